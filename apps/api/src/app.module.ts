@@ -1,0 +1,61 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { Logger } from '@nestjs/common';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { AuditModule } from './audit/audit.module';
+import { CoreModule } from './common/core.module';
+import { formatExecutionErrors } from './common/graphql-errors';
+import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
+import { RolesGuard } from './common/roles.guard';
+import type { AppConfig } from './config/app-config';
+import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { TenancyModule } from './tenancy/tenancy.module';
+
+/** Limits on what one GraphQL document may ask for. */
+export const GRAPHQL_LIMITS = { depth: 8, aliases: 15, cost: 5000 } as const;
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    const logger = new Logger('GraphQL');
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forConfig(config),
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          graphiql: false,
+          // Compile a query to JavaScript once it has been seen twice (graphql-jit).
+          jit: 2,
+          queryDepth: GRAPHQL_LIMITS.depth,
+          allowBatchedQueries: false,
+          csrfPrevention: true,
+          validationRules: [
+            maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, exposeLimits: !config.production }),
+            costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, exposeLimits: !config.production }),
+            ...(config.production ? [NoSchemaIntrospectionCustomRule] : []),
+          ],
+          errorFormatter: (execution) => formatExecutionErrors(execution, config.production, (error) => logger.error(error)),
+        }),
+        AuditModule,
+        HealthModule,
+        IdentityModule,
+        NotificationsModule,
+        TenancyModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+      ],
+    };
+  }
+}

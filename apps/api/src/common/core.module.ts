@@ -1,0 +1,31 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { JOB_QUEUES, jobQueuesProvider, type OutboxDeliveryQueue } from '../notifications/job-queues.provider';
+import { dataSourceProvider, redisProvider } from './database.providers';
+
+/** Connections every context shares: PostgreSQL (as the app role), Redis and the job queues. */
+@Global()
+@Module({})
+export class CoreModule implements OnApplicationShutdown {
+  static forConfig(config: AppConfig) {
+    return {
+      module: CoreModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }, dataSourceProvider, redisProvider, jobQueuesProvider],
+      exports: [APP_CONFIG, DataSource, Redis, JOB_QUEUES],
+    };
+  }
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly redis: Redis,
+    @Inject(JOB_QUEUES) private readonly queues: OutboxDeliveryQueue,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queues.close();
+    this.redis.disconnect();
+    await this.dataSource.destroy();
+  }
+}

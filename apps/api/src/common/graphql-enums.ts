@@ -1,0 +1,14 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { PlatformRole, TenantRole, TenantStatus } from '@lena/domain';
+
+export const Role = { ...PlatformRole, ...TenantRole } as const;
+export const ServiceType = { GRP: 'GRP', GTS: 'GTS' } as const;
+export const InvitationStatus = { PENDING: 'PENDING', ACCEPTED: 'ACCEPTED', EXPIRED: 'EXPIRED', REVOKED: 'REVOKED' } as const;
+export type InvitationStatus = (typeof InvitationStatus)[keyof typeof InvitationStatus];
+
+registerEnumType(PlatformRole, { name: 'PlatformRole', description: 'Roles of provider staff, across tenants.' });
+registerEnumType(TenantRole, { name: 'TenantRole', description: 'Roles of client staff within one organisation.' });
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(TenantStatus, { name: 'TenantStatus' });
+registerEnumType(ServiceType, { name: 'ServiceType', description: 'GRP: Group Reflective Practice. GTS: Group Therapeutic Support / Group Supervision.' });
+registerEnumType(InvitationStatus, { name: 'InvitationStatus' });

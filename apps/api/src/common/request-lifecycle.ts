@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { bearerToken, ACCESS_COOKIE, csrfHeaderMatches } from '../identity/auth-cookies';
+import type { TokenService } from '../identity/token.service';
+import { RequestContext, runInRequestContext } from './request-context';
+import { UnitOfWork } from './unit-of-work';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lenaContext?: RequestContext;
+  }
+}
+
+const SESSION_LIVE = {
+  sql: `(SELECT revoked_at IS NULL AND expires_at > now() FROM auth_session WHERE id = $3) AS session_live`,
+};
+
+/**
+ * Resolves who is asking once per GraphQL request, before any resolver runs: verify the access
+ * token, open the request's transaction with the tenant setting, and in the same round trip
+ * check the session is still live (so sign-out and revocation apply at once). The transaction
+ * commits when the response is sent, or rolls back if anything failed.
+ */
+export function registerRequestLifecycle(fastify: FastifyInstance, dataSource: DataSource, tokens: TokenService, graphqlPath = '/graphql'): void {
+  fastify.addHook('preHandler', (request, reply, done) => {
+    if (!request.url.startsWith(graphqlPath)) return done();
+    resolveContext(request, reply, dataSource, tokens).then(
+      (context) => {
+        request.lenaContext = context;
+        runInRequestContext(context, done);
+      },
+      (error: unknown) => done(error as Error),
+    );
+  });
+
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    const context = request.lenaContext;
+    if (!context) return payload;
+    try {
+      await context.uow.finish(!context.failed && reply.statusCode < 400);
+      return payload;
+    } catch (error) {
+      request.log.error({ err: error }, 'Commit failed');
+      reply.code(500).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify({
+        data: null,
+        errors: [{ message: 'We could not save your change. Please try again.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
+    }
+  });
+
+  // A request that ended without a response (client went away) still gives its connection back.
+  fastify.addHook('onResponse', async (request) => {
+    await request.lenaContext?.uow.finish(false).catch(() => undefined);
+  });
+}
+
+async function resolveContext(request: FastifyRequest, reply: FastifyReply, dataSource: DataSource, tokens: TokenService): Promise<RequestContext> {
+  const anonymous = (problem: 'none' | 'expired' | 'invalid' | 'revoked' | 'csrf') =>
+    new RequestContext(null, problem, new UnitOfWork(dataSource, { tenantId: null, userId: null }), request, reply);
+
+  const bearer = bearerToken(request);
+  const token = bearer ?? request.cookies[ACCESS_COOKIE];
+  if (!token) return anonymous('none');
+  // Browsers send cookies on their own, so a cookie-authenticated request must prove it came
+  // from our page by echoing the CSRF cookie in a header.
+  if (!bearer && !csrfHeaderMatches(request)) return anonymous('csrf');
+
+  const verified = await tokens.verifyAccess(token);
+  if (!verified.ok) return anonymous(verified.problem);
+  const { claims } = verified;
+  const uow = new UnitOfWork(dataSource, { tenantId: claims.tenantId, userId: claims.userId });
+  const row = await uow.begin({ sql: SESSION_LIVE.sql, params: [claims.sessionId] });
+  if (row.session_live !== true) {
+    await uow.finish(false);
+    return anonymous('revoked');
+  }
+  const principal = {
+    userId: claims.userId,
+    sessionId: claims.sessionId,
+    platformRoles: claims.platformRoles,
+    tenantId: claims.tenantId,
+    tenantRole: claims.tenantRole,
+  };
+  return new RequestContext(principal, 'none', uow, request, reply);
+}

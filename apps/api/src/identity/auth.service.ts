@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, DomainError, loginSchema, parseInput, type Principal } from '@lena/domain';
+import { AuditService } from '../audit/audit.service';
+import { requestContext } from '../common/request-context';
+import { TenantService } from '../tenancy/tenant.service';
+import type { Viewer } from './dtos/viewer.type';
+import type { LoginInput } from './dtos/identity.inputs';
+import { LoginRateLimiter } from './login-rate-limiter.service';
+import { PasswordHasher } from './password-hasher.service';
+import { SessionService } from './session.service';
+import type { AccessClaims } from './token.service';
+
+const WRONG_CREDENTIALS = 'The email address or password is not right.';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly hasher: PasswordHasher,
+    private readonly limiter: LoginRateLimiter,
+    private readonly audit: AuditService,
+    private readonly tenants: TenantService,
+  ) {}
+
+  async login(input: LoginInput): Promise<Viewer> {
+    const { email, password } = parseInput(loginSchema, input);
+    const { uow, ipAddress } = requestContext();
+    await this.limiter.assertAllowed(email, ipAddress);
+
+    const [user] = await uow.query<{ id: string; passwordHash: string | null; status: string }>(
+      'SELECT id, password_hash AS "passwordHash", status FROM user_account WHERE email = $1',
+      [email],
+    );
+    const passwordMatches = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !passwordMatches || user.status !== 'ACTIVE') {
+      await this.limiter.recordFailure(email, ipAddress);
+      await this.audit.recordDetached({
+        action: AuditAction.LOGIN_FAILED,
+        actorUserId: user?.id ?? null,
+        targetType: 'user_account',
+        detail: { reason: !user ? 'unknown email' : !passwordMatches ? 'wrong password' : 'deactivated' },
+      });
+      throw DomainError.unauthenticated(WRONG_CREDENTIALS);
+    }
+
+    const [memberships, platformRoles] = await Promise.all([
+      this.sessions.activeMemberships(user.id),
+      this.sessions.platformRoles(user.id),
+    ]);
+    if (memberships.length === 0 && platformRoles.length === 0) {
+      throw DomainError.forbidden('Your organisation’s access to Lena is suspended. Please contact your coordinator.');
+    }
+    // Provider staff act across organisations; client staff start in their first organisation.
+    const tenantId = platformRoles.length ? null : memberships[0].tenantId;
+    const claims = await this.sessions.start(user.id, tenantId);
+    await this.limiter.recordSuccess(email);
+    await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, actorUserId: user.id, tenantId, targetType: 'auth_session', targetId: claims.sessionId });
+    return this.viewerFor(claims);
+  }
+
+  async logout(): Promise<void> {
+    const { principal } = requestContext();
+    if (principal) {
+      await this.sessions.revokeSession(principal.sessionId, 'signed out');
+      await this.audit.record({ action: AuditAction.LOGGED_OUT, tenantId: principal.tenantId, targetType: 'auth_session', targetId: principal.sessionId });
+    }
+    this.sessions.clearCookies();
+  }
+
+  async refresh(): Promise<Viewer> {
+    return this.viewerFor(await this.sessions.refresh());
+  }
+
+  async switchTenant(principal: Principal, tenantId: string): Promise<Viewer> {
+    return this.viewerFor(await this.sessions.switchTenant(principal.userId, principal.sessionId, tenantId));
+  }
+
+  async viewer(principal: Principal): Promise<Viewer> {
+    return this.viewerFor(principal);
+  }
+
+  private async viewerFor(claims: AccessClaims | Principal): Promise<Viewer> {
+    const { uow } = requestContext();
+    const [[user], memberships, tenant] = await Promise.all([
+      uow.query<{ email: string; displayName: string }>('SELECT email, display_name AS "displayName" FROM user_account WHERE id = $1', [claims.userId]),
+      this.sessions.activeMemberships(claims.userId),
+      claims.tenantId ? this.tenants.findById(claims.tenantId) : Promise.resolve(null),
+    ]);
+    return {
+      id: claims.userId,
+      email: user.email,
+      displayName: user.displayName,
+      platformRoles: [...claims.platformRoles],
+      tenantId: claims.tenantId,
+      tenantRole: claims.tenantRole,
+      tenant,
+      memberships,
+    };
+  }
+}

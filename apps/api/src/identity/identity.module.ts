@@ -1,0 +1,32 @@
+import { forwardRef, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { TenancyModule } from '../tenancy/tenancy.module';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { FacilitatorResolver } from './facilitator.resolver';
+import { FacilitatorService } from './facilitator.service';
+import { InvitationService } from './invitation.service';
+import { LoginRateLimiter } from './login-rate-limiter.service';
+import { PasswordHasher } from './password-hasher.service';
+import { PasswordResetService } from './password-reset.service';
+import { SessionService } from './session.service';
+import { TokenService } from './token.service';
+
+@Module({
+  imports: [AuditModule, NotificationsModule, forwardRef(() => TenancyModule)],
+  providers: [
+    AuthResolver,
+    AuthService,
+    FacilitatorResolver,
+    FacilitatorService,
+    InvitationService,
+    LoginRateLimiter,
+    PasswordHasher,
+    PasswordResetService,
+    SessionService,
+    TokenService,
+  ],
+  exports: [InvitationService, SessionService, TokenService],
+})
+export class IdentityModule {}

@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuthPolicy, AuditAction, DomainError, expiresAt, type PlatformRole, type TenantRole } from '@lena/domain';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { requestContext } from '../common/request-context';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { clearAuthCookies, csrfHeaderMatches, REFRESH_COOKIE, setAuthCookies } from './auth-cookies';
+import { TokenService, type AccessClaims } from './token.service';
+
+export interface MembershipRow {
+  tenantId: string;
+  tenantName: string;
+  tenantSlug: string;
+  role: TenantRole;
+}
+
+/**
+ * Sessions and their tokens. A session is one sign-in; each refresh spends the presented token
+ * and issues the next. Presenting a spent token means it was copied, so the whole session ends.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The person's memberships in organisations that are not suspended. */
+  async activeMemberships(userId: string): Promise<MembershipRow[]> {
+    const { uow } = requestContext();
+    await uow.actAs({ userId });
+    return uow.query<MembershipRow>(
+      `SELECT m.tenant_id AS "tenantId", t.name AS "tenantName", t.slug AS "tenantSlug", m.role
+         FROM tenant_membership m JOIN tenant t ON t.id = m.tenant_id
+        WHERE m.user_id = $1 AND t.status = 'ACTIVE'
+        ORDER BY t.name`,
+      [userId],
+    );
+  }
+
+  async platformRoles(userId: string): Promise<PlatformRole[]> {
+    const rows = await requestContext().uow.query<{ role: PlatformRole }>(
+      'SELECT role FROM platform_role WHERE user_id = $1 ORDER BY role',
+      [userId],
+    );
+    return rows.map((row) => row.role);
+  }
+
+  /**
+   * Starts a session acting in `tenantId` (or none), sets the cookies and returns the claims.
+   * Roles are read fresh from the database.
+   */
+  async start(userId: string, tenantId: string | null): Promise<AccessClaims> {
+    const { uow, ipAddress, userAgent, reply } = requestContext();
+    const claims = await this.claimsFor(userId, tenantId, '');
+    const [session] = await uow.query<{ id: string }>(
+      `INSERT INTO auth_session (user_id, tenant_id, expires_at, ip_address, user_agent)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [userId, tenantId, expiresAt(new Date(), AuthPolicy.refreshTokenSeconds), ipAddress, userAgent],
+    );
+    const started = { ...claims, sessionId: session.id };
+    await this.issueTokens(started, reply);
+    return started;
+  }
+
+  /** Spends the refresh cookie and issues the next pair; a reused token ends the session. */
+  async refresh(): Promise<AccessClaims> {
+    const { uow, request, reply } = requestContext();
+    const presented = request.cookies[REFRESH_COOKIE];
+    if (!presented) throw DomainError.unauthenticated();
+    if (!csrfHeaderMatches(request)) throw DomainError.forbidden('This request did not carry the security token it needs. Reload the page and try again.');
+    const [token] = await uow.query<{ id: string; sessionId: string; usedAt: Date | null; expiresAt: Date; userId: string; tenantId: string | null; live: boolean }>(
+      `SELECT r.id, r.session_id AS "sessionId", r.used_at AS "usedAt", r.expires_at AS "expiresAt",
+              s.user_id AS "userId", s.tenant_id AS "tenantId",
+              (s.revoked_at IS NULL AND s.expires_at > now() AND r.expires_at > now()) AS live
+         FROM refresh_token r JOIN auth_session s ON s.id = r.session_id
+        WHERE r.token_hash = $1
+        FOR UPDATE OF r`,
+      [this.tokens.hash(presented)],
+    );
+    if (!token || !token.live) {
+      clearAuthCookies(reply, this.config.cookieSecure);
+      throw DomainError.unauthenticated('Your session has ended. Please sign in again.');
+    }
+    if (token.usedAt) {
+      // Written on its own connection: the request fails, but the revocation must stand.
+      await this.dataSource.query(
+        `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'refresh token reused' WHERE id = $1 AND revoked_at IS NULL`,
+        [token.sessionId],
+      );
+      await this.audit.recordDetached({ action: AuditAction.REFRESH_TOKEN_REUSED, actorUserId: token.userId, tenantId: token.tenantId, targetType: 'auth_session', targetId: token.sessionId });
+      clearAuthCookies(reply, this.config.cookieSecure);
+      throw DomainError.unauthenticated('For your security you have been signed out. Please sign in again.');
+    }
+    await uow.query('UPDATE refresh_token SET used_at = now() WHERE id = $1', [token.id]);
+    const claims = await this.claimsFor(token.userId, token.tenantId, token.sessionId);
+    await this.issueTokens(claims, reply);
+    return claims;
+  }
+
+  /** Moves the current session to another of the person's organisations. */
+  async switchTenant(userId: string, sessionId: string, tenantId: string): Promise<AccessClaims> {
+    const memberships = await this.activeMemberships(userId);
+    if (!memberships.some((membership) => membership.tenantId === tenantId)) throw DomainError.notFound('That organisation');
+    const { uow, reply } = requestContext();
+    await uow.query('UPDATE auth_session SET tenant_id = $2 WHERE id = $1', [sessionId, tenantId]);
+    const claims = await this.claimsFor(userId, tenantId, sessionId);
+    await this.issueTokens(claims, reply);
+    return claims;
+  }
+
+  async revokeSession(sessionId: string, reason: string): Promise<void> {
+    await requestContext().uow.query(
+      'UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL',
+      [sessionId, reason],
+    );
+  }
+
+  /** Ends every live session of a person (optionally only those acting in one organisation). */
+  async revokeUserSessions(userId: string, reason: string, tenantId?: string): Promise<void> {
+    await requestContext().uow.query(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR tenant_id = $3)`,
+      [userId, reason, tenantId ?? null],
+    );
+  }
+
+  async revokeTenantSessions(tenantId: string, reason: string): Promise<void> {
+    await requestContext().uow.query(
+      'UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE tenant_id = $1 AND revoked_at IS NULL',
+      [tenantId, reason],
+    );
+  }
+
+  clearCookies(): void {
+    clearAuthCookies(requestContext().reply, this.config.cookieSecure);
+  }
+
+  private async claimsFor(userId: string, tenantId: string | null, sessionId: string): Promise<AccessClaims> {
+    const platformRoles = await this.platformRoles(userId);
+    let tenantRole: TenantRole | null = null;
+    if (tenantId) {
+      const membership = (await this.activeMemberships(userId)).find((row) => row.tenantId === tenantId);
+      if (!membership) throw DomainError.unauthenticated('You no longer have access to that organisation. Please sign in again.');
+      tenantRole = membership.role;
+    }
+    return { userId, sessionId, tenantId, tenantRole, platformRoles };
+  }
+
+  private async issueTokens(claims: AccessClaims, reply: ReturnType<typeof requestContext>['reply']): Promise<void> {
+    const refresh = this.tokens.newOpaqueToken();
+    await requestContext().uow.query(
+      'INSERT INTO refresh_token (session_id, token_hash, expires_at) VALUES ($1, $2, $3)',
+      [claims.sessionId, refresh.hash, expiresAt(new Date(), AuthPolicy.refreshTokenSeconds)],
+    );
+    setAuthCookies(
+      reply,
+      { accessToken: await this.tokens.signAccess(claims), refreshToken: refresh.token, csrfToken: randomBytes(24).toString('base64url') },
+      this.config.cookieSecure,
+    );
+  }
+}

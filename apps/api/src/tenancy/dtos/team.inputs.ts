@@ -1,0 +1,33 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { TenantRole } from '@lena/domain';
+import '../../common/graphql-enums';
+
+@InputType()
+export class CreateTeamInput {
+  @Field() name: string;
+}
+
+@InputType()
+export class RenameTeamInput {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+}
+
+@InputType()
+export class TeamMemberInput {
+  @Field(() => ID) teamId: string;
+  @Field(() => ID) userId: string;
+}
+
+@InputType()
+export class ChangeMemberRoleInput {
+  @Field(() => ID) userId: string;
+  @Field(() => TenantRole) role: TenantRole;
+}
+
+@InputType()
+export class InviteParticipantInput {
+  @Field() email: string;
+  @Field({ nullable: true }) displayName?: string;
+  @Field(() => ID, { nullable: true }) teamId?: string;
+}

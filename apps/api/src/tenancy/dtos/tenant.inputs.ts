@@ -1,0 +1,29 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+
+@InputType()
+export class CreateTenantInput {
+  @Field() name: string;
+  @Field() slug: string;
+  @Field() timeZone: string;
+  @Field({ nullable: true }) locale?: string;
+  @Field(() => Int, { nullable: true }) minReportingGroupSize?: number;
+  @Field({ nullable: true }) orgAdminsSeeIndividualAttendance?: boolean;
+}
+
+@InputType()
+export class UpdateTenantInput {
+  @Field(() => ID) id: string;
+  @Field({ nullable: true }) name?: string;
+  @Field({ nullable: true }) slug?: string;
+  @Field({ nullable: true }) timeZone?: string;
+  @Field({ nullable: true }) locale?: string;
+  @Field(() => Int, { nullable: true }) minReportingGroupSize?: number;
+  @Field({ nullable: true }) orgAdminsSeeIndividualAttendance?: boolean;
+}
+
+@InputType()
+export class InviteOrgAdminInput {
+  @Field(() => ID) tenantId: string;
+  @Field() email: string;
+  @Field({ nullable: true }) displayName?: string;
+}

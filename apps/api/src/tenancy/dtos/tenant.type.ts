@@ -1,0 +1,18 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { TenantStatus } from '@lena/domain';
+import '../../common/graphql-enums';
+
+@ObjectType({ description: 'A client organisation.' })
+export class Tenant {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field({ description: 'Unique short name used in addresses.' }) slug: string;
+  @Field({ description: 'IANA time zone, e.g. Europe/London.' }) timeZone: string;
+  @Field() locale: string;
+  @Field(() => Int, { description: 'Aggregates over fewer people than this are never shown.' }) minReportingGroupSize: number;
+  @Field() orgAdminsSeeIndividualAttendance: boolean;
+  @Field(() => TenantStatus) status: TenantStatus;
+  @Field(() => Date, { nullable: true }) suspendedAt: Date | null;
+  @Field() createdAt: Date;
+  @Field() updatedAt: Date;
+}

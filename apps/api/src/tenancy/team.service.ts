@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, parseInput, teamNameSchema, uuidSchema } from '@lena/domain';
+import { requestContext } from '../common/request-context';
+import type { Team } from './dtos/team.type';
+
+const TEAM_COLUMNS = `t.id, t.name, t.archived_at AS "archivedAt", t.created_at AS "createdAt",
+  (SELECT count(*)::int FROM team_member tm WHERE tm.tenant_id = t.tenant_id AND tm.team_id = t.id) AS "memberCount"`;
+
+/** Teams of the principal's own organisation. Every query names the tenant; RLS checks it again. */
+@Injectable()
+export class TeamService {
+  list(tenantId: string, includeArchived: boolean): Promise<Team[]> {
+    return requestContext().uow.query<Team>(
+      `SELECT ${TEAM_COLUMNS} FROM team t WHERE t.tenant_id = $1 AND ($2 OR t.archived_at IS NULL) ORDER BY t.archived_at NULLS FIRST, lower(t.name)`,
+      [tenantId, includeArchived],
+    );
+  }
+
+  listForMember(tenantId: string, userId: string): Promise<Team[]> {
+    return requestContext().uow.query<Team>(
+      `SELECT ${TEAM_COLUMNS} FROM team t JOIN team_member m ON m.tenant_id = t.tenant_id AND m.team_id = t.id
+        WHERE t.tenant_id = $1 AND m.user_id = $2 AND t.archived_at IS NULL ORDER BY lower(t.name)`,
+      [tenantId, userId],
+    );
+  }
+
+  async get(tenantId: string, id: string): Promise<Team> {
+    if (!uuidSchema.safeParse(id).success) throw DomainError.notFound('That team');
+    const [team] = await requestContext().uow.query<Team>(`SELECT ${TEAM_COLUMNS} FROM team t WHERE t.tenant_id = $1 AND t.id = $2`, [tenantId, id]);
+    if (!team) throw DomainError.notFound('That team');
+    return team;
+  }
+
+  async create(tenantId: string, rawName: string): Promise<Team> {
+    const name = parseInput(teamNameSchema, rawName);
+    await this.assertNameFree(tenantId, name);
+    const [created] = await requestContext().uow.query<{ id: string }>('INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name]);
+    return this.get(tenantId, created.id);
+  }
+
+  async rename(tenantId: string, id: string, rawName: string): Promise<Team> {
+    const name = parseInput(teamNameSchema, rawName);
+    const team = await this.get(tenantId, id);
+    if (team.archivedAt) throw DomainError.conflict('Archived teams cannot be renamed.');
+    await this.assertNameFree(tenantId, name, id);
+    await requestContext().uow.query('UPDATE team SET name = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id, name]);
+    return this.get(tenantId, id);
+  }
+
+  async archive(tenantId: string, id: string): Promise<Team> {
+    await this.get(tenantId, id);
+    await requestContext().uow.query(
+      'UPDATE team SET archived_at = COALESCE(archived_at, now()), updated_at = now() WHERE tenant_id = $1 AND id = $2',
+      [tenantId, id],
+    );
+    return this.get(tenantId, id);
+  }
+
+  async addMember(tenantId: string, teamId: string, userId: string): Promise<Team> {
+    const team = await this.get(tenantId, teamId);
+    if (team.archivedAt) throw DomainError.conflict('People cannot be added to an archived team.');
+    await this.assertMember(tenantId, userId);
+    await requestContext().uow.query(
+      'INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [tenantId, teamId, userId],
+    );
+    return this.get(tenantId, teamId);
+  }
+
+  async removeMember(tenantId: string, teamId: string, userId: string): Promise<Team> {
+    await this.get(tenantId, teamId);
+    await this.assertMember(tenantId, userId);
+    await requestContext().uow.query('DELETE FROM team_member WHERE tenant_id = $1 AND team_id = $2 AND user_id = $3', [tenantId, teamId, userId]);
+    return this.get(tenantId, teamId);
+  }
+
+  private async assertMember(tenantId: string, userId: string): Promise<void> {
+    const found = uuidSchema.safeParse(userId).success
+      ? await requestContext().uow.query('SELECT 1 FROM tenant_membership WHERE tenant_id = $1 AND user_id = $2', [tenantId, userId])
+      : [];
+    if (!found.length) throw DomainError.notFound('That person');
+  }
+
+  private async assertNameFree(tenantId: string, name: string, exceptId?: string): Promise<void> {
+    const taken = await requestContext().uow.query(
+      'SELECT 1 FROM team WHERE tenant_id = $1 AND lower(name) = lower($2) AND archived_at IS NULL AND ($3::uuid IS NULL OR id <> $3)',
+      [tenantId, name, exceptId ?? null],
+    );
+    if (taken.length) {
+      throw new DomainError('CONFLICT', 'There is already a team with that name.', [{ field: 'name', message: 'There is already a team with that name.' }]);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { PlatformRole, TenantRole, type Principal } from '@lena/domain';
+import { CurrentPrincipal, Roles } from '../common/auth.decorators';
+import { Invitation } from '../identity/dtos/invitation.type';
+import { InvitationService } from '../identity/invitation.service';
+import { Tenant } from './dtos/tenant.type';
+import { CreateTenantInput, InviteOrgAdminInput, UpdateTenantInput } from './dtos/tenant.inputs';
+import { TenantService } from './tenant.service';
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  constructor(
+    private readonly tenantService: TenantService,
+    private readonly invitationService: InvitationService,
+  ) {}
+
+  @Roles(PlatformRole.PLATFORM_ADMIN)
+  @Query(() => [Tenant])
+  tenants(): Promise<Tenant[]> {
+    return this.tenantService.list();
+  }
+
+  @Roles(PlatformRole.PLATFORM_ADMIN, TenantRole.ORG_ADMIN)
+  @Query(() => Tenant)
+  tenant(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Tenant> {
+    return this.tenantService.get(principal, id);
+  }
+
+  @Roles(PlatformRole.PLATFORM_ADMIN)
+  @Mutation(() => Tenant)
+  createTenant(@Args('input') input: CreateTenantInput): Promise<Tenant> {
+    return this.tenantService.create(input);
+  }
+
+  @Roles(PlatformRole.PLATFORM_ADMIN)
+  @Mutation(() => Tenant)
+  updateTenant(@Args('input') input: UpdateTenantInput): Promise<Tenant> {
+    return this.tenantService.update(input);
+  }
+
+  @Roles(PlatformRole.PLATFORM_ADMIN)
+  @Mutation(() => Tenant, { description: 'Keeps every record; the organisation’s people are signed out and cannot sign in.' })
+  suspendTenant(@Args('id', { type: () => ID }) id: string): Promise<Tenant> {
+    return this.tenantService.suspend(id);
+  }
+
+  @Roles(PlatformRole.PLATFORM_ADMIN)
+  @Mutation(() => Tenant)
+  reactivateTenant(@Args('id', { type: () => ID }) id: string): Promise<Tenant> {
+    return this.tenantService.reactivate(id);
+  }
+
+  @Roles(PlatformRole.PLATFORM_ADMIN)
+  @Mutation(() => Invitation)
+  async inviteOrgAdmin(@CurrentPrincipal() principal: Principal, @Args('input') input: InviteOrgAdminInput): Promise<Invitation> {
+    const tenant = await this.tenantService.get(principal, input.tenantId);
+    return this.invitationService.invite({ email: input.email, displayName: input.displayName, role: TenantRole.ORG_ADMIN, tenantId: tenant.id });
+  }
+
+  @Roles(PlatformRole.PLATFORM_ADMIN)
+  @Query(() => [Invitation])
+  async tenantInvitations(@CurrentPrincipal() principal: Principal, @Args('tenantId', { type: () => ID }) tenantId: string): Promise<Invitation[]> {
+    const tenant = await this.tenantService.get(principal, tenantId);
+    return this.invitationService.list(tenant.id);
+  }
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { entities } from './entities';
+import { Foundation1764201600000 } from './migrations/1764201600000-foundation';
+
+export const migrations = [Foundation1764201600000];
+
+export interface DataSourceOptions {
+  url: string;
+  /** Connections in the pool. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export function createDataSource({ url, poolSize = 10, applicationName = 'lena' }: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migration',
+    synchronize: false,
+    logging: ['error'],
+    applicationName,
+    extra: { max: poolSize },
+  });
+}

@@ -1,0 +1,4 @@
+export * from './entities';
+export * from './database-config';
+export * from './data-source';
+export * from './migrate';

@@ -1,0 +1,52 @@
+/**
+ * Error codes every layer shares. The API turns them into GraphQL `extensions.code`, the portals
+ * switch on them; the message is always plain English fit to show a person.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldProblems: FieldProblem[] = [],
+    /** Seconds to wait before trying again, for RATE_LIMITED. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(ErrorCode.NOT_FOUND, `${what} was not found.`);
+  }
+
+  static forbidden(message = 'You do not have permission to do that.'): DomainError {
+    return new DomainError(ErrorCode.FORBIDDEN, message);
+  }
+
+  static unauthenticated(message = 'Please sign in to continue.'): DomainError {
+    return new DomainError(ErrorCode.UNAUTHENTICATED, message);
+  }
+
+  static conflict(message: string): DomainError {
+    return new DomainError(ErrorCode.CONFLICT, message);
+  }
+
+  static badInput(message: string, fieldProblems: FieldProblem[] = []): DomainError {
+    return new DomainError(ErrorCode.BAD_USER_INPUT, message, fieldProblems);
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, { error: 'Email addresses can be at most 254 characters.' })
+  .pipe(z.email({ error: 'Enter an email address like name@example.org.' }))
+  .transform((email) => email.toLowerCase());
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter a name.' })
+  .max(120, { error: 'Names can be at most 120 characters.' });
+
+/** Long passphrases beat complexity rules (NCSC and NIST guidance); cap the length argon2 hashes. */
+export const newPasswordSchema = z
+  .string()
+  .min(12, { error: 'Passwords must be at least 12 characters.' })
+  .max(128, { error: 'Passwords can be at most 128 characters.' })
+  .refine((password) => new Set(password).size >= 4, {
+    error: 'Choose a password that is not one character repeated.',
+  });
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { error: 'Enter your password.' }).max(128, { error: 'Passwords can be at most 128 characters.' }),
+});
+
+export const tokenSchema = z
+  .string()
+  .min(20, { error: 'This link is not valid.' })
+  .max(200, { error: 'This link is not valid.' });
+
+export const acceptInvitationSchema = z.object({
+  token: tokenSchema,
+  displayName: personNameSchema,
+  password: newPasswordSchema,
+});
+
+export const resetPasswordSchema = z.object({
+  token: tokenSchema,
+  password: newPasswordSchema,
+});
+
+export const serviceTypes = ['GRP', 'GTS'] as const;
+export type ServiceType = (typeof serviceTypes)[number];
+
+export const facilitatorProfileSchema = z.object({
+  displayName: personNameSchema,
+  bio: z.string().trim().max(2000, { error: 'The biography can be at most 2,000 characters.' }),
+  services: z
+    .array(z.enum(serviceTypes))
+    .max(2)
+    .transform((services) => [...new Set(services)]),
+});

@@ -1,0 +1,79 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { emailSchema, personNameSchema } from '../identity/identity-schemas.js';
+
+export const DEFAULT_MIN_REPORTING_GROUP_SIZE = 5;
+/** Below three, a "group" figure can point at a person; the provider never allows that. */
+export const LOWEST_MIN_REPORTING_GROUP_SIZE = 3;
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .max(64, { error: 'Time zone names can be at most 64 characters.' })
+  .refine((zone) => IANAZone.isValidZone(zone), {
+    error: 'Choose a time zone from the list, for example Europe/London.',
+  });
+
+export const localeSchema = z
+  .string()
+  .trim()
+  .max(35, { error: 'Locales can be at most 35 characters.' })
+  .refine(
+    (locale) => {
+      try {
+        return Intl.getCanonicalLocales(locale).length === 1;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'Choose a locale such as en-GB.' },
+  );
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(3, { error: 'Short names must be at least 3 characters.' })
+  .max(63, { error: 'Short names can be at most 63 characters.' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'Short names use lower-case letters, digits and single hyphens, like north-ambulance.',
+  });
+
+export const organisationNameSchema = z
+  .string()
+  .trim()
+  .min(2, { error: 'Enter the organisation’s name.' })
+  .max(160, { error: 'Organisation names can be at most 160 characters.' });
+
+export const minReportingGroupSizeSchema = z
+  .number()
+  .int({ error: 'The minimum reporting group size must be a whole number.' })
+  .min(LOWEST_MIN_REPORTING_GROUP_SIZE, {
+    error: `The minimum reporting group size must be at least ${LOWEST_MIN_REPORTING_GROUP_SIZE}.`,
+  })
+  .max(50, { error: 'The minimum reporting group size can be at most 50.' });
+
+export const createTenantSchema = z.object({
+  name: organisationNameSchema,
+  slug: slugSchema,
+  timeZone: timeZoneSchema,
+  locale: localeSchema.default('en-GB'),
+  minReportingGroupSize: minReportingGroupSizeSchema.default(DEFAULT_MIN_REPORTING_GROUP_SIZE),
+  orgAdminsSeeIndividualAttendance: z.boolean().default(false),
+});
+export type CreateTenant = z.output<typeof createTenantSchema>;
+
+export const updateTenantSchema = createTenantSchema.partial();
+export type UpdateTenant = z.output<typeof updateTenantSchema>;
+
+export const teamNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter a team name.' })
+  .max(120, { error: 'Team names can be at most 120 characters.' });
+
+export const inviteSchema = z.object({
+  email: emailSchema,
+  displayName: personNameSchema.optional(),
+});
+
+export const uuidSchema = z.uuid({ error: 'That id is not valid.' });
