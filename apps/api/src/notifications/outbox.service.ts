@@ -1,13 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { emailOutboxMessage, type EmailMessage } from '@lena/jobs';
 import { requestContext } from '../common/request-context';
 import { JOB_QUEUES, type OutboxDeliveryQueue } from './job-queues.provider';
 
-export interface EmailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-}
+export type { EmailMessage };
 
 /**
  * Writes messages to the outbox in the request's transaction, then nudges the worker once the
@@ -21,9 +17,11 @@ export class OutboxService {
 
   async queueEmail(message: EmailMessage, tenantId: string | null = null): Promise<void> {
     const { uow } = requestContext();
+    // Validated here with the worker's own schema, so a message the worker would refuse is never stored.
+    const { kind, payload } = emailOutboxMessage(message);
     const [row] = await uow.query<{ id: string }>(
-      `INSERT INTO outbox_message (kind, tenant_id, payload) VALUES ('email', $1, $2) RETURNING id`,
-      [tenantId, JSON.stringify(message)],
+      'INSERT INTO outbox_message (kind, tenant_id, payload) VALUES ($1, $2, $3) RETURNING id',
+      [kind, tenantId, JSON.stringify(payload)],
     );
     uow.afterCommit(async () => {
       await this.queues.enqueueOutboxDelivery([row.id]).catch((error: unknown) => {

@@ -1,0 +1,45 @@
+import { databaseUrlsFromEnv } from '@lena/database';
+import { queuePrefixFromEnv, redisUrlFromEnv, type JobRetryOptions } from '@lena/jobs';
+
+export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
+export const DEFAULT_MAIL_FROM = '"Lena" <no-reply@lena.test>';
+
+/** Everything the worker reads from its environment, read once at start. */
+export interface WorkerConfig {
+  /** The application role's connection (`lena_app`): it cannot bypass row-level security. */
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  smtpUrl: string;
+  mailFrom: string;
+  /** Concurrent email deliveries per replica. */
+  notificationsConcurrency: number;
+  outboxRelayEveryMs: number;
+  /** Retry policy of jobs this worker enqueues; defaults to the central one. */
+  retry: JobRetryOptions;
+}
+
+/**
+ * DATABASE_URL / APP_DATABASE_URL, REDIS_URL, LENA_QUEUE_PREFIX, SMTP_URL, MAIL_FROM,
+ * LENA_WORKER_CONCURRENCY, LENA_OUTBOX_RELAY_EVERY_MS.
+ */
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<WorkerConfig> = {}): WorkerConfig {
+  return {
+    databaseUrl: databaseUrlsFromEnv(env).appUrl,
+    redisUrl: redisUrlFromEnv(env),
+    queuePrefix: queuePrefixFromEnv(env),
+    smtpUrl: env.SMTP_URL || DEFAULT_SMTP_URL,
+    mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
+    notificationsConcurrency: positiveInteger(env.LENA_WORKER_CONCURRENCY, 10, 'LENA_WORKER_CONCURRENCY'),
+    outboxRelayEveryMs: positiveInteger(env.LENA_OUTBOX_RELAY_EVERY_MS, 30_000, 'LENA_OUTBOX_RELAY_EVERY_MS'),
+    retry: {},
+    ...overrides,
+  };
+}
+
+function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { JobQueues, parseJobPayload, queueOfJob, QueueName, type JobName } from '@lena/jobs';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { WORKER_CONFIG } from '../config/config.module';
+import type { WorkerConfig } from '../config/worker-config';
+import type { JobHandlerInstance } from './job-handler';
+import { JobHandler } from './job-handler.decorator';
+import { buildJobHandlerRegistry } from './job-handler-registry';
+
+/**
+ * Runs one BullMQ worker per queue and hands each job to the handler registered for its name,
+ * after validating the payload. Starts only once every job name has exactly one handler.
+ */
+@Injectable()
+export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  private registry = new Map<JobName, JobHandlerInstance>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly jobQueues: JobQueues,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const discovered = this.discovery.getProviders({ metadataKey: JobHandler.KEY }).map((wrapper) => ({
+      jobName: this.discovery.getMetadataByDecorator(JobHandler, wrapper),
+      provider: String(wrapper.name),
+      instance: wrapper.instance as JobHandlerInstance,
+    }));
+    this.registry = buildJobHandlerRegistry(discovered);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const queues = [...new Set([...this.registry.keys()].map((name) => queueOfJob[name]))];
+    for (const queue of queues) {
+      const worker = new Worker(queue, (job) => this.process(job), {
+        connection: { url: this.config.redisUrl, connectionName: `lena-worker-${queue}` },
+        prefix: this.config.queuePrefix,
+        concurrency: queue === QueueName.notifications ? this.config.notificationsConcurrency : 1,
+      });
+      worker.on('failed', (job, error) =>
+        this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+      );
+      worker.on('error', (error) => this.logger.error(`${queue} worker: ${error.message}`));
+      this.workers.push(worker);
+    }
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+    await this.jobQueues.upsertRecurringJobs({ outboxRelayEveryMs: this.config.outboxRelayEveryMs });
+    this.logger.log(`Processing queues ${queues.join(', ')} under prefix ${this.config.queuePrefix}`);
+  }
+
+  /** Lets running jobs finish, then stops taking new ones. Connections close after this. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    this.workers.length = 0;
+  }
+
+  private async process(job: Job): Promise<unknown> {
+    const handler = this.registry.get(job.name as JobName);
+    if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
+    let payload: unknown;
+    try {
+      payload = parseJobPayload(job.name as JobName, job.data);
+    } catch (error) {
+      // A payload that does not fit its schema will not fit on retry either.
+      throw new UnrecoverableError((error as Error).message);
+    }
+    return handler.handle(payload as never, job);
+  }
+}

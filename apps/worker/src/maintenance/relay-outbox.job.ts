@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { JobName } from '@lena/jobs';
+import type { JobHandlerInstance } from '../jobs/job-handler';
+import { JobHandler } from '../jobs/job-handler.decorator';
+import { OutboxRelayService } from './services/outbox-relay.service';
+
+/** Runs every 30 s (a job scheduler upserted at start) and on demand. */
+@Injectable()
+@JobHandler(JobName.relayOutbox)
+export class RelayOutboxJob implements JobHandlerInstance<typeof JobName.relayOutbox> {
+  constructor(private readonly relay: OutboxRelayService) {}
+
+  async handle(): Promise<{ enqueued: number }> {
+    return { enqueued: await this.relay.relay() };
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { EmailMessage } from '@lena/jobs';
+import { createTransport, type Transporter } from 'nodemailer';
+import { WORKER_CONFIG } from '../../config/config.module';
+import type { WorkerConfig } from '../../config/worker-config';
+
+/** Sends email through the SMTP server at SMTP_URL, from MAIL_FROM. */
+@Injectable()
+export class EmailSender implements OnApplicationShutdown {
+  private readonly transporter: Transporter;
+
+  constructor(@Inject(WORKER_CONFIG) private readonly config: WorkerConfig) {
+    this.transporter = createTransport({
+      url: config.smtpUrl,
+      // A delivery holds a database row lock while it talks to SMTP: never wait minutes.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+  }
+
+  /** Resolves once the server has accepted the message; returns its Message-ID. */
+  async send(message: EmailMessage): Promise<string> {
+    const info = await this.transporter.sendMail({
+      from: this.config.mailFrom,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html ? { html: message.html } : {}),
+    });
+    return info.messageId;
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter.close();
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OutboxMessageEntity } from '@lena/database';
+import { emailMessageSchema, OutboxKind, redactDeliveredEmail } from '@lena/jobs';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { EmailSender } from './email-sender.service';
+
+export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'not-found';
+
+/** Longest `last_error` kept: enough to diagnose, short enough never to hold a message body. */
+const MAX_ERROR_LENGTH = 300;
+
+/**
+ * Delivers one outbox row. The row is locked for the whole delivery, so a second job for the same
+ * row (a stalled job picked up again, a replica racing) waits and then finds it delivered. It is
+ * at-least-once: if the process dies between the server accepting the message and the commit, the
+ * retry sends it again.
+ */
+@Injectable()
+export class OutboxDeliveryService {
+  private readonly logger = new Logger(OutboxDeliveryService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly emailSender: EmailSender,
+  ) {}
+
+  async deliver(messageId: string): Promise<DeliveryOutcome> {
+    let failure: unknown;
+    // outbox_message is a platform table (no row-level security): no tenant context is needed.
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const message = await manager.findOne(OutboxMessageEntity, {
+        where: { id: messageId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!message) {
+        this.logger.warn(`Outbox message ${messageId} does not exist`);
+        return 'not-found';
+      }
+      if (message.deliveredAt) return 'already-delivered';
+
+      let keptPayload: Record<string, unknown>;
+      try {
+        keptPayload = await this.send(message);
+      } catch (error) {
+        failure = error;
+        await this.recordFailure(manager, messageId, error);
+        return 'failed';
+      }
+      // One statement: delivered, and the body (which may hold a sign-in link) gone.
+      await manager.query(
+        'UPDATE outbox_message SET delivered_at = now(), attempts = attempts + 1, payload = $2::jsonb WHERE id = $1',
+        [messageId, JSON.stringify(keptPayload)],
+      );
+      return 'delivered';
+    });
+    // The failure is committed; rethrowing lets BullMQ retry with backoff (unless unrecoverable).
+    if (outcome === 'failed') throw failure;
+    return outcome;
+  }
+
+  /** Sends by kind; returns what may stay in the database afterwards. */
+  private async send(message: OutboxMessageEntity): Promise<Record<string, unknown>> {
+    switch (message.kind) {
+      case OutboxKind.email: {
+        const parsed = emailMessageSchema.safeParse(message.payload);
+        if (!parsed.success) throw new UnrecoverableError(`Invalid email payload: ${z.prettifyError(parsed.error)}`);
+        await this.emailSender.send(parsed.data);
+        return redactDeliveredEmail(parsed.data);
+      }
+      default:
+        throw new UnrecoverableError(`Unknown outbox kind "${message.kind}"`);
+    }
+  }
+
+  private async recordFailure(manager: EntityManager, messageId: string, error: unknown): Promise<void> {
+    await manager.query('UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+      messageId,
+      describeError(error),
+    ]);
+  }
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, MAX_ERROR_LENGTH);
+  const code = (error as { code?: unknown }).code;
+  const text = typeof code === 'string' && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+  return text.replace(/\s+/g, ' ').slice(0, MAX_ERROR_LENGTH);
+}

@@ -1,0 +1,40 @@
+/**
+ * Names shared by producers (the API) and consumers (the worker). A queue groups jobs of one
+ * bounded context; a job name says what to do. Both are stored in Redis, so renaming one is a
+ * migration: add the new name, drain the old one, then remove it.
+ */
+export const QueueName = {
+  notifications: 'notifications',
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  /** Deliver one row of `outbox_message` (job id = the row's id). */
+  deliverOutboxMessage: 'deliver-outbox-message',
+  /** Enqueue every undelivered outbox row that the fast path missed. Recurring. */
+  relayOutbox: 'relay-outbox',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+/** The queue each job runs on. */
+export const queueOfJob: Readonly<Record<JobName, QueueName>> = {
+  [JobName.deliverOutboxMessage]: QueueName.notifications,
+  [JobName.relayOutbox]: QueueName.maintenance,
+};
+
+export const allQueueNames: readonly QueueName[] = Object.values(QueueName);
+export const allJobNames: readonly JobName[] = Object.values(JobName);
+
+/** What an `outbox_message` row holds; the worker has one delivery handler per kind. */
+export const OutboxKind = {
+  email: 'email',
+} as const;
+export type OutboxKind = (typeof OutboxKind)[keyof typeof OutboxKind];
+
+/**
+ * Every BullMQ key starts with this prefix. The braces are a Redis Cluster hash tag: all keys of
+ * every queue hash to one slot, which BullMQ's multi-key Lua scripts require.
+ */
+export const DEFAULT_QUEUE_PREFIX = '{lena}';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';

@@ -1,0 +1,135 @@
+import { Queue } from 'bullmq';
+import type { JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DEFAULT_QUEUE_PREFIX, JobName, QueueName, allQueueNames, queueOfJob } from './constants';
+import { assertClusterSafePrefix } from './connection';
+import { defaultJobOptions, recurringJobOptions, type JobRetryOptions } from './job-options';
+import { parseJobPayload, type JobPayload } from './payloads';
+import { recurringJobs } from './recurring';
+
+export interface JobQueuesOptions {
+  redisUrl: string;
+  /** Key prefix with a hash tag; defaults to `{lena}`. */
+  prefix?: string;
+  /** Overrides of the central retry policy (tests shorten the backoff). */
+  retry?: JobRetryOptions;
+  /** An enqueue that Redis has not acknowledged by then rejects. Default 5000 ms. */
+  enqueueTimeoutMs?: number;
+  /** Called for Redis connection errors; by default they are logged once per distinct message. */
+  onError?: (error: Error) => void;
+}
+
+export interface EnqueueOptions {
+  /** Deterministic id: a job whose id is already in the queue is not added again. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+/**
+ * The producer side of every queue: one Redis connection shared by all queues, payloads validated
+ * before they leave the process, deterministic job ids for idempotency.
+ *
+ * Enqueueing fails fast (no offline queue) and rejects when Redis is unreachable: callers that
+ * enqueue after committing an outbox row may log and carry on, because the worker's relay
+ * re-enqueues every row that was not.
+ */
+export class JobQueues {
+  readonly prefix: string;
+  private readonly connection: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly enqueueTimeoutMs: number;
+  private closed = false;
+
+  constructor(options: JobQueuesOptions) {
+    this.prefix = assertClusterSafePrefix(options.prefix ?? DEFAULT_QUEUE_PREFIX);
+    this.enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5_000;
+    const onError = options.onError ?? warnOncePerMessage();
+    this.connection = new Redis(options.redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      // A socket still connecting when we close is given this long to end before it is destroyed.
+      disconnectTimeout: 200,
+      connectionName: 'lena-job-queues',
+    });
+    this.connection.on('error', onError);
+    const defaults = defaultJobOptions(options.retry);
+    for (const name of allQueueNames) {
+      const queue = new Queue(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions: defaults });
+      queue.on('error', onError);
+      this.queues.set(name, queue);
+    }
+  }
+
+  /** The BullMQ queue, for workers' events, dashboards and tests. */
+  queue(name: QueueName): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`Unknown queue "${name}"`);
+    return queue;
+  }
+
+  /** Adds one job after validating its payload; returns the job id. */
+  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<string> {
+    const data = parseJobPayload(name, payload);
+    const opts: JobsOptions = {};
+    if (options.jobId) opts.jobId = options.jobId;
+    if (options.delayMs) opts.delay = options.delayMs;
+    const job = await this.withTimeout(this.queue(queueOfJob[name]).add(name, data, opts));
+    return job.id as string;
+  }
+
+  /**
+   * Enqueues delivery of outbox rows in one round trip, job id = row id: calling this twice for the
+   * same row (fast path and relay, or a retried request) adds one job.
+   */
+  async enqueueOutboxDelivery(messageIds: string[]): Promise<void> {
+    const unique = [...new Set(messageIds)];
+    if (unique.length === 0) return;
+    const jobs = unique.map((messageId) => ({
+      name: JobName.deliverOutboxMessage,
+      data: parseJobPayload(JobName.deliverOutboxMessage, { messageId }),
+      opts: { jobId: outboxDeliveryJobId(messageId) },
+    }));
+    await this.withTimeout(this.queue(queueOfJob[JobName.deliverOutboxMessage]).addBulk(jobs));
+  }
+
+  /** Creates or updates every recurring schedule (safe from any number of replicas). */
+  async upsertRecurringJobs(overrides: { outboxRelayEveryMs?: number } = {}): Promise<void> {
+    for (const job of recurringJobs(overrides)) {
+      await this.queue(job.queue).upsertJobScheduler(
+        job.schedulerId,
+        { every: job.everyMs },
+        { name: job.name, data: parseJobPayload(job.name, {}), opts: recurringJobOptions() },
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    // The queues share this connection and leave it open; quit() fails if it never connected.
+    await this.connection.quit().catch(() => this.connection.disconnect());
+  }
+
+  private withTimeout<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not accept the job within ${this.enqueueTimeoutMs} ms`)), this.enqueueTimeoutMs);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  }
+}
+
+/** The job id of an outbox row's delivery: the row id itself. */
+export function outboxDeliveryJobId(messageId: string): string {
+  return messageId;
+}
+
+function warnOncePerMessage(): (error: Error) => void {
+  let last = '';
+  return (error) => {
+    if (error.message === last) return;
+    last = error.message;
+    console.warn(`[@lena/jobs] Redis connection problem: ${error.message}`);
+  };
+}
