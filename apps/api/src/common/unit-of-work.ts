@@ -15,6 +15,8 @@ const APPLY_SETTINGS = `SELECT set_config('app.tenant_id', $1, true), set_config
 export class UnitOfWork {
   private runner: Promise<QueryRunner> | null = null;
   private finished = false;
+  /** One connection runs one statement at a time; resolvers running side by side queue here. */
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly afterCommitCallbacks: Array<() => Promise<void>> = [];
 
   constructor(
@@ -62,8 +64,10 @@ export class UnitOfWork {
     return (await this.queryRunner()).manager;
   }
 
-  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.queryRunner()).query(sql, params);
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const result = this.queue.then(async () => (await this.queryRunner()).query(sql, params) as Promise<T[]>);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   /**
@@ -73,9 +77,7 @@ export class UnitOfWork {
    */
   async actAs(settings: Partial<DatabaseSettings>): Promise<void> {
     this.settings = { ...this.settings, ...settings };
-    if (this.runner) {
-      await (await this.queryRunner()).query(APPLY_SETTINGS, [this.settings.tenantId ?? '', this.settings.userId ?? '']);
-    }
+    if (this.runner) await this.query(APPLY_SETTINGS, [this.settings.tenantId ?? '', this.settings.userId ?? '']);
   }
 
   /** Work to do once the transaction has committed (e.g. nudging the job queue). */
@@ -87,6 +89,7 @@ export class UnitOfWork {
     if (this.finished) return;
     this.finished = true;
     if (!this.runner) return;
+    await this.queue;
     const runner = await this.runner;
     try {
       if (commit) await runner.commitTransaction();

@@ -1,0 +1,87 @@
+import { hash, Algorithm } from '@node-rs/argon2';
+import { AuthPolicy } from '@lena/domain';
+import { databaseUrlsFromEnv, migrateDatabase } from '@lena/database';
+import { Client } from 'pg';
+import { DEMO_PASSWORD, demoStaff, demoTenants } from './demo-data';
+
+/**
+ * Creates the demo world. Idempotent: running it again changes nothing that exists, so
+ * `pnpm dev` can seed on every start. Runs as the database owner, setting the tenant for each
+ * organisation's rows because row-level security is forced even for the owner.
+ */
+export async function seedDemo(ownerUrl: string): Promise<void> {
+  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: Algorithm.Argon2id, ...AuthPolicy.argon2 });
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const userId = async (email: string, displayName: string): Promise<string> => {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, $2, $3)
+         ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
+        [email, displayName, passwordHash],
+      );
+      return rows[0].id;
+    };
+
+    for (const person of demoStaff) {
+      const id = await userId(person.email, person.displayName);
+      for (const role of person.roles) {
+        await client.query('INSERT INTO platform_role (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, role]);
+      }
+      if ('bio' in person) {
+        await client.query('INSERT INTO facilitator_profile (user_id, bio, services) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+          id,
+          person.bio,
+          person.services,
+        ]);
+      }
+    }
+
+    for (const tenant of demoTenants) {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO tenant (name, slug, time_zone) VALUES ($1, $2, $3)
+         ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id`,
+        [tenant.name, tenant.slug, tenant.timeZone],
+      );
+      const tenantId = rows[0].id;
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+
+      const teamIds: string[] = [];
+      for (const name of tenant.teams) {
+        const existing = await client.query<{ id: string }>('SELECT id FROM team WHERE tenant_id = $1 AND name = $2', [tenantId, name]);
+        const created = existing.rows[0] ?? (await client.query<{ id: string }>('INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name])).rows[0];
+        teamIds.push(created.id);
+      }
+
+      const adminId = await userId(tenant.orgAdmin.email, tenant.orgAdmin.displayName);
+      await client.query(`INSERT INTO tenant_membership (tenant_id, user_id, role) VALUES ($1, $2, 'ORG_ADMIN') ON CONFLICT DO NOTHING`, [tenantId, adminId]);
+      for (const participant of tenant.participants) {
+        const id = await userId(participant.email, participant.displayName);
+        await client.query(`INSERT INTO tenant_membership (tenant_id, user_id, role) VALUES ($1, $2, 'PARTICIPANT') ON CONFLICT DO NOTHING`, [tenantId, id]);
+        await client.query('INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+          tenantId,
+          teamIds[participant.team],
+          id,
+        ]);
+      }
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+if (require.main === module) {
+  const { ownerUrl } = databaseUrlsFromEnv();
+  migrateDatabase(ownerUrl)
+    .then(() => seedDemo(ownerUrl))
+    .then(() => console.log(`Demo data is in place. Every demo password is ${DEMO_PASSWORD}`))
+    .catch((error: unknown) => {
+      console.error('Seeding failed:', error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,110 @@
+import { AuditEventsDocument, auditActionLabel, describeError, TenantsDocument } from '@lena/graphql-client';
+import { useQuery } from '@lena/graphql-client/react';
+import { Alert, Button, DateTime, EmptyState, Form, Page, SelectField, Table, viewerTimeZone, type SelectOption } from '@lena/ui';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { QueryView } from '../../../app/query-view.js';
+
+const PAGE_SIZE = 50;
+
+const ACTION_OPTIONS: SelectOption[] = [
+  { value: '', label: 'All actions' },
+  ...Object.entries(auditActionLabel).map(([value, label]) => ({ value, label })),
+];
+
+function Filters({ tenantId, action, onApply }: { tenantId: string; action: string; onApply: (tenantId: string, action: string) => void }) {
+  const tenants = useQuery(TenantsDocument);
+  const [tenant, setTenant] = useState(tenantId);
+  const [chosenAction, setChosenAction] = useState(action);
+  const tenantOptions: SelectOption[] = [
+    { value: '', label: 'All organisations' },
+    ...(tenants.data?.tenants ?? []).map((item) => ({ value: item.id, label: item.name })),
+  ];
+  return (
+    <Form id="audit-filters" className="lena-filters" aria-label="Filter audit events" onSubmit={() => onApply(tenant, chosenAction)}>
+      <SelectField label="Organisation" name="tenantId" options={tenantOptions} value={tenant} onChange={setTenant} />
+      <SelectField label="Action" name="action" options={ACTION_OPTIONS} value={chosenAction} onChange={setChosenAction} />
+      <div className="lena-button-group">
+        <Button type="submit">Apply filters</Button>
+      </div>
+    </Form>
+  );
+}
+
+export function AuditPage() {
+  const [params, setParams] = useSearchParams();
+  const tenantId = params.get('tenantId') ?? '';
+  const action = params.get('action') ?? '';
+  const variables = { tenantId: tenantId || null, action: action || null, limit: PAGE_SIZE };
+  const result = useQuery(AuditEventsDocument, { variables, notifyOnNetworkStatusChange: true });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+
+  const loadMore = async (cursor: string) => {
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      await result.fetchMore({ variables: { ...variables, cursor } });
+    } catch (error) {
+      setMoreError(describeError(error).message);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <Page title="Audit log" lead={`Who did what, and when. Times are in your time zone (${viewerTimeZone()}).`}>
+      <Filters
+        key={`${tenantId}|${action}`}
+        tenantId={tenantId}
+        action={action}
+        onApply={(nextTenant, nextAction) => {
+          const next = new URLSearchParams();
+          if (nextTenant) next.set('tenantId', nextTenant);
+          if (nextAction) next.set('action', nextAction);
+          setParams(next);
+        }}
+      />
+      <QueryView result={result} loadingLabel="Loading audit events">
+        {({ auditEvents }) =>
+          auditEvents.items.length === 0 ? (
+            <EmptyState title="No audit events">
+              <p>{tenantId || action ? 'Nothing matches these filters.' : 'Events appear here as people use Lena.'}</p>
+            </EmptyState>
+          ) : (
+            <>
+              <Table
+                caption="Audit events"
+                captionHidden
+                rows={auditEvents.items}
+                rowKey={(event) => event.id}
+                columns={[
+                  { key: 'time', header: 'Time', cell: (event) => <DateTime value={event.occurredAt} /> },
+                  { key: 'action', header: 'Action', cell: (event) => auditActionLabel[event.action] ?? event.action },
+                  { key: 'actor', header: 'Person', cell: (event) => event.actorEmail ?? (event.actorUserId ? 'Unknown person' : 'System') },
+                  { key: 'organisation', header: 'Organisation', cell: (event) => event.tenantName ?? '—' },
+                  {
+                    key: 'target',
+                    header: 'Target',
+                    cell: (event) => (event.targetType ? `${event.targetType}${event.targetId ? ` ${event.targetId.slice(0, 8)}` : ''}` : '—'),
+                  },
+                  { key: 'ip', header: 'IP address', cell: (event) => event.ipAddress ?? '—' },
+                ]}
+              />
+              <p role="status" className="lena-muted">
+                Showing {auditEvents.items.length} {auditEvents.items.length === 1 ? 'event' : 'events'}
+                {auditEvents.nextCursor ? '' : ' (all of them)'}.
+              </p>
+              {moreError && <Alert tone="error" title={moreError} />}
+              {auditEvents.nextCursor && (
+                <Button variant="secondary" busy={loadingMore} onClick={() => void loadMore(auditEvents.nextCursor!)}>
+                  Load more
+                </Button>
+              )}
+            </>
+          )
+        }
+      </QueryView>
+    </Page>
+  );
+}

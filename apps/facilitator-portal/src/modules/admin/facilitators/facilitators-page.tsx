@@ -1,0 +1,135 @@
+import {
+  describeError,
+  FacilitatorsDocument,
+  InviteFacilitatorDocument,
+  serviceLabel,
+  SetFacilitatorActiveDocument,
+  StaffInvitationsDocument,
+  toFormErrors,
+  type FacilitatorFieldsFragment,
+} from '@lena/graphql-client';
+import { useMutation, useQuery } from '@lena/graphql-client/react';
+import { Alert, Button, ConfirmDialog, EmptyState, Page, Section, Table, Tag, VisuallyHidden } from '@lena/ui';
+import { useState } from 'react';
+import { QueryView } from '../../../app/query-view.js';
+import { InvitationsTable } from '../invitations-table.js';
+import { InviteForm } from '../invite-form.js';
+
+function FacilitatorsTable({ facilitators }: { facilitators: readonly FacilitatorFieldsFragment[] }) {
+  const [setActive, { loading }] = useMutation(SetFacilitatorActiveDocument);
+  const [deactivating, setDeactivating] = useState<FacilitatorFieldsFragment | null>(null);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [activatingId, setActivatingId] = useState<string | null>(null);
+
+  const change = async (facilitator: FacilitatorFieldsFragment, active: boolean) => {
+    setMessage(null);
+    setDialogError(null);
+    if (active) setActivatingId(facilitator.userId);
+    try {
+      await setActive({ variables: { userId: facilitator.userId, active } });
+      setDeactivating(null);
+      setMessage({ tone: 'success', text: `${facilitator.displayName} has been ${active ? 'activated' : 'deactivated'}.` });
+    } catch (error) {
+      const text = describeError(error).message;
+      if (active) setMessage({ tone: 'error', text });
+      else setDialogError(text);
+    } finally {
+      setActivatingId(null);
+    }
+  };
+
+  if (facilitators.length === 0) {
+    return (
+      <EmptyState title="No facilitators yet" headingLevel={3}>
+        <p>Facilitators appear here once they accept their invitation.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      {message && <Alert tone={message.tone} title={message.text} />}
+      <Table
+        caption="Facilitators"
+        captionHidden
+        rows={facilitators}
+        rowKey={(facilitator) => facilitator.userId}
+        columns={[
+          { key: 'name', header: 'Name', cell: (facilitator) => facilitator.displayName },
+          { key: 'email', header: 'Email address', cell: (facilitator) => facilitator.email },
+          {
+            key: 'services',
+            header: 'Services',
+            cell: (facilitator) => (facilitator.services.length > 0 ? facilitator.services.map((service) => serviceLabel[service]).join(', ') : 'None yet'),
+          },
+          {
+            key: 'status',
+            header: 'Status',
+            cell: (facilitator) => <Tag tone={facilitator.active ? 'green' : 'grey'}>{facilitator.active ? 'Active' : 'Inactive'}</Tag>,
+          },
+          {
+            key: 'actions',
+            header: 'Actions',
+            cell: (facilitator) =>
+              facilitator.active ? (
+                <Button variant="secondary" onClick={() => setDeactivating(facilitator)}>
+                  Deactivate<VisuallyHidden> {facilitator.displayName}</VisuallyHidden>
+                </Button>
+              ) : (
+                <Button variant="secondary" busy={activatingId === facilitator.userId} onClick={() => void change(facilitator, true)}>
+                  Activate<VisuallyHidden> {facilitator.displayName}</VisuallyHidden>
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <ConfirmDialog
+        open={deactivating !== null}
+        title={`Deactivate ${deactivating?.displayName ?? ''}?`}
+        confirmLabel="Yes, deactivate"
+        busy={loading}
+        error={dialogError}
+        onConfirm={() => deactivating && void change(deactivating, false)}
+        onCancel={() => {
+          setDeactivating(null);
+          setDialogError(null);
+        }}
+      >
+        <p>They will be signed out everywhere at once and cannot sign in until you activate them again.</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+export function FacilitatorsPage() {
+  const facilitators = useQuery(FacilitatorsDocument);
+  const invitations = useQuery(StaffInvitationsDocument);
+  const [invite] = useMutation(InviteFacilitatorDocument, { refetchQueries: ['StaffInvitations'] });
+  return (
+    <Page title="Facilitators">
+      <Section title="Invite a facilitator">
+        <InviteForm
+          id="invite-facilitator"
+          onSubmit={async (input) => {
+            try {
+              await invite({ variables: { input } });
+              return null;
+            } catch (error) {
+              return toFormErrors(error);
+            }
+          }}
+        />
+      </Section>
+      <Section title="Facilitators">
+        <QueryView result={facilitators} loadingLabel="Loading facilitators">
+          {(data) => <FacilitatorsTable facilitators={data.facilitators} />}
+        </QueryView>
+      </Section>
+      <Section title="Invitations">
+        <QueryView result={invitations} loadingLabel="Loading invitations">
+          {(data) => <InvitationsTable invitations={data.staffInvitations} caption="Staff invitations" />}
+        </QueryView>
+      </Section>
+    </Page>
+  );
+}

@@ -1,0 +1,165 @@
+import {
+  describeError,
+  InviteOrgAdminDocument,
+  ReactivateTenantDocument,
+  SuspendTenantDocument,
+  TenantDocument,
+  TenantInvitationsDocument,
+  toFormErrors,
+  UpdateTenantDocument,
+  type TenantFieldsFragment,
+} from '@lena/graphql-client';
+import { useMutation, useQuery } from '@lena/graphql-client/react';
+import { Alert, Button, ConfirmDialog, DateTime, Link, Page, Section, SummaryList } from '@lena/ui';
+import { useState } from 'react';
+import { useLocation, useParams } from 'react-router';
+import { QueryView } from '../../../app/query-view.js';
+import { InvitationsTable } from '../invitations-table.js';
+import { InviteForm } from '../invite-form.js';
+import { TenantForm } from './tenant-form.js';
+import { TenantStatusTag } from './tenant-status-tag.js';
+
+function TenantDetails({ tenant }: { tenant: TenantFieldsFragment }) {
+  const [updateTenant] = useMutation(UpdateTenantDocument);
+  const [saved, setSaved] = useState(false);
+  return (
+    <>
+      {saved && <Alert tone="success" title="Your changes have been saved." />}
+      <TenantForm
+        id="edit-tenant"
+        initial={tenant}
+        submitLabel="Save changes"
+        onSubmit={async (values) => {
+          setSaved(false);
+          try {
+            await updateTenant({ variables: { input: { id: tenant.id, ...values } } });
+            setSaved(true);
+            return null;
+          } catch (error) {
+            return toFormErrors(error);
+          }
+        }}
+      />
+    </>
+  );
+}
+
+function TenantStatusSection({ tenant }: { tenant: TenantFieldsFragment }) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [suspend, suspendState] = useMutation(SuspendTenantDocument);
+  const [reactivate, reactivateState] = useMutation(ReactivateTenantDocument);
+  const active = tenant.status === 'ACTIVE';
+  const busy = suspendState.loading || reactivateState.loading;
+
+  const confirm = async () => {
+    setError(null);
+    try {
+      if (active) await suspend({ variables: { id: tenant.id } });
+      else await reactivate({ variables: { id: tenant.id } });
+      setDone(active ? `${tenant.name} has been suspended.` : `${tenant.name} has been reactivated.`);
+      setConfirming(false);
+    } catch (caught) {
+      setError(describeError(caught).message);
+    }
+  };
+
+  return (
+    <Section title="Status">
+      {done && <Alert tone="success" title={done} />}
+      <SummaryList
+        rows={[
+          { key: 'status', label: 'Status', value: <TenantStatusTag status={tenant.status} /> },
+          ...(tenant.suspendedAt ? [{ key: 'suspended', label: 'Suspended', value: <DateTime value={tenant.suspendedAt} /> }] : []),
+          { key: 'created', label: 'Created', value: <DateTime value={tenant.createdAt} /> },
+          { key: 'updated', label: 'Last changed', value: <DateTime value={tenant.updatedAt} /> },
+        ]}
+      />
+      <p>
+        {active
+          ? 'Suspending keeps every record, but signs the organisation’s people out and stops them signing in.'
+          : 'Reactivating lets the organisation’s people sign in again.'}
+      </p>
+      <Button
+        variant={active ? 'danger' : 'primary'}
+        onClick={() => {
+          setDone(null);
+          setConfirming(true);
+        }}
+      >
+        {active ? 'Suspend organisation' : 'Reactivate organisation'}
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        title={active ? `Suspend ${tenant.name}?` : `Reactivate ${tenant.name}?`}
+        confirmLabel={active ? 'Yes, suspend organisation' : 'Yes, reactivate organisation'}
+        tone={active ? 'danger' : 'primary'}
+        busy={busy}
+        error={error}
+        onConfirm={() => void confirm()}
+        onCancel={() => {
+          setConfirming(false);
+          setError(null);
+        }}
+      >
+        <p>
+          {active
+            ? 'Its people will be signed out at once and cannot sign in until you reactivate it. Nothing is deleted.'
+            : 'Its people will be able to sign in again.'}
+        </p>
+      </ConfirmDialog>
+    </Section>
+  );
+}
+
+function TenantInvitations({ tenantId }: { tenantId: string }) {
+  const result = useQuery(TenantInvitationsDocument, { variables: { tenantId } });
+  const [invite] = useMutation(InviteOrgAdminDocument, { refetchQueries: ['TenantInvitations'] });
+  return (
+    <>
+      <Section title="Invite an organisation admin">
+        <InviteForm
+          id="invite-org-admin"
+          onSubmit={async ({ email, displayName }) => {
+            try {
+              await invite({ variables: { input: { tenantId, email, displayName } } });
+              return null;
+            } catch (error) {
+              return toFormErrors(error);
+            }
+          }}
+        />
+      </Section>
+      <Section title="Invitations">
+        <QueryView result={result} loadingLabel="Loading invitations">
+          {(data) => <InvitationsTable invitations={data.tenantInvitations} caption="Invitations" />}
+        </QueryView>
+      </Section>
+    </>
+  );
+}
+
+export function TenantPage() {
+  const { id = '' } = useParams();
+  const flash = (useLocation().state as { flash?: string } | null)?.flash;
+  const result = useQuery(TenantDocument, { variables: { id } });
+  const backLink = <Link href="/admin/tenants">Back to organisations</Link>;
+  const tenant = result.data?.tenant;
+  return (
+    <Page title={tenant?.name ?? 'Organisation'} backLink={backLink}>
+      {flash && <Alert tone="success" title={flash} />}
+      <QueryView result={result} loadingLabel="Loading the organisation">
+        {({ tenant: loaded }) => (
+          <>
+            <TenantStatusSection tenant={loaded} />
+            <Section title="Details">
+              <TenantDetails tenant={loaded} />
+            </Section>
+            <TenantInvitations tenantId={loaded.id} />
+          </>
+        )}
+      </QueryView>
+    </Page>
+  );
+}

@@ -1,0 +1,39 @@
+import { Card } from '../../app/card.js';
+import { isFacilitator, isPlatformAdmin, useViewer } from '../../app/guards.js';
+import { Page } from '@lena/ui';
+import { FacilitatorProfile } from './facilitator-profile.js';
+
+function AdminLinks({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+  return (
+    <div className="lena-grid">
+      <Card headingLevel={headingLevel} title="Organisations" href="/admin/tenants" linkText="Manage organisations">
+        Onboard client organisations, invite their admins and suspend or reactivate them.
+      </Card>
+      <Card headingLevel={headingLevel} title="Facilitators" href="/admin/facilitators" linkText="Manage facilitators">
+        Invite facilitators and activate or deactivate their accounts.
+      </Card>
+      <Card headingLevel={headingLevel} title="Audit log" href="/admin/audit" linkText="View the audit log">
+        Who did what, and when, across every organisation.
+      </Card>
+    </div>
+  );
+}
+
+export function HomePage() {
+  const viewer = useViewer();
+  const admin = isPlatformAdmin(viewer);
+  if (isFacilitator(viewer)) return <FacilitatorProfile adminLinks={admin ? <AdminLinks headingLevel={3} /> : null} />;
+  if (admin) {
+    return (
+      <Page title="Platform administration" lead={`Welcome, ${viewer.displayName}.`}>
+        <AdminLinks />
+      </Page>
+    );
+  }
+  return (
+    <Page title="This portal is for Lena staff">
+      <p>You are signed in as {viewer.email}. This portal is for Lena’s facilitators and administrators.</p>
+      <p>To see your organisation’s teams and sessions, use the Lena client portal.</p>
+    </Page>
+  );
+}

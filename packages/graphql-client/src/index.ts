@@ -1,0 +1,16 @@
+export * from './generated/graphql.js';
+export type { ApolloClient } from '@apollo/client';
+export { createLenaApolloClient, createLenaCache, createSessionRefresher, type LenaApolloClientOptions } from './apollo-client.js';
+export { CSRF_COOKIE, CSRF_HEADER, csrfHeaders, readCookie } from './cookies.js';
+export {
+  describeError,
+  errorCodeOf,
+  fieldProblemsOf,
+  graphQLErrorsOf,
+  hasErrorCode,
+  LenaErrorCode,
+  type DescribedError,
+  type FieldProblem,
+} from './errors.js';
+export * from './labels.js';
+export { toFormErrors, type FormErrorState, type ToFormErrorsOptions } from './form-errors.js';

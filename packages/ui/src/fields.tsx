@@ -1,0 +1,230 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { cx } from './class-names.js';
+import { useFieldState } from './form.js';
+
+interface FieldBaseProps {
+  /** Visible label text; also the input's accessible name. */
+  label: ReactNode;
+  /** Shown under the label, linked with aria-describedby. */
+  hint?: ReactNode;
+  /** Overrides the error the surrounding <Form> has for this field's name. */
+  error?: string | null;
+  /** Hides the label visually but keeps it for assistive technology (e.g. inside table rows). */
+  labelHidden?: boolean;
+  id?: string;
+  name: string;
+}
+
+function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  labelHidden,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  labelHidden?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={cx('lena-field', error && 'lena-field--error', className)}>
+      <label className={cx('lena-field__label', labelHidden && 'lena-visually-hidden')} htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <div className="lena-field__hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p className="lena-field__error" id={`${id}-error`}>
+          <span className="lena-visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export interface TextFieldProps
+  extends FieldBaseProps,
+    Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'value' | 'onChange' | 'size'> {
+  value: string;
+  onChange: (value: string) => void;
+  /** Input width, in characters roughly: short (≈10), medium (≈20), or the full column. */
+  width?: 'short' | 'medium' | 'full';
+}
+
+export function TextField({ label, hint, error: explicitError, labelHidden, id: explicitId, name, value, onChange, width = 'full', className, ...input }: TextFieldProps) {
+  const { id, error } = useFieldState(name, explicitId, explicitError);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelHidden={labelHidden} className={className}>
+      <input
+        id={id}
+        name={name}
+        className={cx('lena-input', `lena-input--${width}`)}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface TextAreaProps
+  extends FieldBaseProps,
+    Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name' | 'value' | 'onChange'> {
+  value: string;
+  onChange: (value: string) => void;
+}
+
+export function TextArea({ label, hint, error: explicitError, labelHidden, id: explicitId, name, value, onChange, rows = 5, className, ...textarea }: TextAreaProps) {
+  const { id, error } = useFieldState(name, explicitId, explicitError);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelHidden={labelHidden} className={className}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        className="lena-input lena-textarea"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...textarea}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export interface SelectFieldProps
+  extends FieldBaseProps,
+    Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name' | 'value' | 'onChange'> {
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly SelectOption[];
+}
+
+export function SelectField({ label, hint, error: explicitError, labelHidden, id: explicitId, name, value, onChange, options, className, ...select }: SelectFieldProps) {
+  const { id, error } = useFieldState(name, explicitId, explicitError);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelHidden={labelHidden} className={className}>
+      <select
+        id={id}
+        name={name}
+        className="lena-select"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...select}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export interface CheckboxProps
+  extends Omit<FieldBaseProps, 'labelHidden'>,
+    Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'checked' | 'onChange' | 'type' | 'value'> {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  value?: string;
+}
+
+/** A checkbox with its label beside it. Inside a <Fieldset>, give each a distinct `id` or `value`. */
+export function Checkbox({ label, hint, error: explicitError, id: explicitId, name, checked, onChange, value, className, ...input }: CheckboxProps) {
+  const { id, error } = useFieldState(value ? `${name}-${value}` : name, explicitId, explicitError);
+  return (
+    <div className={cx('lena-checkbox', error && 'lena-field--error', className)}>
+      {error && (
+        <p className="lena-field__error" id={`${id}-error`}>
+          <span className="lena-visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      <div className="lena-checkbox__row">
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          className="lena-checkbox__input"
+          checked={checked}
+          value={value}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-describedby={describedBy(id, hint, error)}
+          aria-invalid={error ? true : undefined}
+          {...input}
+        />
+        <label className="lena-checkbox__label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      {hint && (
+        <div className="lena-field__hint lena-checkbox__hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export interface FieldsetProps {
+  legend: ReactNode;
+  hint?: ReactNode;
+  /** The input name whose error (from the surrounding <Form>) belongs to the whole group. */
+  name?: string;
+  error?: string | null;
+  children: ReactNode;
+}
+
+/** Groups related inputs (e.g. checkboxes) under a legend; the group's error shows above them. */
+export function Fieldset({ legend, hint, name, error: explicitError, children }: FieldsetProps) {
+  const { id, error } = useFieldState(name, undefined, explicitError);
+  return (
+    <fieldset
+      className={cx('lena-fieldset', error && 'lena-field--error')}
+      aria-describedby={describedBy(id, hint, error)}
+      id={id}
+      tabIndex={error ? -1 : undefined}
+    >
+      <legend className="lena-fieldset__legend">{legend}</legend>
+      {hint && (
+        <div className="lena-field__hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p className="lena-field__error" id={`${id}-error`}>
+          <span className="lena-visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      {children}
+    </fieldset>
+  );
+}

@@ -1,0 +1,42 @@
+export { Alert, type AlertProps, type AlertTone } from './alert.js';
+export { AppShell, type AppShellProps, type NavItem } from './app-shell.js';
+export { Button, type ButtonProps } from './button.js';
+export { cx } from './class-names.js';
+export { ConfirmDialog, type ConfirmDialogProps } from './confirm-dialog.js';
+export { DateTime, formatDateTime, viewerTimeZone, type DateTimeProps, type FormatDateTimeOptions } from './date-time.js';
+export { EmptyState, type EmptyStateProps } from './empty-state.js';
+export {
+  Checkbox,
+  Fieldset,
+  SelectField,
+  TextArea,
+  TextField,
+  type CheckboxProps,
+  type FieldsetProps,
+  type SelectFieldProps,
+  type SelectOption,
+  type TextAreaProps,
+  type TextFieldProps,
+} from './fields.js';
+export { ErrorSummary, fieldId, Form, type ErrorSummaryProps, type FieldProblem, type FormErrors, type FormProps } from './form.js';
+export { ButtonLink, Link, type ButtonLinkProps } from './link.js';
+export { Page, Section, useDocumentTitle, type PageProps, type SectionProps } from './page.js';
+export { Spinner, type SpinnerProps } from './spinner.js';
+export { SummaryList, type SummaryRow } from './summary-list.js';
+export { Table, type Column, type TableProps } from './table.js';
+export { Tag, type TagTone } from './tag.js';
+export { UiProvider, useUiConfig, type LinkProps, type UiConfig } from './ui-context.js';
+export { VisuallyHidden } from './visually-hidden.js';
+export { LoadError, type LoadErrorProps } from './load-error.js';
+export { requireValues, useFormSubmission, type FormSubmission } from './use-form-submission.js';
+export {
+  AcceptInvitationForm,
+  ForgotPasswordForm,
+  ResetPasswordForm,
+  SignInForm,
+  type AcceptInvitationFormProps,
+  type ForgotPasswordFormProps,
+  type InvitationSummary,
+  type ResetPasswordFormProps,
+  type SignInFormProps,
+} from './auth/auth-forms.js';

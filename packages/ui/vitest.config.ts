@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    // Pin the zone so "the viewer's zone" is known in tests; cases that need another zone pass one.
+    env: { TZ: 'Europe/London' },
+  },
+});
