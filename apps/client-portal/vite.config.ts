@@ -7,7 +7,7 @@ export default defineConfig(({ mode }) => {
   const proxy = { '/graphql': { target: env.LENA_API_URL || 'http://localhost:4000' } };
   return {
     plugins: [react()],
-    server: { port: 5173, proxy },
+    server: { port: 5173, strictPort: true, proxy },
     preview: { port: 5173, proxy },
     build: { sourcemap: true },
   };

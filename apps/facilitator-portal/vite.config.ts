@@ -7,7 +7,7 @@ export default defineConfig(({ mode }) => {
   const proxy = { '/graphql': { target: env.LENA_API_URL || 'http://localhost:4000' } };
   return {
     plugins: [react()],
-    server: { port: 5174, proxy },
+    server: { port: 5174, strictPort: true, proxy },
     preview: { port: 5174, proxy },
     build: { sourcemap: true },
   };

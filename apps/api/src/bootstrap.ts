@@ -15,10 +15,16 @@ export async function createApi(config: AppConfig, options: { logger?: boolean }
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     abortOnError: false,
   });
-  const fastify = app.getHttpAdapter().getInstance();
-  await fastify.register(fastifyCookie);
-  registerRequestLifecycle(fastify, app.get(DataSource), app.get(TokenService));
-  app.enableShutdownHooks();
-  await app.init();
-  return app;
+  try {
+    const fastify = app.getHttpAdapter().getInstance();
+    await fastify.register(fastifyCookie);
+    registerRequestLifecycle(fastify, app.get(DataSource), app.get(TokenService));
+    app.enableShutdownHooks();
+    await app.init();
+    return app;
+  } catch (error) {
+    // Give back the connections already opened (PostgreSQL pool, Redis), or the process hangs.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
 }

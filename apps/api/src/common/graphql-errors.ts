@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@lena/domain';
-import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type SourceLocation } from 'graphql';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -16,9 +16,24 @@ export function toGraphQLError(error: DomainError): GraphQLError {
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again; if it keeps happening, contact support.';
 
+/** Problems with the request itself rather than with what it asked for. */
+export const REQUEST_ERROR_CODES = { VALIDATION: 'GRAPHQL_VALIDATION_FAILED', BAD_REQUEST: 'BAD_REQUEST' } as const;
+
+type FormattedError = { message: string; path?: ReadonlyArray<string | number>; locations?: readonly SourceLocation[]; extensions: Record<string, unknown> & { code: string } };
+
+/** What Mercurius wraps a rejected document in (MER_ERR_GQL_VALIDATION), or a transport error (CSRF, body). */
+interface RequestLevelError extends Error {
+  errors?: unknown[];
+  statusCode?: number;
+  locations?: readonly SourceLocation[];
+}
+
 /**
  * Shapes every error that leaves the API: known codes pass through with their message, anything
  * else becomes a generic internal error (logged here, never shown: no stack traces, no SQL).
+ * Mercurius reports a rejected document (syntax, validation, depth and alias limits) as one error
+ * wrapping the real ones, and transport problems (CSRF prevention, body) as errors with an HTTP
+ * status: both are the client's to fix, so their messages are shown and the status is 4xx.
  * In production, "Did you mean …?" suggestions are removed so the schema cannot be probed.
  */
 export function formatExecutionErrors(
@@ -26,19 +41,33 @@ export function formatExecutionErrors(
   production: boolean,
   log: (error: unknown) => void,
 ): { statusCode: number; response: FormattedExecutionResult } {
-  const errors = execution.errors.map((error) => {
+  const request = { status: 0 };
+  const requestProblem = (error: { message: string; locations?: readonly SourceLocation[] }, code: string, status: number): FormattedError => {
+    request.status = Math.max(request.status, status);
+    const message = production ? error.message.replace(/\s*Did you mean .*\?$/s, '') : error.message;
+    return { message, ...(error.locations ? { locations: error.locations } : {}), extensions: { code } };
+  };
+
+  const errors = execution.errors.flatMap((error): FormattedError[] => {
     const code = error.extensions?.code;
     if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL) {
-      return { message: error.message, path: error.path, extensions: error.extensions };
+      return [{ message: error.message, path: error.path, extensions: { ...error.extensions, code } }];
     }
-    if (!error.originalError && !error.path) {
-      // A problem with the document itself (syntax, validation, limits).
-      const message = production ? error.message.replace(/\s*Did you mean .*\?$/, '') : error.message;
-      return { message, locations: error.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    const original = error.originalError as RequestLevelError | undefined;
+    if (!error.path && original && Array.isArray(original.errors)) {
+      return original.errors.map((inner) => requestProblem(inner as RequestLevelError, REQUEST_ERROR_CODES.VALIDATION, 400));
     }
-    log(error.originalError ?? error);
-    return { message: INTERNAL_MESSAGE, path: error.path, extensions: { code: ErrorCode.INTERNAL } };
+    if (!error.path && original && typeof original.statusCode === 'number' && original.statusCode >= 400 && original.statusCode < 500) {
+      return [requestProblem(original, REQUEST_ERROR_CODES.BAD_REQUEST, original.statusCode)];
+    }
+    if (!original && !error.path) {
+      // A problem with the document found while executing it (e.g. variables, once compiled).
+      return [requestProblem(error, REQUEST_ERROR_CODES.VALIDATION, 400)];
+    }
+    log(original ?? error);
+    return [{ message: INTERNAL_MESSAGE, path: error.path, extensions: { code: ErrorCode.INTERNAL } }];
   });
-  const statusCode = execution.data === undefined || execution.data === null ? (errors.some((e) => e.extensions.code === 'GRAPHQL_VALIDATION_FAILED') ? 400 : 200) : 200;
+  const noData = execution.data === undefined || execution.data === null;
+  const statusCode = noData && request.status ? request.status : 200;
   return { statusCode, response: { data: execution.data ?? null, errors } };
 }
