@@ -44,7 +44,11 @@ export class AppModule {
             costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, exposeLimits: !config.production }),
             ...(config.production ? [NoSchemaIntrospectionCustomRule] : []),
           ],
-          errorFormatter: (execution) => formatExecutionErrors(execution, config.production, (error) => logger.error(error)),
+          errorFormatter: (execution, context) => {
+            // Any error in the answer, including from a nested field, rolls the request back.
+            context.reply.request.lenaContext?.markFailed();
+            return formatExecutionErrors(execution, config.production, (error) => logger.error(error));
+          },
         }),
         AuditModule,
         HealthModule,

@@ -54,6 +54,11 @@ export function formatExecutionErrors(
       return [{ message: error.message, path: error.path, extensions: { ...error.extensions, code } }];
     }
     const original = error.originalError as RequestLevelError | undefined;
+    // Field resolvers (e.g. Team.members) bypass Nest's exception filter: map their domain errors here.
+    if (original instanceof DomainError) {
+      const mapped = toGraphQLError(original);
+      return [{ message: mapped.message, path: error.path, extensions: { ...mapped.extensions, code: original.code } }];
+    }
     if (!error.path && original && Array.isArray(original.errors)) {
       return original.errors.map((inner) => requestProblem(inner as RequestLevelError, REQUEST_ERROR_CODES.VALIDATION, 400));
     }

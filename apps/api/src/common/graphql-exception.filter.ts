@@ -3,7 +3,6 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
 import { DomainError, ErrorCode } from '@lena/domain';
 import { GraphQLError } from 'graphql';
-import { QueryFailedError } from 'typeorm';
 import { requestContext } from './request-context';
 import { toGraphQLError } from './graphql-errors';
 
@@ -19,8 +18,8 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
     if (host.getType<GqlContextType>() !== 'graphql') return super.catch(exception, host);
     requestContext().markFailed();
     if (exception instanceof DomainError) return toGraphQLError(exception);
-    if (exception instanceof QueryFailedError) {
-      const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
+    const pgCode = postgresErrorCode(exception);
+    if (pgCode) {
       // Another request changed the same thing first (unique key, serialisation).
       if (pgCode === '23505' || pgCode === '40001') {
         return toGraphQLError(DomainError.conflict('Someone else changed this at the same time. Please reload and try again.'));
@@ -37,4 +36,10 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
       extensions: { code: ErrorCode.INTERNAL },
     });
   }
+}
+
+/** The SQLSTATE of an error PostgreSQL raised (pg's DatabaseError carries `code` and `severity`). */
+function postgresErrorCode(error: unknown): string | null {
+  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
+  return error instanceof Error && typeof severity === 'string' && typeof code === 'string' ? code : null;
 }

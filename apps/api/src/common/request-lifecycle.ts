@@ -12,7 +12,10 @@ declare module 'fastify' {
 }
 
 const SESSION_LIVE = {
-  sql: `(SELECT revoked_at IS NULL AND expires_at > now() FROM auth_session WHERE id = $3) AS session_live`,
+  // The token must also act where the session acts now: after switchTenant, tokens issued for the
+  // previous organisation stop working (a role change or removal there would otherwise miss them).
+  sql: `(SELECT revoked_at IS NULL AND expires_at > now() AND tenant_id IS NOT DISTINCT FROM NULLIF($1, '')::uuid
+           FROM auth_session WHERE id = $3) AS session_live`,
 };
 
 /**

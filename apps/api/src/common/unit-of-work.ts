@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
 
 export interface DatabaseSettings {
   tenantId: string | null;
@@ -6,66 +7,75 @@ export interface DatabaseSettings {
 }
 
 const APPLY_SETTINGS = `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One request's database work: a single transaction opened on first use, carrying the tenant and
  * user settings that row-level security reads. The settings are transaction-local, so a pooled
  * connection can never carry them into another request.
+ *
+ * This is the hot path of every request, so it talks to TypeORM's pg pool directly: BEGIN, the
+ * settings and the caller's first check travel in one round trip.
  */
 export class UnitOfWork {
-  private runner: Promise<QueryRunner> | null = null;
+  private readonly pool: Pool;
+  private client: Promise<PoolClient> | null = null;
   private finished = false;
   /** One connection runs one statement at a time; resolvers running side by side queue here. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly afterCommitCallbacks: Array<() => Promise<void>> = [];
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private settings: DatabaseSettings,
-  ) {}
+  ) {
+    this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+  }
 
   get tenantId(): string | null {
     return this.settings.tenantId;
   }
 
   /**
-   * Opens the transaction and applies the settings, running `extraSql` (one statement's select
-   * list) in the same round trip; returns that statement's row.
+   * Opens the transaction and applies the settings. `extraSelect` adds columns to that first
+   * statement (its `$3`, `$4`… are ids, sent as literals so the whole start is one round trip);
+   * returns the first statement's row.
    */
-  async begin(extraSelect?: { sql: string; params: unknown[] }): Promise<Record<string, unknown>> {
-    if (this.runner) throw new Error('The unit of work has already begun.');
+  async begin(extraSelect?: { sql: string; params: Array<string | null> }): Promise<Record<string, unknown>> {
+    if (this.client) throw new Error('The unit of work has already begun.');
+    const ids = [this.settings.tenantId, this.settings.userId, ...(extraSelect?.params ?? [])];
+    for (const id of ids) {
+      if (id !== null && id !== '' && !UUID.test(id)) throw new Error('Only ids may be sent with the start of a unit of work.');
+    }
+    const literal = (index: number) => `'${ids[index] ?? ''}'`;
+    const select = `SELECT set_config('app.tenant_id', ${literal(0)}, true), set_config('app.user_id', ${literal(1)}, true)${
+      extraSelect ? `, ${extraSelect.sql.replace(/\$(\d+)/g, (_, n: string) => literal(Number(n) - 1))}` : ''
+    }`;
     let row: Record<string, unknown> = {};
-    this.runner = (async () => {
-      const runner = this.dataSource.createQueryRunner();
-      await runner.connect();
+    this.client = (async () => {
+      const client = await this.pool.connect();
       try {
-        await runner.startTransaction();
-        const params = [this.settings.tenantId ?? '', this.settings.userId ?? '', ...(extraSelect?.params ?? [])];
-        const sql = extraSelect ? `${APPLY_SETTINGS}, ${extraSelect.sql}` : APPLY_SETTINGS;
-        const rows: Record<string, unknown>[] = await runner.query(sql, params);
-        row = rows[0] ?? {};
-        return runner;
+        const results = (await client.query(`BEGIN; ${select}`)) as unknown as Array<{ rows: Record<string, unknown>[] }>;
+        row = results[1]?.rows[0] ?? {};
+        return client;
       } catch (error) {
-        await runner.release();
+        client.release(error as Error);
         throw error;
       }
     })();
-    await this.runner;
+    await this.client;
     return row;
   }
 
-  private async queryRunner(): Promise<QueryRunner> {
+  private async connection(): Promise<PoolClient> {
     if (this.finished) throw new Error('The unit of work has finished.');
-    if (!this.runner) await this.begin();
-    return this.runner!;
+    if (!this.client) await this.begin();
+    return this.client!;
   }
 
-  async manager(): Promise<EntityManager> {
-    return (await this.queryRunner()).manager;
-  }
-
+  /** Runs one statement in the request's transaction and returns its rows. */
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const result = this.queue.then(async () => (await this.queryRunner()).query(sql, params) as Promise<T[]>);
+    const result = this.queue.then(async () => (await (await this.connection()).query(sql, params)).rows as T[]);
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -77,7 +87,7 @@ export class UnitOfWork {
    */
   async actAs(settings: Partial<DatabaseSettings>): Promise<void> {
     this.settings = { ...this.settings, ...settings };
-    if (this.runner) await this.query(APPLY_SETTINGS, [this.settings.tenantId ?? '', this.settings.userId ?? '']);
+    if (this.client) await this.query(APPLY_SETTINGS, [this.settings.tenantId ?? '', this.settings.userId ?? '']);
   }
 
   /** Work to do once the transaction has committed (e.g. nudging the job queue). */
@@ -88,14 +98,16 @@ export class UnitOfWork {
   async finish(commit: boolean): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    if (!this.runner) return;
+    if (!this.client) return;
     await this.queue;
-    const runner = await this.runner;
+    const client = await this.client;
     try {
-      if (commit) await runner.commitTransaction();
-      else await runner.rollbackTransaction();
-    } finally {
-      await runner.release();
+      await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+      client.release();
+    } catch (error) {
+      // A connection whose transaction state is unknown is not given back to the pool.
+      client.release(error as Error);
+      throw error;
     }
     if (commit) {
       for (const callback of this.afterCommitCallbacks) {

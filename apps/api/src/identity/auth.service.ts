@@ -5,7 +5,7 @@ import { requestContext } from '../common/request-context';
 import { TenantService } from '../tenancy/tenant.service';
 import type { Viewer } from './dtos/viewer.type';
 import type { LoginInput } from './dtos/identity.inputs';
-import { LoginRateLimiter } from './login-rate-limiter.service';
+import { AuthRateLimiter } from './auth-rate-limiter.service';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionService } from './session.service';
 import type { AccessClaims } from './token.service';
@@ -17,7 +17,7 @@ export class AuthService {
   constructor(
     private readonly sessions: SessionService,
     private readonly hasher: PasswordHasher,
-    private readonly limiter: LoginRateLimiter,
+    private readonly limiter: AuthRateLimiter,
     private readonly audit: AuditService,
     private readonly tenants: TenantService,
   ) {}
@@ -25,7 +25,7 @@ export class AuthService {
   async login(input: LoginInput): Promise<Viewer> {
     const { email, password } = parseInput(loginSchema, input);
     const { uow, ipAddress } = requestContext();
-    await this.limiter.assertAllowed(email, ipAddress);
+    await this.limiter.assertLoginAllowed(email, ipAddress);
 
     const [user] = await uow.query<{ id: string; passwordHash: string | null; status: string }>(
       'SELECT id, password_hash AS "passwordHash", status FROM user_account WHERE email = $1',
@@ -33,7 +33,7 @@ export class AuthService {
     );
     const passwordMatches = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !passwordMatches || user.status !== 'ACTIVE') {
-      await this.limiter.recordFailure(email, ipAddress);
+      await this.limiter.recordLoginFailure(email, ipAddress);
       await this.audit.recordDetached({
         action: AuditAction.LOGIN_FAILED,
         actorUserId: user?.id ?? null,
@@ -48,12 +48,13 @@ export class AuthService {
       this.sessions.platformRoles(user.id),
     ]);
     if (memberships.length === 0 && platformRoles.length === 0) {
-      throw DomainError.forbidden('Your organisation’s access to Lena is suspended. Please contact your coordinator.');
+      // The password was right, so saying why is safe: every organisation they belong to is suspended, or they belong to none.
+      throw DomainError.forbidden('Your account has no active organisation on Lena: its access may be suspended or you may have been removed. Please contact your coordinator.');
     }
     // Provider staff act across organisations; client staff start in their first organisation.
     const tenantId = platformRoles.length ? null : memberships[0].tenantId;
     const claims = await this.sessions.start(user.id, tenantId);
-    await this.limiter.recordSuccess(email);
+    await this.limiter.recordLoginSuccess(email);
     await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, actorUserId: user.id, tenantId, targetType: 'auth_session', targetId: claims.sessionId });
     return this.viewerFor(claims);
   }

@@ -7,7 +7,7 @@ import { AuthService } from './auth.service';
 import { FacilitatorResolver } from './facilitator.resolver';
 import { FacilitatorService } from './facilitator.service';
 import { InvitationService } from './invitation.service';
-import { LoginRateLimiter } from './login-rate-limiter.service';
+import { AuthRateLimiter } from './auth-rate-limiter.service';
 import { PasswordHasher } from './password-hasher.service';
 import { PasswordResetService } from './password-reset.service';
 import { SessionService } from './session.service';
@@ -21,7 +21,7 @@ import { TokenService } from './token.service';
     FacilitatorResolver,
     FacilitatorService,
     InvitationService,
-    LoginRateLimiter,
+    AuthRateLimiter,
     PasswordHasher,
     PasswordResetService,
     SessionService,

@@ -57,6 +57,9 @@ export class InvitationService {
     const { email, displayName } = parseInput(inviteSchema, { email: invitation.email, displayName: invitation.displayName || undefined });
     const { uow, principal } = requestContext();
     if (invitation.tenantId) {
+      // A platform admin acts in no organisation: without this, row-level security hides the
+      // memberships and an existing member would be invited (and not promoted on acceptance).
+      await uow.actAs({ tenantId: invitation.tenantId });
       const existing = await uow.query('SELECT 1 FROM tenant_membership m JOIN user_account u ON u.id = m.user_id WHERE m.tenant_id = $1 AND u.email = $2', [invitation.tenantId, email]);
       if (existing.length) throw DomainError.conflict('That person is already a member of this organisation.');
     } else {

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditAction, AuthPolicy, DomainError, emailSchema, expiresAt, parseInput, resetPasswordSchema, tokenSchema } from '@lena/domain';
+import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { passwordResetEmail } from '../notifications/email-templates';
 import { OutboxService } from '../notifications/outbox.service';
 import type { ResetPasswordInput } from './dtos/identity.inputs';
+import { AuthRateLimiter } from './auth-rate-limiter.service';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionService } from './session.service';
 import { TokenService } from './token.service';
@@ -20,12 +22,13 @@ export class PasswordResetService {
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly limiter: AuthRateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Answers the same whether or not the address has an account, so accounts cannot be discovered. */
   async request(rawEmail: string): Promise<void> {
-    const email = parseInput(emailSchema, rawEmail);
+    const { email } = parseInput(z.object({ email: emailSchema }), { email: rawEmail });
     const { uow } = requestContext();
     const [user] = await uow.query<{ id: string; staff: boolean }>(
       `SELECT u.id, EXISTS (SELECT 1 FROM platform_role r WHERE r.user_id = u.id) AS staff

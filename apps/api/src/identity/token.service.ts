@@ -15,6 +15,7 @@ export interface AccessClaims {
 export type VerifiedAccess = { ok: true; claims: AccessClaims } | { ok: false; problem: 'expired' | 'invalid' };
 
 const ISSUER = 'lena';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AUDIENCE = 'lena-api';
 
 /** Signs and checks access tokens, and makes the opaque one-time tokens kept only as hashes. */
@@ -45,12 +46,13 @@ export class TokenService {
         audience: AUDIENCE,
         algorithms: ['HS256'],
       });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return { ok: false, problem: 'invalid' };
+      const ids = [payload.sub, payload.sid, payload.tid ?? null];
+      if (!ids.every((id) => id === null || (typeof id === 'string' && UUID.test(id)))) return { ok: false, problem: 'invalid' };
       return {
         ok: true,
         claims: {
-          userId: payload.sub,
-          sessionId: payload.sid,
+          userId: payload.sub as string,
+          sessionId: payload.sid as string,
           tenantId: typeof payload.tid === 'string' ? payload.tid : null,
           tenantRole: (payload.trole as TenantRole | null) ?? null,
           platformRoles: Array.isArray(payload.proles) ? (payload.proles as PlatformRole[]) : [],

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, parseInput, teamNameSchema, uuidSchema } from '@lena/domain';
+import { z } from 'zod';
 import { requestContext } from '../common/request-context';
 import type { Team } from './dtos/team.type';
+
+/** Parsed as the input's `name` field, so a form can show the problem beside it. */
+const teamInputSchema = z.object({ name: teamNameSchema });
 
 const TEAM_COLUMNS = `t.id, t.name, t.archived_at AS "archivedAt", t.created_at AS "createdAt",
   (SELECT count(*)::int FROM team_member tm WHERE tm.tenant_id = t.tenant_id AND tm.team_id = t.id) AS "memberCount"`;
@@ -32,14 +36,14 @@ export class TeamService {
   }
 
   async create(tenantId: string, rawName: string): Promise<Team> {
-    const name = parseInput(teamNameSchema, rawName);
+    const { name } = parseInput(teamInputSchema, { name: rawName });
     await this.assertNameFree(tenantId, name);
     const [created] = await requestContext().uow.query<{ id: string }>('INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name]);
     return this.get(tenantId, created.id);
   }
 
   async rename(tenantId: string, id: string, rawName: string): Promise<Team> {
-    const name = parseInput(teamNameSchema, rawName);
+    const { name } = parseInput(teamInputSchema, { name: rawName });
     const team = await this.get(tenantId, id);
     if (team.archivedAt) throw DomainError.conflict('Archived teams cannot be renamed.');
     await this.assertNameFree(tenantId, name, id);

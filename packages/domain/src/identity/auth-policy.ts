@@ -12,6 +12,10 @@ export const AuthPolicy = {
   loginFailuresPerAccount: 5,
   loginFailuresPerAddress: 20,
   loginFailureWindowSeconds: 15 * 60,
+  /** Password-reset emails allowed per address and per email within the window. */
+  passwordResetsPerEmail: 3,
+  passwordResetsPerAddress: 10,
+  passwordResetWindowSeconds: 60 * 60,
   /** OWASP's argon2id recommendation: 19 MiB of memory, two passes, one lane. */
   argon2: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
 } as const;

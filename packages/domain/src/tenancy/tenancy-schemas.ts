@@ -52,17 +52,25 @@ export const minReportingGroupSizeSchema = z
   })
   .max(50, { error: 'The minimum reporting group size can be at most 50.' });
 
-export const createTenantSchema = z.object({
+const tenantFields = {
   name: organisationNameSchema,
   slug: slugSchema,
   timeZone: timeZoneSchema,
-  locale: localeSchema.default('en-GB'),
-  minReportingGroupSize: minReportingGroupSizeSchema.default(DEFAULT_MIN_REPORTING_GROUP_SIZE),
-  orgAdminsSeeIndividualAttendance: z.boolean().default(false),
+  locale: localeSchema,
+  minReportingGroupSize: minReportingGroupSizeSchema,
+  orgAdminsSeeIndividualAttendance: z.boolean(),
+};
+
+export const createTenantSchema = z.object({
+  ...tenantFields,
+  locale: tenantFields.locale.default('en-GB'),
+  minReportingGroupSize: tenantFields.minReportingGroupSize.default(DEFAULT_MIN_REPORTING_GROUP_SIZE),
+  orgAdminsSeeIndividualAttendance: tenantFields.orgAdminsSeeIndividualAttendance.default(false),
 });
 export type CreateTenant = z.output<typeof createTenantSchema>;
 
-export const updateTenantSchema = createTenantSchema.partial();
+/** Only the fields given change; nothing falls back to a default (that could lower the reporting floor). */
+export const updateTenantSchema = z.object(tenantFields).partial();
 export type UpdateTenant = z.output<typeof updateTenantSchema>;
 
 export const teamNameSchema = z

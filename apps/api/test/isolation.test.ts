@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { expectData, expectError } from './support/expectations';
+import { unique, type InvitationFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
+import { startTestApi, type TestApi } from './support/test-api';
+import type { GqlResult, TestClient } from './support/test-client';
+
+/** One organisation with everything a tenant can own. */
+interface World {
+  tenant: TenantFixture;
+  admin: UserFixture;
+  participant: UserFixture;
+  member: UserFixture;
+  team: TeamFixture;
+  otherTeam: TeamFixture;
+  invitation: InvitationFixture;
+  adminClient: TestClient;
+  participantClient: TestClient;
+}
+
+let api: TestApi;
+let a: World;
+let b: World;
+let platformAdminClient: TestClient;
+let facilitatorClient: TestClient;
+
+async function signedIn(user: UserFixture): Promise<TestClient> {
+  const client = api.client();
+  expectData(await client.login(user.email, user.password));
+  return client;
+}
+
+async function buildWorld(label: string): Promise<World> {
+  const { fixtures } = api;
+  const tenant = await fixtures.tenant({ name: `Tenant ${label} ${unique()}` });
+  const admin = await fixtures.orgAdmin(tenant.id);
+  const participant = await fixtures.participant(tenant.id);
+  const member = await fixtures.participant(tenant.id);
+  const team = await fixtures.team(tenant.id, `Team ${label} one ${unique()}`);
+  const otherTeam = await fixtures.team(tenant.id, `Team ${label} two ${unique()}`);
+  await fixtures.teamMember(tenant.id, team.id, participant.id);
+  await fixtures.teamMember(tenant.id, team.id, member.id);
+  await fixtures.teamMember(tenant.id, otherTeam.id, member.id);
+  const invitation = await fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT', teamId: team.id });
+  return { tenant, admin, participant, member, team, otherTeam, invitation, adminClient: await signedIn(admin), participantClient: await signedIn(participant) };
+}
+
+/** Every row tenant B owns, as the owner sees it. */
+async function snapshotOf(world: World): Promise<string> {
+  const read = async (sql: string) => (await api.owner.query(sql, [world.tenant.id])).rows;
+  return JSON.stringify({
+    tenant: await read('SELECT * FROM tenant WHERE id = $1'),
+    memberships: await read('SELECT * FROM tenant_membership WHERE tenant_id = $1 ORDER BY user_id'),
+    teams: await read('SELECT * FROM team WHERE tenant_id = $1 ORDER BY id'),
+    teamMembers: await read('SELECT * FROM team_member WHERE tenant_id = $1 ORDER BY team_id, user_id'),
+    invitations: await read('SELECT id, email, role, team_id, accepted_at, revoked_at, expires_at FROM invitation WHERE tenant_id = $1 ORDER BY id'),
+    sessions: await read('SELECT id, revoked_at FROM auth_session WHERE tenant_id = $1 ORDER BY id'),
+  });
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  a = await buildWorld('A');
+  b = await buildWorld('B');
+  platformAdminClient = await signedIn(await api.fixtures.platformAdmin());
+  facilitatorClient = await signedIn(await api.fixtures.facilitator());
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+/** Each operation that takes an id, with B's ids and with ids that exist nowhere. */
+interface IdCase {
+  name: string;
+  query: string;
+  variables: (ids: { tenantId: string; teamId: string; userId: string; invitationId: string; ownTeamId: string }) => Record<string, unknown>;
+}
+
+const ID_CASES: IdCase[] = [
+  { name: 'tenant(id)', query: 'query($id: ID!) { tenant(id: $id) { id name } }', variables: (ids) => ({ id: ids.tenantId }) },
+  { name: 'team(id)', query: 'query($id: ID!) { team(id: $id) { id name members { userId email } } }', variables: (ids) => ({ id: ids.teamId }) },
+  { name: 'renameTeam', query: 'mutation($input: RenameTeamInput!) { renameTeam(input: $input) { id name } }', variables: (ids) => ({ input: { id: ids.teamId, name: 'Taken over' } }) },
+  { name: 'archiveTeam', query: 'mutation($id: ID!) { archiveTeam(id: $id) { id archivedAt } }', variables: (ids) => ({ id: ids.teamId }) },
+  {
+    name: 'addTeamMember (B’s team)',
+    query: 'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id memberCount } }',
+    variables: (ids) => ({ input: { teamId: ids.teamId, userId: a.participant.id } }),
+  },
+  {
+    name: 'addTeamMember (A’s team, B’s person)',
+    query: 'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id memberCount } }',
+    variables: (ids) => ({ input: { teamId: ids.ownTeamId, userId: ids.userId } }),
+  },
+  {
+    name: 'removeTeamMember (B’s team)',
+    query: 'mutation($input: TeamMemberInput!) { removeTeamMember(input: $input) { id memberCount } }',
+    variables: (ids) => ({ input: { teamId: ids.teamId, userId: ids.userId } }),
+  },
+  {
+    name: 'removeTeamMember (A’s team, B’s person)',
+    query: 'mutation($input: TeamMemberInput!) { removeTeamMember(input: $input) { id memberCount } }',
+    variables: (ids) => ({ input: { teamId: ids.ownTeamId, userId: ids.userId } }),
+  },
+  {
+    name: 'changeMemberRole',
+    query: 'mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { userId role } }',
+    variables: (ids) => ({ input: { userId: ids.userId, role: 'ORG_ADMIN' } }),
+  },
+  { name: 'removeMember', query: 'mutation($userId: ID!) { removeMember(userId: $userId) }', variables: (ids) => ({ userId: ids.userId }) },
+  { name: 'revokeInvitation', query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id status } }', variables: (ids) => ({ id: ids.invitationId }) },
+  {
+    name: 'inviteParticipant with B’s team',
+    query: 'mutation($input: InviteParticipantInput!) { inviteParticipant(input: $input) { id teamId } }',
+    variables: (ids) => ({ input: { email: `crossing-${ids.teamId.slice(0, 8)}@example.org`, teamId: ids.teamId } }),
+  },
+  { name: 'switchTenant', query: 'mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { tenantId } } }', variables: (ids) => ({ id: ids.tenantId }) },
+];
+
+describe('an org admin of A using B’s ids', () => {
+  it.each(ID_CASES.map((idCase) => [idCase.name, idCase] as const))('%s: NOT_FOUND, exactly as for an id that exists nowhere, and B is unchanged', async (_name, idCase) => {
+    const before = await snapshotOf(b);
+    const invitationsBefore = await api.fixtures.count('invitation');
+    const own = { ownTeamId: a.team.id };
+    const withB = await a.adminClient.gql(idCase.query, idCase.variables({ ...own, tenantId: b.tenant.id, teamId: b.team.id, userId: b.member.id, invitationId: b.invitation.id }));
+    const random = randomUUID();
+    const withNothing = await a.adminClient.gql(idCase.query, idCase.variables({ ...own, tenantId: random, teamId: random, userId: random, invitationId: random }));
+
+    const errorWithB = expectError(withB, 'NOT_FOUND', /^[A-Z][\w ]+ was not found\.$/);
+    const errorWithNothing = expectError(withNothing, 'NOT_FOUND');
+    expect(errorWithB).toEqual(errorWithNothing);
+    expect(withB.data).toEqual(withNothing.data);
+    for (const secret of [b.tenant.name, b.team.name, b.member.email, b.invitation.email]) expect(withB.body).not.toContain(secret);
+
+    expect(await snapshotOf(b)).toBe(before);
+    expect(await api.fixtures.count('invitation')).toBe(invitationsBefore);
+    // A's admin is still signed in to A.
+    expect(expectData(await a.adminClient.gql<{ viewer: { tenantId: string } }>('{ viewer { tenantId } }')).viewer.tenantId).toBe(a.tenant.id);
+  });
+
+  it('the same operations on A’s own ids work (the cases above are not vacuous)', async () => {
+    const team = await api.fixtures.team(a.tenant.id);
+    const person = await api.fixtures.participant(a.tenant.id);
+    const client = a.adminClient;
+    expectData(await client.gql('query($id: ID!) { tenant(id: $id) { id } }', { id: a.tenant.id }));
+    expectData(await client.gql('query($id: ID!) { team(id: $id) { id members { userId } } }', { id: team.id }));
+    expectData(await client.gql('mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }', { input: { teamId: team.id, userId: person.id } }));
+    expectData(await client.gql('mutation($input: TeamMemberInput!) { removeTeamMember(input: $input) { id } }', { input: { teamId: team.id, userId: person.id } }));
+    expectData(await client.gql('mutation($input: RenameTeamInput!) { renameTeam(input: $input) { id } }', { input: { id: team.id, name: `Renamed ${unique()}` } }));
+    expectData(await client.gql('mutation($id: ID!) { archiveTeam(id: $id) { id } }', { id: team.id }));
+    const invitation = await api.fixtures.invitation({ tenantId: a.tenant.id, role: 'PARTICIPANT' });
+    const revoked = expectData(await client.gql<{ revokeInvitation: { status: string } }>('mutation($id: ID!) { revokeInvitation(id: $id) { status } }', { id: invitation.id }));
+    expect(revoked.revokeInvitation.status).toBe('REVOKED');
+  });
+});
+
+describe('lists', () => {
+  const secretsOf = (world: World) => [world.tenant.id, world.tenant.name, world.team.id, world.team.name, world.otherTeam.name, world.member.email, world.participant.email, world.admin.email, world.invitation.email];
+
+  it.each([
+    ['teams', '{ teams(includeArchived: true) { id name members { userId email teamIds } } }'],
+    ['members', '{ members { userId email teamIds } }'],
+    ['invitations', '{ invitations { id email tenantId teamId } }'],
+    ['myTeams', '{ myTeams { id name } }'],
+    ['viewer', '{ viewer { tenantId memberships { tenantId tenantName } tenant { id name } } }'],
+  ])('%s never includes the other tenant’s rows', async (_name, query) => {
+    for (const [me, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const result = await me.adminClient.gql(query);
+      expectData(result);
+      for (const secret of secretsOf(other)) expect(result.body).not.toContain(secret);
+    }
+  });
+
+  it('do include the tenant’s own rows', async () => {
+    const teams = expectData(await a.adminClient.gql<{ teams: { id: string }[] }>('{ teams { id } }')).teams.map((team) => team.id);
+    expect(teams).toEqual(expect.arrayContaining([a.team.id, a.otherTeam.id]));
+    const members = expectData(await a.adminClient.gql<{ members: { userId: string }[] }>('{ members { userId } }')).members.map((member) => member.userId);
+    expect(members).toEqual(expect.arrayContaining([a.admin.id, a.participant.id, a.member.id]));
+    const invitations = expectData(await a.adminClient.gql<{ invitations: { id: string }[] }>('{ invitations { id } }')).invitations.map((invitation) => invitation.id);
+    expect(invitations).toContain(a.invitation.id);
+    const myTeams = expectData(await a.participantClient.gql<{ myTeams: { id: string }[] }>('{ myTeams { id } }')).myTeams.map((team) => team.id);
+    expect(myTeams).toEqual([a.team.id]);
+  });
+});
+
+describe('roles', () => {
+  const ORG_ADMIN_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
+    ['teams', '{ teams { id } }', () => ({})],
+    ['team', 'query($id: ID!) { team(id: $id) { id } }', (w) => ({ id: w.team.id })],
+    ['members', '{ members { userId } }', () => ({})],
+    ['invitations', '{ invitations { id } }', () => ({})],
+    ['tenant', 'query($id: ID!) { tenant(id: $id) { id } }', (w) => ({ id: w.tenant.id })],
+    ['createTeam', 'mutation { createTeam(input: { name: "Participants’ own team" }) { id } }', () => ({})],
+    ['renameTeam', 'mutation($input: RenameTeamInput!) { renameTeam(input: $input) { id } }', (w) => ({ input: { id: w.team.id, name: 'Renamed by a participant' } })],
+    ['archiveTeam', 'mutation($id: ID!) { archiveTeam(id: $id) { id } }', (w) => ({ id: w.team.id })],
+    ['addTeamMember', 'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }', (w) => ({ input: { teamId: w.otherTeam.id, userId: w.participant.id } })],
+    ['removeTeamMember', 'mutation($input: TeamMemberInput!) { removeTeamMember(input: $input) { id } }', (w) => ({ input: { teamId: w.team.id, userId: w.member.id } })],
+    ['changeMemberRole', 'mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { userId } }', (w) => ({ input: { userId: w.participant.id, role: 'ORG_ADMIN' } })],
+    ['removeMember', 'mutation($id: ID!) { removeMember(userId: $id) }', (w) => ({ id: w.member.id })],
+    ['inviteParticipant', 'mutation { inviteParticipant(input: { email: "friend@example.org" }) { id } }', () => ({})],
+    ['revokeInvitation', 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', (w) => ({ id: w.invitation.id })],
+  ];
+
+  const PLATFORM_ADMIN_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
+    ['tenants', '{ tenants { id } }', () => ({})],
+    ['createTenant', 'mutation { createTenant(input: { name: "Shadow organisation", slug: "shadow-org", timeZone: "Europe/London" }) { id } }', () => ({})],
+    ['updateTenant', 'mutation($id: ID!) { updateTenant(input: { id: $id, name: "Renamed organisation" }) { id } }', (w) => ({ id: w.tenant.id })],
+    ['suspendTenant', 'mutation($id: ID!) { suspendTenant(id: $id) { id } }', (w) => ({ id: w.tenant.id })],
+    ['reactivateTenant', 'mutation($id: ID!) { reactivateTenant(id: $id) { id } }', (w) => ({ id: w.tenant.id })],
+    ['inviteOrgAdmin', 'mutation($id: ID!) { inviteOrgAdmin(input: { tenantId: $id, email: "new-admin@example.org" }) { id } }', (w) => ({ id: w.tenant.id })],
+    ['tenantInvitations', 'query($id: ID!) { tenantInvitations(tenantId: $id) { id } }', (w) => ({ id: w.tenant.id })],
+    ['facilitators', '{ facilitators { userId } }', () => ({})],
+    ['inviteFacilitator', 'mutation { inviteFacilitator(input: { email: "new-facilitator@example.org" }) { id } }', () => ({})],
+    ['setFacilitatorActive', 'mutation($id: ID!) { setFacilitatorActive(userId: $id, active: false) { userId } }', (w) => ({ id: w.admin.id })],
+    ['auditEvents', '{ auditEvents { items { id action } } }', () => ({})],
+    ['staffInvitations', '{ staffInvitations { id } }', () => ({})],
+  ];
+
+  const NO_WRITES = async (): Promise<string> =>
+    JSON.stringify([
+      await snapshotOf(a),
+      await api.fixtures.count('tenant'),
+      await api.fixtures.count('invitation'),
+      await api.fixtures.count('outbox_message'),
+      await api.fixtures.count('user_account', `status = 'ACTIVE'`),
+    ]);
+
+  it.each(ORG_ADMIN_OPERATIONS)('a participant is FORBIDDEN to use %s', async (_name, query, variables) => {
+    const before = await NO_WRITES();
+    const result = await a.participantClient.gql(query, variables(a));
+    expectError(result, 'FORBIDDEN', 'You do not have permission to do that.');
+    expect(result.data).toBeNull();
+    expect(await NO_WRITES()).toBe(before);
+  });
+
+  it.each(PLATFORM_ADMIN_OPERATIONS)('an org admin and a facilitator are FORBIDDEN to use %s', async (_name, query, variables) => {
+    const before = await NO_WRITES();
+    for (const client of [a.adminClient, facilitatorClient]) {
+      const result = await client.gql(query, variables(a));
+      expectError(result, 'FORBIDDEN', 'You do not have permission to do that.');
+      expect(result.data).toBeNull();
+    }
+    expect(await NO_WRITES()).toBe(before);
+  });
+
+  it.each([...ORG_ADMIN_OPERATIONS, ...PLATFORM_ADMIN_OPERATIONS, ['switchTenant', 'mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { id } } }', (w: World) => ({ id: w.tenant.id })] as const])(
+    'signed out, %s is UNAUTHENTICATED',
+    async (_name, query, variables) => {
+      const before = await NO_WRITES();
+      const result = await api.client().gql(query, variables(a));
+      expectError(result, 'UNAUTHENTICATED', 'Please sign in to continue.');
+      expect(result.data).toBeNull();
+      expect(await NO_WRITES()).toBe(before);
+    },
+  );
+
+  it('a platform admin may do each platform operation (the checks above are not vacuous)', async () => {
+    const result = expectData(await platformAdminClient.gql<{ tenants: { id: string }[] }>('{ tenants { id } }'));
+    expect(result.tenants.map((tenant) => tenant.id)).toEqual(expect.arrayContaining([a.tenant.id, b.tenant.id]));
+    expectData(await platformAdminClient.gql('query($id: ID!) { tenantInvitations(tenantId: $id) { id } }', { id: a.tenant.id }));
+    expectData(await platformAdminClient.gql('{ facilitators { userId } staffInvitations { id } auditEvents { items { id } } }'));
+  });
+
+  it('Team.members is FORBIDDEN to a participant, and shows no one', async () => {
+    const result: GqlResult = await a.participantClient.gql('{ myTeams { id name members { userId email } } }');
+    const error = expectError(result, 'FORBIDDEN');
+    expect(error.path?.map(String)).toEqual(['myTeams', '0', 'members']);
+    for (const person of [a.member, a.admin]) expect(result.body).not.toContain(person.email);
+  });
+
+  it('org admin queries do not answer a facilitator or a platform admin, who act in no organisation', async () => {
+    for (const client of [facilitatorClient, platformAdminClient]) {
+      expectError(await client.gql('{ teams { id } }'), 'FORBIDDEN');
+      expectError(await client.gql('{ members { userId } }'), 'FORBIDDEN');
+    }
+  });
+});

@@ -1,0 +1,247 @@
+import { APP_ROLE, createDataSource, TENANT_TABLES } from '@lena/database';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { UnitOfWork } from '../src/common/unit-of-work';
+import { expectData } from './support/expectations';
+import { unique, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
+import { startTestApi, type TestApi } from './support/test-api';
+import type { TestClient } from './support/test-client';
+
+let api: TestApi;
+let tenantA: TenantFixture;
+let tenantB: TenantFixture;
+let teamsA: TeamFixture[];
+let teamsB: TeamFixture[];
+let adminA: UserFixture;
+let adminB: UserFixture;
+let tenantTables: string[];
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const { fixtures } = api;
+  tenantA = await fixtures.tenant({ name: `Alpha ${unique()}` });
+  tenantB = await fixtures.tenant({ name: `Bravo ${unique()}` });
+  adminA = await fixtures.orgAdmin(tenantA.id);
+  adminB = await fixtures.orgAdmin(tenantB.id);
+  teamsA = [await fixtures.team(tenantA.id, `Alpha team one ${unique()}`), await fixtures.team(tenantA.id, `Alpha team two ${unique()}`)];
+  teamsB = [await fixtures.team(tenantB.id, `Bravo team one ${unique()}`)];
+  await fixtures.teamMember(tenantA.id, teamsA[0].id, adminA.id);
+  await fixtures.teamMember(tenantB.id, teamsB[0].id, adminB.id);
+
+  const { rows } = await api.owner.query<{ table: string }>(
+    `SELECT c.table_name AS table FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND c.is_nullable = 'NO' AND t.table_type = 'BASE TABLE'
+      ORDER BY 1`,
+  );
+  tenantTables = rows.map((row) => row.table);
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('the catalogue', () => {
+  it('lists the same tenant tables as TENANT_TABLES', () => {
+    expect(tenantTables.length).toBeGreaterThan(0);
+    expect(tenantTables).toEqual([...TENANT_TABLES].sort());
+  });
+
+  it('forces row-level security with a policy on every tenant table', async () => {
+    const { rows } = await api.owner.query<{ table: string; enabled: boolean; forced: boolean; policies: number }>(
+      `SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+         FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY($1) ORDER BY 1`,
+      [tenantTables],
+    );
+    expect(rows.map((row) => row.table)).toEqual(tenantTables);
+    for (const row of rows) {
+      expect(row).toEqual({ table: row.table, enabled: true, forced: true, policies: expect.any(Number) });
+      expect(row.policies).toBeGreaterThan(0);
+    }
+  });
+
+  it('puts tenant_id in every primary key and in every foreign key between tenant tables, column for column', async () => {
+    const { rows } = await api.owner.query<{ table: string; kind: string; name: string; columns: string[]; target: string | null; targetColumns: string[] | null }>(
+      `SELECT con.conrelid::regclass::text AS table, con.contype::text AS kind, con.conname AS name,
+              ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, n)
+                     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.n) AS columns,
+              con.confrelid::regclass::text AS target,
+              ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(attnum, n)
+                     JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.n) AS "targetColumns"
+         FROM pg_constraint con
+        WHERE con.contype IN ('p', 'f') AND con.conrelid::regclass::text = ANY($1)`,
+      [tenantTables],
+    );
+    for (const table of tenantTables) {
+      const primaryKey = rows.find((row) => row.table === table && row.kind === 'p');
+      expect({ table, primaryKey: primaryKey?.columns }).toEqual({ table, primaryKey: expect.arrayContaining(['tenant_id']) });
+    }
+    const tenantForeignKeys = rows.filter((row) => row.kind === 'f' && tenantTables.includes(row.target!));
+    expect(tenantForeignKeys.length).toBeGreaterThan(0);
+    for (const foreignKey of tenantForeignKeys) {
+      const position = foreignKey.columns.indexOf('tenant_id');
+      expect({ name: foreignKey.name, position }).not.toEqual({ name: foreignKey.name, position: -1 });
+      expect({ name: foreignKey.name, references: foreignKey.targetColumns![position] }).toEqual({ name: foreignKey.name, references: 'tenant_id' });
+    }
+  });
+
+  it('lets the application role neither bypass security nor own anything', async () => {
+    const { rows } = await api.owner.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: number }>(
+      `SELECT r.rolsuper, r.rolbypassrls, (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owned
+         FROM pg_roles r WHERE r.rolname = $1`,
+      [APP_ROLE],
+    );
+    expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, owned: 0 }]);
+    const { rows: current } = await withAppClient((client) => client.query<{ user: string }>('SELECT current_user AS user'));
+    expect(current).toEqual([{ user: APP_ROLE }]);
+  });
+});
+
+async function withAppClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: api.database.appUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('the application role', () => {
+  it('sees no rows of any tenant table without a tenant setting, although rows exist', async () => {
+    for (const table of tenantTables) {
+      expect({ table, rows: await api.fixtures.count(table) }).not.toEqual({ table, rows: 0 });
+      const { rows } = await withAppClient((client) => client.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table}`));
+      expect({ table, rows: rows[0].count }).toEqual({ table, rows: 0 });
+    }
+  });
+
+  it('sees only the set tenant’s rows, and cannot write, change or delete rows of another tenant', async () => {
+    await withAppClient(async (client) => {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantA.id]);
+      for (const table of tenantTables) {
+        const { rows } = await client.query<{ tenantId: string }>(`SELECT DISTINCT tenant_id AS "tenantId" FROM ${table}`);
+        expect({ table, tenants: rows.map((row) => row.tenantId) }).toEqual({ table, tenants: [tenantA.id] });
+      }
+      const updated = await client.query('UPDATE team SET name = name || $2 WHERE tenant_id = $1', [tenantB.id, ' (changed)']);
+      const deleted = await client.query('DELETE FROM team_member WHERE tenant_id = $1', [tenantB.id]);
+      expect([updated.rowCount, deleted.rowCount]).toEqual([0, 0]);
+      await client.query('COMMIT');
+    });
+
+    const refusals: [string, string, unknown[]][] = [
+      ['team', 'INSERT INTO team (tenant_id, name) VALUES ($1, $2)', [tenantB.id, 'Planted team']],
+      ['tenant_membership', 'INSERT INTO tenant_membership (tenant_id, user_id, role) VALUES ($1, $2, $3)', [tenantB.id, adminA.id, 'ORG_ADMIN']],
+      ['team_member', 'INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3)', [tenantB.id, teamsB[0].id, adminB.id]],
+      ['team (moved)', 'UPDATE team SET tenant_id = $1 WHERE id = $2', [tenantB.id, teamsA[1].id]],
+    ];
+    for (const [what, sql, params] of refusals) {
+      const error = await withAppClient(async (client) => {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantA.id]);
+        try {
+          await client.query(sql, params);
+          return null;
+        } catch (caught) {
+          return (caught as { code?: string }).code ?? 'unknown';
+        } finally {
+          await client.query('ROLLBACK');
+        }
+      });
+      expect({ what, error }).toEqual({ what, error: '42501' });
+    }
+    expect(await api.fixtures.count('team', 'tenant_id = $1', [tenantB.id])).toBe(teamsB.length);
+    expect(await api.fixtures.count('team', 'tenant_id = $1', [tenantA.id])).toBe(teamsA.length);
+  });
+});
+
+describe('the unit of work on a pooled connection', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    // One connection, so every transaction below runs on the same one after the other.
+    dataSource = await createDataSource({ url: api.database.appUrl, poolSize: 1, applicationName: 'lena-rls-test' }).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  async function settingAfterwards(): Promise<{ setting: string | null; pid: number }> {
+    const [row] = await dataSource.query(`SELECT current_setting('app.tenant_id', true) AS setting, pg_backend_pid() AS pid`);
+    return row;
+  }
+
+  async function teamsSeenBy(tenantId: string): Promise<{ names: string[]; pid: number }> {
+    const uow = new UnitOfWork(dataSource, { tenantId, userId: null });
+    const rows = await uow.query<{ name: string; tenant_id: string }>('SELECT tenant_id, name FROM team ORDER BY name');
+    const [{ pid }] = await uow.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    await uow.finish(true);
+    expect(new Set(rows.map((row) => row.tenant_id))).toEqual(new Set([tenantId]));
+    return { names: rows.map((row) => row.name), pid };
+  }
+
+  it('alternating tenants A, B, A sees only the current tenant’s rows, and leaves no setting behind', async () => {
+    const namesOf = (teams: TeamFixture[]) => teams.map((team) => team.name).sort();
+    const first = await teamsSeenBy(tenantA.id);
+    expect(first.names).toEqual(namesOf(teamsA));
+    expect(await settingAfterwards()).toEqual({ setting: '', pid: first.pid });
+
+    const second = await teamsSeenBy(tenantB.id);
+    expect(second).toEqual({ names: namesOf(teamsB), pid: first.pid });
+    expect(await settingAfterwards()).toEqual({ setting: '', pid: first.pid });
+
+    const third = await teamsSeenBy(tenantA.id);
+    expect(third).toEqual({ names: namesOf(teamsA), pid: first.pid });
+    expect(await settingAfterwards()).toEqual({ setting: '', pid: first.pid });
+  });
+
+  it('a transaction that fails midway rolls back whole, and the next one sees only its own tenant', async () => {
+    const uow = new UnitOfWork(dataSource, { tenantId: tenantB.id, userId: null });
+    await uow.query('INSERT INTO team (tenant_id, name) VALUES ($1, $2)', [tenantB.id, 'Written before the failure']);
+    await expect(uow.query('INSERT INTO team (tenant_id, name) VALUES ($1, $2)', [tenantA.id, 'Planted in A'])).rejects.toMatchObject({ code: '42501' });
+    await uow.finish(false);
+
+    expect((await settingAfterwards()).setting).toBe('');
+    expect(await api.fixtures.count('team', 'name IN ($1, $2)', ['Written before the failure', 'Planted in A'])).toBe(0);
+    const after = await teamsSeenBy(tenantA.id);
+    expect(after.names).toEqual(teamsA.map((team) => team.name).sort());
+    expect((await settingAfterwards()).setting).toBe('');
+  });
+
+  it('actAs moves the same transaction to another tenant explicitly', async () => {
+    const uow = new UnitOfWork(dataSource, { tenantId: tenantA.id, userId: null });
+    const before = await uow.query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM team');
+    await uow.actAs({ tenantId: tenantB.id });
+    const after = await uow.query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM team');
+    await uow.finish(false);
+    expect([before, after]).toEqual([[{ tenant_id: tenantA.id }], [{ tenant_id: tenantB.id }]]);
+    expect((await settingAfterwards()).setting).toBe('');
+  });
+});
+
+describe('the API under concurrency', () => {
+  it('answers 200 concurrent requests from two tenants with each tenant’s teams only', async () => {
+    const clientA: TestClient = api.client();
+    const clientB: TestClient = api.client();
+    expectData(await clientA.login(adminA.email, adminA.password));
+    expectData(await clientB.login(adminB.email, adminB.password));
+    const namesA = teamsA.map((team) => team.name);
+    const namesB = teamsB.map((team) => team.name);
+
+    const results = await Promise.all(
+      Array.from({ length: 200 }, async (_, index) => {
+        const mine = index % 2 === 0 ? { client: clientA, own: namesA, other: namesB } : { client: clientB, own: namesB, other: namesA };
+        const result = await mine.client.gql<{ teams: { name: string }[] }>('{ teams { id name } }');
+        return { ...mine, result };
+      }),
+    );
+    for (const { result, own, other } of results) {
+      const names = expectData(result).teams.map((team) => team.name);
+      expect(names.sort()).toEqual([...own].sort());
+      for (const name of other) expect(result.body).not.toContain(name);
+    }
+  });
+});

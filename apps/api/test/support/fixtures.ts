@@ -1,0 +1,172 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Algorithm, hash } from '@node-rs/argon2';
+import { AuthPolicy, type PlatformRole, type TenantRole } from '@lena/domain';
+import type { Client } from 'pg';
+
+/** Every fixture person signs in with this password. */
+export const FIXTURE_PASSWORD = 'correct horse battery staple';
+
+// Hashing costs ~50 ms, so it is done once per test file and the hash reused.
+let fixtureHash: Promise<string> | undefined;
+export function fixturePasswordHash(): Promise<string> {
+  fixtureHash ??= hash(FIXTURE_PASSWORD, {
+    algorithm: Algorithm.Argon2id,
+    memoryCost: AuthPolicy.argon2.memoryCost,
+    timeCost: AuthPolicy.argon2.timeCost,
+    parallelism: AuthPolicy.argon2.parallelism,
+  });
+  return fixtureHash;
+}
+
+/** A short random suffix: rate-limit counters in Redis outlive a run, so names must be unique. */
+export function unique(): string {
+  return randomBytes(5).toString('hex');
+}
+
+export interface TenantFixture {
+  id: string;
+  name: string;
+  slug: string;
+}
+
+export interface UserFixture {
+  id: string;
+  email: string;
+  displayName: string;
+  password: string;
+}
+
+export interface TeamFixture {
+  id: string;
+  tenantId: string;
+  name: string;
+}
+
+export interface InvitationFixture {
+  id: string;
+  tenantId: string | null;
+  email: string;
+  /** The secret link token (only its hash is stored). */
+  token: string;
+}
+
+/**
+ * Factories that write straight through the owner's connection: fast, and real rows. Tenant rows
+ * are inserted with the tenant setting, as FORCEd row-level security would demand of a table
+ * owner that is not a superuser.
+ */
+export class Fixtures {
+  constructor(private readonly owner: Client) {}
+
+  async tenant(overrides: Partial<{ name: string; slug: string; status: 'ACTIVE' | 'SUSPENDED'; timeZone: string }> = {}): Promise<TenantFixture> {
+    const suffix = unique();
+    const { rows } = await this.owner.query<TenantFixture>(
+      `INSERT INTO tenant (name, slug, time_zone, status) VALUES ($1, $2, $3, $4) RETURNING id, name, slug`,
+      [overrides.name ?? `Organisation ${suffix}`, overrides.slug ?? `org-${suffix}`, overrides.timeZone ?? 'Europe/London', overrides.status ?? 'ACTIVE'],
+    );
+    return rows[0];
+  }
+
+  async user(overrides: Partial<{ email: string; displayName: string; status: 'ACTIVE' | 'DEACTIVATED' }> = {}): Promise<UserFixture> {
+    const suffix = unique();
+    const email = overrides.email ?? `person-${suffix}@example.org`;
+    const displayName = overrides.displayName ?? `Person ${suffix}`;
+    const { rows } = await this.owner.query<{ id: string }>(
+      `INSERT INTO user_account (email, display_name, password_hash, status) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [email, displayName, await fixturePasswordHash(), overrides.status ?? 'ACTIVE'],
+    );
+    return { id: rows[0].id, email, displayName, password: FIXTURE_PASSWORD };
+  }
+
+  async platformRole(userId: string, role: PlatformRole): Promise<void> {
+    await this.owner.query('INSERT INTO platform_role (user_id, role) VALUES ($1, $2)', [userId, role]);
+    if (role === 'FACILITATOR') {
+      await this.owner.query('INSERT INTO facilitator_profile (user_id) VALUES ($1) ON CONFLICT DO NOTHING', [userId]);
+    }
+  }
+
+  async platformAdmin(): Promise<UserFixture> {
+    const user = await this.user({ displayName: `Admin ${unique()}` });
+    await this.platformRole(user.id, 'PLATFORM_ADMIN');
+    return user;
+  }
+
+  async facilitator(): Promise<UserFixture> {
+    const user = await this.user({ displayName: `Facilitator ${unique()}` });
+    await this.platformRole(user.id, 'FACILITATOR');
+    return user;
+  }
+
+  async membership(tenantId: string, userId: string, role: TenantRole): Promise<void> {
+    await this.asTenant(tenantId, 'INSERT INTO tenant_membership (tenant_id, user_id, role) VALUES ($1, $2, $3)', [tenantId, userId, role]);
+  }
+
+  async member(tenantId: string, role: TenantRole): Promise<UserFixture> {
+    const user = await this.user();
+    await this.membership(tenantId, user.id, role);
+    return user;
+  }
+
+  orgAdmin(tenantId: string): Promise<UserFixture> {
+    return this.member(tenantId, 'ORG_ADMIN');
+  }
+
+  participant(tenantId: string): Promise<UserFixture> {
+    return this.member(tenantId, 'PARTICIPANT');
+  }
+
+  async team(tenantId: string, name = `Team ${unique()}`): Promise<TeamFixture> {
+    const rows = await this.asTenant<{ id: string }>(tenantId, 'INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name]);
+    return { id: rows[0].id, tenantId, name };
+  }
+
+  async teamMember(tenantId: string, teamId: string, userId: string): Promise<void> {
+    await this.asTenant(tenantId, 'INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3)', [tenantId, teamId, userId]);
+  }
+
+  /** A pending invitation whose link token the test knows. */
+  async invitation(input: { tenantId: string | null; role: 'ORG_ADMIN' | 'PARTICIPANT' | 'FACILITATOR' | 'PLATFORM_ADMIN'; email?: string; teamId?: string }): Promise<InvitationFixture> {
+    const token = randomBytes(32).toString('base64url');
+    const email = input.email ?? `invitee-${unique()}@example.org`;
+    const { rows } = await this.owner.query<{ id: string }>(
+      `INSERT INTO invitation (email, tenant_id, role, team_id, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + interval '7 days') RETURNING id`,
+      [email, input.tenantId, input.role, input.teamId ?? null, createHash('sha256').update(token).digest()],
+    );
+    return { id: rows[0].id, tenantId: input.tenantId, email, token };
+  }
+
+  /**
+   * The link token in the newest email queued for `to`: read from the outbox row's payload, the
+   * very body the worker will send.
+   */
+  async emailedToken(to: string): Promise<string> {
+    const { rows } = await this.owner.query<{ payload: { to: string; text: string } }>(
+      `SELECT payload FROM outbox_message WHERE kind = 'email' AND payload->>'to' = $1 ORDER BY created_at DESC, id LIMIT 1`,
+      [to],
+    );
+    if (!rows.length) throw new Error(`No email was queued for ${to}.`);
+    const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(rows[0].payload.text);
+    if (!match) throw new Error(`The email to ${to} carries no link token: ${rows[0].payload.text}`);
+    return match[1];
+  }
+
+  async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+    const { rows } = await this.owner.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table} WHERE ${where}`, params);
+    return rows[0].count;
+  }
+
+  /** Runs one statement as the owner with the tenant setting that FORCEd row-level security requires. */
+  async asTenant<R extends Record<string, unknown> = Record<string, unknown>>(tenantId: string, sql: string, params: unknown[]): Promise<R[]> {
+    await this.owner.query('BEGIN');
+    try {
+      await this.owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      const { rows } = await this.owner.query<R>(sql, params);
+      await this.owner.query('COMMIT');
+      return rows;
+    } catch (error) {
+      await this.owner.query('ROLLBACK');
+      throw error;
+    }
+  }
+}
