@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { appUrlFor, withDatabaseName } from './database-config';
+import { migrateDatabase } from './migrate';
+
+const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+describe('migrateDatabase', () => {
+  const ownerUrl = withDatabaseName(serverUrl, `lena_migrate_${randomBytes(4).toString('hex')}`);
+
+  afterAll(async () => {
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${new URL(ownerUrl).pathname.slice(1)} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('creates the database, applies every migration once and is a no-op the second time', async () => {
+    expect(await migrateDatabase(ownerUrl)).toEqual(['Foundation1764201600000']);
+    expect(await migrateDatabase(ownerUrl)).toEqual([]);
+  });
+
+  it('lets the application role read and write, but never change or delete audit events', async () => {
+    const app = new Client({ connectionString: appUrlFor(ownerUrl) });
+    await app.connect();
+    try {
+      await app.query(`INSERT INTO audit_event (action) VALUES ('LOGIN_FAILED')`);
+      expect((await app.query('SELECT count(*)::int AS n FROM audit_event')).rows[0].n).toBe(1);
+      await expect(app.query(`UPDATE audit_event SET action = 'X'`)).rejects.toMatchObject({ code: '42501' });
+      await expect(app.query('DELETE FROM audit_event')).rejects.toMatchObject({ code: '42501' });
+      await expect(app.query('SELECT * FROM schema_migration')).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await app.end();
+    }
+  });
+});
