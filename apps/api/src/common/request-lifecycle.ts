@@ -69,7 +69,7 @@ async function resolveContext(request: FastifyRequest, reply: FastifyReply, data
   // from our page by echoing the CSRF cookie in a header.
   if (!bearer && !csrfHeaderMatches(request)) return anonymous('csrf');
 
-  const verified = await tokens.verifyAccess(token);
+  const verified = tokens.verifyAccess(token);
   if (!verified.ok) return anonymous(verified.problem);
   const { claims } = verified;
   const uow = new UnitOfWork(dataSource, { tenantId: claims.tenantId, userId: claims.userId });

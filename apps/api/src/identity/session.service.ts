@@ -158,7 +158,7 @@ export class SessionService {
     );
     setAuthCookies(
       reply,
-      { accessToken: await this.tokens.signAccess(claims), refreshToken: refresh.token, csrfToken: randomBytes(24).toString('base64url') },
+      { accessToken: this.tokens.signAccess(claims), refreshToken: refresh.token, csrfToken: randomBytes(24).toString('base64url') },
       this.config.cookieSecure,
     );
   }
