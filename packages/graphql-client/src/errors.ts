@@ -1,25 +1,17 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { ErrorCode, type FieldProblem } from '@lena/domain';
 import type { GraphQLFormattedError } from 'graphql';
 
-/** The codes the API puts in `extensions.code`, plus two for failures that never reached it. */
+/** The codes the API puts in `extensions.code` (`ErrorCode`), plus two for failures that never reached it. */
 export const LenaErrorCode = {
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  CONFLICT: 'CONFLICT',
-  RATE_LIMITED: 'RATE_LIMITED',
-  INTERNAL: 'INTERNAL_SERVER_ERROR',
+  ...ErrorCode,
   /** The API could not be reached, or answered with something that is not GraphQL. */
   NETWORK: 'NETWORK',
   UNKNOWN: 'UNKNOWN',
 } as const;
 export type LenaErrorCode = (typeof LenaErrorCode)[keyof typeof LenaErrorCode];
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type { FieldProblem };
 
 export interface DescribedError {
   code: LenaErrorCode;

@@ -1,9 +1,8 @@
 import { InvitationsDocument, MembersDocument, MyTeamsDocument, TeamsDocument } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
+import { Card, QueryView, useViewer } from '@lena/portal-kit';
 import { EmptyState, Page, Section } from '@lena/ui';
-import { Card } from '../../app/card.js';
-import { isOrgAdmin, useViewer } from '../../app/guards.js';
-import { QueryView } from '../../app/query-view.js';
+import { isOrgAdmin } from '../../app/roles.js';
 
 function count(value: number | undefined, one: string, many: string): string {
   if (value === undefined) return '';

@@ -10,6 +10,7 @@ import {
   type InvitationStatus,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
+import { QueryView } from '@lena/portal-kit';
 import {
   Alert,
   Button,
@@ -29,7 +30,6 @@ import {
   type TagTone,
 } from '@lena/ui';
 import { useState } from 'react';
-import { QueryView } from '../../app/query-view.js';
 
 const STATUS_TONE: Record<InvitationStatus, TagTone> = { PENDING: 'blue', ACCEPTED: 'green', EXPIRED: 'grey', REVOKED: 'red' };
 

@@ -1,9 +1,8 @@
 import { ChangeMemberRoleDocument, describeError, MembersDocument, RemoveMemberDocument, roleLabel, TeamsDocument, type MemberFieldsFragment, type TenantRole } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
+import { QueryView, useViewer } from '@lena/portal-kit';
 import { Alert, Button, ConfirmDialog, EmptyState, Page, SelectField, Table, Tag, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
-import { useViewer } from '../../app/guards.js';
-import { QueryView } from '../../app/query-view.js';
 
 const ROLE_OPTIONS: { value: TenantRole; label: string }[] = [
   { value: 'PARTICIPANT', label: roleLabel.PARTICIPANT },

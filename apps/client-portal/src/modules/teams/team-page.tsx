@@ -1,9 +1,9 @@
 import { AddTeamMemberDocument, describeError, MembersDocument, RemoveTeamMemberDocument, RenameTeamDocument, roleLabel, TeamDocument, toFormErrors, type TeamQuery } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
+import { QueryView } from '@lena/portal-kit';
 import { Alert, Button, DateTime, EmptyState, Form, Link, Page, requireValues, Section, SelectField, Table, TextField, useFormSubmission, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { QueryView } from '../../app/query-view.js';
 import { useArchiveTeam } from './use-archive-team.js';
 
 type Team = TeamQuery['team'];

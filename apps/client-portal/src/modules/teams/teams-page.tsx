@@ -1,5 +1,6 @@
 import { CreateTeamDocument, TeamsDocument, toFormErrors } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
+import { QueryView } from '@lena/portal-kit';
 import {
   Alert,
   Button,
@@ -19,7 +20,6 @@ import {
 } from '@lena/ui';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { QueryView } from '../../app/query-view.js';
 import { useArchiveTeam } from './use-archive-team.js';
 
 function CreateTeamForm() {

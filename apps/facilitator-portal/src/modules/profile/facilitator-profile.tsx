@@ -1,8 +1,8 @@
 import { MyFacilitatorProfileDocument, serviceLabel, toFormErrors, UpdateMyFacilitatorProfileDocument, type FacilitatorFieldsFragment, type ServiceType } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
+import { QueryView } from '@lena/portal-kit';
 import { Alert, Button, Checkbox, EmptyState, Fieldset, Form, Page, requireValues, Section, TextArea, TextField, useFormSubmission } from '@lena/ui';
 import { useState, type ReactNode } from 'react';
-import { QueryView } from '../../app/query-view.js';
 
 const SERVICES: ServiceType[] = ['GRP', 'GTS'];
 

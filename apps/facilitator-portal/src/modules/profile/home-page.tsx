@@ -1,6 +1,6 @@
-import { Card } from '../../app/card.js';
-import { isFacilitator, isPlatformAdmin, useViewer } from '../../app/guards.js';
+import { Card, useViewer } from '@lena/portal-kit';
 import { Page } from '@lena/ui';
+import { isFacilitator, isPlatformAdmin } from '../../app/roles.js';
 import { FacilitatorProfile } from './facilitator-profile.js';
 
 function AdminLinks({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {

@@ -1,9 +1,9 @@
 import { AuditEventsDocument, auditActionLabel, describeError, TenantsDocument } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
+import { QueryView } from '@lena/portal-kit';
 import { Alert, Button, DateTime, EmptyState, Form, Page, SelectField, Table, viewerTimeZone, type SelectOption } from '@lena/ui';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { QueryView } from '../../../app/query-view.js';
 
 const PAGE_SIZE = 50;
 

@@ -9,9 +9,9 @@ import {
   type FacilitatorFieldsFragment,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
+import { QueryView } from '@lena/portal-kit';
 import { Alert, Button, ConfirmDialog, EmptyState, Page, Section, Table, Tag, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
-import { QueryView } from '../../../app/query-view.js';
 import { InvitationsTable } from '../invitations-table.js';
 import { InviteForm } from '../invite-form.js';
 

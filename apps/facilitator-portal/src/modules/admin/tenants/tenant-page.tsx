@@ -10,10 +10,10 @@ import {
   type TenantFieldsFragment,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
+import { QueryView } from '@lena/portal-kit';
 import { Alert, Button, ConfirmDialog, DateTime, Link, Page, Section, SummaryList } from '@lena/ui';
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
-import { QueryView } from '../../../app/query-view.js';
 import { InvitationsTable } from '../invitations-table.js';
 import { InviteForm } from '../invite-form.js';
 import { TenantForm } from './tenant-form.js';

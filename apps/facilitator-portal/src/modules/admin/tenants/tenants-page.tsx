@@ -1,7 +1,7 @@
 import { TenantsDocument } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
+import { QueryView } from '@lena/portal-kit';
 import { ButtonLink, DateTime, EmptyState, Link, Page, Table } from '@lena/ui';
-import { QueryView } from '../../../app/query-view.js';
 import { TenantStatusTag } from './tenant-status-tag.js';
 
 export function TenantsPage() {

@@ -3,19 +3,18 @@ import { LoadError, Page, Spinner } from '@lena/ui';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 
+/** Who may use a portal once signed in, and what everyone else signed in is told instead. */
+export interface PortalEntry {
+  admits: (viewer: Viewer) => boolean;
+  /** A whole page (with its own `<Page>`), shown in place of every page behind <RequireViewer>. */
+  refusal: (viewer: Viewer) => ReactNode;
+}
+
 /** The signed-in person; only for pages under <RequireViewer>. */
 export function useViewer(): Viewer {
   const { viewer } = useSession();
   if (!viewer) throw new Error('useViewer is only for pages behind <RequireViewer>.');
   return viewer;
-}
-
-export function isPlatformAdmin(viewer: Viewer | null): boolean {
-  return Boolean(viewer?.platformRoles.includes('PLATFORM_ADMIN'));
-}
-
-export function isFacilitator(viewer: Viewer | null): boolean {
-  return Boolean(viewer?.platformRoles.includes('FACILITATOR'));
 }
 
 function SessionUnavailable({ message, onRetry }: { message: string; onRetry: () => void }) {
@@ -26,8 +25,11 @@ function SessionUnavailable({ message, onRetry }: { message: string; onRetry: ()
   );
 }
 
-/** Pages for signed-in people: others go to the sign-in page and come back afterwards. */
-export function RequireViewer() {
+/**
+ * Pages for signed-in people: others go to the sign-in page and come back afterwards; someone
+ * signed in whom the portal does not admit (`entry`) is told so.
+ */
+export function RequireViewer({ entry }: { entry?: PortalEntry }) {
   const session = useSession();
   const location = useLocation();
   if (session.loading) return <Spinner label="Checking your sign-in" />;
@@ -37,16 +39,24 @@ export function RequireViewer() {
     const to = session.endedBy === 'sign-out' || next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace state={{ endedBy: session.endedBy }} />;
   }
+  if (entry && !entry.admits(session.viewer)) return <>{entry.refusal(session.viewer)}</>;
   return <Outlet />;
 }
 
-/** The admin area: platform admins only; anyone else is told, without the admin pages loading. */
-export function RequirePlatformAdmin() {
+export interface RequireRoleProps {
+  /** Who may see the pages below, e.g. organisation admins. */
+  allows: (viewer: Viewer | null) => boolean;
+  /** What anyone else is told: who the pages are for and whom to ask. */
+  refusal: string;
+}
+
+/** Part of a portal for some people only; anyone else who follows a link is told, without the pages loading. */
+export function RequireRole({ allows, refusal }: RequireRoleProps) {
   const { viewer } = useSession();
-  if (!isPlatformAdmin(viewer)) {
+  if (!allows(viewer)) {
     return (
       <Page title="You do not have access to this page">
-        <p>This page is for Lena platform administrators. If you think you should have access, ask a platform administrator.</p>
+        <p>{refusal}</p>
       </Page>
     );
   }

@@ -2,7 +2,7 @@ import { LoginDocument, toFormErrors } from '@lena/graphql-client';
 import { useMutation, useSession } from '@lena/graphql-client/react';
 import { Alert, Page, SignInForm } from '@lena/ui';
 import { useLocation, useNavigate } from 'react-router';
-import { useNextPath } from '../../app/guards.js';
+import { useNextPath } from '../app/guards.js';
 
 const SIGN_IN_FAILED = 'Your email address or password is incorrect.';
 

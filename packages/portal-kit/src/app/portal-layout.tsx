@@ -1,0 +1,63 @@
+import { useSession, type Viewer } from '@lena/graphql-client/react';
+import { AppShell, Button, type NavItem } from '@lena/ui';
+import { useState, type ReactNode } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import type { PortalEntry } from './guards.js';
+
+const HOME: NavItem = { href: '/', label: 'Home', exact: true };
+
+export interface PortalLayoutProps {
+  /** Shown after "Lena" in the header, e.g. "Client portal". */
+  portalName: string;
+  /** The navigation after "Home" for this person, e.g. the admin pages for admins. */
+  nav: (viewer: Viewer) => readonly NavItem[];
+  /** Someone the portal does not admit gets no navigation at all. */
+  entry?: PortalEntry;
+  /** Show the organisation the person acts in, under the portal name. */
+  showOrganisation?: boolean;
+  /** Account controls shown before "Sign out", e.g. an organisation switcher. */
+  accountActions?: (viewer: Viewer) => ReactNode;
+}
+
+function SignOutButton() {
+  const { signOut } = useSession();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="secondary"
+      busy={busy}
+      onClick={() => {
+        setBusy(true);
+        void signOut().finally(() => setBusy(false));
+      }}
+    >
+      Sign out
+    </Button>
+  );
+}
+
+/** The frame of every page: the portal's name, the navigation for this person, and "Sign out". */
+export function PortalLayout({ portalName, nav, entry, showOrganisation = false, accountActions }: PortalLayoutProps) {
+  const { viewer } = useSession();
+  const location = useLocation();
+  const navItems = viewer && (!entry || entry.admits(viewer)) ? [HOME, ...nav(viewer)] : [];
+  return (
+    <AppShell
+      portalName={portalName}
+      organisationName={showOrganisation ? viewer?.tenant?.name : undefined}
+      userName={viewer?.displayName}
+      navItems={navItems}
+      currentPath={location.pathname}
+      headerActions={
+        viewer ? (
+          <>
+            {accountActions?.(viewer)}
+            <SignOutButton />
+          </>
+        ) : null
+      }
+    >
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,120 @@
+import { createLenaApolloClient } from '@lena/graphql-client';
+import type { Viewer } from '@lena/graphql-client/react';
+import { Page, type NavItem } from '@lena/ui';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { createMemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RequireRole } from './guards.js';
+import { PortalApp, portalRoutes, type PortalDefinition } from './mount-portal.js';
+
+afterEach(cleanup);
+
+const NORTHSHIRE = { __typename: 'Tenant', id: 't1', name: 'Northshire', slug: 'northshire', timeZone: 'Europe/London', locale: 'en-GB', status: 'ACTIVE' } as const;
+
+function person(overrides: Partial<Viewer>): Viewer {
+  return {
+    __typename: 'Viewer',
+    id: 'u1',
+    email: 'sam@northshire.test',
+    displayName: 'Sam Taylor',
+    platformRoles: [],
+    tenantId: NORTHSHIRE.id,
+    tenantRole: 'PARTICIPANT',
+    tenant: NORTHSHIRE,
+    memberships: [],
+    ...overrides,
+  } as Viewer;
+}
+
+const participant = person({});
+const orgAdmin = person({ tenantRole: 'ORG_ADMIN' });
+const staff = person({ email: 'admin@lena.test', platformRoles: ['PLATFORM_ADMIN'], tenantId: null, tenantRole: null, tenant: null });
+
+const isOrgAdmin = (viewer: Viewer | null) => viewer?.tenantRole === 'ORG_ADMIN';
+const ADMIN_NAV: NavItem[] = [{ href: '/teams', label: 'Teams' }];
+
+/** A portal like the client portal: members of an organisation only, admin pages for its admins. */
+const portal: PortalDefinition = {
+  portalName: 'Test portal',
+  serviceName: 'Lena test portal',
+  entry: { admits: (viewer) => Boolean(viewer.tenant), refusal: () => <Page title="You are not in an organisation yet" /> },
+  nav: (viewer) => (isOrgAdmin(viewer) ? ADMIN_NAV : []),
+  showOrganisation: true,
+  home: <Page title="Home" />,
+  routes: [{ element: <RequireRole allows={isOrgAdmin} refusal="This page is for admins." />, children: [{ path: 'teams', element: <Page title="Teams" /> }] }],
+};
+
+/** The portal at `path`, with an API that says `viewer` is signed in (or nobody, for null). */
+function open(path: string, viewer: Viewer | null) {
+  const fetch: typeof globalThis.fetch = async (_input, init) => {
+    const { operationName } = JSON.parse(String(init?.body)) as { operationName: string };
+    const body = operationName === 'Viewer' ? { data: { viewer } } : { errors: [{ message: 'Not in this test.', extensions: { code: 'NOT_FOUND' } }] };
+    return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+  };
+  const router = createMemoryRouter(portalRoutes(portal), { initialEntries: [path] });
+  render(<PortalApp client={createLenaApolloClient({ uri: 'http://api.test/graphql', fetch })} router={router} serviceName={portal.serviceName} />);
+  return router;
+}
+
+const heading = (name: string) => screen.findByRole('heading', { level: 1, name });
+const navLinks = () => {
+  const nav = screen.queryByRole('navigation', { name: 'Main' });
+  return nav ? within(nav).getAllByRole('link').map((link) => link.textContent) : [];
+};
+
+describe('portal routes', () => {
+  it('sends someone signed out to the sign-in page, to come back afterwards', async () => {
+    const router = open('/teams?sort=name', null);
+    await heading('Sign in');
+    expect(router.state.location.pathname + router.state.location.search).toBe('/login?next=%2Fteams%3Fsort%3Dname');
+    expect(navLinks()).toEqual([]);
+  });
+
+  it('serves the sign-in, password and invitation pages to anyone', async () => {
+    open('/forgot-password', null);
+    await heading('Reset your password');
+    cleanup();
+    open('/reset-password', null);
+    await heading('Choose a new password');
+    cleanup();
+    open('/invitations/accept', null);
+    await heading('Accept your invitation');
+  });
+
+  it('sends someone already signed in on from the sign-in page, only to a path in this portal', async () => {
+    const router = open('/login?next=%2F%2Fevil.example', orgAdmin);
+    await heading('Home');
+    expect(router.state.location.pathname).toBe('/');
+    cleanup();
+    const back = open('/login?next=%2Fteams', orgAdmin);
+    await heading('Teams');
+    expect(back.state.location.pathname).toBe('/teams');
+  });
+
+  it('tells someone the portal does not admit, and shows them no navigation', async () => {
+    open('/teams', staff);
+    await heading('You are not in an organisation yet');
+    expect(navLinks()).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+  });
+
+  it('keeps role-guarded pages from others, with the portal’s explanation', async () => {
+    open('/teams', participant);
+    await heading('You do not have access to this page');
+    expect(screen.getByText('This page is for admins.')).toBeTruthy();
+    expect(navLinks()).toEqual(['Home']);
+  });
+
+  it('shows the portal’s navigation and organisation to those it is for', async () => {
+    open('/teams', orgAdmin);
+    await heading('Teams');
+    expect(navLinks()).toEqual(['Home', 'Teams']);
+    expect(screen.getByText('Northshire')).toBeTruthy();
+    expect(document.title).toBe('Teams – Lena test portal');
+  });
+
+  it('answers an unknown address with "Page not found"', async () => {
+    open('/no/such/page', participant);
+    await heading('Page not found');
+  });
+});

@@ -1,0 +1,10 @@
+// Starting a portal: one definition of what is its own (name, navigation, who may enter, pages).
+// mountPortal supplies the rest: the frame, the sign-in, password and invitation pages, the route
+// guards, "Page not found" and the crash page.
+export { mountPortal, type PortalDefinition } from './app/mount-portal.js';
+export type { PortalLayoutProps } from './app/portal-layout.js';
+export { RequireRole, useViewer, type PortalEntry, type RequireRoleProps } from './app/guards.js';
+
+// For the portals' own pages.
+export { Card } from './app/card.js';
+export { QueryView, type QueryViewProps } from './app/query-view.js';
