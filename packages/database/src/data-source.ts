@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { entities } from './entities';
+import * as entityClasses from './entities';
 import { Foundation1764201600000 } from './migrations/1764201600000-foundation';
 
 export const migrations = [Foundation1764201600000];
+
+/** Every entity class the entities folder exports. */
+export const entities = Object.values(entityClasses);
 
 export interface DataSourceOptions {
   url: string;

@@ -1,4 +1,5 @@
 export * from './entities';
+export * from './tenant-tables';
 export * from './database-config';
 export * from './data-source';
 export * from './migrate';

@@ -8,3 +8,4 @@ export { RequireRole, useViewer, type PortalEntry, type RequireRoleProps } from 
 // For the portals' own pages.
 export { Card } from './app/card.js';
 export { QueryView, type QueryViewProps } from './app/query-view.js';
+export { InvitationStatusTag } from './app/invitation-status-tag.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { bearerToken, ACCESS_COOKIE, csrfHeaderMatches } from '../identity/auth-cookies';
 import type { TokenService } from '../identity/token.service';
-import { RequestContext, runInRequestContext } from './request-context';
+import { RequestContext, runInRequestContext, type AuthProblem } from './request-context';
 import { UnitOfWork } from './unit-of-work';
 
 declare module 'fastify' {
@@ -11,12 +11,10 @@ declare module 'fastify' {
   }
 }
 
-const SESSION_LIVE = {
-  // The token must also act where the session acts now: after switchTenant, tokens issued for the
-  // previous organisation stop working (a role change or removal there would otherwise miss them).
-  sql: `(SELECT revoked_at IS NULL AND expires_at > now() AND tenant_id IS NOT DISTINCT FROM NULLIF($1, '')::uuid
-           FROM auth_session WHERE id = $3) AS session_live`,
-};
+// The token must also act where the session acts now: after switchTenant, tokens issued for the
+// previous organisation stop working (a role change or removal there would otherwise miss them).
+const SESSION_LIVE = `(SELECT revoked_at IS NULL AND expires_at > now() AND tenant_id IS NOT DISTINCT FROM NULLIF($1, '')::uuid
+   FROM auth_session WHERE id = $3) AS session_live`;
 
 /**
  * Resolves who is asking once per GraphQL request, before any resolver runs: verify the access
@@ -59,7 +57,7 @@ export function registerRequestLifecycle(fastify: FastifyInstance, dataSource: D
 }
 
 async function resolveContext(request: FastifyRequest, reply: FastifyReply, dataSource: DataSource, tokens: TokenService): Promise<RequestContext> {
-  const anonymous = (problem: 'none' | 'expired' | 'invalid' | 'revoked' | 'csrf') =>
+  const anonymous = (problem: AuthProblem) =>
     new RequestContext(null, problem, new UnitOfWork(dataSource, { tenantId: null, userId: null }), request, reply);
 
   const bearer = bearerToken(request);
@@ -73,7 +71,7 @@ async function resolveContext(request: FastifyRequest, reply: FastifyReply, data
   if (!verified.ok) return anonymous(verified.problem);
   const { claims } = verified;
   const uow = new UnitOfWork(dataSource, { tenantId: claims.tenantId, userId: claims.userId });
-  const row = await uow.begin({ sql: SESSION_LIVE.sql, params: [claims.sessionId] });
+  const row = await uow.begin({ sql: SESSION_LIVE, params: [claims.sessionId] });
   if (row.session_live !== true) {
     await uow.finish(false);
     return anonymous('revoked');

@@ -7,7 +7,7 @@ import type { Viewer } from './dtos/viewer.type';
 import type { LoginInput } from './dtos/identity.inputs';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
 import { PasswordHasher } from './password-hasher.service';
-import { SessionService } from './session.service';
+import { SessionService, type MembershipRow } from './session.service';
 import type { AccessClaims } from './token.service';
 
 const WRONG_CREDENTIALS = 'The email address or password is not right.';
@@ -53,10 +53,10 @@ export class AuthService {
     }
     // Provider staff act across organisations; client staff start in their first organisation.
     const tenantId = platformRoles.length ? null : memberships[0].tenantId;
-    const claims = await this.sessions.start(user.id, tenantId);
+    const claims = await this.sessions.start(user.id, tenantId, { platformRoles, memberships });
     await this.limiter.recordLoginSuccess(email);
     await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, actorUserId: user.id, tenantId, targetType: 'auth_session', targetId: claims.sessionId });
-    return this.viewerFor(claims);
+    return this.viewerFor(claims, memberships);
   }
 
   async logout(): Promise<void> {
@@ -80,11 +80,11 @@ export class AuthService {
     return this.viewerFor(principal);
   }
 
-  private async viewerFor(claims: AccessClaims | Principal): Promise<Viewer> {
+  private async viewerFor(claims: AccessClaims | Principal, knownMemberships?: MembershipRow[]): Promise<Viewer> {
     const { uow } = requestContext();
     const [[user], memberships, tenant] = await Promise.all([
       uow.query<{ email: string; displayName: string }>('SELECT email, display_name AS "displayName" FROM user_account WHERE id = $1', [claims.userId]),
-      this.sessions.activeMemberships(claims.userId),
+      knownMemberships ?? this.sessions.activeMemberships(claims.userId),
       claims.tenantId ? this.tenants.findById(claims.tenantId) : Promise.resolve(null),
     ]);
     return {

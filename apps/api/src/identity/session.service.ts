@@ -15,6 +15,12 @@ export interface MembershipRow {
   role: TenantRole;
 }
 
+/** Roles the caller has already read this request, so they are not read again. */
+export interface KnownRoles {
+  platformRoles?: PlatformRole[];
+  memberships?: MembershipRow[];
+}
+
 /**
  * Sessions and their tokens. A session is one sign-in; each refresh spends the presented token
  * and issues the next. Presenting a spent token means it was copied, so the whole session ends.
@@ -53,9 +59,9 @@ export class SessionService {
    * Starts a session acting in `tenantId` (or none), sets the cookies and returns the claims.
    * Roles are read fresh from the database.
    */
-  async start(userId: string, tenantId: string | null): Promise<AccessClaims> {
+  async start(userId: string, tenantId: string | null, known: KnownRoles = {}): Promise<AccessClaims> {
     const { uow, ipAddress, userAgent, reply } = requestContext();
-    const claims = await this.claimsFor(userId, tenantId, '');
+    const claims = await this.claimsFor(userId, tenantId, '', known);
     const [session] = await uow.query<{ id: string }>(
       `INSERT INTO auth_session (user_id, tenant_id, expires_at, ip_address, user_agent)
        VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -107,7 +113,7 @@ export class SessionService {
     if (!memberships.some((membership) => membership.tenantId === tenantId)) throw DomainError.notFound('That organisation');
     const { uow, reply } = requestContext();
     await uow.query('UPDATE auth_session SET tenant_id = $2 WHERE id = $1', [sessionId, tenantId]);
-    const claims = await this.claimsFor(userId, tenantId, sessionId);
+    const claims = await this.claimsFor(userId, tenantId, sessionId, { memberships });
     await this.issueTokens(claims, reply);
     return claims;
   }
@@ -139,11 +145,12 @@ export class SessionService {
     clearAuthCookies(requestContext().reply, this.config.cookieSecure);
   }
 
-  private async claimsFor(userId: string, tenantId: string | null, sessionId: string): Promise<AccessClaims> {
-    const platformRoles = await this.platformRoles(userId);
+  private async claimsFor(userId: string, tenantId: string | null, sessionId: string, known: KnownRoles = {}): Promise<AccessClaims> {
+    const platformRoles = known.platformRoles ?? (await this.platformRoles(userId));
     let tenantRole: TenantRole | null = null;
     if (tenantId) {
-      const membership = (await this.activeMemberships(userId)).find((row) => row.tenantId === tenantId);
+      const memberships = known.memberships ?? (await this.activeMemberships(userId));
+      const membership = memberships.find((row) => row.tenantId === tenantId);
       if (!membership) throw DomainError.unauthenticated('You no longer have access to that organisation. Please sign in again.');
       tenantRole = membership.role;
     }

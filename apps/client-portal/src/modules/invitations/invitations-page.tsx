@@ -1,16 +1,14 @@
 import {
   describeError,
-  invitationStatusLabel,
   InvitationsDocument,
   InviteParticipantDocument,
   RevokeInvitationDocument,
   TeamsDocument,
   toFormErrors,
   type InvitationFieldsFragment,
-  type InvitationStatus,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { QueryView } from '@lena/portal-kit';
+import { InvitationStatusTag, QueryView } from '@lena/portal-kit';
 import {
   Alert,
   Button,
@@ -23,15 +21,11 @@ import {
   Section,
   SelectField,
   Table,
-  Tag,
   TextField,
   useFormSubmission,
   VisuallyHidden,
-  type TagTone,
 } from '@lena/ui';
 import { useState } from 'react';
-
-const STATUS_TONE: Record<InvitationStatus, TagTone> = { PENDING: 'blue', ACCEPTED: 'green', EXPIRED: 'grey', REVOKED: 'red' };
 
 function InviteParticipantForm({ teams }: { teams: { id: string; name: string }[] }) {
   const [email, setEmail] = useState('');
@@ -110,7 +104,7 @@ function InvitationsTable({ invitations, teamNames }: { invitations: readonly In
           {
             key: 'status',
             header: 'Status',
-            cell: (invitation) => <Tag tone={STATUS_TONE[invitation.status]}>{invitationStatusLabel[invitation.status]}</Tag>,
+            cell: (invitation) => <InvitationStatusTag status={invitation.status} />,
           },
           { key: 'sent', header: 'Sent', cell: (invitation) => <DateTime value={invitation.createdAt} /> },
           {

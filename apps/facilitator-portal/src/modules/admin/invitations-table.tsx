@@ -1,11 +1,6 @@
-import { invitationStatusLabel, roleLabel, type InvitationFieldsFragment, type InvitationStatus } from '@lena/graphql-client';
-import { DateTime, EmptyState, Table, Tag, type TagTone } from '@lena/ui';
-
-const STATUS_TONE: Record<InvitationStatus, TagTone> = { PENDING: 'blue', ACCEPTED: 'green', EXPIRED: 'grey', REVOKED: 'red' };
-
-export function InvitationStatusTag({ status }: { status: InvitationStatus }) {
-  return <Tag tone={STATUS_TONE[status]}>{invitationStatusLabel[status]}</Tag>;
-}
+import { roleLabel, type InvitationFieldsFragment } from '@lena/graphql-client';
+import { InvitationStatusTag } from '@lena/portal-kit';
+import { DateTime, EmptyState, Table } from '@lena/ui';
 
 /** Invitations, newest first, with their status. */
 export function InvitationsTable({ invitations, caption }: { invitations: readonly InvitationFieldsFragment[]; caption: string }) {

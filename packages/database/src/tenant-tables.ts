@@ -1,0 +1,2 @@
+/** Tables whose rows belong to exactly one tenant; each has forced row-level security. */
+export const TENANT_TABLES = ['tenant_membership', 'team', 'team_member'] as const;
