@@ -34,3 +34,19 @@ describe('migrateDatabase', () => {
     }
   });
 });
+
+describe('migrateDatabase run side by side', () => {
+  const owners = [1, 2, 3, 4].map(() => withDatabaseName(serverUrl, `lena_migrate_${randomBytes(4).toString('hex')}`));
+
+  afterAll(async () => {
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    for (const url of owners) await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('does not race on the server-wide role (several suites migrate their templates at once)', async () => {
+    const results = await Promise.all(owners.map((url) => migrateDatabase(url)));
+    expect(results).toEqual(owners.map(() => ['Foundation1764201600000']));
+  });
+});

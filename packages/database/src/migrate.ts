@@ -1,35 +1,51 @@
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { APP_ROLE } from './database-config';
+import { APP_ROLE, withDatabaseName } from './database-config';
 import { createDataSource } from './data-source';
 
+/** Any number, the same everywhere: serialises the server-wide steps below. */
+const SERVER_SETUP_LOCK = 7_260_001;
+
 /**
- * Applies pending migrations as the owner, then (re)grants the application role. The role is
- * created when missing; it can log in, but is neither superuser nor BYPASSRLS and owns nothing.
+ * Creates the database if needed, applies pending migrations as the owner, then grants the
+ * application role, which can log in but is neither superuser nor BYPASSRLS and owns nothing.
  */
 export async function migrateDatabase(ownerUrl: string, appPassword = 'lena_app'): Promise<string[]> {
-  await createDatabaseIfMissing(ownerUrl);
+  await prepareServer(ownerUrl, appPassword);
   const dataSource = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'lena-migrate' });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    await grantAppRole(dataSource, appPassword);
+    await grantAppRole(dataSource);
     return applied.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();
   }
 }
 
-async function grantAppRole(dataSource: DataSource, appPassword: string): Promise<void> {
-  await dataSource.query(`
-    DO $$
-    BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
-        CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
-      END IF;
-    END
-    $$;
-  `);
-  await dataSource.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '${appPassword.replace(/'/g, "''")}'`);
+/**
+ * Roles and databases belong to the whole server, so several migrations running at once (test
+ * suites side by side, replicas starting together) would race on them ("tuple concurrently
+ * updated"). They take turns under an advisory lock held in the maintenance database, which
+ * every caller shares.
+ */
+async function prepareServer(ownerUrl: string, appPassword: string): Promise<void> {
+  const database = decodeURIComponent(new URL(ownerUrl).pathname.slice(1));
+  const client = new Client({ connectionString: withDatabaseName(ownerUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SERVER_SETUP_LOCK]);
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    if (role.rowCount === 0) await client.query(`CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
+    await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${client.escapeLiteral(appPassword)}`);
+  } finally {
+    await client.end(); // ending the session releases the lock
+  }
+}
+
+async function grantAppRole(dataSource: DataSource): Promise<void> {
   await dataSource.query(`
     GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE};
@@ -38,19 +54,4 @@ async function grantAppRole(dataSource: DataSource, appPassword: string): Promis
     REVOKE UPDATE, DELETE ON audit_event FROM ${APP_ROLE};
     GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};
   `);
-}
-
-async function createDatabaseIfMissing(ownerUrl: string): Promise<void> {
-  const { Client } = await import('pg');
-  const url = new URL(ownerUrl);
-  const database = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
 }
