@@ -4,7 +4,6 @@ const config = require('@lena/jest-preset').createJestConfig(__dirname, {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30000,
 });
 
 // CommonJS packages that load an ESM dependency with import() (jest refuses that without

@@ -39,6 +39,10 @@ function createJestConfig(rootDir, overrides = {}) {
   return {
     rootDir,
     testEnvironment: 'node',
+    // Most suites talk to real PostgreSQL and Redis. With every package testing at once on two
+    // cores, creating and dropping databases can take seconds; jest's 5 s default then failed a
+    // passing suite in an afterAll hook. A timeout here only bounds a hang, it never waits.
+    testTimeout: 30_000,
     transform: {
       '^.+\\.(t|j|mj)sx?$': [
         require.resolve('@swc/jest'),

@@ -5,15 +5,20 @@ import { migrateDatabase } from './migrate';
 
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+async function dropDatabases(urls: string[]): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    for (const url of urls) await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 describe('migrateDatabase', () => {
   const ownerUrl = withDatabaseName(serverUrl, `lena_migrate_${randomBytes(4).toString('hex')}`);
 
-  afterAll(async () => {
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${new URL(ownerUrl).pathname.slice(1)} WITH (FORCE)`);
-    await admin.end();
-  });
+  afterAll(() => dropDatabases([ownerUrl]));
 
   it('creates the database, applies every migration once and is a no-op the second time', async () => {
     expect(await migrateDatabase(ownerUrl)).toEqual(['Foundation1764201600000']);
@@ -38,12 +43,7 @@ describe('migrateDatabase', () => {
 describe('migrateDatabase run side by side', () => {
   const owners = [1, 2, 3, 4].map(() => withDatabaseName(serverUrl, `lena_migrate_${randomBytes(4).toString('hex')}`));
 
-  afterAll(async () => {
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    for (const url of owners) await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
-    await admin.end();
-  });
+  afterAll(() => dropDatabases(owners));
 
   it('does not race on the server-wide role (several suites migrate their templates at once)', async () => {
     const results = await Promise.all(owners.map((url) => migrateDatabase(url)));
