@@ -60,6 +60,11 @@ async function forgeAccessToken(claims: { userId: string; sessionId: string; ten
     .sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
 }
 
+/** Moves a spent refresh token's spending time back past the grace window for reuse. */
+async function spentLongAgo(refreshToken: string): Promise<void> {
+  await api.owner.query(`UPDATE refresh_token SET used_at = now() - interval '1 minute' WHERE token_hash = $1`, [createHash('sha256').update(refreshToken).digest()]);
+}
+
 async function sessionIdOf(userId: string): Promise<string> {
   const { rows } = await api.owner.query<{ id: string }>('SELECT id FROM auth_session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [userId]);
   return rows[0].id;
@@ -215,6 +220,7 @@ describe('refreshing a session', () => {
     const spent = client.cookie('lena_refresh')!;
     expectData(await client.gql(REFRESH));
     const sessionId = await sessionIdOf(user.id);
+    await spentLongAgo(spent);
 
     const thief = api.client();
     thief.setCookie('lena_refresh', spent);
@@ -227,6 +233,40 @@ describe('refreshing a session', () => {
     const { rows } = await api.owner.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM auth_session WHERE id = $1', [sessionId]);
     expect(rows).toEqual([{ revoked: true }]);
     expect(await api.fixtures.count('audit_event', `action = 'REFRESH_TOKEN_REUSED' AND target_id = $1 AND actor_user_id = $2`, [sessionId, user.id])).toBe(1);
+  });
+
+  it('lets two tabs that refresh at the same moment both carry on (the loser of the race is not a thief)', async () => {
+    const user = await api.fixtures.participant(tenant.id);
+    const firstTab = await signedIn(user);
+    const secondTab = api.client();
+    for (const name of ['lena_access', 'lena_refresh', 'lena_csrf']) secondTab.setCookie(name, firstTab.cookie(name)!);
+    const shared = firstTab.cookie('lena_refresh')!;
+
+    const [first, second] = await Promise.all([firstTab.gql(REFRESH), secondTab.gql(REFRESH)]);
+    expectData(first);
+    expectData(second);
+    expect(firstTab.cookie('lena_refresh')).not.toBe(shared);
+    expect(secondTab.cookie('lena_refresh')).not.toBe(shared);
+    expect(secondTab.cookie('lena_refresh')).not.toBe(firstTab.cookie('lena_refresh'));
+    expectData(await firstTab.gql(MY_TEAMS));
+    expectData(await secondTab.gql(MY_TEAMS));
+    expect(await api.fixtures.count('audit_event', `action = 'REFRESH_TOKEN_REUSED' AND actor_user_id = $1`, [user.id])).toBe(0);
+  });
+
+  it('keeps a token’s first spending time, so presenting it again and again cannot stretch the grace window', async () => {
+    const user = await api.fixtures.participant(tenant.id);
+    const client = await signedIn(user);
+    const spent = client.cookie('lena_refresh')!;
+    const usedAt = async () =>
+      (await api.owner.query<{ usedAt: Date }>('SELECT used_at AS "usedAt" FROM refresh_token WHERE token_hash = $1', [createHash('sha256').update(spent).digest()])).rows[0].usedAt;
+    expectData(await client.gql(REFRESH));
+    const firstSpent = await usedAt();
+
+    const otherTab = api.client();
+    otherTab.setCookie('lena_refresh', spent);
+    otherTab.setCookie('lena_csrf', client.cookie('lena_csrf')!);
+    expectData(await otherTab.gql(REFRESH));
+    expect(await usedAt()).toEqual(firstSpent);
   });
 
   it('needs the CSRF header too', async () => {

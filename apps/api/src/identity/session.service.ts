@@ -23,7 +23,8 @@ export interface KnownRoles {
 
 /**
  * Sessions and their tokens. A session is one sign-in; each refresh spends the presented token
- * and issues the next. Presenting a spent token means it was copied, so the whole session ends.
+ * and issues the next. Presenting a spent token means it was copied, so the whole session ends,
+ * unless it was spent within the last few seconds (two tabs refreshing together).
  */
 @Injectable()
 export class SessionService {
@@ -72,26 +73,31 @@ export class SessionService {
     return started;
   }
 
-  /** Spends the refresh cookie and issues the next pair; a reused token ends the session. */
+  /**
+   * Spends the refresh cookie and issues the next pair. A token reused after the grace window
+   * (AuthPolicy.refreshReuseGraceSeconds) was copied, so the session ends.
+   */
   async refresh(): Promise<AccessClaims> {
     const { uow, request, reply } = requestContext();
     const presented = request.cookies[REFRESH_COOKIE];
     if (!presented) throw DomainError.unauthenticated();
     if (!csrfHeaderMatches(request)) throw DomainError.forbidden('This request did not carry the security token it needs. Reload the page and try again.');
-    const [token] = await uow.query<{ id: string; sessionId: string; usedAt: Date | null; expiresAt: Date; userId: string; tenantId: string | null; live: boolean }>(
-      `SELECT r.id, r.session_id AS "sessionId", r.used_at AS "usedAt", r.expires_at AS "expiresAt",
+    // FOR UPDATE: of two refreshes racing with one token, the second waits and then sees it spent.
+    const [token] = await uow.query<{ id: string; sessionId: string; usedAt: Date | null; justSpent: boolean; userId: string; tenantId: string | null; live: boolean }>(
+      `SELECT r.id, r.session_id AS "sessionId", r.used_at AS "usedAt",
+              (r.used_at > now() - make_interval(secs => $2)) AS "justSpent",
               s.user_id AS "userId", s.tenant_id AS "tenantId",
               (s.revoked_at IS NULL AND s.expires_at > now() AND r.expires_at > now()) AS live
          FROM refresh_token r JOIN auth_session s ON s.id = r.session_id
         WHERE r.token_hash = $1
         FOR UPDATE OF r`,
-      [this.tokens.hash(presented)],
+      [this.tokens.hash(presented), AuthPolicy.refreshReuseGraceSeconds],
     );
     if (!token || !token.live) {
       clearAuthCookies(reply, this.config.cookieSecure);
       throw DomainError.unauthenticated('Your session has ended. Please sign in again.');
     }
-    if (token.usedAt) {
+    if (token.usedAt && !token.justSpent) {
       // Written on its own connection: the request fails, but the revocation must stand.
       await this.dataSource.query(
         `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'refresh token reused' WHERE id = $1 AND revoked_at IS NULL`,
@@ -101,7 +107,9 @@ export class SessionService {
       clearAuthCookies(reply, this.config.cookieSecure);
       throw DomainError.unauthenticated('For your security you have been signed out. Please sign in again.');
     }
-    await uow.query('UPDATE refresh_token SET used_at = now() WHERE id = $1', [token.id]);
+    // A token spent moments ago (another tab won the race) keeps its first spending time, so the
+    // grace window cannot be stretched by presenting it again and again.
+    await uow.query('UPDATE refresh_token SET used_at = coalesce(used_at, now()) WHERE id = $1', [token.id]);
     const claims = await this.claimsFor(token.userId, token.tenantId, token.sessionId);
     await this.issueTokens(claims, reply);
     return claims;

@@ -6,6 +6,12 @@
 export const AuthPolicy = {
   accessTokenSeconds: 15 * 60,
   refreshTokenSeconds: 30 * 24 * 60 * 60,
+  /**
+   * A refresh token spent this recently may be presented once more without ending the session:
+   * two tabs share the cookie and can refresh at the same moment, and the loser of that race
+   * would otherwise sign the person out. Later reuse still counts as theft.
+   */
+  refreshReuseGraceSeconds: 20,
   invitationSeconds: 7 * 24 * 60 * 60,
   passwordResetSeconds: 60 * 60,
   /** Failed sign-ins allowed per account, then per address, within the window. */
