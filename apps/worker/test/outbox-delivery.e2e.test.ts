@@ -105,6 +105,8 @@ describe('outbox email delivery', () => {
     expect(row.delivered_at).toBeNull();
     expect(row.attempts).toBe(1);
     expect(row.last_error).toMatch(/Invalid email payload/);
+    // A dead letter at once: the relay will not hand it over again.
+    expect(row.failed_at).toBeInstanceOf(Date);
   });
 
   it('does not know how to deliver an unknown kind, and says so', async () => {

@@ -2,7 +2,7 @@ import { createDataSource } from '@lena/database';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
 import { JobQueues, QueueName } from '@lena/jobs';
 import type { DataSource } from 'typeorm';
-import { OUTBOX_MAX_ATTEMPTS, OutboxRelayService } from '../src/maintenance/services/outbox-relay.service';
+import { OutboxRelayService } from '../src/maintenance/services/outbox-relay.service';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
 
@@ -68,7 +68,7 @@ describe('outbox relay', () => {
     const delivered = await outbox.insertEmail();
     await outbox.update(delivered, 'delivered_at = now()');
     const dead = await outbox.insertEmail();
-    await outbox.update(dead, 'attempts = $2', [OUTBOX_MAX_ATTEMPTS]);
+    await outbox.update(dead, "attempts = 24, failed_at = now(), enqueued_at = now() - interval '1 hour'");
     const recent = await outbox.insertEmail();
     await outbox.update(recent, "enqueued_at = now() - interval '4 minutes'");
     const due = await outbox.insertEmail();

@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import * as entityClasses from './entities';
 import { Foundation1764201600000 } from './migrations/1764201600000-foundation';
+import { OutboxFailedAt1764806400000 } from './migrations/1764806400000-outbox-failed-at';
 
-export const migrations = [Foundation1764201600000];
+export const migrations = [Foundation1764201600000, OutboxFailedAt1764806400000];
 
 /** Every entity class the entities folder exports. */
 export const entities = Object.values(entityClasses);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { appUrlFor, withDatabaseName } from './database-config';
+import { migrations } from './data-source';
 import { migrateDatabase } from './migrate';
 
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -21,7 +22,7 @@ describe('migrateDatabase', () => {
   afterAll(() => dropDatabases([ownerUrl]));
 
   it('creates the database, applies every migration once and is a no-op the second time', async () => {
-    expect(await migrateDatabase(ownerUrl)).toEqual(['Foundation1764201600000']);
+    expect(await migrateDatabase(ownerUrl)).toEqual(migrations.map((migration) => migration.name));
     expect(await migrateDatabase(ownerUrl)).toEqual([]);
   });
 
@@ -47,6 +48,6 @@ describe('migrateDatabase run side by side', () => {
 
   it('does not race on the server-wide role (several suites migrate their templates at once)', async () => {
     const results = await Promise.all(owners.map((url) => migrateDatabase(url)));
-    expect(results).toEqual(owners.map(() => ['Foundation1764201600000']));
+    expect(results).toEqual(owners.map(() => migrations.map((migration) => migration.name)));
   });
 });

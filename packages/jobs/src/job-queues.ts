@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { JobsOptions } from 'bullmq';
+import type { Job, JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DEFAULT_QUEUE_PREFIX, JobName, QueueName, allQueueNames, queueOfJob } from './constants';
 import { assertClusterSafePrefix } from './connection';
@@ -80,16 +80,22 @@ export class JobQueues {
   /**
    * Enqueues delivery of outbox rows in one round trip, job id = row id: calling this twice for the
    * same row (fast path and relay, or a retried request) adds one job.
+   *
+   * A job that used up its attempts stays in the failed set (for the dashboards) and keeps its id,
+   * so adding it again would do nothing. `restartFailed` (the relay's next round, an admin's
+   * retry) starts such a job again with a fresh set of attempts.
    */
-  async enqueueOutboxDelivery(messageIds: string[]): Promise<void> {
+  async enqueueOutboxDelivery(messageIds: string[], options: { restartFailed?: boolean } = {}): Promise<void> {
     const unique = [...new Set(messageIds)];
     if (unique.length === 0) return;
+    const queue = this.queue(queueOfJob[JobName.deliverOutboxMessage]);
     const jobs = unique.map((messageId) => ({
       name: JobName.deliverOutboxMessage,
       data: parseJobPayload(JobName.deliverOutboxMessage, { messageId }),
       opts: { jobId: outboxDeliveryJobId(messageId) },
     }));
-    await this.withTimeout(this.queue(queueOfJob[JobName.deliverOutboxMessage]).addBulk(jobs));
+    const added = await this.withTimeout(queue.addBulk(jobs));
+    if (options.restartFailed) await this.withTimeout(Promise.all(added.map((job) => restartIfFailed(job))));
   }
 
   /** Creates or updates every recurring schedule (safe from any number of replicas). */
@@ -117,6 +123,16 @@ export class JobQueues {
       timer = setTimeout(() => reject(new Error(`Redis did not accept the job within ${this.enqueueTimeoutMs} ms`)), this.enqueueTimeoutMs);
     });
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  }
+}
+
+async function restartIfFailed(job: Job): Promise<void> {
+  if (!(await job.isFailed())) return;
+  try {
+    await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+  } catch (error) {
+    // Someone else restarted it between the check and the retry: that is what we wanted.
+    if (await job.isFailed()) throw error;
   }
 }
 

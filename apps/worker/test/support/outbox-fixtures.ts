@@ -11,6 +11,7 @@ export interface OutboxRow {
   delivered_at: Date | null;
   attempts: number;
   last_error: string | null;
+  failed_at: Date | null;
 }
 
 /** Writes and reads `outbox_message` rows as the application role, the way the API does. */
@@ -49,7 +50,7 @@ export class OutboxFixtures {
 
   async get(id: string): Promise<OutboxRow> {
     const rows: OutboxRow[] = await this.dataSource.query(
-      'SELECT id, kind, payload, enqueued_at, delivered_at, attempts, last_error FROM outbox_message WHERE id = $1',
+      'SELECT id, kind, payload, enqueued_at, delivered_at, attempts, last_error, failed_at FROM outbox_message WHERE id = $1',
       [id],
     );
     if (!rows[0]) throw new Error(`outbox_message ${id} not found`);

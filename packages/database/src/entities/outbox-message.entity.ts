@@ -30,4 +30,8 @@ export class OutboxMessageEntity {
 
   @Column('text', { name: 'last_error', nullable: true })
   lastError: string | null;
+
+  /** When the worker gave up (too many attempts, or a message that can never be sent). */
+  @Column('timestamptz', { name: 'failed_at', nullable: true })
+  failedAt: Date | null;
 }

@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { JobQueues } from '@lena/jobs';
 import { DataSource } from 'typeorm';
 
-/** Rows handed to the queue but still undelivered after this long are handed over again. */
+/**
+ * Rows handed to the queue but still undelivered after this long are handed over again: the job
+ * was lost, or it used up its attempts (a job's retries take about 4 minutes), which starts the
+ * next round. Rows the worker gave up on (`failed_at`) are left alone.
+ */
 export const OUTBOX_REENQUEUE_AFTER = '5 minutes';
 export const OUTBOX_RELAY_BATCH = 500;
-/**
- * A row that has failed this often is left alone (a dead letter, visible with its last_error):
- * three full rounds of job retries.
- */
-export const OUTBOX_MAX_ATTEMPTS = 24;
 
 /**
  * The slow path of the transactional outbox: whatever the API's enqueue-after-commit missed
@@ -28,19 +27,18 @@ export class OutboxRelayService {
     return this.dataSource.transaction(async (manager) => {
       const due: { id: string }[] = await manager.query(
         `SELECT id FROM outbox_message
-          WHERE delivered_at IS NULL
+          WHERE delivered_at IS NULL AND failed_at IS NULL
             AND (enqueued_at IS NULL OR enqueued_at < now() - $1::interval)
-            AND attempts < $2
           ORDER BY created_at
-          LIMIT $3
+          LIMIT $2
           FOR UPDATE SKIP LOCKED`,
-        [OUTBOX_REENQUEUE_AFTER, OUTBOX_MAX_ATTEMPTS, limit],
+        [OUTBOX_REENQUEUE_AFTER, limit],
       );
       if (due.length === 0) return 0;
       const ids = due.map((row) => row.id);
       // Enqueue while the rows are locked: if Redis refuses, the transaction rolls back and the
       // rows stay due; if the commit fails after the enqueue, the next relay's add is a no-op.
-      await this.jobQueues.enqueueOutboxDelivery(ids);
+      await this.jobQueues.enqueueOutboxDelivery(ids, { restartFailed: true });
       await manager.query('UPDATE outbox_message SET enqueued_at = now() WHERE id = ANY($1::uuid[])', [ids]);
       return ids.length;
     });

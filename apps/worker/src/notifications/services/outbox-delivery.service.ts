@@ -6,10 +6,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { EmailSender } from './email-sender.service';
 
-export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'not-found';
+export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'given-up' | 'not-found';
 
 /** Longest `last_error` kept: enough to diagnose, short enough never to hold a message body. */
 const MAX_ERROR_LENGTH = 300;
+
+/**
+ * After this many failed attempts (three rounds of a job's retries, the relay starting each new
+ * round) the row is marked failed: a dead letter that platform admins see and can retry.
+ */
+export const OUTBOX_MAX_ATTEMPTS = 24;
 
 /**
  * Delivers one outbox row. The row is locked for the whole delivery, so a second job for the same
@@ -39,13 +45,15 @@ export class OutboxDeliveryService {
         return 'not-found';
       }
       if (message.deliveredAt) return 'already-delivered';
+      if (message.failedAt) return 'given-up';
 
       let keptPayload: Record<string, unknown>;
       try {
         keptPayload = await this.send(message);
       } catch (error) {
-        failure = error;
-        await this.recordFailure(manager, messageId, error);
+        const gaveUp = await this.recordFailure(manager, messageId, error);
+        // Once the row is a dead letter, BullMQ must stop retrying the job too.
+        failure = gaveUp && !(error instanceof UnrecoverableError) ? new UnrecoverableError(describeError(error)) : error;
         return 'failed';
       }
       // One statement: delivered, and the body (which may hold a sign-in link) gone.
@@ -74,11 +82,17 @@ export class OutboxDeliveryService {
     }
   }
 
-  private async recordFailure(manager: EntityManager, messageId: string, error: unknown): Promise<void> {
-    await manager.query('UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
-      messageId,
-      describeError(error),
-    ]);
+  /** Counts the attempt; returns true when the worker now gives up on the row. */
+  private async recordFailure(manager: EntityManager, messageId: string, error: unknown): Promise<boolean> {
+    const [row]: { gaveUp: boolean }[] = await manager.query(
+      `UPDATE outbox_message
+          SET attempts = attempts + 1, last_error = $2,
+              failed_at = CASE WHEN $3::boolean OR attempts + 1 >= $4::int THEN now() END
+        WHERE id = $1
+        RETURNING failed_at IS NOT NULL AS "gaveUp"`,
+      [messageId, describeError(error), error instanceof UnrecoverableError, OUTBOX_MAX_ATTEMPTS],
+    );
+    return row.gaveUp;
   }
 }
 
