@@ -1,13 +1,15 @@
-import { mountPortal, RequireRole } from '@lena/portal-kit';
+import { lazyPage, mountPortal, RequireRole } from '@lena/portal-kit';
 import type { NavItem } from '@lena/ui';
 import { NotInOrganisationPage } from './app/not-in-organisation-page.js';
 import { OrganisationSwitcher } from './app/organisation-switcher.js';
 import { isOrgAdmin } from './app/roles.js';
-import { HomePage } from './modules/home/home-page.js';
-import { InvitationsPage } from './modules/invitations/invitations-page.js';
-import { MembersPage } from './modules/members/members-page.js';
-import { TeamPage } from './modules/teams/team-page.js';
-import { TeamsPage } from './modules/teams/teams-page.js';
+
+// Each page's code loads when someone first opens it, so the sign-in page loads only what it needs.
+const HomePage = lazyPage(() => import('./modules/home/home-page.js'), 'HomePage');
+const InvitationsPage = lazyPage(() => import('./modules/invitations/invitations-page.js'), 'InvitationsPage');
+const MembersPage = lazyPage(() => import('./modules/members/members-page.js'), 'MembersPage');
+const TeamPage = lazyPage(() => import('./modules/teams/team-page.js'), 'TeamPage');
+const TeamsPage = lazyPage(() => import('./modules/teams/teams-page.js'), 'TeamsPage');
 
 const ADMIN_NAV: NavItem[] = [
   { href: '/teams', label: 'Teams' },

@@ -1,13 +1,15 @@
-import { mountPortal, RequireRole } from '@lena/portal-kit';
+import { lazyPage, mountPortal, RequireRole } from '@lena/portal-kit';
 import type { NavItem } from '@lena/ui';
 import { Navigate } from 'react-router';
 import { isPlatformAdmin } from './app/roles.js';
-import { AuditPage } from './modules/admin/audit/audit-page.js';
-import { FacilitatorsPage } from './modules/admin/facilitators/facilitators-page.js';
-import { NewTenantPage } from './modules/admin/tenants/new-tenant-page.js';
-import { TenantPage } from './modules/admin/tenants/tenant-page.js';
-import { TenantsPage } from './modules/admin/tenants/tenants-page.js';
-import { HomePage } from './modules/profile/home-page.js';
+
+// Each page's code loads when someone first opens it, so the sign-in page loads only what it needs.
+const AuditPage = lazyPage(() => import('./modules/admin/audit/audit-page.js'), 'AuditPage');
+const FacilitatorsPage = lazyPage(() => import('./modules/admin/facilitators/facilitators-page.js'), 'FacilitatorsPage');
+const NewTenantPage = lazyPage(() => import('./modules/admin/tenants/new-tenant-page.js'), 'NewTenantPage');
+const TenantPage = lazyPage(() => import('./modules/admin/tenants/tenant-page.js'), 'TenantPage');
+const TenantsPage = lazyPage(() => import('./modules/admin/tenants/tenants-page.js'), 'TenantsPage');
+const HomePage = lazyPage(() => import('./modules/profile/home-page.js'), 'HomePage');
 
 const ADMIN_NAV: NavItem[] = [
   { href: '/admin/tenants', label: 'Organisations' },

@@ -4,8 +4,11 @@
 export { mountPortal, type PortalDefinition } from './app/mount-portal.js';
 export type { PortalLayoutProps } from './app/portal-layout.js';
 export { RequireRole, useViewer, type PortalEntry, type RequireRoleProps } from './app/guards.js';
+export { lazyPage } from './app/lazy-page.js';
 
 // For the portals' own pages.
 export { Card } from './app/card.js';
 export { QueryView, type QueryViewProps } from './app/query-view.js';
 export { InvitationStatusTag } from './app/invitation-status-tag.js';
+export { InviteForm, type InviteFormProps, type InviteValues } from './invitations/invite-form.js';
+export { InvitationsTable, type InvitationsTableProps } from './invitations/invitations-table.js';

@@ -1,7 +1,7 @@
 import { useSession, type Viewer } from '@lena/graphql-client/react';
-import { AppShell, Button, type NavItem } from '@lena/ui';
-import { useState, type ReactNode } from 'react';
-import { Outlet, useLocation } from 'react-router';
+import { AppShell, Button, Spinner, type NavItem } from '@lena/ui';
+import { Suspense, useState, type ReactNode } from 'react';
+import { Outlet, useLocation, useMatches } from 'react-router';
 import type { PortalEntry } from './guards.js';
 
 const HOME: NavItem = { href: '/', label: 'Home', exact: true };
@@ -36,10 +36,16 @@ function SignOutButton() {
   );
 }
 
-/** The frame of every page: the portal's name, the navigation for this person, and "Sign out". */
+/**
+ * The frame of every page: the portal's name, the navigation for this person, and "Sign out".
+ * While a page's code loads (`lazyPage`), the frame stays and the page's place says "Loading the
+ * page…" (a polite status). The boundary is keyed by route, so following a link to a page not
+ * loaded yet says so too, rather than leaving the last page up with no sign that anything happens.
+ */
 export function PortalLayout({ portalName, nav, entry, showOrganisation = false, accountActions }: PortalLayoutProps) {
   const { viewer } = useSession();
   const location = useLocation();
+  const route = useMatches().at(-1)?.id;
   const navItems = viewer && (!entry || entry.admits(viewer)) ? [HOME, ...nav(viewer)] : [];
   return (
     <AppShell
@@ -57,7 +63,9 @@ export function PortalLayout({ portalName, nav, entry, showOrganisation = false,
         ) : null
       }
     >
-      <Outlet />
+      <Suspense key={route} fallback={<Spinner label="Loading the page" />}>
+        <Outlet />
+      </Suspense>
     </AppShell>
   );
 }

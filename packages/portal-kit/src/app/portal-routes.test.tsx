@@ -1,10 +1,12 @@
 import { createLenaApolloClient } from '@lena/graphql-client';
 import type { Viewer } from '@lena/graphql-client/react';
 import { Page, type NavItem } from '@lena/ui';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequireRole } from './guards.js';
+import { lazyPage } from './lazy-page.js';
 import { PortalApp, portalRoutes, type PortalDefinition } from './mount-portal.js';
 
 afterEach(cleanup);
@@ -45,14 +47,14 @@ const portal: PortalDefinition = {
 };
 
 /** The portal at `path`, with an API that says `viewer` is signed in (or nobody, for null). */
-function open(path: string, viewer: Viewer | null) {
+function open(path: string, viewer: Viewer | null, definition: PortalDefinition = portal) {
   const fetch: typeof globalThis.fetch = async (_input, init) => {
     const { operationName } = JSON.parse(String(init?.body)) as { operationName: string };
     const body = operationName === 'Viewer' ? { data: { viewer } } : { errors: [{ message: 'Not in this test.', extensions: { code: 'NOT_FOUND' } }] };
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   };
-  const router = createMemoryRouter(portalRoutes(portal), { initialEntries: [path] });
-  render(<PortalApp client={createLenaApolloClient({ uri: 'http://api.test/graphql', fetch })} router={router} serviceName={portal.serviceName} />);
+  const router = createMemoryRouter(portalRoutes(definition), { initialEntries: [path] });
+  render(<PortalApp client={createLenaApolloClient({ uri: 'http://api.test/graphql', fetch })} router={router} serviceName={definition.serviceName} />);
   return router;
 }
 
@@ -116,5 +118,64 @@ describe('portal routes', () => {
   it('answers an unknown address with "Page not found"', async () => {
     open('/no/such/page', participant);
     await heading('Page not found');
+  });
+});
+
+/** A page whose code arrives when the test says so (`arrive`); `load` tells whether it was asked for. */
+function slowPage(title: string) {
+  let arrive = () => {};
+  const code = new Promise<{ SlowPage: () => ReactElement }>((resolve) => {
+    arrive = () => resolve({ SlowPage: () => <Page title={title} /> });
+  });
+  const load = vi.fn(() => code);
+  return { Page: lazyPage(load, 'SlowPage'), load, arrive: () => act(async () => arrive()) };
+}
+
+/** The test portal with every page loaded on first use. */
+function lazyPortal() {
+  const home = slowPage('Home');
+  const members = slowPage('Members');
+  const teams = slowPage('Teams');
+  const definition: PortalDefinition = {
+    ...portal,
+    home: <home.Page />,
+    routes: [
+      { path: 'members', element: <members.Page /> },
+      { element: <RequireRole allows={isOrgAdmin} refusal="This page is for admins." />, children: [{ path: 'teams', element: <teams.Page /> }] },
+    ],
+  };
+  return { definition, home, members, teams };
+}
+
+const loadingPage = () => screen.queryByText('Loading the page…');
+
+describe('pages loaded on first use', () => {
+  it('says, politely and inside the frame, that the page is loading until its code arrives', async () => {
+    const { definition, home } = lazyPortal();
+    open('/', orgAdmin, definition);
+    expect((await screen.findByText('Loading the page…')).closest('[role="status"]')).toBeTruthy();
+    expect(navLinks()).toEqual(['Home', 'Teams']);
+    await home.arrive();
+    await heading('Home');
+    expect(loadingPage()).toBeNull();
+  });
+
+  it('says so too when a link leads to a page not loaded yet, instead of leaving the last page up', async () => {
+    const { definition, home, members } = lazyPortal();
+    const router = open('/', orgAdmin, definition);
+    await home.arrive();
+    await heading('Home');
+    await act(() => router.navigate('/members'));
+    await screen.findByText('Loading the page…');
+    expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
+    await members.arrive();
+    await heading('Members');
+  });
+
+  it('never fetches the code of a page someone may not see', async () => {
+    const { definition, teams } = lazyPortal();
+    open('/teams', participant, definition);
+    await heading('You do not have access to this page');
+    expect(teams.load).not.toHaveBeenCalled();
   });
 });

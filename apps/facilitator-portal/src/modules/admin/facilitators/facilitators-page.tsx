@@ -5,15 +5,13 @@ import {
   serviceLabel,
   SetFacilitatorActiveDocument,
   StaffInvitationsDocument,
-  toFormErrors,
   type FacilitatorFieldsFragment,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { QueryView } from '@lena/portal-kit';
+import { InvitationsTable, InviteForm, QueryView } from '@lena/portal-kit';
 import { Alert, Button, ConfirmDialog, EmptyState, Page, Section, Table, Tag, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
-import { InvitationsTable } from '../invitations-table.js';
-import { InviteForm } from '../invite-form.js';
+import { invitationRoleColumn } from '../invitation-role-column.js';
 
 function FacilitatorsTable({ facilitators }: { facilitators: readonly FacilitatorFieldsFragment[] }) {
   const [setActive, { loading }] = useMutation(SetFacilitatorActiveDocument);
@@ -108,17 +106,7 @@ export function FacilitatorsPage() {
   return (
     <Page title="Facilitators">
       <Section title="Invite a facilitator">
-        <InviteForm
-          id="invite-facilitator"
-          onSubmit={async (input) => {
-            try {
-              await invite({ variables: { input } });
-              return null;
-            } catch (error) {
-              return toFormErrors(error);
-            }
-          }}
-        />
+        <InviteForm id="invite-facilitator" send={(input) => invite({ variables: { input } })} />
       </Section>
       <Section title="Facilitators">
         <QueryView result={facilitators} loadingLabel="Loading facilitators">
@@ -127,7 +115,7 @@ export function FacilitatorsPage() {
       </Section>
       <Section title="Invitations">
         <QueryView result={invitations} loadingLabel="Loading invitations">
-          {(data) => <InvitationsTable invitations={data.staffInvitations} caption="Staff invitations" />}
+          {(data) => <InvitationsTable invitations={data.staffInvitations} caption="Staff invitations" extraColumns={[invitationRoleColumn]} />}
         </QueryView>
       </Section>
     </Page>

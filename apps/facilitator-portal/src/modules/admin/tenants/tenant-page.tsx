@@ -10,12 +10,11 @@ import {
   type TenantFieldsFragment,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { QueryView } from '@lena/portal-kit';
+import { InvitationsTable, InviteForm, QueryView } from '@lena/portal-kit';
 import { Alert, Button, ConfirmDialog, DateTime, Link, Page, Section, SummaryList } from '@lena/ui';
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
-import { InvitationsTable } from '../invitations-table.js';
-import { InviteForm } from '../invite-form.js';
+import { invitationRoleColumn } from '../invitation-role-column.js';
 import { TenantForm } from './tenant-form.js';
 import { TenantStatusTag } from './tenant-status-tag.js';
 
@@ -119,21 +118,11 @@ function TenantInvitations({ tenantId }: { tenantId: string }) {
   return (
     <>
       <Section title="Invite an organisation admin">
-        <InviteForm
-          id="invite-org-admin"
-          onSubmit={async ({ email, displayName }) => {
-            try {
-              await invite({ variables: { input: { tenantId, email, displayName } } });
-              return null;
-            } catch (error) {
-              return toFormErrors(error);
-            }
-          }}
-        />
+        <InviteForm id="invite-org-admin" send={({ email, displayName }) => invite({ variables: { input: { tenantId, email, displayName } } })} />
       </Section>
       <Section title="Invitations">
         <QueryView result={result} loadingLabel="Loading invitations">
-          {(data) => <InvitationsTable invitations={data.tenantInvitations} caption="Invitations" />}
+          {(data) => <InvitationsTable invitations={data.tenantInvitations} caption="Invitations" extraColumns={[invitationRoleColumn]} />}
         </QueryView>
       </Section>
     </>
