@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { GRAPHQL_LIMITS } from '../src/app.module';
 import { expectData, expectNoInternals } from './support/expectations';
 import { unique } from './support/fixtures';
@@ -140,5 +144,12 @@ describe('health', () => {
     client.setCookie('lena_access', `not-a-token-${unique()}`);
     expect((await client.get('/readyz')).statusCode).toBe(200);
     expect(await development.fixtures.count('auth_session')).toBe(before);
+  });
+});
+
+describe('the committed schema', () => {
+  it('is the running API’s schema, so the portals’ generated types match what the API serves', () => {
+    const served = `${printSchema(lexicographicSortSchema(development.app.get(GraphQLSchemaHost).schema))}\n`;
+    expect(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8')).toBe(served);
   });
 });

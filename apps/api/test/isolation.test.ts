@@ -216,6 +216,9 @@ describe('roles', () => {
     ['setFacilitatorActive', 'mutation($id: ID!) { setFacilitatorActive(userId: $id, active: false) { userId } }', (w) => ({ id: w.admin.id })],
     ['auditEvents', '{ auditEvents { items { id action } } }', () => ({})],
     ['staffInvitations', '{ staffInvitations { id } }', () => ({})],
+    ['queueHealth', '{ queueHealth { queuesReachable outbox { pending } } }', () => ({})],
+    ['failedMessages', '{ failedMessages { id recipient } }', () => ({})],
+    ['retryFailedMessage', 'mutation($id: ID!) { retryFailedMessage(id: $id) }', () => ({ id: randomUUID() })],
   ];
 
   const NO_WRITES = async (): Promise<string> =>
@@ -260,7 +263,7 @@ describe('roles', () => {
     const result = expectData(await platformAdminClient.gql<{ tenants: { id: string }[] }>('{ tenants { id } }'));
     expect(result.tenants.map((tenant) => tenant.id)).toEqual(expect.arrayContaining([a.tenant.id, b.tenant.id]));
     expectData(await platformAdminClient.gql('query($id: ID!) { tenantInvitations(tenantId: $id) { id } }', { id: a.tenant.id }));
-    expectData(await platformAdminClient.gql('{ facilitators { userId } staffInvitations { id } auditEvents { items { id } } }'));
+    expectData(await platformAdminClient.gql('{ facilitators { userId } staffInvitations { id } auditEvents { items { id } } queueHealth { queuesReachable } failedMessages { id } }'));
   });
 
   it('Team.members is FORBIDDEN to a participant, and shows no one', async () => {

@@ -6,3 +6,4 @@ export * from './identity/identity-schemas.js';
 export * from './tenancy/tenancy-schemas.js';
 export * from './tenancy/tenant-status.js';
 export * from './audit/audit-action.js';
+export * from './health/queue-health.js';

@@ -77,6 +77,10 @@ export function createLenaCache(): InMemoryCache {
       Membership: { keyFields: false },
       InvitationPreview: { keyFields: false },
       AuditEventPage: { keyFields: false },
+      // A reading of the queues, replaced whole by each poll.
+      QueueHealth: { keyFields: false, merge: false },
+      QueueStatus: { keyFields: ['name'] },
+      OutboxHealth: { keyFields: false },
       Query: {
         fields: {
           auditEvents: {

@@ -43,4 +43,5 @@ export const auditActionLabel: Record<string, string> = {
   ROLE_CHANGED: 'Role changed',
   USER_DEACTIVATED: 'Person deactivated',
   USER_REACTIVATED: 'Person reactivated',
+  FAILED_MESSAGE_RETRIED: 'Failed email sent again',
 };

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { JobName, QueueName } from './constants';
 import { redisUrlFromEnv } from './connection';
@@ -43,6 +44,77 @@ describe('JobQueues', () => {
     const before = await queues.queue(QueueName.notifications).count();
     await expect(queues.enqueueOutboxDelivery([randomUUID(), 'oops'])).rejects.toBeInstanceOf(InvalidJobPayloadError);
     expect(await queues.queue(QueueName.notifications).count()).toBe(before);
+  });
+
+  it('reads each queue: what waits (oldest first), what finished or failed, and how many workers consume it', async () => {
+    const reader = new JobQueues({ redisUrl: redisUrlFromEnv(), prefix: `{lena-jobs-read-${randomBytes(4).toString('hex')}}`, retry: { attempts: 1 } });
+    const notificationsOf = async () => (await reader.readQueues()).find((reading) => reading.name === QueueName.notifications)!;
+    let worker: Worker | undefined;
+    try {
+      expect((await reader.readQueues()).map((reading) => reading.name)).toEqual(Object.values(QueueName));
+      expect(await notificationsOf()).toMatchObject({ waiting: 0, workers: 0, oldestWaitingAt: null });
+
+      const [failing, fine] = [randomUUID(), randomUUID()];
+      await reader.enqueueOutboxDelivery([failing]);
+      await reader.enqueueOutboxDelivery([fine]);
+      const oldest = (await reader.queue(QueueName.notifications).getJob(failing))!.timestamp;
+      const waiting = await notificationsOf();
+      expect(waiting).toMatchObject({ waiting: 2, active: 0, failed: 0, completed: 0, workers: 0 });
+      expect(waiting.oldestWaitingAt?.getTime()).toBe(oldest);
+
+      let finished = 0;
+      const bothFinished = new Promise<void>((resolve) => {
+        const count = () => (finished += 1) === 2 && resolve();
+        worker = new Worker<{ messageId: string }>(
+          QueueName.notifications,
+          async (job) => {
+            if (job.data.messageId === failing) throw new Error('SMTP refused');
+          },
+          { connection: { url: redisUrlFromEnv() }, prefix: reader.prefix },
+        );
+        worker.on('completed', count);
+        worker.on('failed', count);
+      });
+      await bothFinished;
+      expect(await notificationsOf()).toMatchObject({ waiting: 0, active: 0, failed: 1, completed: 1, workers: 1, oldestWaitingAt: null });
+    } finally {
+      await worker?.close();
+      for (const name of Object.values(QueueName)) await reader.queue(name).obliterate({ force: true });
+      await reader.close();
+    }
+  });
+
+  it('restarts a delivery job that used up its attempts only when asked to, with fresh attempts', async () => {
+    const oneAttempt = new JobQueues({ redisUrl: redisUrlFromEnv(), prefix: `{lena-jobs-restart-${randomBytes(4).toString('hex')}}`, retry: { attempts: 1 } });
+    const notifications = oneAttempt.queue(QueueName.notifications);
+    const id = randomUUID();
+    const worker = new Worker(QueueName.notifications, async () => { throw new Error('SMTP refused'); }, {
+      connection: { url: redisUrlFromEnv() },
+      prefix: oneAttempt.prefix,
+      autorun: false,
+    });
+    try {
+      await oneAttempt.enqueueOutboxDelivery([id]);
+      const failed = new Promise((resolve) => worker.once('failed', resolve));
+      void worker.run();
+      await failed;
+      await worker.pause();
+      expect(await notifications.getJobState(id)).toBe('failed');
+
+      await oneAttempt.enqueueOutboxDelivery([id]); // the id is taken: nothing happens
+      expect(await notifications.getJobState(id)).toBe('failed');
+
+      await oneAttempt.enqueueOutboxDelivery([id], { restartFailed: true });
+      expect(await notifications.getJobState(id)).toBe('waiting');
+      expect((await notifications.getJob(id))!.attemptsMade).toBe(0);
+      // Restarting a job that is not failed leaves it as it is.
+      await oneAttempt.enqueueOutboxDelivery([id], { restartFailed: true });
+      expect(await notifications.getJobState(id)).toBe('waiting');
+    } finally {
+      await worker.close();
+      for (const name of Object.values(QueueName)) await oneAttempt.queue(name).obliterate({ force: true });
+      await oneAttempt.close();
+    }
   });
 
   it('keeps every key under the hash-tagged prefix', async () => {

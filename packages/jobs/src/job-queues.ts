@@ -19,6 +19,22 @@ export interface JobQueuesOptions {
   onError?: (error: Error) => void;
 }
 
+export interface QueueReading {
+  name: QueueName;
+  /** Jobs ready to start (prioritised ones included). */
+  waiting: number;
+  active: number;
+  /** Jobs waiting for their time: retries in backoff, or scheduled. */
+  delayed: number;
+  /** Jobs that used up their attempts, kept a week. */
+  failed: number;
+  /** Jobs finished in the last day. */
+  completed: number;
+  /** Worker connections consuming the queue. */
+  workers: number;
+  oldestWaitingAt: Date | null;
+}
+
 export interface EnqueueOptions {
   /** Deterministic id: a job whose id is already in the queue is not added again. */
   jobId?: string;
@@ -96,6 +112,32 @@ export class JobQueues {
     }));
     const added = await this.withTimeout(queue.addBulk(jobs));
     if (options.restartFailed) await this.withTimeout(Promise.all(added.map((job) => restartIfFailed(job))));
+  }
+
+  /** What each queue holds and who consumes it, for the platform admins' queue health. */
+  async readQueues(): Promise<QueueReading[]> {
+    return this.withTimeout(
+      Promise.all(
+        allQueueNames.map(async (name) => {
+          const queue = this.queue(name);
+          const [counts, workers, [oldestWaiting]] = await Promise.all([
+            queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'),
+            queue.getWorkersCount(),
+            queue.getJobs(['waiting', 'prioritized'], 0, 0, true),
+          ]);
+          return {
+            name,
+            waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+            active: counts.active ?? 0,
+            delayed: counts.delayed ?? 0,
+            failed: counts.failed ?? 0,
+            completed: counts.completed ?? 0,
+            workers,
+            oldestWaitingAt: oldestWaiting ? new Date(oldestWaiting.timestamp) : null,
+          };
+        }),
+      ),
+    );
   }
 
   /** Creates or updates every recurring schedule (safe from any number of replicas). */

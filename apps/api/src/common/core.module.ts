@@ -2,7 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { JOB_QUEUES, jobQueuesProvider, type OutboxDeliveryQueue } from '../notifications/job-queues.provider';
+import { JOB_QUEUES, jobQueuesProvider, type ApiJobQueues } from '../notifications/job-queues.provider';
 import { dataSourceProvider, redisProvider } from './database.providers';
 
 /** Connections every context shares: PostgreSQL (as the app role), Redis and the job queues. */
@@ -20,7 +20,7 @@ export class CoreModule implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly redis: Redis,
-    @Inject(JOB_QUEUES) private readonly queues: OutboxDeliveryQueue,
+    @Inject(JOB_QUEUES) private readonly queues: ApiJobQueues,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { PlatformRole, TenantRole, TenantStatus } from '@lena/domain';
+import { PlatformRole, QueueState, TenantRole, TenantStatus } from '@lena/domain';
 
 export const Role = { ...PlatformRole, ...TenantRole } as const;
 export const ServiceType = { GRP: 'GRP', GTS: 'GTS' } as const;
@@ -12,3 +12,7 @@ registerEnumType(Role, { name: 'Role' });
 registerEnumType(TenantStatus, { name: 'TenantStatus' });
 registerEnumType(ServiceType, { name: 'ServiceType', description: 'GRP: Group Reflective Practice. GTS: Group Therapeutic Support / Group Supervision.' });
 registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
+registerEnumType(QueueState, {
+  name: 'QueueState',
+  description: 'HEALTHY: consumed and keeping up. BACKLOGGED: a job has waited over two minutes. NO_WORKERS: nothing consumes the queue.',
+});

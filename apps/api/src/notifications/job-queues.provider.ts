@@ -4,14 +4,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export const JOB_QUEUES = Symbol('JOB_QUEUES');
 
-/** The part of the job queues the API uses. */
-export interface OutboxDeliveryQueue {
-  enqueueOutboxDelivery(messageIds: string[]): Promise<void>;
-  close(): Promise<void>;
-}
+/** The part of the job queues the API uses: handing over outbox rows, and reading queue health. */
+export type ApiJobQueues = Pick<JobQueues, 'enqueueOutboxDelivery' | 'readQueues' | 'close'>;
 
 export const jobQueuesProvider: Provider = {
   provide: JOB_QUEUES,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig): OutboxDeliveryQueue => new JobQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix }),
+  useFactory: (config: AppConfig): ApiJobQueues => new JobQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix }),
 };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { emailOutboxMessage, type EmailMessage } from '@lena/jobs';
 import { requestContext } from '../common/request-context';
-import { JOB_QUEUES, type OutboxDeliveryQueue } from './job-queues.provider';
+import { JOB_QUEUES, type ApiJobQueues } from './job-queues.provider';
 
 export type { EmailMessage };
 
@@ -13,7 +13,7 @@ export type { EmailMessage };
 export class OutboxService {
   private readonly logger = new Logger('Outbox');
 
-  constructor(@Inject(JOB_QUEUES) private readonly queues: OutboxDeliveryQueue) {}
+  constructor(@Inject(JOB_QUEUES) private readonly queues: ApiJobQueues) {}
 
   async queueEmail(message: EmailMessage, tenantId: string | null = null): Promise<void> {
     const { uow } = requestContext();

@@ -151,6 +151,25 @@ export class Fixtures {
     return match[1];
   }
 
+  /** An email in the outbox: still being tried, delivered, or given up on after 24 attempts. */
+  async outboxEmail(state: 'pending' | 'delivered' | 'failed', tenantId: string | null = null): Promise<{ id: string; to: string; subject: string; text: string }> {
+    const suffix = unique();
+    const email = { to: `someone-${suffix}@example.org`, subject: `Your invitation ${suffix}`, text: `Open https://lena.test/accept?token=secret-${suffix}` };
+    const { rows } = await this.owner.query<{ id: string }>(
+      `INSERT INTO outbox_message (kind, tenant_id, payload, attempts, last_error, delivered_at, failed_at, enqueued_at)
+       VALUES ('email', $1, $2, $3, $4, $5, $6, now() - interval '1 hour') RETURNING id`,
+      [
+        tenantId,
+        JSON.stringify(email),
+        state === 'failed' ? 24 : 1,
+        state === 'delivered' ? null : 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25',
+        state === 'delivered' ? new Date() : null,
+        state === 'failed' ? new Date() : null,
+      ],
+    );
+    return { id: rows[0].id, ...email };
+  }
+
   async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
     const { rows } = await this.owner.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table} WHERE ${where}`, params);
     return rows[0].count;

@@ -16,5 +16,6 @@ export const AuditAction = {
   ROLE_CHANGED: 'ROLE_CHANGED',
   USER_DEACTIVATED: 'USER_DEACTIVATED',
   USER_REACTIVATED: 'USER_REACTIVATED',
+  FAILED_MESSAGE_RETRIED: 'FAILED_MESSAGE_RETRIED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
