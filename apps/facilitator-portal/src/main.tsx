@@ -7,6 +7,7 @@ import { isPlatformAdmin } from './app/roles.js';
 const AuditPage = lazyPage(() => import('./modules/admin/audit/audit-page.js'), 'AuditPage');
 const FacilitatorsPage = lazyPage(() => import('./modules/admin/facilitators/facilitators-page.js'), 'FacilitatorsPage');
 const NewTenantPage = lazyPage(() => import('./modules/admin/tenants/new-tenant-page.js'), 'NewTenantPage');
+const QueueHealthPage = lazyPage(() => import('./modules/admin/queues/queue-health-page.js'), 'QueueHealthPage');
 const TenantPage = lazyPage(() => import('./modules/admin/tenants/tenant-page.js'), 'TenantPage');
 const TenantsPage = lazyPage(() => import('./modules/admin/tenants/tenants-page.js'), 'TenantsPage');
 const HomePage = lazyPage(() => import('./modules/profile/home-page.js'), 'HomePage');
@@ -15,6 +16,7 @@ const ADMIN_NAV: NavItem[] = [
   { href: '/admin/tenants', label: 'Organisations' },
   { href: '/admin/facilitators', label: 'Facilitators' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/queues', label: 'Queue health' },
 ];
 
 // Sign-in, password and invitation pages, the frame and "Page not found" come from @lena/portal-kit.
@@ -41,6 +43,7 @@ mountPortal({
         { path: 'tenants/:id', element: <TenantPage /> },
         { path: 'facilitators', element: <FacilitatorsPage /> },
         { path: 'audit', element: <AuditPage /> },
+        { path: 'queues', element: <QueueHealthPage /> },
       ],
     },
   ],

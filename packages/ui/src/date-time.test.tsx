@@ -29,6 +29,11 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2026-11-27T23:30:00Z', { timeZone: 'Australia/Sydney', dateOnly: true })).toBe('28 November 2026');
   });
 
+  it('can add the seconds, for something read moments ago', () => {
+    expect(formatDateTime('2026-11-27T14:30:05Z', { timeZone: 'Europe/London', withSeconds: true })).toBe('27 November 2026, 14:30:05 GMT');
+    expect(formatDateTime('2026-11-27T14:30:05Z', { timeZone: 'Europe/London' })).toBe('27 November 2026, 14:30 GMT');
+  });
+
   it('returns null for something that is not a date', () => {
     expect(formatDateTime('next Tuesday')).toBeNull();
   });

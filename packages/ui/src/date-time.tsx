@@ -3,6 +3,8 @@ export interface FormatDateTimeOptions {
   timeZone?: string;
   /** Date only: "27 November 2026". */
   dateOnly?: boolean;
+  /** With seconds, for something read moments ago: "27 November 2026, 14:30:05 GMT". */
+  withSeconds?: boolean;
 }
 
 /** The zone the browser runs in, e.g. Europe/London. */
@@ -12,8 +14,8 @@ export function viewerTimeZone(): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string, dateOnly: boolean): Intl.DateTimeFormat {
-  const key = `${timeZone}|${dateOnly}`;
+function formatterFor(timeZone: string, dateOnly: boolean, withSeconds: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${dateOnly}|${withSeconds}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-GB', {
@@ -22,6 +24,7 @@ function formatterFor(timeZone: string, dateOnly: boolean): Intl.DateTimeFormat 
       month: 'long',
       year: 'numeric',
       ...(dateOnly ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }),
+      ...(withSeconds && !dateOnly ? { second: '2-digit' } : {}),
     });
     formatters.set(key, formatter);
   }
@@ -30,17 +33,21 @@ function formatterFor(timeZone: string, dateOnly: boolean): Intl.DateTimeFormat 
 
 /**
  * Formats an ISO timestamp the British way in the given zone: "27 November 2026, 14:30 GMT"
- * (or "27 November 2026" with `dateOnly`). Returns null when the value is not a valid date.
+ * (or "27 November 2026" with `dateOnly`, "…, 14:30:05 GMT" with `withSeconds`). Returns null when
+ * the value is not a valid date.
  */
 export function formatDateTime(iso: string, options: FormatDateTimeOptions = {}): string | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   const timeZone = options.timeZone ?? viewerTimeZone();
   const dateOnly = options.dateOnly ?? false;
+  const withSeconds = options.withSeconds ?? false;
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of formatterFor(timeZone, dateOnly).formatToParts(date)) parts[part.type] = part.value;
+  for (const part of formatterFor(timeZone, dateOnly, withSeconds).formatToParts(date)) parts[part.type] = part.value;
   const day = `${parts.day} ${parts.month} ${parts.year}`;
-  return dateOnly ? day : `${day}, ${parts.hour}:${parts.minute} ${zoneAbbreviation(date, timeZone, parts.timeZoneName ?? '')}`;
+  if (dateOnly) return day;
+  const time = withSeconds ? `${parts.hour}:${parts.minute}:${parts.second}` : `${parts.hour}:${parts.minute}`;
+  return `${day}, ${time} ${zoneAbbreviation(date, timeZone, parts.timeZoneName ?? '')}`;
 }
 
 /**

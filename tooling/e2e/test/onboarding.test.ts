@@ -37,6 +37,15 @@ describe('onboarding an organisation', () => {
     await page.getByRole('button', { name: 'Send invitation' }).click();
     await page.getByText('Invitation sent to lead@riverside-fire.test.').waitFor();
     await screenshot(page, 'admin-organisation-detail');
+
+    // The admin can see that the worker is there to send it.
+    await page.getByRole('link', { name: 'Queue health' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Queue health' }).waitFor();
+    const emailQueue = page.getByRole('table', { name: 'Job queues' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Email delivery' }) });
+    await emailQueue.getByText('Healthy').waitFor();
+    await page.getByRole('heading', { name: 'No failed emails' }).waitFor();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await screenshot(page, 'admin-queue-health-phone');
     await admin.close();
 
     const coordinatorEmail = await stack.mail.waitForMessage((message) => message.to.includes('lead@riverside-fire.test'), 30_000);

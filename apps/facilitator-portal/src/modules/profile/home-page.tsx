@@ -15,6 +15,9 @@ function AdminLinks({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
       <Card headingLevel={headingLevel} title="Audit log" href="/admin/audit" linkText="View the audit log">
         Who did what, and when, across every organisation.
       </Card>
+      <Card headingLevel={headingLevel} title="Queue health" href="/admin/queues" linkText="Check the queues">
+        See whether emails are going out, and try again any that Lena gave up on.
+      </Card>
     </div>
   );
 }
