@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { expectData, expectError } from './support/expectations';
 import { unique, type InvitationFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import { startTestApi, type TestApi } from './support/test-api';
@@ -221,6 +222,14 @@ describe('roles', () => {
     ['retryFailedMessage', 'mutation($id: ID!) { retryFailedMessage(id: $id) }', () => ({ id: randomUUID() })],
   ];
 
+  const FACILITATOR_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
+    ['myFacilitatorProfile', '{ myFacilitatorProfile { userId } }', () => ({})],
+    ['updateMyFacilitatorProfile', 'mutation { updateMyFacilitatorProfile(input: { displayName: "Not a facilitator", bio: "", services: [GRP] }) { userId } }', () => ({})],
+  ];
+
+  /** Open to anyone, or about the person asking (their own teams, their session): see auth.test.ts. */
+  const SELF_SERVICE_OPERATIONS = ['viewer', 'invitationPreview', 'login', 'logout', 'refreshSession', 'acceptInvitation', 'requestPasswordReset', 'resetPassword', 'myTeams', 'switchTenant'];
+
   const NO_WRITES = async (): Promise<string> =>
     JSON.stringify([
       await snapshotOf(a),
@@ -248,7 +257,24 @@ describe('roles', () => {
     expect(await NO_WRITES()).toBe(before);
   });
 
-  it.each([...ORG_ADMIN_OPERATIONS, ...PLATFORM_ADMIN_OPERATIONS, ['switchTenant', 'mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { id } } }', (w: World) => ({ id: w.tenant.id })] as const])(
+  it.each(FACILITATOR_OPERATIONS)('an org admin and a participant are FORBIDDEN to use %s', async (_name, query, variables) => {
+    const before = await NO_WRITES();
+    for (const client of [a.adminClient, a.participantClient]) {
+      const result = await client.gql(query, variables(a));
+      expectError(result, 'FORBIDDEN', 'You do not have permission to do that.');
+      expect(result.data).toBeNull();
+    }
+    expect(await NO_WRITES()).toBe(before);
+  });
+
+  it('covers every query and mutation the API serves: a new one must join one of the lists above', () => {
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    const served = [schema.getQueryType(), schema.getMutationType()].flatMap((type) => Object.keys(type!.getFields()));
+    const covered = [...ORG_ADMIN_OPERATIONS, ...PLATFORM_ADMIN_OPERATIONS, ...FACILITATOR_OPERATIONS].map(([name]) => name).concat(SELF_SERVICE_OPERATIONS);
+    expect([...covered].sort()).toEqual([...served].sort());
+  });
+
+  it.each([...ORG_ADMIN_OPERATIONS, ...PLATFORM_ADMIN_OPERATIONS, ...FACILITATOR_OPERATIONS, ['switchTenant', 'mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { id } } }', (w: World) => ({ id: w.tenant.id })] as const])(
     'signed out, %s is UNAUTHENTICATED',
     async (_name, query, variables) => {
       const before = await NO_WRITES();
@@ -277,6 +303,7 @@ describe('roles', () => {
     for (const client of [facilitatorClient, platformAdminClient]) {
       expectError(await client.gql('{ teams { id } }'), 'FORBIDDEN');
       expectError(await client.gql('{ members { userId } }'), 'FORBIDDEN');
+      expectError(await client.gql('{ myTeams { id } }'), 'FORBIDDEN');
     }
   });
 });
