@@ -1,4 +1,4 @@
-import { JobName } from '@lena/jobs';
+import { allJobNames, JobName } from '@lena/jobs';
 import type { JobHandlerInstance } from '../src/jobs/job-handler';
 import { buildJobHandlerRegistry, type DiscoveredJobHandler } from '../src/jobs/job-handler-registry';
 
@@ -10,8 +10,8 @@ const handler = (jobName: string, provider = `${jobName}-handler`): DiscoveredJo
 
 describe('job handler registry (start-up check)', () => {
   it('maps every job name to its one handler', async () => {
-    const registry = buildJobHandlerRegistry([handler(JobName.deliverOutboxMessage), handler(JobName.relayOutbox)]);
-    expect([...registry.keys()].sort()).toEqual([JobName.deliverOutboxMessage, JobName.relayOutbox].sort());
+    const registry = buildJobHandlerRegistry(allJobNames.map((name) => handler(name)));
+    expect([...registry.keys()].sort()).toEqual([...allJobNames].sort());
     expect(await registry.get(JobName.relayOutbox)!.handle({} as never, {} as never)).toBe('relay-outbox-handler');
   });
 

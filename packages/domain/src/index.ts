@@ -7,3 +7,4 @@ export * from './tenancy/tenancy-schemas.js';
 export * from './tenancy/tenant-status.js';
 export * from './audit/audit-action.js';
 export * from './health/queue-health.js';
+export * from './retention/retention-policy.js';

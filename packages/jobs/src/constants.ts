@@ -14,6 +14,8 @@ export const JobName = {
   deliverOutboxMessage: 'deliver-outbox-message',
   /** Enqueue every undelivered outbox row that the fast path missed. Recurring. */
   relayOutbox: 'relay-outbox',
+  /** Delete records past their retention period (RetentionPolicy in @lena/domain). Daily. */
+  purgeExpiredRecords: 'purge-expired-records',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -21,6 +23,7 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export const queueOfJob: Readonly<Record<JobName, QueueName>> = {
   [JobName.deliverOutboxMessage]: QueueName.notifications,
   [JobName.relayOutbox]: QueueName.maintenance,
+  [JobName.purgeExpiredRecords]: QueueName.maintenance,
 };
 
 export const allQueueNames: readonly QueueName[] = Object.values(QueueName);

@@ -128,12 +128,17 @@ describe('JobQueues', () => {
     }
   });
 
-  it('upserts the recurring relay schedule idempotently', async () => {
+  it('upserts the recurring schedules idempotently: the relay and the daily retention purge', async () => {
     await queues.upsertRecurringJobs({ outboxRelayEveryMs: 60_000 });
     await queues.upsertRecurringJobs({ outboxRelayEveryMs: 30_000 });
     const schedulers = await queues.queue(QueueName.maintenance).getJobSchedulers();
-    expect(schedulers).toHaveLength(1);
-    expect(schedulers[0]).toMatchObject({ key: JobName.relayOutbox, name: JobName.relayOutbox, every: 30_000 });
+    expect(schedulers).toHaveLength(2);
+    expect(schedulers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: JobName.relayOutbox, name: JobName.relayOutbox, every: 30_000 }),
+        expect.objectContaining({ key: JobName.purgeExpiredRecords, name: JobName.purgeExpiredRecords, every: 24 * 60 * 60 * 1000 }),
+      ]),
+    );
   });
 
   it('rejects promptly when Redis is unreachable instead of hanging the caller', async () => {

@@ -15,9 +15,13 @@ export type DeliverOutboxMessagePayload = z.infer<typeof deliverOutboxMessagePay
 export const relayOutboxPayloadSchema = z.strictObject({});
 export type RelayOutboxPayload = z.infer<typeof relayOutboxPayloadSchema>;
 
+export const purgeExpiredRecordsPayloadSchema = z.strictObject({});
+export type PurgeExpiredRecordsPayload = z.infer<typeof purgeExpiredRecordsPayloadSchema>;
+
 export const jobPayloadSchemas = {
   [JobName.deliverOutboxMessage]: deliverOutboxMessagePayloadSchema,
   [JobName.relayOutbox]: relayOutboxPayloadSchema,
+  [JobName.purgeExpiredRecords]: purgeExpiredRecordsPayloadSchema,
 } as const satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloadSchemas)[N]>;

@@ -9,6 +9,7 @@ export interface RecurringJob {
 }
 
 export const OUTBOX_RELAY_EVERY_MS = 30_000;
+export const RETENTION_PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /** Every recurring job, declared in code. */
 export function recurringJobs(overrides: { outboxRelayEveryMs?: number } = {}): RecurringJob[] {
@@ -18,6 +19,12 @@ export function recurringJobs(overrides: { outboxRelayEveryMs?: number } = {}): 
       queue: queueOfJob[JobName.relayOutbox],
       name: JobName.relayOutbox,
       everyMs: overrides.outboxRelayEveryMs ?? OUTBOX_RELAY_EVERY_MS,
+    },
+    {
+      schedulerId: JobName.purgeExpiredRecords,
+      queue: queueOfJob[JobName.purgeExpiredRecords],
+      name: JobName.purgeExpiredRecords,
+      everyMs: RETENTION_PURGE_EVERY_MS,
     },
   ];
 }

@@ -1,0 +1,19 @@
+/**
+ * How long records that have done their job are kept before the daily purge removes them. Each
+ * period is a trade: long enough to answer a question about it ("was I signed out?", "did that
+ * email go?"), short enough that the platform does not hoard what it no longer needs.
+ */
+export const RetentionPolicy = {
+  /** Sign-in sessions (and their refresh tokens) after they ended: sign-in history for support. */
+  endedSessionDays: 90,
+  /** Refresh tokens after they expired: an expired token is refused whether or not it is kept. */
+  expiredRefreshTokenDays: 1,
+  /** Password-reset links after they expired, used or not. */
+  expiredPasswordResetDays: 7,
+  /** Outbox messages after delivery (their bodies are already gone). Failed ones wait for a person. */
+  deliveredMessageDays: 30,
+  /** Rows removed per statement, so that no purge holds long locks. */
+  batchSize: 5_000,
+} as const;
+
+export type RetentionSettings = Record<keyof typeof RetentionPolicy, number>;
