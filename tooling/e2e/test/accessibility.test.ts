@@ -1,0 +1,141 @@
+import type { Page } from 'playwright-core';
+import { accessibilityViolations } from './support/accessibility';
+import { openBrowser } from './support/browser';
+import { startStack, type Stack } from './support/stack';
+
+const DEMO_PASSWORD = 'Lena-demo-2026!';
+
+/**
+ * Every screen of both portals, as each kind of person sees it with the demo data, checked with
+ * axe-core against WCAG 2.2 A and AA, on a desktop and on a 375 px phone.
+ */
+describe('accessibility of every screen', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  /** Waits until the page has its heading and has finished loading its data. */
+  async function settled(page: Page, heading?: string): Promise<void> {
+    await page.getByRole('heading', { level: 1, ...(heading ? { name: heading } : {}) }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+  }
+
+  /** Checks the page at desktop width and at phone width; returns the violations of both. */
+  async function audit(page: Page, screen: string): Promise<string[]> {
+    const found: string[] = [];
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      found.push(...(await accessibilityViolations(page)).map((violation) => `${screen} at ${width}px: ${violation}`));
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    return found;
+  }
+
+  async function signIn(page: Page, portalUrl: string, email: string): Promise<void> {
+    await page.goto(`${portalUrl}/login`);
+    await settled(page);
+    await page.getByLabel('Email address', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).first().waitFor();
+  }
+
+  /** Opens each navigation link in turn and audits the page it leads to. */
+  async function auditEveryNavPage(page: Page, links: string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (const link of links) {
+      await page.getByRole('link', { name: link, exact: true }).first().click();
+      await settled(page);
+      found.push(...(await audit(page, link)));
+    }
+    return found;
+  }
+
+  it('signed-out screens', async () => {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+      const found: string[] = [];
+      for (const [portal, url] of [['facilitator', stack.facilitatorPortalUrl], ['client', stack.clientPortalUrl]] as const) {
+        for (const path of ['/login', '/forgot-password', '/invitations/accept?token=not-a-real-token', '/reset-password?token=not-a-real-token']) {
+          await page.goto(`${url}${path}`);
+          await settled(page);
+          found.push(...(await audit(page, `${portal} ${path}`)));
+        }
+        // A failed sign-in shows its error summary and marks the fields.
+        await page.goto(`${url}/login`);
+        await settled(page);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('alert').first().waitFor();
+        found.push(...(await audit(page, `${portal} sign-in with problems`)));
+      }
+      expect(found).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('the platform admin’s and the facilitator’s screens', async () => {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await signIn(page, stack.facilitatorPortalUrl, 'admin@lena.test');
+      const found = await audit(page, 'admin home');
+      found.push(...(await auditEveryNavPage(page, ['Organisations', 'Facilitators', 'Audit log', 'Queue health'])));
+      await page.getByRole('link', { name: 'Organisations', exact: true }).first().click();
+      await page.getByRole('link', { name: 'Add organisation' }).click();
+      await settled(page);
+      found.push(...(await audit(page, 'new organisation')));
+      await page.getByRole('link', { name: 'Organisations', exact: true }).first().click();
+      await settled(page);
+      await page.getByRole('main').getByRole('link', { name: /Northshire/ }).first().click();
+      await settled(page);
+      found.push(...(await audit(page, 'organisation detail')));
+      expect(found).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+
+    const facilitator = await openBrowser();
+    try {
+      const page = await facilitator.context.newPage();
+      await signIn(page, stack.facilitatorPortalUrl, 'amira.facilitator@lena.test');
+      expect(await audit(page, 'facilitator home')).toEqual([]);
+    } finally {
+      await facilitator.close();
+    }
+  });
+
+  it('the org admin’s and the participant’s screens', async () => {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await signIn(page, stack.clientPortalUrl, 'coordinator@northshire-cp.test');
+      const found = await audit(page, 'organisation overview');
+      found.push(...(await auditEveryNavPage(page, ['Teams', 'Members', 'Invitations'])));
+      await page.getByRole('link', { name: 'Teams', exact: true }).first().click();
+      await settled(page);
+      await page.getByRole('link', { name: /^Manage / }).first().click();
+      await settled(page);
+      found.push(...(await audit(page, 'team detail')));
+      expect(found).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+
+    const participant = await openBrowser();
+    try {
+      const page = await participant.context.newPage();
+      await signIn(page, stack.clientPortalUrl, 'sam@northshire-cp.test');
+      expect(await audit(page, 'participant home')).toEqual([]);
+    } finally {
+      await participant.close();
+    }
+  });
+});
