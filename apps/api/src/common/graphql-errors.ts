@@ -14,6 +14,12 @@ export function toGraphQLError(error: DomainError): GraphQLError {
   });
 }
 
+/** Mercurius words its depth limit for engineers ("`unnamed query depth (9) exceeds …`"). */
+function plainDepthMessage(message: string): string {
+  const depth = /query depth \((\d+)\) exceeds the query depth limit of (\d+)/.exec(message);
+  return depth ? `This query is nested too deeply: ${depth[1]} levels, where at most ${depth[2]} are allowed.` : message;
+}
+
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again; if it keeps happening, contact support.';
 
 /** Problems with the request itself rather than with what it asked for. */
@@ -44,7 +50,7 @@ export function formatExecutionErrors(
   const request = { status: 0 };
   const requestProblem = (error: { message: string; locations?: readonly SourceLocation[] }, code: string, status: number): FormattedError => {
     request.status = Math.max(request.status, status);
-    const message = production ? error.message.replace(/\s*Did you mean .*\?$/s, '') : error.message;
+    const message = plainDepthMessage(production ? error.message.replace(/\s*Did you mean .*\?$/s, '') : error.message);
     return { message, ...(error.locations ? { locations: error.locations } : {}), extensions: { code } };
   };
 
