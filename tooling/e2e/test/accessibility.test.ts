@@ -20,10 +20,18 @@ describe('accessibility of every screen', () => {
     await stack?.stop();
   });
 
-  /** Waits until the page has its heading and has finished loading its data. */
-  async function settled(page: Page, heading?: string): Promise<void> {
-    await page.getByRole('heading', { level: 1, ...(heading ? { name: heading } : {}) }).first().waitFor();
-    await page.waitForLoadState('networkidle');
+  /** Waits until the page has its heading and no loading indicator (page code or data) is left. */
+  async function settled(page: Page): Promise<void> {
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForFunction(`document.querySelectorAll('.lena-loading').length === 0`);
+  }
+
+  /** Follows a link to another page and waits for that page to settle. */
+  async function follow(page: Page, link: ReturnType<Page['getByRole']>): Promise<void> {
+    const before = page.url();
+    await link.click();
+    await page.waitForURL((url) => url.href !== before);
+    await settled(page);
   }
 
   /** Checks the page at desktop width and at phone width; returns the violations of both. */
@@ -44,14 +52,14 @@ describe('accessibility of every screen', () => {
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).first().waitFor();
+    await settled(page);
   }
 
   /** Opens each navigation link in turn and audits the page it leads to. */
   async function auditEveryNavPage(page: Page, links: string[]): Promise<string[]> {
     const found: string[] = [];
     for (const link of links) {
-      await page.getByRole('link', { name: link, exact: true }).first().click();
-      await settled(page);
+      await follow(page, page.getByRole('link', { name: link, exact: true }).first());
       found.push(...(await audit(page, link)));
     }
     return found;
@@ -88,14 +96,11 @@ describe('accessibility of every screen', () => {
       await signIn(page, stack.facilitatorPortalUrl, 'admin@lena.test');
       const found = await audit(page, 'admin home');
       found.push(...(await auditEveryNavPage(page, ['Organisations', 'Facilitators', 'Audit log', 'Queue health'])));
-      await page.getByRole('link', { name: 'Organisations', exact: true }).first().click();
-      await page.getByRole('link', { name: 'Add organisation' }).click();
-      await settled(page);
+      await follow(page, page.getByRole('link', { name: 'Organisations', exact: true }).first());
+      await follow(page, page.getByRole('link', { name: 'Add organisation' }));
       found.push(...(await audit(page, 'new organisation')));
-      await page.getByRole('link', { name: 'Organisations', exact: true }).first().click();
-      await settled(page);
-      await page.getByRole('main').getByRole('link', { name: /Northshire/ }).first().click();
-      await settled(page);
+      await follow(page, page.getByRole('link', { name: 'Organisations', exact: true }).first());
+      await follow(page, page.getByRole('main').getByRole('link', { name: /Northshire/ }).first());
       found.push(...(await audit(page, 'organisation detail')));
       expect(found).toEqual([]);
     } finally {
@@ -119,10 +124,8 @@ describe('accessibility of every screen', () => {
       await signIn(page, stack.clientPortalUrl, 'coordinator@northshire-cp.test');
       const found = await audit(page, 'organisation overview');
       found.push(...(await auditEveryNavPage(page, ['Teams', 'Members', 'Invitations'])));
-      await page.getByRole('link', { name: 'Teams', exact: true }).first().click();
-      await settled(page);
-      await page.getByRole('link', { name: /^Manage / }).first().click();
-      await settled(page);
+      await follow(page, page.getByRole('link', { name: 'Teams', exact: true }).first());
+      await follow(page, page.getByRole('link', { name: /^Manage / }).first());
       found.push(...(await audit(page, 'team detail')));
       expect(found).toEqual([]);
     } finally {
