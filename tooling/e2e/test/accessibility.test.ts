@@ -117,6 +117,50 @@ describe('accessibility of every screen', () => {
     }
   });
 
+  /** Presses Tab until `target` has focus; fails if it never does, as a keyboard user would. */
+  async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, maxPresses = 40): Promise<void> {
+    for (let presses = 0; presses < maxPresses; presses++) {
+      await page.keyboard.press('Tab');
+      if (await target.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)) return;
+    }
+    throw new Error(`Tab never reached ${target.toString()}`);
+  }
+
+  const focusedHeading = (page: Page) =>
+    page.evaluate(`document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null`);
+
+  it('works by keyboard alone on a phone: sign in, open the menu, reach a page, land on its heading', async () => {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.goto(`${stack.facilitatorPortalUrl}/login`);
+      await settled(page);
+      await tabTo(page, page.getByLabel('Email address', { exact: true }));
+      await page.keyboard.type('admin@lena.test');
+      await tabTo(page, page.getByLabel('Password', { exact: true }));
+      await page.keyboard.type(DEMO_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Menu' }).waitFor();
+      await settled(page);
+
+      const menu = page.getByRole('button', { name: 'Menu' });
+      await tabTo(page, menu);
+      await page.keyboard.press('Enter');
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      await tabTo(page, page.getByRole('link', { name: 'Queue health', exact: true }).first());
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/admin\/queues$/);
+      await settled(page);
+      // Focus moves to the new page's heading, so a screen reader says where the person is.
+      await page.waitForFunction(`document.activeElement?.tagName === 'H1'`, undefined, { timeout: 5_000 }).catch(() => undefined);
+      expect(await focusedHeading(page)).toBe('Queue health');
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('the org admin’s and the participant’s screens', async () => {
     const browser = await openBrowser();
     try {
