@@ -10,7 +10,7 @@ export class QueueStatus {
   @Field(() => Int) active: number;
   @Field(() => Int, { description: 'Waiting for their time: retries in backoff, or scheduled.' }) delayed: number;
   @Field(() => Int, { description: 'Used up their attempts (kept a week).' }) failed: number;
-  @Field(() => Int, { description: 'Finished in the last day.' }) completed: number;
+  @Field(() => Int, { description: 'Finished recently: kept a day (recurring jobs an hour, at most 100).' }) completed: number;
   @Field(() => Int, { description: 'Worker connections consuming the queue.' }) workers: number;
   @Field(() => Date, { nullable: true }) oldestWaitingAt: Date | null;
 }

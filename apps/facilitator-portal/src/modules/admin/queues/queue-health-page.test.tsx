@@ -122,7 +122,7 @@ describe('QueueHealthPage', () => {
       'Running',
       'Scheduled',
       'Failed',
-      'Completed (last day)',
+      'Completed recently',
       'Workers',
       'Oldest waiting',
     ]);

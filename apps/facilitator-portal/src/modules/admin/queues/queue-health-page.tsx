@@ -54,7 +54,7 @@ function Queues({ health }: { health: QueueHealth }) {
           { key: 'active', header: 'Running', numeric: true, cell: (queue) => queue.active },
           { key: 'delayed', header: 'Scheduled', numeric: true, cell: (queue) => queue.delayed },
           { key: 'failed', header: 'Failed', numeric: true, cell: (queue) => queue.failed },
-          { key: 'completed', header: 'Completed (last day)', numeric: true, cell: (queue) => queue.completed },
+          { key: 'completed', header: 'Completed recently', numeric: true, cell: (queue) => queue.completed },
           { key: 'workers', header: 'Workers', numeric: true, cell: (queue) => queue.workers },
           {
             key: 'oldest',
