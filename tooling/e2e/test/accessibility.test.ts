@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { accessibilityViolations } from './support/accessibility';
-import { openBrowser } from './support/browser';
+import { withPage } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 const DEMO_PASSWORD = 'Lena-demo-2026!';
@@ -66,9 +66,7 @@ describe('accessibility of every screen', () => {
   }
 
   it('signed-out screens', async () => {
-    const browser = await openBrowser();
-    try {
-      const page = await browser.context.newPage();
+    await withPage(async (page) => {
       const found: string[] = [];
       for (const [portal, url] of [['facilitator', stack.facilitatorPortalUrl], ['client', stack.clientPortalUrl]] as const) {
         for (const path of ['/login', '/forgot-password', '/invitations/accept?token=not-a-real-token', '/reset-password?token=not-a-real-token']) {
@@ -84,15 +82,11 @@ describe('accessibility of every screen', () => {
         found.push(...(await audit(page, `${portal} sign-in with problems`)));
       }
       expect(found).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('the platform admin’s and the facilitator’s screens', async () => {
-    const browser = await openBrowser();
-    try {
-      const page = await browser.context.newPage();
+    await withPage(async (page) => {
       await signIn(page, stack.facilitatorPortalUrl, 'admin@lena.test');
       const found = await audit(page, 'admin home');
       found.push(...(await auditEveryNavPage(page, ['Organisations', 'Facilitators', 'Audit log', 'Queue health'])));
@@ -103,18 +97,12 @@ describe('accessibility of every screen', () => {
       await follow(page, page.getByRole('main').getByRole('link', { name: /Northshire/ }).first());
       found.push(...(await audit(page, 'organisation detail')));
       expect(found).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
 
-    const facilitator = await openBrowser();
-    try {
-      const page = await facilitator.context.newPage();
+    await withPage(async (page) => {
       await signIn(page, stack.facilitatorPortalUrl, 'amira.facilitator@lena.test');
       expect(await audit(page, 'facilitator home')).toEqual([]);
-    } finally {
-      await facilitator.close();
-    }
+    });
   });
 
   /** Presses Tab until `target` has focus; fails if it never does, as a keyboard user would. */
@@ -130,9 +118,7 @@ describe('accessibility of every screen', () => {
     page.evaluate(`document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null`);
 
   it('works by keyboard alone on a phone: sign in, open the menu, reach a page, land on its heading', async () => {
-    const browser = await openBrowser();
-    try {
-      const page = await browser.context.newPage();
+    await withPage(async (page) => {
       await page.setViewportSize({ width: 375, height: 800 });
       await page.goto(`${stack.facilitatorPortalUrl}/login`);
       await settled(page);
@@ -156,15 +142,11 @@ describe('accessibility of every screen', () => {
       await page.waitForFunction(`document.activeElement?.tagName === 'H1'`, undefined, { timeout: 5_000 }).catch(() => undefined);
       expect(await focusedHeading(page)).toBe('Queue health');
       expect(await menu.getAttribute('aria-expanded')).toBe('false');
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('the org admin’s and the participant’s screens', async () => {
-    const browser = await openBrowser();
-    try {
-      const page = await browser.context.newPage();
+    await withPage(async (page) => {
       await signIn(page, stack.clientPortalUrl, 'coordinator@northshire-cp.test');
       const found = await audit(page, 'organisation overview');
       found.push(...(await auditEveryNavPage(page, ['Teams', 'Members', 'Invitations'])));
@@ -172,17 +154,11 @@ describe('accessibility of every screen', () => {
       await follow(page, page.getByRole('link', { name: /^Manage / }).first());
       found.push(...(await audit(page, 'team detail')));
       expect(found).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
 
-    const participant = await openBrowser();
-    try {
-      const page = await participant.context.newPage();
+    await withPage(async (page) => {
       await signIn(page, stack.clientPortalUrl, 'sam@northshire-cp.test');
       expect(await audit(page, 'participant home')).toEqual([]);
-    } finally {
-      await participant.close();
-    }
+    });
   });
 });

@@ -33,6 +33,16 @@ export async function openBrowser(options: { timezoneId?: string } = {}): Promis
   };
 }
 
+/** Runs `use` with a page in a fresh browser profile, and closes the browser whatever happens. */
+export async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
+  const browser = await openBrowser();
+  try {
+    return await use(await browser.context.newPage());
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Keeps a picture of what a person saw, for reviewers (tooling/e2e/artifacts, git-ignored). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(__dirname, '../../artifacts', `${name}.png`), fullPage: true });
