@@ -20,6 +20,30 @@ function describedBy(id: string, hint: ReactNode, error: string | undefined): st
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/** What every control carries: its id and name, and its hint and error for assistive technology. */
+function controlProps(id: string, name: string, hint: ReactNode, error: string | undefined) {
+  return { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) };
+}
+
+function FieldHint({ id, hint, className }: { id: string; hint: ReactNode; className?: string }) {
+  if (!hint) return null;
+  return (
+    <div className={cx('lena-field__hint', className)} id={`${id}-hint`}>
+      {hint}
+    </div>
+  );
+}
+
+function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="lena-field__error" id={`${id}-error`}>
+      <span className="lena-visually-hidden">Error: </span>
+      {error}
+    </p>
+  );
+}
+
 function FieldFrame({
   id,
   label,
@@ -42,17 +66,8 @@ function FieldFrame({
       <label className={cx('lena-field__label', labelHidden && 'lena-visually-hidden')} htmlFor={id}>
         {label}
       </label>
-      {hint && (
-        <div className="lena-field__hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p className="lena-field__error" id={`${id}-error`}>
-          <span className="lena-visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
       {children}
     </div>
   );
@@ -72,13 +87,10 @@ export function TextField({ label, hint, error: explicitError, labelHidden, id: 
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} labelHidden={labelHidden} className={className}>
       <input
-        id={id}
-        name={name}
+        {...controlProps(id, name, hint, error)}
         className={cx('lena-input', `lena-input--${width}`)}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
     </FieldFrame>
@@ -97,14 +109,11 @@ export function TextArea({ label, hint, error: explicitError, labelHidden, id: e
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} labelHidden={labelHidden} className={className}>
       <textarea
-        id={id}
-        name={name}
+        {...controlProps(id, name, hint, error)}
         rows={rows}
         className="lena-input lena-textarea"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
         {...textarea}
       />
     </FieldFrame>
@@ -128,16 +137,7 @@ export function SelectField({ label, hint, error: explicitError, labelHidden, id
   const { id, error } = useFieldState(name, explicitId, explicitError);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} labelHidden={labelHidden} className={className}>
-      <select
-        id={id}
-        name={name}
-        className="lena-select"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...select}
-      >
+      <select {...controlProps(id, name, hint, error)} className="lena-select" value={value} onChange={(event) => onChange(event.target.value)} {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -161,34 +161,22 @@ export function Checkbox({ label, hint, error: explicitError, id: explicitId, na
   const { id, error } = useFieldState(value ? `${name}-${value}` : name, explicitId, explicitError);
   return (
     <div className={cx('lena-checkbox', error && 'lena-field--error', className)}>
-      {error && (
-        <p className="lena-field__error" id={`${id}-error`}>
-          <span className="lena-visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
       <div className="lena-checkbox__row">
         <input
-          id={id}
-          name={name}
+          {...controlProps(id, name, hint, error)}
           type="checkbox"
           className="lena-checkbox__input"
           checked={checked}
           value={value}
           onChange={(event) => onChange(event.target.checked)}
-          aria-describedby={describedBy(id, hint, error)}
-          aria-invalid={error ? true : undefined}
           {...input}
         />
         <label className="lena-checkbox__label" htmlFor={id}>
           {label}
         </label>
       </div>
-      {hint && (
-        <div className="lena-field__hint lena-checkbox__hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
+      <FieldHint id={id} hint={hint} className="lena-checkbox__hint" />
     </div>
   );
 }
@@ -213,17 +201,8 @@ export function Fieldset({ legend, hint, name, error: explicitError, children }:
       tabIndex={error ? -1 : undefined}
     >
       <legend className="lena-fieldset__legend">{legend}</legend>
-      {hint && (
-        <div className="lena-field__hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p className="lena-field__error" id={`${id}-error`}>
-          <span className="lena-visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
       {children}
     </fieldset>
   );
