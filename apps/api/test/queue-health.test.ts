@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { QUEUE_BACKLOG_AFTER_SECONDS } from '@lena/domain';
 import { QueueName } from '@lena/jobs';
 import { Queue, Worker } from 'bullmq';
 import { expectData, expectError, fieldProblem } from './support/expectations';
@@ -7,7 +8,7 @@ import { startTestApi, requireEnv, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
 
 const QUEUE_HEALTH = `{ queueHealth {
-  checkedAt queuesReachable
+  checkedAt queuesReachable backlogAfterSeconds
   queues { name state waiting active delayed failed completed workers oldestWaitingAt }
   outbox { pending oldestPendingAt failed }
 } }`;
@@ -15,7 +16,7 @@ const FAILED_MESSAGES = 'query($limit: Int) { failedMessages(limit: $limit) { id
 const RETRY = 'mutation($id: ID!) { retryFailedMessage(id: $id) }';
 
 interface QueueStatus { name: string; state: string; waiting: number; active: number; failed: number; completed: number; workers: number; oldestWaitingAt: string | null }
-interface QueueHealth { queueHealth: { checkedAt: string; queuesReachable: boolean; queues: QueueStatus[]; outbox: { pending: number; oldestPendingAt: string | null; failed: number } } }
+interface QueueHealth { queueHealth: { checkedAt: string; queuesReachable: boolean; backlogAfterSeconds: number; queues: QueueStatus[]; outbox: { pending: number; oldestPendingAt: string | null; failed: number } } }
 interface FailedMessage { id: string; recipient: string; subject: string; tenantName: string | null; attempts: number; lastError: string; failedAt: string }
 
 let api: TestApi;
@@ -48,6 +49,7 @@ describe('queue health', () => {
 
     const stopped = expectData(await admin.gql<QueueHealth>(QUEUE_HEALTH));
     expect(stopped.queueHealth.queuesReachable).toBe(true);
+    expect(stopped.queueHealth.backlogAfterSeconds).toBe(QUEUE_BACKLOG_AFTER_SECONDS);
     expect(stopped.queueHealth.queues.map((queue) => queue.name).sort()).toEqual([QueueName.maintenance, QueueName.notifications].sort());
     expect(notificationsQueue(stopped)).toMatchObject({ state: 'NO_WORKERS', waiting: 1, workers: 0 });
     expect(notificationsQueue(stopped).oldestWaitingAt).not.toBeNull();

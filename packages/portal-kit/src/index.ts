@@ -9,6 +9,5 @@ export { lazyPage } from './app/lazy-page.js';
 // For the portals' own pages.
 export { Card } from './app/card.js';
 export { QueryView, type QueryViewProps } from './app/query-view.js';
-export { InvitationStatusTag } from './app/invitation-status-tag.js';
 export { InviteForm, type InviteFormProps, type InviteValues } from './invitations/invite-form.js';
 export { InvitationsTable, type InvitationsTableProps } from './invitations/invitations-table.js';

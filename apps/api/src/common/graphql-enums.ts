@@ -14,5 +14,5 @@ registerEnumType(ServiceType, { name: 'ServiceType', description: 'GRP: Group Re
 registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
 registerEnumType(QueueState, {
   name: 'QueueState',
-  description: 'HEALTHY: consumed and keeping up. BACKLOGGED: a job has waited over two minutes. NO_WORKERS: nothing consumes the queue.',
+  description: 'HEALTHY: consumed and keeping up. BACKLOGGED: a job has waited longer than QueueHealth.backlogAfterSeconds. NO_WORKERS: nothing consumes the queue.',
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assessQueue } from '@lena/domain';
+import { assessQueue, QUEUE_BACKLOG_AFTER_SECONDS } from '@lena/domain';
 import { requestContext } from '../common/request-context';
 import { JOB_QUEUES, type ApiJobQueues } from '../notifications/job-queues.provider';
 import type { OutboxHealth, QueueHealth } from './dtos/queue-health.type';
@@ -16,6 +16,7 @@ export class QueueHealthService {
     return {
       checkedAt,
       queuesReachable: readings !== null,
+      backlogAfterSeconds: QUEUE_BACKLOG_AFTER_SECONDS,
       queues: (readings ?? []).map((reading) => ({ ...reading, state: assessQueue(reading, checkedAt) })),
       outbox,
     };

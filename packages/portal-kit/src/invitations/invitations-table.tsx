@@ -1,7 +1,7 @@
 import type { InvitationFieldsFragment } from '@lena/graphql-client';
 import { DateTime, EmptyState, Table, type Column } from '@lena/ui';
 import type { ReactNode } from 'react';
-import { InvitationStatusTag } from '../app/invitation-status-tag.js';
+import { InvitationStatusTag } from './invitation-status-tag.js';
 
 export interface InvitationsTableProps {
   invitations: readonly InvitationFieldsFragment[];

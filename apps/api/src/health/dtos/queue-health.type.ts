@@ -26,6 +26,7 @@ export class OutboxHealth {
 export class QueueHealth {
   @Field() checkedAt: Date;
   @Field({ description: 'False when Redis did not answer; the queues are then unknown and the list is empty.' }) queuesReachable: boolean;
+  @Field(() => Int, { description: 'A queue whose oldest waiting job has waited longer than this is BACKLOGGED.' }) backlogAfterSeconds: number;
   @Field(() => [QueueStatus]) queues: QueueStatus[];
   @Field(() => OutboxHealth) outbox: OutboxHealth;
 }

@@ -39,6 +39,8 @@ function health(overrides: Partial<Health> = {}): Answer {
   const reading: Health = {
     checkedAt: '2026-11-27T14:30:05.000Z',
     queuesReachable: true,
+    // Not the API's current 120 s, so the wording is seen to come from the answer.
+    backlogAfterSeconds: 300,
     queues: [
       queue({ name: 'notifications', state: 'BACKLOGGED', waiting: 12, active: 2, delayed: 3, failed: 1, completed: 240, workers: 2, oldestWaitingAt: '2026-11-27T14:25:00.000Z' }),
       queue({ name: 'maintenance', state: 'NO_WORKERS', delayed: 1, completed: 2880, workers: 0 }),
@@ -134,7 +136,8 @@ describe('QueueHealthPage', () => {
 
     const meanings = summaryOf(screen.getByRole('region', { name: 'What the statuses mean' }));
     expect(Object.keys(meanings)).toEqual(['Healthy', 'Falling behind', 'No workers running']);
-    expect(meanings['Falling behind']).toContain('a job has waited longer than two minutes, so emails may arrive late');
+    expect(meanings['Falling behind']).toContain('a job has waited longer than 5 minutes, so emails may arrive late');
+    expect(meanings.Healthy).toContain('nothing has waited longer than 5 minutes');
     expect(meanings['No workers running']).toContain('nothing in it will happen: for email delivery, no emails go out');
 
     expect(summaryOf(screen.getByRole('region', { name: 'Outbox' }))).toEqual({

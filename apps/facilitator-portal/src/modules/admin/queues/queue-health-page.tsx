@@ -71,7 +71,7 @@ function Queues({ health }: { health: QueueHealth }) {
         ]}
       />
       <Section title="What the statuses mean" headingLevel={3}>
-        <SummaryList rows={STATES.map((state) => ({ key: state, label: <QueueStateTag state={state} />, value: queueStateMeaning[state] }))} />
+        <SummaryList rows={STATES.map((state) => ({ key: state, label: <QueueStateTag state={state} />, value: queueStateMeaning(state, health.backlogAfterSeconds) }))} />
         <p>
           “Scheduled” counts jobs waiting for their time: a retry after a failure, or routine work. “Failed” counts jobs that used up every
           attempt; the emails among them are listed under “Failed emails”.
