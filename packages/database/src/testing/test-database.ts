@@ -1,14 +1,17 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { migrations } from '../data-source';
 import { appUrlFor, databaseNameOf, withDatabaseName } from '../database-config';
 import { migrateDatabase } from '../migrate';
 
 /**
  * Each test file gets a database of its own, cloned from a migrated template (a file copy, far
- * faster than migrating again). The template is rebuilt whenever the set of migrations changes.
+ * faster than migrating again). The template's name carries a digest of the migration list, so
+ * checkouts with different migrations (branches tested side by side on one server) never share one.
  */
 export function templateDatabaseName(suite: string): string {
-  return `lena_template_${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  const digest = createHash('sha256').update(migrations.map((migration) => migration.name).join(',')).digest('hex').slice(0, 10);
+  return `lena_template_${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${digest}`;
 }
 
 /** Each suite (package) has its own template, so suites running side by side never collide. */
