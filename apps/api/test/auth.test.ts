@@ -302,7 +302,7 @@ describe('ending sessions', () => {
     expect(deactivated.setFacilitatorActive.active).toBe(false);
     expectError(await client.gql(profile), 'UNAUTHENTICATED');
     expectError(await client.gql(REFRESH), 'UNAUTHENTICATED');
-    expectError(await api.client().login(facilitator.email, facilitator.password), 'UNAUTHENTICATED', WRONG_CREDENTIALS);
+    expectError(await api.client().login(facilitator.email, facilitator.password), 'FORBIDDEN', /has been deactivated/);
 
     expectData(await adminClient.gql(mutation, { userId: facilitator.id, active: true }));
     expectData(await (await signedIn(facilitator)).gql(profile));
@@ -386,9 +386,11 @@ describe('password reset', () => {
     const outboxBefore = await api.fixtures.count('outbox_message');
 
     expect(expectData(await api.client().gql<{ requestPasswordReset: boolean }>(REQUEST, { email: unknownEmail })).requestPasswordReset).toBe(true);
+    await api.settled();
     expect(await api.fixtures.count('outbox_message')).toBe(outboxBefore);
 
     expect(expectData(await api.client().gql<{ requestPasswordReset: boolean }>(REQUEST, { email: user.email.toUpperCase() })).requestPasswordReset).toBe(true);
+    await api.settled();
     expect(await api.fixtures.count('outbox_message')).toBe(outboxBefore + 1);
     expect(await api.fixtures.count('outbox_message', `payload->>'to' = $1`, [user.email])).toBe(1);
     expect(await api.fixtures.count('password_reset', 'user_id = $1', [user.id])).toBe(1);
@@ -398,6 +400,7 @@ describe('password reset', () => {
     const user = await api.fixtures.participant(tenant.id);
     const oldSession = await signedIn(user);
     expectData(await api.client().gql(REQUEST, { email: user.email }));
+    await api.settled();
     const token = await api.fixtures.emailedToken(user.email);
     const newPassword = 'a brand new passphrase 42';
 

@@ -89,6 +89,7 @@ describe.each([
     expect(await api.fixtures.count('password_reset', 'user_id = $1', [user.id])).toBe(0);
     // The same request as JSON runs.
     expectData(await api.client().gql(`mutation { requestPasswordReset(email: "${user.email}") }`));
+    await api.settled();
     expect(await api.fixtures.count('password_reset', 'user_id = $1', [user.id])).toBe(1);
   });
 
@@ -138,12 +139,24 @@ describe('health', () => {
     expect(JSON.parse(result.body)).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
   });
 
-  it('health checks need no session and leave no trace', async () => {
-    const before = await development.fixtures.count('auth_session');
-    const client = development.client();
-    client.setCookie('lena_access', `not-a-token-${unique()}`);
-    expect((await client.get('/readyz')).statusCode).toBe(200);
-    expect(await development.fixtures.count('auth_session')).toBe(before);
+  it('health checks need no session and leave no trace, whatever cookies they carry', async () => {
+    const tables = ['auth_session', 'refresh_token', 'audit_event', 'outbox_message'];
+    const counts = async () => Promise.all(tables.map((table) => development.fixtures.count(table)));
+    const signedIn = await signedInClient(development);
+    const forged = development.client();
+    forged.setCookie('lena_access', `not-a-token-${unique()}`);
+    forged.setCookie('lena_refresh', `not-a-token-${unique()}`);
+    const before = await counts();
+
+    for (const client of [signedIn, forged]) {
+      for (const path of ['/healthz', '/readyz']) {
+        const result = await client.get(path);
+        expect({ path, status: result.statusCode, setCookie: result.headers['set-cookie'] }).toEqual({ path, status: 200, setCookie: undefined });
+      }
+    }
+    expect(await counts()).toEqual(before);
+    // The signed-in session carries on untouched.
+    expectData(await signedIn.gql('{ viewer { id } }'));
   });
 });
 
