@@ -68,6 +68,20 @@ describe.each([
     expectRejectedDocument(await client.gql(aliases(GRAPHQL_LIMITS.aliases + 1)));
   });
 
+  it(`rejects a document costing more than ${GRAPHQL_LIMITS.cost}, within the depth and alias limits, without running it`, async () => {
+    const api = apiOf();
+    const client = await signedInClient(api);
+    // Wide, not deep: one fragment spread many times under every alias multiplies the work.
+    const spreads = (count: number) => Array.from({ length: count }, () => '...Everything').join(' ');
+    const fragment = 'fragment Everything on Viewer { id email displayName tenantId tenantRole platformRoles memberships { tenantId tenantName tenantSlug role } tenant { id name slug timeZone locale } }';
+    const costly = (perAlias: number) => `{ ${Array.from({ length: GRAPHQL_LIMITS.aliases }, (_, index) => `a${index}: viewer { ${spreads(perAlias)} }`).join(' ')} } ${fragment}`;
+
+    expectData(await client.gql(costly(1)));
+    const errors = expectRejectedDocument(await client.gql(costly(40)));
+    // Production does not tell a prober where the limit lies.
+    if (!api.config.production) expect(errors.map((error) => error.message).join(' ')).toMatch(/cost/i);
+  });
+
   it('rejects a batched array of operations', async () => {
     const client = await signedInClient(apiOf());
     const result = await client.raw([{ query: '{ viewer { id } }' }, { query: '{ viewer { email } }' }]);

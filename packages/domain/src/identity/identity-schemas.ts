@@ -7,11 +7,20 @@ export const emailSchema = z
   .pipe(z.email({ error: 'Enter an email address like name@example.org.' }))
   .transform((email) => email.toLowerCase());
 
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'Enter a name.' })
-  .max(120, { error: 'Names can be at most 120 characters.' });
+/**
+ * Names travel into email subjects and headers, where a line break or control character would
+ * end the header (or forge another): they are refused where they are typed.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function singleLine<T extends z.ZodString>(schema: T, what: string) {
+  return schema.refine((value) => !CONTROL_CHARACTERS.test(value), { error: `${what} must be on one line, without line breaks or tabs.` });
+}
+
+export const personNameSchema = singleLine(
+  z.string().trim().min(1, { error: 'Enter a name.' }).max(120, { error: 'Names can be at most 120 characters.' }),
+  'Names',
+);
 
 /** Long passphrases beat complexity rules (NCSC and NIST guidance); cap the length argon2 hashes. */
 export const newPasswordSchema = z
