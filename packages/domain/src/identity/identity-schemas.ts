@@ -11,10 +11,16 @@ export const emailSchema = z
  * Names travel into email subjects and headers, where a line break or control character would
  * end the header (or forge another): they are refused where they are typed.
  */
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+export function hasControlCharacter(value: string): boolean {
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
+}
 
 export function singleLine<T extends z.ZodString>(schema: T, what: string) {
-  return schema.refine((value) => !CONTROL_CHARACTERS.test(value), { error: `${what} must be on one line, without line breaks or tabs.` });
+  return schema.refine((value) => !hasControlCharacter(value), { error: `${what} must be on one line, without line breaks or tabs.` });
 }
 
 export const personNameSchema = singleLine(
