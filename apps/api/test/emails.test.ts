@@ -120,6 +120,7 @@ describe('password-reset emails', () => {
     const requestedAt = Date.now();
 
     expectData(await api.client().gql(REQUEST_RESET, { email: participant.email }));
+    await api.settled();
 
     const message = await api.fixtures.queuedEmailTo(participant.email);
     const text = plain(message.text);
@@ -135,6 +136,7 @@ describe('password-reset emails', () => {
     const facilitator = await api.fixtures.facilitator();
 
     expectData(await api.client().gql(REQUEST_RESET, { email: facilitator.email }));
+    await api.settled();
 
     const message = await api.fixtures.queuedEmailTo(facilitator.email);
     const text = plain(message.text);
