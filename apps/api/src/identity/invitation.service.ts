@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { invitationEmail } from '../notifications/email-templates';
+import { EmailComposer } from '../notifications/email-composer.service';
 import { OutboxService } from '../notifications/outbox.service';
 import type { Invitation, InvitationPreview } from './dtos/invitation.type';
 import { PasswordHasher } from './password-hasher.service';
@@ -50,6 +50,7 @@ export class InvitationService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
+    private readonly emails: EmailComposer,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -81,10 +82,18 @@ export class InvitationService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${INVITATION_COLUMNS}`,
       [email, displayName ?? null, invitation.tenantId, invitation.role, invitation.teamId ?? null, hash, principal?.userId ?? null, expiry],
     );
-    const organisationName = invitation.tenantId ? await this.organisationName(invitation.tenantId) : null;
     const portal = invitation.tenantId ? this.config.clientPortalUrl : this.config.facilitatorPortalUrl;
     await this.outbox.queueEmail(
-      invitationEmail({ to: email, role: invitation.role, organisationName, link: `${portal}/invitations/accept?token=${token}`, expiresAt: expiry }),
+      await this.emails.invitation({
+        to: email,
+        inviteeName: displayName ?? null,
+        role: invitation.role,
+        tenantId: invitation.tenantId,
+        teamId: invitation.teamId ?? null,
+        invitedBy: principal?.userId ?? null,
+        link: `${portal}/invitations/accept?token=${token}`,
+        expiresAt: expiry,
+      }),
       invitation.tenantId,
     );
     await this.audit.record({ action: AuditAction.INVITATION_SENT, tenantId: invitation.tenantId, targetType: 'invitation', targetId: created.id, detail: { role: invitation.role } });

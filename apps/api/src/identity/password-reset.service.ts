@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { AfterResponseWork } from '../common/after-response-work';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { passwordResetEmail } from '../notifications/email-templates';
+import { EmailComposer } from '../notifications/email-composer.service';
 import { OutboxService } from '../notifications/outbox.service';
 import type { ResetPasswordInput } from './dtos/identity.inputs';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
@@ -23,6 +23,7 @@ export class PasswordResetService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
+    private readonly emails: EmailComposer,
     private readonly audit: AuditService,
     private readonly limiter: AuthRateLimiter,
     private readonly afterResponse: AfterResponseWork,
@@ -50,13 +51,10 @@ export class PasswordResetService {
     );
     if (!user) return;
     const { token, hash } = this.tokens.newOpaqueToken();
-    await uow.query('INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, $3)', [
-      user.id,
-      hash,
-      expiresAt(new Date(), AuthPolicy.passwordResetSeconds),
-    ]);
+    const expiry = expiresAt(new Date(), AuthPolicy.passwordResetSeconds);
+    await uow.query('INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, $3)', [user.id, hash, expiry]);
     const portal = user.staff ? this.config.facilitatorPortalUrl : this.config.clientPortalUrl;
-    await this.outbox.queueEmail(passwordResetEmail({ to: email, link: `${portal}/reset-password?token=${token}` }));
+    await this.outbox.queueEmail(await this.emails.passwordReset({ to: email, userId: user.id, link: `${portal}/reset-password?token=${token}`, expiresAt: expiry }));
     await this.audit.record({ action: AuditAction.PASSWORD_RESET_REQUESTED, actorUserId: user.id, targetType: 'user_account', targetId: user.id });
   }
 
