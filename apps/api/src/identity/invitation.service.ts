@@ -13,6 +13,7 @@ import {
   uuidSchema,
   type Role,
 } from '@lena/domain';
+import { screenedAcceptInvitationSchema } from '@lena/domain/common-passwords';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -150,6 +151,8 @@ export class InvitationService {
       }
       userId = existing.id;
     } else {
+      // Only a password being set is screened: an existing account's may predate the rule.
+      parseInput(screenedAcceptInvitationSchema, input);
       const passwordHash = await this.hasher.hash(values.password);
       const [user] = await uow.query<{ id: string }>(
         `INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, $2, $3)

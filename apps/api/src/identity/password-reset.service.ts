@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditAction, AuthPolicy, DomainError, emailSchema, expiresAt, parseInput, resetPasswordSchema, tokenSchema } from '@lena/domain';
+import { AuditAction, AuthPolicy, DomainError, emailSchema, expiresAt, parseInput, tokenSchema } from '@lena/domain';
+import { screenedResetPasswordSchema } from '@lena/domain/common-passwords';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
@@ -50,7 +51,7 @@ export class PasswordResetService {
   /** Sets the new password, spends the link and signs the person out everywhere. */
   async reset(input: ResetPasswordInput): Promise<void> {
     if (!tokenSchema.safeParse(input.token).success) throw DomainError.badInput(INVALID_LINK, [{ field: 'token', message: INVALID_LINK }]);
-    const values = parseInput(resetPasswordSchema, input);
+    const values = parseInput(screenedResetPasswordSchema, input);
     const { uow } = requestContext();
     const [reset] = await uow.query<{ id: string; userId: string }>(
       `UPDATE password_reset SET used_at = now()
