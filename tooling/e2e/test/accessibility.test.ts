@@ -65,6 +65,35 @@ describe('accessibility of every screen', () => {
     return found;
   }
 
+  /** Signs `email` in once more, straight at the API, so their account page lists another session. */
+  async function signInElsewhere(email: string): Promise<void> {
+    const response = await fetch(`${stack.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1' },
+      body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { viewer { id } } }', variables: { input: { email, password: DEMO_PASSWORD } } }),
+    });
+    const result = (await response.json()) as { errors?: unknown[] };
+    if (result.errors) throw new Error(`Signing ${email} in elsewhere failed: ${JSON.stringify(result.errors)}`);
+  }
+
+  /**
+   * On the account page (with another session of the person's): the list of sessions, the password
+   * form with its problems shown, and the dialog that asks before ending the other sessions.
+   */
+  async function auditAccountProblems(page: Page, screen: string): Promise<string[]> {
+    await page.reload();
+    await settled(page);
+    await page.getByRole('button', { name: 'End session on Safari 18 on iOS 18.1' }).first().waitFor();
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('alert').first().waitFor();
+    const found = await audit(page, `${screen} with password problems`);
+    await page.getByRole('button', { name: 'Sign out of all other sessions' }).click();
+    await page.getByRole('dialog').waitFor();
+    found.push(...(await audit(page, `${screen} asking to end other sessions`)));
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    return found;
+  }
+
   it('signed-out screens', async () => {
     await withPage(async (page) => {
       const found: string[] = [];
@@ -89,7 +118,9 @@ describe('accessibility of every screen', () => {
     await withPage(async (page) => {
       await signIn(page, stack.facilitatorPortalUrl, 'admin@lena.test');
       const found = await audit(page, 'admin home');
-      found.push(...(await auditEveryNavPage(page, ['Organisations', 'Facilitators', 'Audit log', 'Queue health'])));
+      found.push(...(await auditEveryNavPage(page, ['Organisations', 'Facilitators', 'Audit log', 'Queue health', 'Account'])));
+      await signInElsewhere('admin@lena.test');
+      found.push(...(await auditAccountProblems(page, 'admin account')));
       await follow(page, page.getByRole('link', { name: 'Organisations', exact: true }).first());
       await follow(page, page.getByRole('link', { name: 'Add organisation' }));
       found.push(...(await audit(page, 'new organisation')));
@@ -101,7 +132,9 @@ describe('accessibility of every screen', () => {
 
     await withPage(async (page) => {
       await signIn(page, stack.facilitatorPortalUrl, 'amira.facilitator@lena.test');
-      expect(await audit(page, 'facilitator home')).toEqual([]);
+      const found = await audit(page, 'facilitator home');
+      found.push(...(await auditEveryNavPage(page, ['Account'])));
+      expect(found).toEqual([]);
     });
   });
 
@@ -149,7 +182,7 @@ describe('accessibility of every screen', () => {
     await withPage(async (page) => {
       await signIn(page, stack.clientPortalUrl, 'coordinator@northshire-cp.test');
       const found = await audit(page, 'organisation overview');
-      found.push(...(await auditEveryNavPage(page, ['Teams', 'Members', 'Invitations'])));
+      found.push(...(await auditEveryNavPage(page, ['Teams', 'Members', 'Invitations', 'Account'])));
       await follow(page, page.getByRole('link', { name: 'Teams', exact: true }).first());
       await follow(page, page.getByRole('link', { name: /^Manage / }).first());
       found.push(...(await audit(page, 'team detail')));
@@ -158,7 +191,11 @@ describe('accessibility of every screen', () => {
 
     await withPage(async (page) => {
       await signIn(page, stack.clientPortalUrl, 'sam@northshire-cp.test');
-      expect(await audit(page, 'participant home')).toEqual([]);
+      const found = await audit(page, 'participant home');
+      found.push(...(await auditEveryNavPage(page, ['Account'])));
+      await signInElsewhere('sam@northshire-cp.test');
+      found.push(...(await auditAccountProblems(page, 'participant account')));
+      expect(found).toEqual([]);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describeError, EndOtherSessionsDocument, EndSessionDocument, MySessionsDocument, type AccountSessionFieldsFragment } from '@lena/graphql-client';
 import { useMutation } from '@lena/graphql-client/react';
-import { Alert, Button, ConfirmDialog, DateTime, Table, Tag, VisuallyHidden } from '@lena/ui';
+import { Alert, Button, ConfirmDialog, DateTime, Table, Tag } from '@lena/ui';
 import { useState } from 'react';
 
 type Message = { tone: 'success' | 'error'; text: string };
@@ -79,8 +79,9 @@ export function SessionsTable({ sessions }: { sessions: readonly AccountSessionF
               session.current ? (
                 'Use “Sign out” to end this one'
               ) : (
-                <Button variant="secondary" busy={endingId === session.id} onClick={() => void end(session)}>
-                  End session<VisuallyHidden> on {session.device}</VisuallyHidden>
+                // The visible words begin the accessible name (WCAG 2.5.3), which says which session.
+                <Button variant="secondary" busy={endingId === session.id} aria-label={`End session on ${session.device}`} onClick={() => void end(session)}>
+                  End session
                 </Button>
               ),
           },
