@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditAction, AuthPolicy, DomainError, emailSchema, expiresAt, parseInput, resetPasswordSchema, tokenSchema } from '@lena/domain';
+import { AuditAction, AuthPolicy, DomainError, emailSchema, expiresAt, parseInput, tokenSchema } from '@lena/domain';
+import { screenedResetPasswordSchema } from '@lena/domain/common-passwords';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
@@ -65,7 +66,7 @@ export class PasswordResetService {
    */
   async reset(input: ResetPasswordInput): Promise<void> {
     if (!tokenSchema.safeParse(input.token).success) throw invalidLink();
-    const values = parseInput(resetPasswordSchema, input);
+    const values = parseInput(screenedResetPasswordSchema, input);
     const tokenHash = this.tokens.hash(values.token);
     const usable = (await this.dataSource.query('SELECT 1 FROM password_reset WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()', [tokenHash])) as unknown[];
     if (!usable.length) throw invalidLink();
