@@ -65,6 +65,20 @@ async function spentLongAgo(refreshToken: string): Promise<void> {
   await api.owner.query(`UPDATE refresh_token SET used_at = now() - interval '1 minute' WHERE token_hash = $1`, [createHash('sha256').update(refreshToken).digest()]);
 }
 
+function hex(hash: Buffer): string {
+  return hash.toString('hex');
+}
+
+function tokenHash(refreshToken: string): string {
+  return createHash('sha256').update(refreshToken).digest('hex');
+}
+
+/** The hashes (hex) of a session's unspent refresh tokens: its live chains. */
+async function unspentTokens(sessionId: string): Promise<string[]> {
+  const { rows } = await api.owner.query<{ hash: Buffer }>('SELECT token_hash AS hash FROM refresh_token WHERE session_id = $1 AND used_at IS NULL', [sessionId]);
+  return rows.map((row) => hex(row.hash));
+}
+
 async function sessionIdOf(userId: string): Promise<string> {
   const { rows } = await api.owner.query<{ id: string }>('SELECT id FROM auth_session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [userId]);
   return rows[0].id;
@@ -235,22 +249,72 @@ describe('refreshing a session', () => {
     expect(await api.fixtures.count('audit_event', `action = 'REFRESH_TOKEN_REUSED' AND target_id = $1 AND actor_user_id = $2`, [sessionId, user.id])).toBe(1);
   });
 
-  it('lets two tabs that refresh at the same moment both carry on (the loser of the race is not a thief)', async () => {
+  it('lets two tabs that refresh at the same moment both carry on in one chain (the loser of the race is not a thief)', async () => {
     const user = await api.fixtures.participant(tenant.id);
     const firstTab = await signedIn(user);
     const secondTab = api.client();
     for (const name of ['lena_access', 'lena_refresh', 'lena_csrf']) secondTab.setCookie(name, firstTab.cookie(name)!);
     const shared = firstTab.cookie('lena_refresh')!;
+    const sessionId = await sessionIdOf(user.id);
 
     const [first, second] = await Promise.all([firstTab.gql(REFRESH), secondTab.gql(REFRESH)]);
     expectData(first);
     expectData(second);
     expect(firstTab.cookie('lena_refresh')).not.toBe(shared);
     expect(secondTab.cookie('lena_refresh')).not.toBe(shared);
-    expect(secondTab.cookie('lena_refresh')).not.toBe(firstTab.cookie('lena_refresh'));
+    // One live chain: the later refresh superseded the earlier one's token instead of forking.
+    const live = await unspentTokens(sessionId);
+    expect(live).toHaveLength(1);
+    expect([firstTab.cookie('lena_refresh'), secondTab.cookie('lena_refresh')].map(tokenHash)).toContain(live[0]);
     expectData(await firstTab.gql(MY_TEAMS));
     expectData(await secondTab.gql(MY_TEAMS));
+
+    // The tab left holding the superseded token still refreshes inside the window, and still in one chain.
+    const behind = tokenHash(firstTab.cookie('lena_refresh')!) === live[0] ? secondTab : firstTab;
+    expectData(await behind.gql(REFRESH));
+    expect(await unspentTokens(sessionId)).toEqual([tokenHash(behind.cookie('lena_refresh')!)]);
+    expectData(await behind.gql(MY_TEAMS));
     expect(await api.fixtures.count('audit_event', `action = 'REFRESH_TOKEN_REUSED' AND actor_user_id = $1`, [user.id])).toBe(0);
+  });
+
+  it.each([
+    ['the first token', 0],
+    ['the successor the grace refresh superseded', 1],
+  ])('after two refreshes with one token inside the window, replaying %s later ends the session', async (_, replayed) => {
+    const user = await api.fixtures.participant(tenant.id);
+    const client = await signedIn(user);
+    const sessionId = await sessionIdOf(user.id);
+    const original = client.cookie('lena_refresh')!;
+    expectData(await client.gql(REFRESH));
+    const successor = client.cookie('lena_refresh')!;
+
+    const otherTab = api.client();
+    otherTab.setCookie('lena_refresh', original);
+    otherTab.setCookie('lena_csrf', client.cookie('lena_csrf')!);
+    expectData(await otherTab.gql(REFRESH));
+    const newest = otherTab.cookie('lena_refresh')!;
+
+    // original → successor → newest: one chain, and only its end is unspent.
+    const { rows: chain } = await api.owner.query<{ hash: Buffer; next: Buffer | null }>(
+      `SELECT r.token_hash AS hash, n.token_hash AS next FROM refresh_token r LEFT JOIN refresh_token n ON n.id = r.replaced_by
+        WHERE r.session_id = $1 ORDER BY r.created_at, r.id`,
+      [sessionId],
+    );
+    expect(chain.map((row) => [hex(row.hash), row.next && hex(row.next)])).toEqual([
+      [tokenHash(original), tokenHash(successor)],
+      [tokenHash(successor), tokenHash(newest)],
+      [tokenHash(newest), null],
+    ]);
+    expect(await unspentTokens(sessionId)).toEqual([tokenHash(newest)]);
+
+    await api.owner.query(`UPDATE refresh_token SET used_at = now() - interval '1 minute' WHERE session_id = $1 AND used_at IS NOT NULL`, [sessionId]);
+    const thief = api.client();
+    thief.setCookie('lena_refresh', [original, successor][replayed]);
+    thief.setCookie('lena_csrf', 'thief-csrf-token-value');
+    expectError(await thief.gql(REFRESH), 'UNAUTHENTICATED', /signed out/);
+    expectError(await otherTab.gql(MY_TEAMS), 'UNAUTHENTICATED');
+    expectError(await otherTab.gql(REFRESH), 'UNAUTHENTICATED');
+    expect(await api.fixtures.count('audit_event', `action = 'REFRESH_TOKEN_REUSED' AND target_id = $1`, [sessionId])).toBe(1);
   });
 
   it('keeps a token’s first spending time, so presenting it again and again cannot stretch the grace window', async () => {
