@@ -49,8 +49,11 @@ function bearerClient(token: string): TestClient {
 }
 
 /** An access token shaped exactly like TokenService's, signed with `secret`. */
-async function forgeAccessToken(claims: { userId: string; sessionId: string; tenantId: string | null; tenantRole: string | null }, options: { secret?: string; issuedAt: number; expiresAt: number }): Promise<string> {
-  return new SignJWT({ sid: claims.sessionId, tid: claims.tenantId, trole: claims.tenantRole, proles: [] })
+async function forgeAccessToken(
+  claims: { userId: string; sessionId: string; tenantId: string | null; tenantRole: string | null; platformRoles?: string[] },
+  options: { secret?: string; issuedAt: number; expiresAt: number },
+): Promise<string> {
+  return new SignJWT({ sid: claims.sessionId, tid: claims.tenantId, trole: claims.tenantRole, proles: claims.platformRoles ?? [] })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
     .setIssuer('lena')
@@ -149,6 +152,49 @@ describe('signing in', () => {
     // The same claims signed with the real secret work, so the signature alone was refused.
     const genuine = await forgeAccessToken(claims, { issuedAt: now, expiresAt: now + 600 });
     expectData(await bearerClient(genuine).gql(MY_TEAMS));
+  });
+
+  it('refuses a token signed with the right key that names another person’s session', async () => {
+    const victim = await api.fixtures.participant(tenant.id);
+    await signedIn(victim);
+    const attacker = await api.fixtures.participant(tenant.id);
+    await signedIn(attacker);
+    const now = Math.floor(Date.now() / 1000);
+    const times = { issuedAt: now, expiresAt: now + 600 };
+    const ownSession = { userId: attacker.id, sessionId: await sessionIdOf(attacker.id), tenantId: tenant.id, tenantRole: 'PARTICIPANT' };
+    expectData(await bearerClient(await forgeAccessToken(ownSession, times)).gql(MY_TEAMS));
+    // The victim's live session under the attacker's name, and the attacker's name on the victim's session.
+    const crossed = await forgeAccessToken({ ...ownSession, sessionId: await sessionIdOf(victim.id) }, times);
+    expectError(await bearerClient(crossed).gql(MY_TEAMS), 'UNAUTHENTICATED', 'You have been signed out. Please sign in again.');
+    const impersonating = await forgeAccessToken({ ...ownSession, userId: victim.id }, times);
+    expectError(await bearerClient(impersonating).gql(MY_TEAMS), 'UNAUTHENTICATED', 'You have been signed out. Please sign in again.');
+  });
+
+  it('takes roles from the database, not the token: a claimed platform or organisation role gives no authority', async () => {
+    const participant = await api.fixtures.participant(tenant.id);
+    await signedIn(participant);
+    const now = Math.floor(Date.now() / 1000);
+    const times = { issuedAt: now, expiresAt: now + 600 };
+    const genuine = { userId: participant.id, sessionId: await sessionIdOf(participant.id), tenantId: tenant.id, tenantRole: 'PARTICIPANT' };
+
+    const claimsAdmin = bearerClient(await forgeAccessToken({ ...genuine, platformRoles: ['PLATFORM_ADMIN', 'FACILITATOR'] }, times));
+    const slug = `forged-${unique()}`;
+    expectError(
+      await claimsAdmin.gql('mutation($input: CreateTenantInput!) { createTenant(input: $input) { id } }', { input: { name: `Forged ${slug}`, slug, timeZone: 'Europe/London' } }),
+      'FORBIDDEN',
+    );
+    expect(await api.fixtures.count('tenant', 'slug = $1', [slug])).toBe(0);
+    expectError(await claimsAdmin.gql('{ failedMessages { id } }'), 'FORBIDDEN');
+    expect(expectData(await claimsAdmin.gql<{ viewer: { platformRoles: string[]; tenantRole: string } }>(VIEWER)).viewer).toMatchObject({ platformRoles: [], tenantRole: 'PARTICIPANT' });
+
+    const claimsOrgAdmin = bearerClient(await forgeAccessToken({ ...genuine, tenantRole: 'ORG_ADMIN' }, times));
+    const before = await api.fixtures.count('team', 'tenant_id = $1', [tenant.id]);
+    expectError(await claimsOrgAdmin.gql('mutation { createTeam(input: { name: "Forged team" }) { id } }'), 'FORBIDDEN');
+    expect(await api.fixtures.count('team', 'tenant_id = $1', [tenant.id])).toBe(before);
+
+    // The other way round: a real platform admin whose token claims nothing still acts as one.
+    const adminSession = { userId: platformAdmin.id, sessionId: await sessionIdOf(platformAdmin.id), tenantId: null, tenantRole: null, platformRoles: [] };
+    expectData(await bearerClient(await forgeAccessToken(adminSession, times)).gql('{ failedMessages { id } }'));
   });
 
   it('rejects an expired token and says the session expired', async () => {
@@ -265,7 +311,7 @@ describe('refreshing a session', () => {
     // One live chain: the later refresh superseded the earlier one's token instead of forking.
     const live = await unspentTokens(sessionId);
     expect(live).toHaveLength(1);
-    expect([firstTab.cookie('lena_refresh'), secondTab.cookie('lena_refresh')].map(tokenHash)).toContain(live[0]);
+    expect([firstTab.cookie('lena_refresh')!, secondTab.cookie('lena_refresh')!].map(tokenHash)).toContain(live[0]);
     expectData(await firstTab.gql(MY_TEAMS));
     expectData(await secondTab.gql(MY_TEAMS));
 
@@ -474,6 +520,36 @@ describe('password reset', () => {
     fieldProblem(reused, 'token');
     expectData(await api.client().login(user.email, newPassword));
   });
+
+  it('voids the person’s other reset links once one of them is used', async () => {
+    const user = await api.fixtures.participant(tenant.id);
+    expectData(await api.client().gql(REQUEST, { email: user.email }));
+    const earlier = await api.fixtures.emailedToken(user.email);
+    expectData(await api.client().gql(REQUEST, { email: user.email }));
+    const later = await api.fixtures.emailedToken(user.email);
+    expect(later).not.toBe(earlier);
+    const bystander = await api.fixtures.participant(tenant.id);
+    expectData(await api.client().gql(REQUEST, { email: bystander.email }));
+
+    expectData(await api.client().gql(RESET, { input: { token: later, password: 'a brand new passphrase 43' } }));
+    const stale = expectError(await api.client().gql(RESET, { input: { token: earlier, password: 'an attacker passphrase 44' } }), 'BAD_USER_INPUT');
+    fieldProblem(stale, 'token');
+    expectError(await api.client().login(user.email, 'an attacker passphrase 44'), 'UNAUTHENTICATED', WRONG_CREDENTIALS);
+    expectData(await api.client().login(user.email, 'a brand new passphrase 43'));
+    expect(await api.fixtures.count('password_reset', 'user_id = $1 AND used_at IS NULL', [user.id])).toBe(0);
+    // Another person's link is untouched.
+    expect(await api.fixtures.count('password_reset', 'user_id = $1 AND used_at IS NULL', [bystander.id])).toBe(1);
+  });
+
+  it('keeps the link out of the database in clear while the email waits to be sent', async () => {
+    const user = await api.fixtures.participant(tenant.id);
+    expectData(await api.client().gql(REQUEST, { email: user.email }));
+    const token = await api.fixtures.emailedToken(user.email);
+    const { rows } = await api.owner.query<{ payload: string }>(`SELECT payload::text AS payload FROM outbox_message WHERE payload->>'to' = $1`, [user.email]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].payload).not.toContain(token);
+    expect(rows[0].payload).not.toContain('reset-password');
+  });
 });
 
 describe('invitations', () => {
@@ -532,6 +608,24 @@ describe('invitations', () => {
     );
     fieldProblem(again, 'token');
     expectError(await api.client().gql(PREVIEW, { token: participantToken }), 'BAD_USER_INPUT');
+  });
+
+  it('keeps the invitation link and its token out of the outbox row in clear; only recipient and subject are readable', async () => {
+    const email = `sealed-${unique()}@example.org`;
+    expectData(await adminClient.gql(INVITE_ORG_ADMIN, { input: { tenantId: tenant.id, email } }));
+    const sent = await api.fixtures.queuedEmail(email);
+    const token = await api.fixtures.emailedToken(email);
+    expect(sent.text).toContain(token);
+    const { rows } = await api.owner.query<{ payload: Record<string, unknown>; raw: string }>(
+      `SELECT payload, payload::text AS raw FROM outbox_message WHERE kind = 'email' AND payload->>'to' = $1`,
+      [email],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].payload).toMatchObject({ to: email, subject: sent.subject });
+    for (const secret of [token, 'token=', api.config.clientPortalUrl, sent.text.slice(0, 40)]) expect(rows[0].raw).not.toContain(secret);
+    // The invitation row itself keeps only the token's hash.
+    const { rows: hashes } = await api.owner.query<{ hash: Buffer }>('SELECT token_hash AS hash FROM invitation WHERE email = $1', [email]);
+    expect(hashes.map((row) => hex(row.hash))).toEqual([tokenHash(token)]);
   });
 
   it('refuses an expired invitation', async () => {

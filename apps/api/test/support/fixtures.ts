@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Algorithm, hash } from '@node-rs/argon2';
 import { AuthPolicy, type PlatformRole, type TenantRole } from '@lena/domain';
+import { openEmail, sealEmail, type EmailMessage } from '@lena/jobs';
 import type { Client } from 'pg';
 
 /** Every fixture person signs in with this password. */
@@ -56,7 +57,11 @@ export interface InvitationFixture {
  * owner that is not a superuser.
  */
 export class Fixtures {
-  constructor(private readonly owner: Client) {}
+  constructor(
+    private readonly owner: Client,
+    /** The API's LENA_OUTBOX_KEY: queued email bodies are sealed with it. */
+    private readonly outboxKey: Buffer,
+  ) {}
 
   async tenant(overrides: Partial<{ name: string; slug: string; status: 'ACTIVE' | 'SUSPENDED'; timeZone: string }> = {}): Promise<TenantFixture> {
     const suffix = unique();
@@ -137,17 +142,23 @@ export class Fixtures {
   }
 
   /**
-   * The link token in the newest email queued for `to`: read from the outbox row's payload, the
-   * very body the worker will send.
+   * The newest email queued for `to`, opened as the worker opens it: the very message it will send.
+   * Emails are sealed in the outbox, so tests read their content through this alone.
    */
-  async emailedToken(to: string): Promise<string> {
-    const { rows } = await this.owner.query<{ payload: { to: string; text: string } }>(
+  async queuedEmail(to: string): Promise<EmailMessage> {
+    const { rows } = await this.owner.query<{ payload: unknown }>(
       `SELECT payload FROM outbox_message WHERE kind = 'email' AND payload->>'to' = $1 ORDER BY created_at DESC, id LIMIT 1`,
       [to],
     );
     if (!rows.length) throw new Error(`No email was queued for ${to}.`);
-    const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(rows[0].payload.text);
-    if (!match) throw new Error(`The email to ${to} carries no link token: ${rows[0].payload.text}`);
+    return openEmail(rows[0].payload, this.outboxKey);
+  }
+
+  /** The link token in the newest email queued for `to`. */
+  async emailedToken(to: string): Promise<string> {
+    const { text } = await this.queuedEmail(to);
+    const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(text);
+    if (!match) throw new Error(`The email to ${to} carries no link token: ${text}`);
     return match[1];
   }
 
@@ -160,7 +171,7 @@ export class Fixtures {
        VALUES ('email', $1, $2, $3, $4, $5, $6, now() - interval '1 hour') RETURNING id`,
       [
         tenantId,
-        JSON.stringify(email),
+        JSON.stringify(state === 'delivered' ? { to: email.to, subject: email.subject } : sealEmail(email, this.outboxKey)),
         state === 'failed' ? 24 : 1,
         state === 'delivered' ? null : 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25',
         state === 'delivered' ? new Date() : null,
