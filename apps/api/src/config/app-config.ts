@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { databaseUrlsFromEnv } from '@lena/database';
 import { outboxKeyFromEnv } from '@lena/jobs';
+import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
 
 /** Everything the API reads from its environment, read once at start-up. */
 export interface AppConfig {
@@ -16,7 +17,8 @@ export interface AppConfig {
   /** Seals email bodies in the outbox (LENA_OUTBOX_KEY); the worker opens them with the same key. */
   outboxKey: Buffer;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** Proxies whose X-Forwarded-For is believed (see trusted-proxies.ts). */
+  trustedProxies: TrustedProxies;
   clientPortalUrl: string;
   facilitatorPortalUrl: string;
 }
@@ -38,7 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: env.LENA_JWT_SECRET ? new TextEncoder().encode(env.LENA_JWT_SECRET) : randomBytes(32),
     outboxKey: outboxKeyFromEnv(env),
     cookieSecure: env.LENA_COOKIE_SECURE !== 'false',
-    trustProxy: env.LENA_TRUST_PROXY === 'true',
+    trustedProxies: parseTrustedProxies(env.LENA_TRUSTED_PROXIES),
     clientPortalUrl: env.PUBLIC_CLIENT_PORTAL_URL || 'http://localhost:5173',
     facilitatorPortalUrl: env.PUBLIC_FACILITATOR_PORTAL_URL || 'http://localhost:5174',
   };

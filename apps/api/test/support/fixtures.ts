@@ -63,11 +63,11 @@ export class Fixtures {
     private readonly outboxKey: Buffer,
   ) {}
 
-  async tenant(overrides: Partial<{ name: string; slug: string; status: 'ACTIVE' | 'SUSPENDED'; timeZone: string }> = {}): Promise<TenantFixture> {
+  async tenant(overrides: Partial<{ name: string; slug: string; status: 'ACTIVE' | 'SUSPENDED'; timeZone: string; locale: string }> = {}): Promise<TenantFixture> {
     const suffix = unique();
     const { rows } = await this.owner.query<TenantFixture>(
-      `INSERT INTO tenant (name, slug, time_zone, status) VALUES ($1, $2, $3, $4) RETURNING id, name, slug`,
-      [overrides.name ?? `Organisation ${suffix}`, overrides.slug ?? `org-${suffix}`, overrides.timeZone ?? 'Europe/London', overrides.status ?? 'ACTIVE'],
+      `INSERT INTO tenant (name, slug, time_zone, locale, status) VALUES ($1, $2, $3, $4, $5) RETURNING id, name, slug`,
+      [overrides.name ?? `Organisation ${suffix}`, overrides.slug ?? `org-${suffix}`, overrides.timeZone ?? 'Europe/London', overrides.locale ?? 'en-GB', overrides.status ?? 'ACTIVE'],
     );
     return rows[0];
   }
@@ -143,9 +143,9 @@ export class Fixtures {
 
   /**
    * The newest email queued for `to`, opened as the worker opens it: the very message it will send.
-   * Emails are sealed in the outbox, so tests read their content through this alone.
+   * Emails are sealed in the outbox (LENA_OUTBOX_KEY), so tests read email content only through here.
    */
-  async queuedEmail(to: string): Promise<EmailMessage> {
+  async queuedEmailTo(to: string): Promise<EmailMessage> {
     const { rows } = await this.owner.query<{ payload: unknown }>(
       `SELECT payload FROM outbox_message WHERE kind = 'email' AND payload->>'to' = $1 ORDER BY created_at DESC, id LIMIT 1`,
       [to],
@@ -156,7 +156,7 @@ export class Fixtures {
 
   /** The link token in the newest email queued for `to`. */
   async emailedToken(to: string): Promise<string> {
-    const { text } = await this.queuedEmail(to);
+    const { text } = await this.queuedEmailTo(to);
     const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(text);
     if (!match) throw new Error(`The email to ${to} carries no link token: ${text}`);
     return match[1];
