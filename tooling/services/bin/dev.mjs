@@ -194,6 +194,17 @@ function jwtSecret() {
 }
 
 /**
+ * The key that seals email bodies in the outbox (the API seals, the worker opens): LENA_OUTBOX_KEY,
+ * else .data/outbox-key (32 random bytes, created once, then reused so queued emails stay readable).
+ */
+function outboxKey() {
+  if (process.env.LENA_OUTBOX_KEY) return process.env.LENA_OUTBOX_KEY;
+  const file = path.join(dataDir, 'outbox-key');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
  * The dev mail catcher on 127.0.0.1:1025 and its page on :8025. When a port is taken (Mailpit from
  * docker/compose.yml, another `pnpm dev`), whatever listens there is used instead.
  */
@@ -281,6 +292,7 @@ function servicesBanner(databaseUrl, redisUrl) {
     `  REDIS_URL=${redisUrl}`,
     `  SMTP_URL=smtp://127.0.0.1:${SMTP_PORT}`,
     `  LENA_JWT_SECRET=${jwtSecret()}`,
+    `  LENA_OUTBOX_KEY=${outboxKey()}`,
     `  Mail catcher: http://localhost:${MAIL_PAGE_PORT}`,
     '',
     'Run `pnpm db:migrate && pnpm db:seed` and the apps with these variables. Press Ctrl-C to stop.',
@@ -390,6 +402,7 @@ async function main() {
     REDIS_URL: redis.url,
     SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     LENA_JWT_SECRET: jwtSecret(),
+    LENA_OUTBOX_KEY: outboxKey(),
     PUBLIC_CLIENT_PORTAL_URL: CLIENT_PORTAL_URL,
     PUBLIC_FACILITATOR_PORTAL_URL: FACILITATOR_PORTAL_URL,
     // Plain http://localhost: Safari drops Secure cookies there, so dev cookies are not Secure.

@@ -81,6 +81,8 @@ export class PasswordResetService {
     );
     if (!reset) throw invalidLink();
     await uow.query('UPDATE user_account SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.userId, passwordHash]);
+    // The person's other reset links (an earlier request, a copy in a mailbox) stop working too.
+    await uow.query('UPDATE password_reset SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.userId]);
     await this.sessions.revokeUserSessions(reset.userId, 'password reset');
     await this.audit.record({ action: AuditAction.PASSWORD_RESET_COMPLETED, actorUserId: reset.userId, targetType: 'user_account', targetId: reset.userId });
   }

@@ -9,8 +9,11 @@ import { configFromEnv, type AppConfig } from '../../src/config/app-config';
 import { Fixtures } from './fixtures';
 import { TestClient, type TestClientOptions } from './test-client';
 
-/** The signing secret every test API uses, so tests can forge expired or foreign tokens. */
-export const TEST_JWT_SECRET = 'lena-test-secret-that-is-long-enough-for-hs256-0123456789';
+/** The signing secret this file's API uses (fresh per file), so tests can forge expired or foreign tokens. */
+export const TEST_JWT_SECRET = randomBytes(32).toString('base64url');
+
+/** The key this file's API seals outbox email bodies with (fresh per file, not the development key). */
+export const TEST_OUTBOX_KEY = randomBytes(32).toString('base64');
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -56,6 +59,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       REDIS_URL: requireEnv('REDIS_URL'),
       LENA_QUEUE_PREFIX: queuePrefix,
       LENA_JWT_SECRET: TEST_JWT_SECRET,
+      LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
       LENA_COOKIE_SECURE: 'true',
       ...options.env,
     });
@@ -66,7 +70,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       config,
       database,
       owner,
-      fixtures: new Fixtures(owner),
+      fixtures: new Fixtures(owner, config.outboxKey),
       client: (clientOptions) => new TestClient(started, clientOptions),
       settled: async () => {
         // Fastify runs onResponse hooks from the response's 'finish' event: let that turn pass first.

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OutboxMessageEntity } from '@lena/database';
-import { emailMessageSchema, OutboxKind, redactDeliveredEmail } from '@lena/jobs';
+import { openEmail, OutboxKind, redactDeliveredEmail, SealedEmailError, type EmailMessage } from '@lena/jobs';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { z } from 'zod';
+import { WORKER_CONFIG } from '../../config/config.module';
+import type { WorkerConfig } from '../../config/worker-config';
 import { EmailSender } from './email-sender.service';
 
 export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'given-up' | 'not-found';
@@ -30,6 +31,7 @@ export class OutboxDeliveryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly emailSender: EmailSender,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
   async deliver(messageId: string): Promise<DeliveryOutcome> {
@@ -72,10 +74,17 @@ export class OutboxDeliveryService {
   private async send(message: OutboxMessageEntity): Promise<Record<string, unknown>> {
     switch (message.kind) {
       case OutboxKind.email: {
-        const parsed = emailMessageSchema.safeParse(message.payload);
-        if (!parsed.success) throw new UnrecoverableError(`Invalid email payload: ${z.prettifyError(parsed.error)}`);
-        await this.emailSender.send(parsed.data);
-        return redactDeliveredEmail(parsed.data);
+        let email: EmailMessage;
+        try {
+          email = openEmail(message.payload, this.config.outboxKey);
+        } catch (error) {
+          // Malformed, or sealed under another key: no retry will change that, so it is a dead
+          // letter at once (retryable by a person once the key is put right).
+          if (error instanceof SealedEmailError) throw new UnrecoverableError(error.message);
+          throw error;
+        }
+        await this.emailSender.send(email);
+        return redactDeliveredEmail(email);
       }
       default:
         throw new UnrecoverableError(`Unknown outbox kind "${message.kind}"`);
