@@ -1,4 +1,4 @@
-import { createLogger, loggerOptionsFromEnv, REDACTED, type Logger } from './create-logger';
+import { createLogger, loggerOptionsFromEnv, REDACTED, setLineFields, type Logger } from './create-logger';
 import { PinoNestLogger } from './nest-logger';
 import { captureLogs } from './testing';
 
@@ -30,6 +30,23 @@ describe('createLogger', () => {
     const [line] = logs.lines();
     expect(line.variables).toEqual({ input: { email: 'a@example.org', password: REDACTED, token: REDACTED } });
     expect(line.req).toEqual({ headers: { cookie: REDACTED, authorization: REDACTED, 'x-csrf-token': REDACTED, 'user-agent': 'jest' } });
+  });
+
+  it('adds line fields to every later line of that logger only', () => {
+    const logs = captureLogs();
+    const root = createLogger({ service: 'api', destination: logs.stream });
+    const request = root.child({ requestId: 'r1' });
+    request.info('before');
+    setLineFields(request, { tenantId: null, userId: null });
+    setLineFields(request, { tenantId: 't1', userId: 'u1' });
+    request.info('after');
+    root.info('elsewhere');
+    expect(logs.raw[1].match(/"tenantId"/g)).toHaveLength(1);
+    expect(logs.lines().map(({ msg, requestId, tenantId, userId }) => ({ msg, requestId, tenantId, userId }))).toEqual([
+      { msg: 'before', requestId: 'r1', tenantId: undefined, userId: undefined },
+      { msg: 'after', requestId: 'r1', tenantId: 't1', userId: 'u1' },
+      { msg: 'elsewhere', requestId: undefined, tenantId: undefined, userId: undefined },
+    ]);
   });
 
   it('writes nothing below its level', () => {

@@ -34,13 +34,24 @@ function secretPaths(): string[] {
 /** Headers and keys redacted from every line: credentials, session cookies and the CSRF token. */
 export const REDACTED_PATHS: readonly string[] = [
   ...secretPaths(),
-  'req.headers["x-csrf-token"]',
-  'res.headers["set-cookie"]',
   'headers["x-csrf-token"]',
   'headers["set-cookie"]',
+  '*.headers["x-csrf-token"]',
+  '*.headers["set-cookie"]',
 ];
 
 export const REDACTED = '[redacted]';
+
+const lineFields = new WeakMap<Logger, Record<string, unknown>>();
+
+/**
+ * Adds fields to every later line of this logger (not of its children): who a request acts for,
+ * once its token has been read, on a request logger created before anyone knew. pino's own
+ * `setBindings` would repeat a key set twice.
+ */
+export function setLineFields(logger: Logger, fields: Record<string, unknown>): void {
+  lineFields.set(logger, { ...lineFields.get(logger), ...fields });
+}
 
 /**
  * The process's root logger: JSON lines with ISO times (or pretty lines in development), the
@@ -57,6 +68,7 @@ export function createLogger(options: CreateLoggerOptions): Logger {
       base: { service: options.service },
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: 'msg',
+      mixin: (_mergeObject, _level, logger) => lineFields.get(logger as Logger) ?? {},
       redact: { paths: [...REDACTED_PATHS], censor: REDACTED },
       // Levels as words ("info"), which log stores and people read without a table.
       formatters: { level: (label) => ({ level: label }) },
