@@ -45,6 +45,22 @@ describe('startSmtpCapture', () => {
     }
   });
 
+  it('refuses the recipients it is told to refuse, with a 550 that quotes the address', async () => {
+    const capture = await startSmtpCapture({ refuseRecipient: (address) => address.startsWith('refused') });
+    try {
+      const transport = nodemailer.createTransport(capture.url);
+      await expect(transport.sendMail({ from: 'a@lena.test', to: 'refused@lena.test', subject: 'no', text: 'no' })).rejects.toMatchObject({
+        responseCode: 550,
+        message: expect.stringContaining('<refused@lena.test>'),
+      });
+      await transport.sendMail({ from: 'a@lena.test', to: 'welcome@lena.test', subject: 'yes', text: 'yes' });
+      expect(capture.messages.map((message) => message.subject)).toEqual(['yes']);
+      transport.close();
+    } finally {
+      await capture.close();
+    }
+  });
+
   it('rejects with a clear message on timeout', async () => {
     const capture = await startSmtpCapture();
     try {

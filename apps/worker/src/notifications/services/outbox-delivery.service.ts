@@ -5,6 +5,7 @@ import { UnrecoverableError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { EmailSender } from './email-sender.service';
+import { redactEmailAddresses } from './redact-email-addresses';
 
 export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'given-up' | 'not-found';
 
@@ -52,8 +53,10 @@ export class OutboxDeliveryService {
         keptPayload = await this.send(message);
       } catch (error) {
         const gaveUp = await this.recordFailure(manager, messageId, error);
-        // Once the row is a dead letter, BullMQ must stop retrying the job too.
-        failure = gaveUp && !(error instanceof UnrecoverableError) ? new UnrecoverableError(describeError(error)) : error;
+        // Once the row is a dead letter, BullMQ must stop retrying the job too. BullMQ keeps the
+        // thrown error's message and stack in Redis (failedReason): they name no recipient.
+        const retryable = !gaveUp && !(error instanceof UnrecoverableError);
+        failure = retryable ? new Error(describeError(error)) : new UnrecoverableError(describeError(error));
         return 'failed';
       }
       // One statement: delivered, and the body (which may hold a sign-in link) gone.
@@ -96,9 +99,10 @@ export class OutboxDeliveryService {
   }
 }
 
+/** The error as kept in `last_error` and BullMQ's failedReason: one line, short, no email addresses. */
 function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error).slice(0, MAX_ERROR_LENGTH);
+  if (!(error instanceof Error)) return redactEmailAddresses(String(error)).slice(0, MAX_ERROR_LENGTH);
   const code = (error as { code?: unknown }).code;
   const text = typeof code === 'string' && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-  return text.replace(/\s+/g, ' ').slice(0, MAX_ERROR_LENGTH);
+  return redactEmailAddresses(text.replace(/\s+/g, ' ')).slice(0, MAX_ERROR_LENGTH);
 }
