@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { registerGraphqlLandingPage } from './common/graphql-landing-page';
 import { currentRequestContext } from './common/request-context';
 import { registerRequestLifecycle } from './common/request-lifecycle';
 import { fastifyLoggerOptions, registerRequestLogging } from './common/request-logging';
@@ -37,6 +38,7 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
     await fastify.register(fastifyCookie);
     registerRequestLifecycle(fastify, app.get(DataSource), app.get(TokenService));
     registerRequestLogging(fastify);
+    if (!config.production) registerGraphqlLandingPage(fastify);
     app.enableShutdownHooks();
     await app.init();
     return app;
