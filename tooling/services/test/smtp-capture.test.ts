@@ -84,6 +84,12 @@ describe('startSmtpCapture', () => {
       expect(page).toContain('<a href="https://example.test/reset?t=1"');
       const list = (await (await fetch(`${viewer.url}/api/messages`)).json()) as Array<{ subject: string }>;
       expect(list.map((message) => message.subject)).toEqual(['Reset <your> password']);
+      // The page polls this to reload itself: it changes when an email arrives or the list is cleared.
+      const version = async () => ((await (await fetch(`${viewer.url}/api/version`)).json()) as { version: number }).version;
+      expect(await version()).toBe(1);
+      await fetch(`${viewer.url}/clear`, { method: 'POST', redirect: 'manual' });
+      expect(await version()).toBe(2);
+      expect(page).not.toContain('EventSource');
       transport.close();
     } finally {
       await viewer.close();
