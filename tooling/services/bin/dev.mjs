@@ -25,11 +25,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const dataDir = path.join(root, '.data');
 const args = new Set(process.argv.slice(2));
 
-const SMTP_PORT = 1025;
-const MAIL_PAGE_PORT = 8025;
-const API_PORT = 4000;
-const CLIENT_PORTAL_URL = 'http://localhost:5173';
-const FACILITATOR_PORTAL_URL = 'http://localhost:5174';
+/** @param {string} name @param {number} fallback */
+const portFromEnv = (name, fallback) => Number(process.env[name] || fallback);
+// Other ports only for a second copy beside a running one (the test of this script uses them).
+const SMTP_PORT = portFromEnv('LENA_DEV_SMTP_PORT', 1025);
+const MAIL_PAGE_PORT = portFromEnv('LENA_DEV_MAIL_PAGE_PORT', 8025);
+const API_PORT = portFromEnv('LENA_DEV_API_PORT', 4000);
+const CLIENT_PORT = portFromEnv('LENA_DEV_CLIENT_PORT', 5173);
+const FACILITATOR_PORT = portFromEnv('LENA_DEV_FACILITATOR_PORT', 5174);
+const CLIENT_PORTAL_URL = `http://localhost:${CLIENT_PORT}`;
+const FACILITATOR_PORTAL_URL = `http://localhost:${FACILITATOR_PORT}`;
 const DEMO_PASSWORD = 'Lena-demo-2026!';
 
 const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -347,8 +352,8 @@ async function main() {
   if (!servicesOnly) {
     const ports = [
       [API_PORT, 'the API'],
-      [5173, 'the client portal'],
-      [5174, 'the facilitator portal'],
+      [CLIENT_PORT, 'the client portal'],
+      [FACILITATOR_PORT, 'the facilitator portal'],
     ];
     const busy = [];
     for (const [port, what] of ports) if (!(await portIsFree(Number(port)))) busy.push(`${port} (${what})`);
@@ -441,11 +446,11 @@ async function main() {
   start('api', process.execPath, ['dist/main.js'], { env: { ...env, PORT: String(API_PORT) }, cwd: path.join(root, 'apps/api'), longRunning: true });
   start('worker', process.execPath, ['dist/main.js'], { env: envWithoutPort, cwd: path.join(root, 'apps/worker'), longRunning: true });
   // --strictPort: on a taken port Vite would pick another one, and the links in emails would be wrong.
-  for (const [name, dir] of [
-    ['client', 'apps/client-portal'],
-    ['facilitator', 'apps/facilitator-portal'],
-  ]) {
-    const portal = packageScript(dir, 'dev', ['--strictPort'], envWithoutPort);
+  for (const [name, dir, port] of /** @type {const} */ ([
+    ['client', 'apps/client-portal', CLIENT_PORT],
+    ['facilitator', 'apps/facilitator-portal', FACILITATOR_PORT],
+  ])) {
+    const portal = packageScript(dir, 'dev', ['--strictPort', '--port', String(port)], envWithoutPort);
     start(name, portal.command, portal.args, { env: portal.env, cwd: portal.cwd, longRunning: true });
   }
 
