@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
+import type { Logger } from '@lena/logging';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { createApi } from '../../src/bootstrap';
@@ -34,6 +35,8 @@ export interface TestApiOptions {
   production?: boolean;
   /** Extra environment for configFromEnv. */
   env?: NodeJS.ProcessEnv;
+  /** Where the API logs (a test reading its log passes one); by default it logs nothing. */
+  logger?: Logger;
 }
 
 export function requireEnv(name: 'TEST_DATABASE_SERVER_URL' | 'REDIS_URL'): string {
@@ -63,7 +66,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       LENA_COOKIE_SECURE: 'true',
       ...options.env,
     });
-    app = await createApi(config, { logger: false });
+    app = await createApi(config, { logger: options.logger ?? false });
     const started = app;
     return {
       app: started,

@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { WORKER_CONFIG } from '../../config/config.module';
 import type { WorkerConfig } from '../../config/worker-config';
 import { EmailSender } from './email-sender.service';
+import { redactEmailAddresses } from './redact-email-addresses';
 
 export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'given-up' | 'not-found';
 
@@ -54,8 +55,10 @@ export class OutboxDeliveryService {
         keptPayload = await this.send(message);
       } catch (error) {
         const gaveUp = await this.recordFailure(manager, messageId, error);
-        // Once the row is a dead letter, BullMQ must stop retrying the job too.
-        failure = gaveUp && !(error instanceof UnrecoverableError) ? new UnrecoverableError(describeError(error)) : error;
+        // Once the row is a dead letter, BullMQ must stop retrying the job too. BullMQ keeps the
+        // thrown error's message and stack in Redis (failedReason): they name no recipient.
+        const retryable = !gaveUp && !(error instanceof UnrecoverableError);
+        failure = retryable ? new Error(describeError(error)) : new UnrecoverableError(describeError(error));
         return 'failed';
       }
       // One statement: delivered, and the body (which may hold a sign-in link) gone.
@@ -105,9 +108,10 @@ export class OutboxDeliveryService {
   }
 }
 
+/** The error as kept in `last_error` and BullMQ's failedReason: one line, short, no email addresses. */
 function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error).slice(0, MAX_ERROR_LENGTH);
+  if (!(error instanceof Error)) return redactEmailAddresses(String(error)).slice(0, MAX_ERROR_LENGTH);
   const code = (error as { code?: unknown }).code;
   const text = typeof code === 'string' && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-  return text.replace(/\s+/g, ' ').slice(0, MAX_ERROR_LENGTH);
+  return redactEmailAddresses(text.replace(/\s+/g, ' ')).slice(0, MAX_ERROR_LENGTH);
 }
