@@ -5,6 +5,7 @@ export { mountPortal, type PortalDefinition } from './app/mount-portal.js';
 export type { PortalLayoutProps } from './app/portal-layout.js';
 export { RequireRole, useViewer, type PortalEntry, type RequireRoleProps } from './app/guards.js';
 export { lazyPage } from './app/lazy-page.js';
+export { flashState, useLocationFlash } from './app/location-flash.js';
 
 // For the portals' own pages.
 export { Card } from './app/card.js';

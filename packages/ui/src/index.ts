@@ -28,6 +28,7 @@ export { Tag, type TagTone } from './tag.js';
 export { UiProvider, useUiConfig, type LinkProps, type UiConfig } from './ui-context.js';
 export { VisuallyHidden } from './visually-hidden.js';
 export { LoadError, type LoadErrorProps } from './load-error.js';
+export { OutcomeScope, useOutcome, type Outcome, type OutcomeTone, type ShownOutcome } from './outcome.js';
 export { requireValues, useFormSubmission, type FormSubmission } from './use-form-submission.js';
 export {
   AcceptInvitationForm,

@@ -1,0 +1,3 @@
+import { createVitestConfig } from '@lena/vitest-preset';
+
+export default createVitestConfig();
