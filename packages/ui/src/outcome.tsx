@@ -54,6 +54,7 @@ export interface Outcome {
   current: ShownOutcome | null;
   /** The banner for `current`, or nothing. */
   banner: ReactNode;
+  show(tone: OutcomeTone, text: string): void;
   success(text: string): void;
   error(text: string): void;
   clear(): void;
@@ -72,7 +73,8 @@ export function useOutcome(): Outcome {
   const success = useCallback((text: string) => show('success', text), [show]);
   const error = useCallback((text: string) => show('error', text), [show]);
   const clear = useCallback(() => setShown(null), []);
-  const current = shown && shown.action === scope.action ? { tone: shown.tone, text: shown.text } : null;
+  // The same object for as long as the same outcome shows, so effects can depend on it.
+  const current = useMemo<ShownOutcome | null>(() => (shown && shown.action === scope.action ? { tone: shown.tone, text: shown.text } : null), [shown, scope.action]);
   const banner = current ? <Alert tone={current.tone} title={current.text} /> : null;
-  return { current, banner, success, error, clear };
+  return { current, banner, show, success, error, clear };
 }
