@@ -2,6 +2,8 @@
 // mountPortal supplies the rest: the frame, the sign-in, password and invitation pages, the route
 // guards, "Page not found" and the crash page.
 export { mountPortal, type PortalDefinition } from './app/mount-portal.js';
+// For the portals' component tests: the same app and routes without mounting into the document.
+export { PortalApp, portalRoutes, type PortalAppProps } from './app/mount-portal.js';
 export type { PortalLayoutProps } from './app/portal-layout.js';
 export { RequireRole, useViewer, type PortalEntry, type RequireRoleProps } from './app/guards.js';
 export { lazyPage } from './app/lazy-page.js';
