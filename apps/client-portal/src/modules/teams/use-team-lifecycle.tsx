@@ -24,7 +24,7 @@ export function useTeamLifecycle({ onArchived, onRestored, onDeleted, onError }:
   const [archiveTeam, archiveState] = useMutation(ArchiveTeamDocument, { refetchQueries: ['Teams'] });
   const [restoreTeam] = useMutation(RestoreTeamDocument, { refetchQueries: ['Teams'] });
   const [deleteTeam, deleteState] = useMutation(DeleteTeamDocument, {
-    refetchQueries: ['Teams', 'Members'],
+    refetchQueries: ['Teams'],
     update: (cache, { data }) => {
       if (data) cache.evict({ id: cache.identify({ __typename: 'Team', id: data.deleteTeam }) });
     },
