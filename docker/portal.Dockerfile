@@ -20,6 +20,9 @@ USER node
 # ---- dependencies and the static build -------------------------------------------------
 FROM pnpm AS build
 ARG PORTAL=client-portal
+# Built into the facilitator portal, which sends client staff there (the API's PUBLIC_CLIENT_PORTAL_URL).
+ARG PUBLIC_CLIENT_PORTAL_URL=http://localhost:5173
+ENV PUBLIC_CLIENT_PORTAL_URL=${PUBLIC_CLIENT_PORTAL_URL}
 COPY --chown=node:node pnpm-lock.yaml pnpm-workspace.yaml package.json ./
 RUN --mount=type=cache,id=lena-pnpm-store,target=/home/node/.pnpm-store,uid=1000,gid=1000 \
     pnpm fetch --store-dir "$PNPM_STORE"

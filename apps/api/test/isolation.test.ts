@@ -13,6 +13,8 @@ interface World {
   member: UserFixture;
   team: TeamFixture;
   otherTeam: TeamFixture;
+  /** Archived, with a member: what restoreTeam and deleteTeam act on. */
+  archivedTeam: TeamFixture;
   invitation: InvitationFixture;
   adminClient: TestClient;
   participantClient: TestClient;
@@ -41,8 +43,11 @@ async function buildWorld(label: string): Promise<World> {
   await fixtures.teamMember(tenant.id, team.id, participant.id);
   await fixtures.teamMember(tenant.id, team.id, member.id);
   await fixtures.teamMember(tenant.id, otherTeam.id, member.id);
+  const archivedTeam = await fixtures.team(tenant.id, `Team ${label} archived ${unique()}`);
+  await fixtures.teamMember(tenant.id, archivedTeam.id, member.id);
+  await fixtures.asTenant(tenant.id, 'UPDATE team SET archived_at = now() WHERE tenant_id = $1 AND id = $2', [tenant.id, archivedTeam.id]);
   const invitation = await fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT', teamId: team.id });
-  return { tenant, admin, participant, member, team, otherTeam, invitation, adminClient: await signedIn(admin), participantClient: await signedIn(participant) };
+  return { tenant, admin, participant, member, team, otherTeam, archivedTeam, invitation, adminClient: await signedIn(admin), participantClient: await signedIn(participant) };
 }
 
 /** Every row tenant B owns, as the owner sees it. */
@@ -74,7 +79,7 @@ afterAll(async () => {
 interface IdCase {
   name: string;
   query: string;
-  variables: (ids: { tenantId: string; teamId: string; userId: string; invitationId: string; ownTeamId: string }) => Record<string, unknown>;
+  variables: (ids: { tenantId: string; teamId: string; archivedTeamId: string; userId: string; invitationId: string; ownTeamId: string }) => Record<string, unknown>;
 }
 
 const ID_CASES: IdCase[] = [
@@ -82,6 +87,8 @@ const ID_CASES: IdCase[] = [
   { name: 'team(id)', query: 'query($id: ID!) { team(id: $id) { id name members { userId email } } }', variables: (ids) => ({ id: ids.teamId }) },
   { name: 'renameTeam', query: 'mutation($input: RenameTeamInput!) { renameTeam(input: $input) { id name } }', variables: (ids) => ({ input: { id: ids.teamId, name: 'Taken over' } }) },
   { name: 'archiveTeam', query: 'mutation($id: ID!) { archiveTeam(id: $id) { id archivedAt } }', variables: (ids) => ({ id: ids.teamId }) },
+  { name: 'restoreTeam (B’s archived team)', query: 'mutation($id: ID!) { restoreTeam(id: $id) { id archivedAt } }', variables: (ids) => ({ id: ids.archivedTeamId }) },
+  { name: 'deleteTeam (B’s archived team)', query: 'mutation($id: ID!) { deleteTeam(id: $id) }', variables: (ids) => ({ id: ids.archivedTeamId }) },
   {
     name: 'addTeamMember (B’s team)',
     query: 'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id memberCount } }',
@@ -122,9 +129,9 @@ describe('an org admin of A using B’s ids', () => {
     const before = await snapshotOf(b);
     const invitationsBefore = await api.fixtures.count('invitation');
     const own = { ownTeamId: a.team.id };
-    const withB = await a.adminClient.gql(idCase.query, idCase.variables({ ...own, tenantId: b.tenant.id, teamId: b.team.id, userId: b.member.id, invitationId: b.invitation.id }));
+    const withB = await a.adminClient.gql(idCase.query, idCase.variables({ ...own, tenantId: b.tenant.id, teamId: b.team.id, archivedTeamId: b.archivedTeam.id, userId: b.member.id, invitationId: b.invitation.id }));
     const random = randomUUID();
-    const withNothing = await a.adminClient.gql(idCase.query, idCase.variables({ ...own, tenantId: random, teamId: random, userId: random, invitationId: random }));
+    const withNothing = await a.adminClient.gql(idCase.query, idCase.variables({ ...own, tenantId: random, teamId: random, archivedTeamId: random, userId: random, invitationId: random }));
 
     const errorWithB = expectError(withB, 'NOT_FOUND', /^[A-Z][\w ]+ was not found\.$/);
     const errorWithNothing = expectError(withNothing, 'NOT_FOUND');
@@ -148,6 +155,9 @@ describe('an org admin of A using B’s ids', () => {
     expectData(await client.gql('mutation($input: TeamMemberInput!) { removeTeamMember(input: $input) { id } }', { input: { teamId: team.id, userId: person.id } }));
     expectData(await client.gql('mutation($input: RenameTeamInput!) { renameTeam(input: $input) { id } }', { input: { id: team.id, name: `Renamed ${unique()}` } }));
     expectData(await client.gql('mutation($id: ID!) { archiveTeam(id: $id) { id } }', { id: team.id }));
+    expectData(await client.gql('mutation($id: ID!) { restoreTeam(id: $id) { id } }', { id: team.id }));
+    expectData(await client.gql('mutation($id: ID!) { archiveTeam(id: $id) { id } }', { id: team.id }));
+    expectData(await client.gql('mutation($id: ID!) { deleteTeam(id: $id) }', { id: team.id }));
     const invitation = await api.fixtures.invitation({ tenantId: a.tenant.id, role: 'PARTICIPANT' });
     const revoked = expectData(await client.gql<{ revokeInvitation: { status: string } }>('mutation($id: ID!) { revokeInvitation(id: $id) { status } }', { id: invitation.id }));
     expect(revoked.revokeInvitation.status).toBe('REVOKED');
@@ -155,7 +165,7 @@ describe('an org admin of A using B’s ids', () => {
 });
 
 describe('lists', () => {
-  const secretsOf = (world: World) => [world.tenant.id, world.tenant.name, world.team.id, world.team.name, world.otherTeam.name, world.member.email, world.participant.email, world.admin.email, world.invitation.email];
+  const secretsOf = (world: World) => [world.tenant.id, world.tenant.name, world.team.id, world.team.name, world.otherTeam.name, world.archivedTeam.name, world.member.email, world.participant.email, world.admin.email, world.invitation.email];
 
   it.each([
     ['teams', '{ teams(includeArchived: true) { id name members { userId email teamIds } } }'],
@@ -196,6 +206,8 @@ describe('roles', () => {
     ['createTeam', 'mutation { createTeam(input: { name: "Participants’ own team" }) { id } }', () => ({})],
     ['renameTeam', 'mutation($input: RenameTeamInput!) { renameTeam(input: $input) { id } }', (w) => ({ input: { id: w.team.id, name: 'Renamed by a participant' } })],
     ['archiveTeam', 'mutation($id: ID!) { archiveTeam(id: $id) { id } }', (w) => ({ id: w.team.id })],
+    ['restoreTeam', 'mutation($id: ID!) { restoreTeam(id: $id) { id } }', (w) => ({ id: w.archivedTeam.id })],
+    ['deleteTeam', 'mutation($id: ID!) { deleteTeam(id: $id) }', (w) => ({ id: w.archivedTeam.id })],
     ['addTeamMember', 'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }', (w) => ({ input: { teamId: w.otherTeam.id, userId: w.participant.id } })],
     ['removeTeamMember', 'mutation($input: TeamMemberInput!) { removeTeamMember(input: $input) { id } }', (w) => ({ input: { teamId: w.team.id, userId: w.member.id } })],
     ['changeMemberRole', 'mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { userId } }', (w) => ({ input: { userId: w.participant.id, role: 'ORG_ADMIN' } })],

@@ -5,6 +5,7 @@ export * from './identity/auth-policy.js';
 export * from './identity/identity-schemas.js';
 export * from './tenancy/tenancy-schemas.js';
 export * from './tenancy/tenant-status.js';
+export * from './tenancy/team-lifecycle.js';
 export * from './audit/audit-action.js';
 export * from './health/queue-health.js';
 export * from './retention/retention-policy.js';

@@ -2,9 +2,12 @@
 // mountPortal supplies the rest: the frame, the sign-in, password and invitation pages, the route
 // guards, "Page not found" and the crash page.
 export { mountPortal, type PortalDefinition } from './app/mount-portal.js';
+// For the portals' component tests: the same app and routes without mounting into the document.
+export { PortalApp, portalRoutes, type PortalAppProps } from './app/mount-portal.js';
 export type { PortalLayoutProps } from './app/portal-layout.js';
 export { RequireRole, useViewer, type PortalEntry, type RequireRoleProps } from './app/guards.js';
 export { lazyPage } from './app/lazy-page.js';
+export { flashState, useLocationFlash } from './app/location-flash.js';
 
 // For the portals' own pages.
 export { Card } from './app/card.js';

@@ -13,7 +13,8 @@ const VENDOR_CHUNKS = [
 
 /**
  * A portal's Vite config. The API is reached same-origin: /graphql is proxied to LENA_API_URL
- * (cookies then stay first-party).
+ * (cookies then stay first-party). PUBLIC_* variables (the portals' own addresses, the same ones
+ * the API puts in emails) are built into the page as `import.meta.env.PUBLIC_*`: they are public.
  */
 export function portalViteConfig({ port }: { port: number }): UserConfigFnObject {
   return defineConfig(({ mode }) => {
@@ -21,6 +22,7 @@ export function portalViteConfig({ port }: { port: number }): UserConfigFnObject
     const proxy = { '/graphql': { target: env.LENA_API_URL || 'http://localhost:4000' } };
     return {
       plugins: [react()],
+      envPrefix: ['VITE_', 'PUBLIC_'],
       server: { port, strictPort: true, proxy },
       preview: { port, proxy },
       build: { sourcemap: true, rolldownOptions: { output: { codeSplitting: { groups: VENDOR_CHUNKS } } } },

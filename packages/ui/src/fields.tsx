@@ -21,7 +21,7 @@ function describedBy(id: string, hint: ReactNode, error: string | undefined): st
 }
 
 /** What every control carries: its id and name, and its hint and error for assistive technology. */
-function controlProps(id: string, name: string, hint: ReactNode, error: string | undefined) {
+export function controlProps(id: string, name: string, hint: ReactNode, error: string | undefined) {
   return { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) };
 }
 
@@ -44,8 +44,10 @@ function FieldError({ id, error }: { id: string; error: string | undefined }) {
   );
 }
 
-function FieldFrame({
+/** The label, hint and error around a control (for the field components of this package). */
+export function FieldFrame({
   id,
+  labelId,
   label,
   hint,
   error,
@@ -54,6 +56,8 @@ function FieldFrame({
   children,
 }: {
   id: string;
+  /** For controls whose accessible name comes from aria-labelledby. */
+  labelId?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -63,7 +67,7 @@ function FieldFrame({
 }) {
   return (
     <div className={cx('lena-field', error && 'lena-field--error', className)}>
-      <label className={cx('lena-field__label', labelHidden && 'lena-visually-hidden')} htmlFor={id}>
+      <label id={labelId} className={cx('lena-field__label', labelHidden && 'lena-visually-hidden')} htmlFor={id}>
         {label}
       </label>
       <FieldHint id={id} hint={hint} />

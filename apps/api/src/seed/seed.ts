@@ -51,7 +51,7 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
 
       const teamIds: string[] = [];
       for (const name of tenant.teams) {
-        const existing = await client.query<{ id: string }>('SELECT id FROM team WHERE tenant_id = $1 AND name = $2', [tenantId, name]);
+        const existing = await client.query<{ id: string }>('SELECT id FROM team WHERE tenant_id = $1 AND name = $2 AND deleted_at IS NULL', [tenantId, name]);
         const created = existing.rows[0] ?? (await client.query<{ id: string }>('INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name])).rows[0];
         teamIds.push(created.id);
       }

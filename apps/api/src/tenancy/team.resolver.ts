@@ -59,6 +59,18 @@ export class TeamResolver {
   }
 
   @Roles(TenantRole.ORG_ADMIN)
+  @Mutation(() => Team, { description: 'Brings an archived team back, with the members it had.' })
+  restoreTeam(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Team> {
+    return this.teamService.restore(principal.tenantId!, id);
+  }
+
+  @Roles(TenantRole.ORG_ADMIN)
+  @Mutation(() => ID, { description: 'Deletes an archived team for good and frees its name. Returns the team’s id.' })
+  deleteTeam(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<string> {
+    return this.teamService.delete(principal.tenantId!, id);
+  }
+
+  @Roles(TenantRole.ORG_ADMIN)
   @Mutation(() => Team)
   addTeamMember(@CurrentPrincipal() principal: Principal, @Args('input') input: TeamMemberInput): Promise<Team> {
     return this.teamService.addMember(principal.tenantId!, input.teamId, input.userId);

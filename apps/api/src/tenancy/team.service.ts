@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, parseInput, teamNameSchema, uuidSchema } from '@lena/domain';
+import { DomainError, parseInput, TeamAction, teamActionRefusal, teamNameSchema, uuidSchema } from '@lena/domain';
 import { z } from 'zod';
 import { requestContext } from '../common/request-context';
 import type { Team } from './dtos/team.type';
@@ -10,12 +10,16 @@ const teamInputSchema = z.object({ name: teamNameSchema });
 const TEAM_COLUMNS = `t.id, t.name, t.archived_at AS "archivedAt", t.created_at AS "createdAt",
   (SELECT count(*)::int FROM team_member tm WHERE tm.tenant_id = t.tenant_id AND tm.team_id = t.id) AS "memberCount"`;
 
-/** Teams of the principal's own organisation. Every query names the tenant; RLS checks it again. */
+/**
+ * Teams of the principal's own organisation. Every query names the tenant; RLS checks it again.
+ * Deleted teams (`deleted_at`) answer as teams that never existed; what may be done to an active
+ * or archived team is the domain's rule (`teamActionRefusal`).
+ */
 @Injectable()
 export class TeamService {
   list(tenantId: string, includeArchived: boolean): Promise<Team[]> {
     return requestContext().uow.query<Team>(
-      `SELECT ${TEAM_COLUMNS} FROM team t WHERE t.tenant_id = $1 AND ($2 OR t.archived_at IS NULL) ORDER BY t.archived_at NULLS FIRST, lower(t.name)`,
+      `SELECT ${TEAM_COLUMNS} FROM team t WHERE t.tenant_id = $1 AND t.deleted_at IS NULL AND ($2 OR t.archived_at IS NULL) ORDER BY t.archived_at NULLS FIRST, lower(t.name)`,
       [tenantId, includeArchived],
     );
   }
@@ -23,14 +27,14 @@ export class TeamService {
   listForMember(tenantId: string, userId: string): Promise<Team[]> {
     return requestContext().uow.query<Team>(
       `SELECT ${TEAM_COLUMNS} FROM team t JOIN team_member m ON m.tenant_id = t.tenant_id AND m.team_id = t.id
-        WHERE t.tenant_id = $1 AND m.user_id = $2 AND t.archived_at IS NULL ORDER BY lower(t.name)`,
+        WHERE t.tenant_id = $1 AND m.user_id = $2 AND t.archived_at IS NULL AND t.deleted_at IS NULL ORDER BY lower(t.name)`,
       [tenantId, userId],
     );
   }
 
   async get(tenantId: string, id: string): Promise<Team> {
     if (!uuidSchema.safeParse(id).success) throw DomainError.notFound('That team');
-    const [team] = await requestContext().uow.query<Team>(`SELECT ${TEAM_COLUMNS} FROM team t WHERE t.tenant_id = $1 AND t.id = $2`, [tenantId, id]);
+    const [team] = await requestContext().uow.query<Team>(`SELECT ${TEAM_COLUMNS} FROM team t WHERE t.tenant_id = $1 AND t.id = $2 AND t.deleted_at IS NULL`, [tenantId, id]);
     if (!team) throw DomainError.notFound('That team');
     return team;
   }
@@ -44,15 +48,14 @@ export class TeamService {
 
   async rename(tenantId: string, id: string, rawName: string): Promise<Team> {
     const { name } = parseInput(teamInputSchema, { name: rawName });
-    const team = await this.get(tenantId, id);
-    if (team.archivedAt) throw DomainError.conflict('Archived teams cannot be renamed.');
+    await this.getFor(tenantId, id, TeamAction.RENAME);
     await this.assertNameFree(tenantId, name, id);
     await requestContext().uow.query('UPDATE team SET name = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id, name]);
     return this.get(tenantId, id);
   }
 
   async archive(tenantId: string, id: string): Promise<Team> {
-    await this.get(tenantId, id);
+    await this.getFor(tenantId, id, TeamAction.ARCHIVE);
     await requestContext().uow.query(
       'UPDATE team SET archived_at = COALESCE(archived_at, now()), updated_at = now() WHERE tenant_id = $1 AND id = $2',
       [tenantId, id],
@@ -60,9 +63,26 @@ export class TeamService {
     return this.get(tenantId, id);
   }
 
+  /** Brings an archived team back with its members. Its name was kept while archived, so it cannot clash. */
+  async restore(tenantId: string, id: string): Promise<Team> {
+    await this.getFor(tenantId, id, TeamAction.RESTORE);
+    await requestContext().uow.query('UPDATE team SET archived_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+    return this.get(tenantId, id);
+  }
+
+  /**
+   * Deletes an archived team for good: it leaves every list, its members are taken out of it and its
+   * name is free again. The row stays (soft delete) for the records that will point at it.
+   */
+  async delete(tenantId: string, id: string): Promise<string> {
+    await this.getFor(tenantId, id, TeamAction.DELETE);
+    await requestContext().uow.query('DELETE FROM team_member WHERE tenant_id = $1 AND team_id = $2', [tenantId, id]);
+    await requestContext().uow.query('UPDATE team SET deleted_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+    return id;
+  }
+
   async addMember(tenantId: string, teamId: string, userId: string): Promise<Team> {
-    const team = await this.get(tenantId, teamId);
-    if (team.archivedAt) throw DomainError.conflict('People cannot be added to an archived team.');
+    await this.getFor(tenantId, teamId, TeamAction.ADD_MEMBER);
     await this.assertMember(tenantId, userId);
     await requestContext().uow.query(
       'INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
@@ -72,10 +92,18 @@ export class TeamService {
   }
 
   async removeMember(tenantId: string, teamId: string, userId: string): Promise<Team> {
-    await this.get(tenantId, teamId);
+    await this.getFor(tenantId, teamId, TeamAction.REMOVE_MEMBER);
     await this.assertMember(tenantId, userId);
     await requestContext().uow.query('DELETE FROM team_member WHERE tenant_id = $1 AND team_id = $2 AND user_id = $3', [tenantId, teamId, userId]);
     return this.get(tenantId, teamId);
+  }
+
+  /** The team, once the domain allows `action` on it; CONFLICT with the domain's reason otherwise. */
+  private async getFor(tenantId: string, id: string, action: TeamAction): Promise<Team> {
+    const team = await this.get(tenantId, id);
+    const refusal = teamActionRefusal(team, action);
+    if (refusal) throw DomainError.conflict(refusal);
+    return team;
   }
 
   private async assertMember(tenantId: string, userId: string): Promise<void> {
@@ -85,13 +113,21 @@ export class TeamService {
     if (!found.length) throw DomainError.notFound('That person');
   }
 
+  /**
+   * Every team that is not deleted holds its name, archived ones too (`teamHoldsName`; the unique
+   * index `team_name_key` covers the same rows), so that restoring one can never clash.
+   */
   private async assertNameFree(tenantId: string, name: string, exceptId?: string): Promise<void> {
-    const taken = await requestContext().uow.query(
-      'SELECT 1 FROM team WHERE tenant_id = $1 AND lower(name) = lower($2) AND archived_at IS NULL AND ($3::uuid IS NULL OR id <> $3)',
+    const [taken] = await requestContext().uow.query<{ archived: boolean }>(
+      `SELECT archived_at IS NOT NULL AS archived FROM team
+        WHERE tenant_id = $1 AND lower(name) = lower($2) AND deleted_at IS NULL AND ($3::uuid IS NULL OR id <> $3)`,
       [tenantId, name, exceptId ?? null],
     );
-    if (taken.length) {
-      throw new DomainError('CONFLICT', 'There is already a team with that name.', [{ field: 'name', message: 'There is already a team with that name.' }]);
+    if (taken) {
+      const message = taken.archived
+        ? 'An archived team has that name. Restore it, or rename or delete it first.'
+        : 'There is already a team with that name.';
+      throw new DomainError('CONFLICT', message, [{ field: 'name', message }]);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { useSession, type Viewer } from '@lena/graphql-client/react';
-import { AppShell, Button, Spinner, type NavItem } from '@lena/ui';
+import { AppShell, Button, OutcomeScope, Spinner, type NavItem } from '@lena/ui';
 import { Suspense, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useMatches } from 'react-router';
 import type { PortalEntry } from './guards.js';
@@ -41,6 +41,7 @@ function SignOutButton() {
  * While a page's code loads (`lazyPage`), the frame stays and the page's place says "Loading the
  * page…" (a polite status). The boundary is keyed by route, so following a link to a page not
  * loaded yet says so too, rather than leaving the last page up with no sign that anything happens.
+ * Outcome banners of the page clear as soon as the person starts something else (`OutcomeScope`).
  */
 export function PortalLayout({ portalName, nav, entry, showOrganisation = false, accountActions }: PortalLayoutProps) {
   const { viewer } = useSession();
@@ -64,7 +65,9 @@ export function PortalLayout({ portalName, nav, entry, showOrganisation = false,
       }
     >
       <Suspense key={route} fallback={<Spinner label="Loading the page" />}>
-        <Outlet />
+        <OutcomeScope>
+          <Outlet />
+        </OutcomeScope>
       </Suspense>
     </AppShell>
   );

@@ -1,5 +1,5 @@
 import { toFormErrors } from '@lena/graphql-client';
-import { Alert, Button, Form, requireValues, TextField, useFormSubmission } from '@lena/ui';
+import { Button, Form, requireValues, TextField, useFormSubmission, useOutcome } from '@lena/ui';
 import { useState, type ReactNode } from 'react';
 
 /** What every invitation asks for. */
@@ -26,14 +26,14 @@ export interface InviteFormProps {
 export function InviteForm({ id, send, children }: InviteFormProps) {
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const sent = useOutcome();
   const form = useFormSubmission();
   return (
     <Form
       id={id}
       errors={form.errors}
       onSubmit={() => {
-        setSentTo(null);
+        sent.clear();
         const missing = requireValues([['email', email, 'Enter an email address.']]);
         if (missing) return form.fail(missing);
         void form.submit(async () => {
@@ -43,14 +43,14 @@ export function InviteForm({ id, send, children }: InviteFormProps) {
           } catch (error) {
             return toFormErrors(error);
           }
-          setSentTo(address);
+          sent.success(`Invitation sent to ${address}.`);
           setEmail('');
           setDisplayName('');
           return null;
         });
       }}
     >
-      {sentTo && <Alert tone="success" title={`Invitation sent to ${sentTo}.`} />}
+      {sent.banner}
       <TextField label="Email address" name="email" type="email" autoComplete="off" spellCheck={false} value={email} onChange={setEmail} />
       <TextField label="Full name" name="displayName" autoComplete="off" hint="Optional. Used to greet them in the invitation email." value={displayName} onChange={setDisplayName} />
       {children}

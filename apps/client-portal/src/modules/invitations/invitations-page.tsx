@@ -8,7 +8,7 @@ import {
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
 import { InvitationsTable, InviteForm, QueryView } from '@lena/portal-kit';
-import { Alert, Button, ConfirmDialog, Page, Section, SelectField, VisuallyHidden } from '@lena/ui';
+import { Button, ConfirmDialog, Page, Section, SelectField, useOutcome, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
 
 function InviteParticipantForm({ teams }: { teams: { id: string; name: string }[] }) {
@@ -32,24 +32,18 @@ function InviteParticipantForm({ teams }: { teams: { id: string; name: string }[
 function SentInvitations({ invitations, teamNames }: { invitations: readonly InvitationFieldsFragment[]; teamNames: Map<string, string> }) {
   const [revoking, setRevoking] = useState<InvitationFieldsFragment | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
-  const [revoked, setRevoked] = useState<string | null>(null);
+  const revoked = useOutcome();
   const [revoke, { loading }] = useMutation(RevokeInvitationDocument);
   return (
     <>
-      {revoked && <Alert tone="success" title={revoked} />}
+      {revoked.banner}
       <InvitationsTable
         invitations={invitations}
         caption="Sent invitations"
         extraColumns={[{ key: 'team', header: 'Team', cell: (invitation) => (invitation.teamId ? (teamNames.get(invitation.teamId) ?? '—') : '—') }]}
         actions={(invitation) =>
           invitation.status === 'PENDING' && (
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setRevoked(null);
-                setRevoking(invitation);
-              }}
-            >
+            <Button variant="secondary" onClick={() => setRevoking(invitation)}>
               Revoke<VisuallyHidden> invitation for {invitation.email}</VisuallyHidden>
             </Button>
           )
@@ -69,7 +63,7 @@ function SentInvitations({ invitations, teamNames }: { invitations: readonly Inv
           if (!revoking) return;
           revoke({ variables: { id: revoking.id } })
             .then(() => {
-              setRevoked(`The invitation for ${revoking.email} has been revoked.`);
+              revoked.success(`The invitation for ${revoking.email} has been revoked.`);
               setRevoking(null);
             })
             .catch((error: unknown) => setDialogError(describeError(error).message));

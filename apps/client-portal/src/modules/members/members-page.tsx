@@ -1,7 +1,7 @@
 import { ChangeMemberRoleDocument, describeError, MembersDocument, RemoveMemberDocument, roleLabel, TeamsDocument, type MemberFieldsFragment, type TenantRole } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
 import { QueryView, useViewer } from '@lena/portal-kit';
-import { Alert, Button, ConfirmDialog, EmptyState, Page, SelectField, Table, Tag, VisuallyHidden } from '@lena/ui';
+import { Button, ConfirmDialog, EmptyState, Page, SelectField, Table, Tag, useOutcome, VisuallyHidden, type Outcome } from '@lena/ui';
 import { useState } from 'react';
 
 const ROLE_OPTIONS: { value: TenantRole; label: string }[] = [
@@ -9,49 +9,87 @@ const ROLE_OPTIONS: { value: TenantRole; label: string }[] = [
   { value: 'ORG_ADMIN', label: roleLabel.ORG_ADMIN },
 ];
 
-type Message = { tone: 'success' | 'error'; text: string } | null;
-
-function RoleControl({ member, onDone }: { member: MemberFieldsFragment; onDone: (message: Message) => void }) {
+/**
+ * The role select and "Save role". Making someone an organisation admin asks first: it hands them
+ * the organisation's people, teams and invitations.
+ */
+function RoleControl({ member, organisation, outcome }: { member: MemberFieldsFragment; organisation: string; outcome: Outcome }) {
   const [role, setRole] = useState<TenantRole>(member.role);
+  const [confirming, setConfirming] = useState(false);
+  const [dialogError, setDialogError] = useState<string | null>(null);
   const [changeRole, { loading }] = useMutation(ChangeMemberRoleDocument);
+
+  const save = () => {
+    changeRole({ variables: { input: { userId: member.userId, role } } })
+      .then(({ data }) => {
+        const changed = data?.changeMemberRole ?? { ...member, role };
+        outcome.success(`${changed.displayName} is now ${changed.role === 'PARTICIPANT' ? 'a participant' : 'an organisation admin'}.`);
+        setConfirming(false);
+        setDialogError(null);
+      })
+      .catch((error: unknown) => {
+        const message = describeError(error).message;
+        if (confirming) setDialogError(message);
+        else outcome.error(message);
+      });
+  };
+
   return (
-    <form
-      className="lena-inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (role === member.role) return;
-        onDone(null);
-        changeRole({ variables: { input: { userId: member.userId, role } } })
-          .then(() => onDone({ tone: 'success', text: `${member.displayName} is now ${role === 'PARTICIPANT' ? 'a participant' : 'an organisation admin'}.` }))
-          .catch((error: unknown) => onDone({ tone: 'error', text: describeError(error).message }));
-      }}
-    >
-      <SelectField
-        label={`Role for ${member.displayName}`}
-        labelHidden
-        name="role"
-        options={ROLE_OPTIONS}
-        value={role}
-        onChange={(value) => setRole(value as TenantRole)}
-      />
-      <Button type="submit" variant="secondary" busy={loading} disabled={role === member.role}>
-        Save role<VisuallyHidden> for {member.displayName}</VisuallyHidden>
-      </Button>
-    </form>
+    <>
+      <form
+        className="lena-inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (role === member.role) return;
+          if (role === 'ORG_ADMIN') setConfirming(true);
+          else save();
+        }}
+      >
+        <SelectField
+          label={`Role for ${member.displayName}`}
+          labelHidden
+          name="role"
+          options={ROLE_OPTIONS}
+          value={role}
+          onChange={(value) => setRole(value as TenantRole)}
+        />
+        <Button type="submit" variant="secondary" busy={loading && !confirming} disabled={role === member.role}>
+          Save role<VisuallyHidden> for {member.displayName}</VisuallyHidden>
+        </Button>
+      </form>
+      <ConfirmDialog
+        open={confirming}
+        title={`Make ${member.displayName} an organisation admin?`}
+        confirmLabel="Yes, make organisation admin"
+        tone="primary"
+        busy={loading}
+        error={dialogError}
+        onConfirm={save}
+        onCancel={() => {
+          setConfirming(false);
+          setDialogError(null);
+        }}
+      >
+        <p>
+          They will be able to manage {organisation}’s teams, people and invitations on Lena, including making others admins and removing
+          people.
+        </p>
+      </ConfirmDialog>
+    </>
   );
 }
 
 function MembersTable({ members, teamNames }: { members: readonly MemberFieldsFragment[]; teamNames: Map<string, string> }) {
   const viewer = useViewer();
   const organisation = viewer.tenant?.name ?? 'your organisation';
-  const [message, setMessage] = useState<Message>(null);
+  const outcome = useOutcome();
   const [removing, setRemoving] = useState<MemberFieldsFragment | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [removeMember, { loading }] = useMutation(RemoveMemberDocument, { refetchQueries: ['Members'] });
 
   return (
     <>
-      {message && <Alert tone={message.tone} title={message.text} />}
+      {outcome.banner}
       <Table
         caption={`People in ${organisation}`}
         captionHidden
@@ -73,7 +111,7 @@ function MembersTable({ members, teamNames }: { members: readonly MemberFieldsFr
             key: 'role',
             header: 'Role',
             cell: (member) =>
-              member.userId === viewer.id ? <Tag tone="blue">{roleLabel[member.role]}</Tag> : <RoleControl member={member} onDone={setMessage} />,
+              member.userId === viewer.id ? <Tag tone="blue">{roleLabel[member.role]}</Tag> : <RoleControl member={member} organisation={organisation} outcome={outcome} />,
           },
           {
             key: 'teams',
@@ -108,7 +146,7 @@ function MembersTable({ members, teamNames }: { members: readonly MemberFieldsFr
           if (!removing) return;
           removeMember({ variables: { userId: removing.userId } })
             .then(() => {
-              setMessage({ tone: 'success', text: `${removing.displayName} has been removed from ${organisation}.` });
+              outcome.success(`${removing.displayName} has been removed from ${organisation}.`);
               setRemoving(null);
             })
             .catch((error: unknown) => setDialogError(describeError(error).message));

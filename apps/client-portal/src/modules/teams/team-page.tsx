@@ -1,16 +1,35 @@
 import { AddTeamMemberDocument, describeError, MembersDocument, RemoveTeamMemberDocument, RenameTeamDocument, roleLabel, TeamDocument, toFormErrors, type TeamQuery } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { QueryView } from '@lena/portal-kit';
-import { Alert, Button, DateTime, EmptyState, Form, Link, Page, requireValues, Section, SelectField, Table, TextField, useFormSubmission, VisuallyHidden } from '@lena/ui';
+import { flashState, QueryView } from '@lena/portal-kit';
+import {
+  Alert,
+  Button,
+  ConfirmDialog,
+  DateTime,
+  EmptyState,
+  Form,
+  Link,
+  Page,
+  requireValues,
+  Section,
+  SelectField,
+  Table,
+  TextField,
+  useFormSubmission,
+  useOutcome,
+  VisuallyHidden,
+  type Outcome,
+} from '@lena/ui';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useArchiveTeam } from './use-archive-team.js';
+import { useTeamLifecycle } from './use-team-lifecycle.js';
 
 type Team = TeamQuery['team'];
+type TeamMember = Team['members'][number];
 
 function RenameTeamForm({ team }: { team: Team }) {
   const [name, setName] = useState(team.name);
-  const [saved, setSaved] = useState(false);
+  const renamed = useOutcome();
   const form = useFormSubmission();
   const [renameTeam] = useMutation(RenameTeamDocument);
   return (
@@ -18,13 +37,12 @@ function RenameTeamForm({ team }: { team: Team }) {
       id="rename-team"
       errors={form.errors}
       onSubmit={() => {
-        setSaved(false);
         const missing = requireValues([['name', name, 'Enter a team name.']]);
         if (missing) return form.fail(missing);
         void form.submit(async () => {
           try {
-            await renameTeam({ variables: { input: { id: team.id, name: name.trim() } } });
-            setSaved(true);
+            const { data } = await renameTeam({ variables: { input: { id: team.id, name: name.trim() } } });
+            renamed.success(`The team is now called ${data?.renameTeam.name ?? name.trim()}.`);
             return null;
           } catch (error) {
             return toFormErrors(error);
@@ -32,7 +50,7 @@ function RenameTeamForm({ team }: { team: Team }) {
         });
       }}
     >
-      {saved && <Alert tone="success" title="The team has been renamed." />}
+      {renamed.banner}
       <div className="lena-inline-form">
         <TextField label="Team name" name="name" width="medium" autoComplete="off" value={name} onChange={setName} />
         <Button type="submit" busy={form.busy}>
@@ -43,7 +61,7 @@ function RenameTeamForm({ team }: { team: Team }) {
   );
 }
 
-function AddMemberForm({ team, onAdded }: { team: Team; onAdded: (name: string) => void }) {
+function AddMemberForm({ team, outcome }: { team: Team; outcome: Outcome }) {
   const members = useQuery(MembersDocument);
   const [userId, setUserId] = useState('');
   const form = useFormSubmission();
@@ -63,8 +81,9 @@ function AddMemberForm({ team, onAdded }: { team: Team; onAdded: (name: string) 
               if (missing) return form.fail(missing);
               void form.submit(async () => {
                 try {
-                  await addMember({ variables: { input: { teamId: team.id, userId } } });
-                  onAdded(candidates.find((member) => member.userId === userId)?.displayName ?? 'They');
+                  const { data: added } = await addMember({ variables: { input: { teamId: team.id, userId } } });
+                  const person = added?.addTeamMember.members.find((member) => member.userId === userId)?.displayName ?? 'They';
+                  outcome.success(`${person} has been added to ${added?.addTeamMember.name ?? team.name}.`);
                   setUserId('');
                   return null;
                 } catch (error) {
@@ -93,24 +112,21 @@ function AddMemberForm({ team, onAdded }: { team: Team; onAdded: (name: string) 
 }
 
 function TeamMembers({ team }: { team: Team }) {
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [removingId, setRemovingId] = useState<string | null>(null);
-  const [removeMember] = useMutation(RemoveTeamMemberDocument);
+  const outcome = useOutcome();
+  const [removing, setRemoving] = useState<TeamMember | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [removeMember, { loading }] = useMutation(RemoveTeamMemberDocument);
   const archived = team.archivedAt !== null;
 
-  const remove = (userId: string, name: string) => {
-    setMessage(null);
-    setRemovingId(userId);
-    removeMember({ variables: { input: { teamId: team.id, userId } } })
-      .then(() => setMessage({ tone: 'success', text: `${name} has been removed from ${team.name}.` }))
-      .catch((error: unknown) => setMessage({ tone: 'error', text: describeError(error).message }))
-      .finally(() => setRemovingId(null));
+  const close = () => {
+    setRemoving(null);
+    setDialogError(null);
   };
 
   return (
     <>
       <Section title="Members">
-        {message && <Alert tone={message.tone} title={message.text} />}
+        {outcome.banner}
         {team.members.length === 0 ? (
           <EmptyState title="No members yet" headingLevel={3}>
             <p>{archived ? 'This team had no members when it was archived.' : 'Add people from your organisation below.'}</p>
@@ -132,7 +148,7 @@ function TeamMembers({ team }: { team: Team }) {
                   archived ? (
                     '—'
                   ) : (
-                    <Button variant="secondary" busy={removingId === member.userId} onClick={() => remove(member.userId, member.displayName)}>
+                    <Button variant="secondary" onClick={() => setRemoving(member)}>
                       Remove<VisuallyHidden> {member.displayName} from the team</VisuallyHidden>
                     </Button>
                   ),
@@ -143,9 +159,28 @@ function TeamMembers({ team }: { team: Team }) {
       </Section>
       {!archived && (
         <Section title="Add a member">
-          <AddMemberForm team={team} onAdded={(name) => setMessage({ tone: 'success', text: `${name} has been added to ${team.name}.` })} />
+          <AddMemberForm team={team} outcome={outcome} />
         </Section>
       )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Remove ${removing?.displayName ?? 'this person'} from ${team.name}?`}
+        confirmLabel="Yes, remove from team"
+        busy={loading}
+        error={dialogError}
+        onCancel={close}
+        onConfirm={() => {
+          if (!removing) return;
+          removeMember({ variables: { input: { teamId: team.id, userId: removing.userId } } })
+            .then(({ data }) => {
+              outcome.success(`${removing.displayName} has been removed from ${data?.removeTeamMember.name ?? team.name}.`);
+              close();
+            })
+            .catch((error: unknown) => setDialogError(describeError(error).message));
+        }}
+      >
+        <p>They stay in your organisation and can be added to the team again later.</p>
+      </ConfirmDialog>
     </>
   );
 }
@@ -154,38 +189,59 @@ export function TeamPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const result = useQuery(TeamDocument, { variables: { id } });
-  const archive = useArchiveTeam((team) => navigate('/teams', { state: { flash: `${team.name} has been archived.` } }));
+  const outcome = useOutcome();
+  const lifecycle = useTeamLifecycle({
+    onArchived: (team) => navigate('/teams', { state: flashState(`${team.name} has been archived.`) }),
+    onRestored: (team) => outcome.success(`${team.name} has been restored. People can be added to it again.`),
+    onDeleted: (team) => navigate('/teams', { state: flashState(`${team.name} has been deleted.`) }),
+    onError: outcome.error,
+  });
   const team = result.data?.team;
   return (
     <Page title={team?.name ?? 'Team'} backLink={<Link href="/teams">Back to teams</Link>}>
+      {outcome.banner}
       <QueryView result={result} loadingLabel="Loading the team">
         {({ team: loaded }) => (
           <>
             {loaded.archivedAt && (
               <Alert tone="warning" title="This team is archived">
                 <p>
-                  It was archived on <DateTime value={loaded.archivedAt} dateOnly />. Nobody can be added to it.
+                  It was archived on <DateTime value={loaded.archivedAt} dateOnly />. Nobody can be added to it until it is restored. Its name stays
+                  taken until you rename or delete it.
                 </p>
               </Alert>
             )}
             <TeamMembers team={loaded} />
-            {!loaded.archivedAt && (
-              <>
-                <Section title="Rename team">
-                  <RenameTeamForm team={loaded} />
-                </Section>
-                <Section title="Archive team">
-                  <p>Archive a team that no longer meets. Its people stay in your organisation.</p>
-                  <Button variant="danger" onClick={() => archive.ask(loaded)}>
-                    Archive team
-                  </Button>
-                </Section>
-              </>
+            {loaded.archivedAt && (
+              <Section title="Restore team">
+                <p>Bring the team back with the members it had.</p>
+                <Button busy={lifecycle.restoringId === loaded.id} onClick={() => lifecycle.restore(loaded)}>
+                  Restore team
+                </Button>
+              </Section>
+            )}
+            <Section title="Rename team">
+              <RenameTeamForm key={loaded.id} team={loaded} />
+            </Section>
+            {loaded.archivedAt ? (
+              <Section title="Delete team">
+                <p>Delete a team that will not meet again. It cannot be restored afterwards, and its name can be used for a new team.</p>
+                <Button variant="danger" onClick={() => lifecycle.askDelete(loaded)}>
+                  Delete team
+                </Button>
+              </Section>
+            ) : (
+              <Section title="Archive team">
+                <p>Archive a team that no longer meets. Its people stay in your organisation, and you can restore it later.</p>
+                <Button variant="danger" onClick={() => lifecycle.askArchive(loaded)}>
+                  Archive team
+                </Button>
+              </Section>
             )}
           </>
         )}
       </QueryView>
-      {archive.dialog}
+      {lifecycle.dialog}
     </Page>
   );
 }

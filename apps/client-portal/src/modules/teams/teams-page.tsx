@@ -1,8 +1,7 @@
 import { CreateTeamDocument, TeamsDocument, toFormErrors } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { QueryView } from '@lena/portal-kit';
+import { QueryView, useLocationFlash } from '@lena/portal-kit';
 import {
-  Alert,
   Button,
   Checkbox,
   DateTime,
@@ -16,15 +15,15 @@ import {
   Tag,
   TextField,
   useFormSubmission,
+  useOutcome,
   VisuallyHidden,
 } from '@lena/ui';
 import { useState } from 'react';
-import { useLocation } from 'react-router';
-import { useArchiveTeam } from './use-archive-team.js';
+import { useTeamLifecycle } from './use-team-lifecycle.js';
 
 function CreateTeamForm() {
   const [name, setName] = useState('');
-  const [created, setCreated] = useState<string | null>(null);
+  const created = useOutcome();
   const form = useFormSubmission();
   const [createTeam] = useMutation(CreateTeamDocument, { refetchQueries: ['Teams'] });
   return (
@@ -32,13 +31,12 @@ function CreateTeamForm() {
       id="create-team"
       errors={form.errors}
       onSubmit={() => {
-        setCreated(null);
         const missing = requireValues([['name', name, 'Enter a team name.']]);
         if (missing) return form.fail(missing);
         void form.submit(async () => {
           try {
             const { data } = await createTeam({ variables: { input: { name: name.trim() } } });
-            setCreated(data?.createTeam.name ?? name.trim());
+            created.success(`${data?.createTeam.name ?? name.trim()} has been created.`);
             setName('');
             return null;
           } catch (error) {
@@ -47,7 +45,7 @@ function CreateTeamForm() {
         });
       }}
     >
-      {created && <Alert tone="success" title={`${created} has been created.`} />}
+      {created.banner}
       <div className="lena-inline-form">
         <TextField label="Team name" name="name" width="medium" autoComplete="off" value={name} onChange={setName} />
         <Button type="submit" busy={form.busy}>
@@ -60,14 +58,19 @@ function CreateTeamForm() {
 
 export function TeamsPage() {
   const [showArchived, setShowArchived] = useState(false);
-  const flash = (useLocation().state as { flash?: string } | null)?.flash;
-  const [archived, setArchived] = useState<string | null>(null);
+  const outcome = useOutcome();
+  useLocationFlash(outcome);
   const result = useQuery(TeamsDocument, { variables: { includeArchived: showArchived } });
-  const archive = useArchiveTeam((team) => setArchived(`${team.name} has been archived.`));
+  const lifecycle = useTeamLifecycle({
+    onArchived: (team) => outcome.success(`${team.name} has been archived.`),
+    onRestored: (team) => outcome.success(`${team.name} has been restored.`),
+    onDeleted: (team) => outcome.success(`${team.name} has been deleted.`),
+    onError: outcome.error,
+  });
 
   return (
     <Page title="Teams" lead="Teams are the groups of people who attend sessions together.">
-      {(archived ?? flash) && <Alert tone="success" title={archived ?? flash} />}
+      {outcome.banner}
       <Section title="Create a team">
         <CreateTeamForm />
       </Section>
@@ -95,13 +98,20 @@ export function TeamsPage() {
                     header: 'Actions',
                     cell: (team) =>
                       team.archivedAt ? (
-                        '—'
+                        <div className="lena-inline-actions">
+                          <Button variant="secondary" busy={lifecycle.restoringId === team.id} onClick={() => lifecycle.restore(team)}>
+                            Restore<VisuallyHidden> {team.name}</VisuallyHidden>
+                          </Button>
+                          <Button variant="secondary" onClick={() => lifecycle.askDelete(team)}>
+                            Delete<VisuallyHidden> {team.name}</VisuallyHidden>
+                          </Button>
+                        </div>
                       ) : (
                         <div className="lena-inline-actions">
                           <Link href={`/teams/${team.id}`}>
                             Manage<VisuallyHidden> {team.name}</VisuallyHidden>
                           </Link>
-                          <Button variant="secondary" onClick={() => archive.ask(team)}>
+                          <Button variant="secondary" onClick={() => lifecycle.askArchive(team)}>
                             Archive<VisuallyHidden> {team.name}</VisuallyHidden>
                           </Button>
                         </div>
@@ -113,7 +123,7 @@ export function TeamsPage() {
           }
         </QueryView>
       </Section>
-      {archive.dialog}
+      {lifecycle.dialog}
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 import { MyFacilitatorProfileDocument, serviceLabel, toFormErrors, UpdateMyFacilitatorProfileDocument, type FacilitatorFieldsFragment, type ServiceType } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
 import { QueryView } from '@lena/portal-kit';
-import { Alert, Button, Checkbox, EmptyState, Fieldset, Form, Page, requireValues, Section, TextArea, TextField, useFormSubmission } from '@lena/ui';
+import { Button, Checkbox, EmptyState, Fieldset, Form, Page, requireValues, Section, TextArea, TextField, useFormSubmission, useOutcome } from '@lena/ui';
 import { useState, type ReactNode } from 'react';
 
 const SERVICES: ServiceType[] = ['GRP', 'GTS'];
@@ -10,7 +10,7 @@ function ProfileForm({ profile }: { profile: FacilitatorFieldsFragment }) {
   const [displayName, setDisplayName] = useState(profile.displayName);
   const [bio, setBio] = useState(profile.bio);
   const [services, setServices] = useState<ServiceType[]>(profile.services);
-  const [saved, setSaved] = useState(false);
+  const saved = useOutcome();
   const form = useFormSubmission();
   const [update] = useMutation(UpdateMyFacilitatorProfileDocument);
 
@@ -22,13 +22,12 @@ function ProfileForm({ profile }: { profile: FacilitatorFieldsFragment }) {
       id="profile"
       errors={form.errors}
       onSubmit={() => {
-        setSaved(false);
         const missing = requireValues([['displayName', displayName, 'Enter your name.']]);
         if (missing) return form.fail(missing);
         void form.submit(async () => {
           try {
             await update({ variables: { input: { displayName: displayName.trim(), bio: bio.trim(), services } } });
-            setSaved(true);
+            saved.success('Your profile has been saved.');
             return null;
           } catch (error) {
             return toFormErrors(error);
@@ -36,7 +35,7 @@ function ProfileForm({ profile }: { profile: FacilitatorFieldsFragment }) {
         });
       }}
     >
-      {saved && <Alert tone="success" title="Your profile has been saved." />}
+      {saved.banner}
       <TextField label="Name" name="displayName" autoComplete="name" value={displayName} onChange={setDisplayName} />
       <TextArea
         label="About you"

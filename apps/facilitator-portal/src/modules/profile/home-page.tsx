@@ -1,7 +1,9 @@
 import { Card, useViewer } from '@lena/portal-kit';
 import { Page } from '@lena/ui';
+import { CLIENT_PORTAL_URL } from '../../app/client-portal.js';
 import { isFacilitator, isPlatformAdmin } from '../../app/roles.js';
 import { FacilitatorProfile } from './facilitator-profile.js';
+import { NotStaffPage } from './not-staff-page.js';
 
 function AdminLinks({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   return (
@@ -33,10 +35,5 @@ export function HomePage() {
       </Page>
     );
   }
-  return (
-    <Page title="This portal is for Lena staff">
-      <p>You are signed in as {viewer.email}. This portal is for Lena’s facilitators and administrators.</p>
-      <p>To see your organisation’s teams and sessions, use the Lena client portal.</p>
-    </Page>
-  );
+  return <NotStaffPage email={viewer.email} clientPortalUrl={CLIENT_PORTAL_URL} />;
 }

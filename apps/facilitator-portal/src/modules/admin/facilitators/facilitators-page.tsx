@@ -9,28 +9,27 @@ import {
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
 import { InvitationsTable, InviteForm, QueryView } from '@lena/portal-kit';
-import { Alert, Button, ConfirmDialog, EmptyState, Page, Section, Table, Tag, VisuallyHidden } from '@lena/ui';
+import { Button, ConfirmDialog, EmptyState, Page, Section, Table, Tag, useOutcome, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
 import { invitationRoleColumn } from '../invitation-role-column.js';
 
 function FacilitatorsTable({ facilitators }: { facilitators: readonly FacilitatorFieldsFragment[] }) {
   const [setActive, { loading }] = useMutation(SetFacilitatorActiveDocument);
   const [deactivating, setDeactivating] = useState<FacilitatorFieldsFragment | null>(null);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const outcome = useOutcome();
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [activatingId, setActivatingId] = useState<string | null>(null);
 
   const change = async (facilitator: FacilitatorFieldsFragment, active: boolean) => {
-    setMessage(null);
     setDialogError(null);
     if (active) setActivatingId(facilitator.userId);
     try {
       await setActive({ variables: { userId: facilitator.userId, active } });
       setDeactivating(null);
-      setMessage({ tone: 'success', text: `${facilitator.displayName} has been ${active ? 'activated' : 'deactivated'}.` });
+      outcome.success(`${facilitator.displayName} has been ${active ? 'activated' : 'deactivated'}.`);
     } catch (error) {
       const text = describeError(error).message;
-      if (active) setMessage({ tone: 'error', text });
+      if (active) outcome.error(text);
       else setDialogError(text);
     } finally {
       setActivatingId(null);
@@ -46,7 +45,7 @@ function FacilitatorsTable({ facilitators }: { facilitators: readonly Facilitato
   }
   return (
     <>
-      {message && <Alert tone={message.tone} title={message.text} />}
+      {outcome.banner}
       <Table
         caption="Facilitators"
         captionHidden

@@ -1,6 +1,6 @@
 import { describeError, RetryFailedMessageDocument, type FailedMessagesQuery } from '@lena/graphql-client';
 import { useMutation } from '@lena/graphql-client/react';
-import { Alert, Button, DateTime, EmptyState, Table, VisuallyHidden } from '@lena/ui';
+import { Button, DateTime, EmptyState, Table, useOutcome, VisuallyHidden, type ShownOutcome } from '@lena/ui';
 import { useEffect, useRef, useState } from 'react';
 
 type FailedMessage = FailedMessagesQuery['failedMessages'][number];
@@ -22,7 +22,8 @@ export interface FailedEmailsProps {
 export function FailedEmails({ messages, shownAtMost, refetch }: FailedEmailsProps) {
   const [retry] = useMutation(RetryFailedMessageDocument);
   const [retryingId, setRetryingId] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const outcome = useOutcome();
+  const shown = outcome.current;
   const outcomeRef = useRef<HTMLDivElement>(null);
   const retriedFrom = useRef<HTMLElement | null>(null);
 
@@ -30,16 +31,16 @@ export function FailedEmails({ messages, shownAtMost, refetch }: FailedEmailsPro
   // screen reader users in place by moving focus to the outcome (unless they have moved on).
   useEffect(() => {
     const from = retriedFrom.current;
-    if (!outcome || !from) return;
+    if (!shown || !from) return;
     retriedFrom.current = null;
     const active = document.activeElement;
     if (active === null || active === document.body || active === from) outcomeRef.current?.focus();
-  }, [outcome]);
+  }, [shown]);
 
   const tryAgain = async (message: FailedMessage, button: HTMLElement) => {
-    setOutcome(null);
+    outcome.clear();
     setRetryingId(message.id);
-    let next: NonNullable<typeof outcome>;
+    let next: ShownOutcome;
     try {
       await retry({ variables: { id: message.id } });
       const what = describeMessage(message);
@@ -51,13 +52,13 @@ export function FailedEmails({ messages, shownAtMost, refetch }: FailedEmailsPro
     await refetch().catch(() => undefined);
     retriedFrom.current = button;
     setRetryingId(null);
-    setOutcome(next);
+    outcome.show(next.tone, next.text);
   };
 
   return (
     <>
       <div ref={outcomeRef} tabIndex={-1}>
-        {outcome && <Alert tone={outcome.tone} title={outcome.text} />}
+        {outcome.banner}
       </div>
       {messages.length === 0 ? (
         <EmptyState title="No failed emails" headingLevel={3}>

@@ -1,5 +1,6 @@
 import { CreateTenantDocument, toFormErrors } from '@lena/graphql-client';
 import { useMutation } from '@lena/graphql-client/react';
+import { flashState } from '@lena/portal-kit';
 import { Link, Page } from '@lena/ui';
 import { useNavigate } from 'react-router';
 import { DEFAULT_TENANT_VALUES, TenantForm } from './tenant-form.js';
@@ -17,7 +18,7 @@ export function NewTenantPage() {
         onSubmit={async (input) => {
           try {
             const { data } = await createTenant({ variables: { input } });
-            if (data) navigate(`/admin/tenants/${data.createTenant.id}`, { state: { flash: `${data.createTenant.name} has been created.` } });
+            if (data) navigate(`/admin/tenants/${data.createTenant.id}`, { state: flashState(`${data.createTenant.name} has been created.`) });
             return null;
           } catch (error) {
             return toFormErrors(error);

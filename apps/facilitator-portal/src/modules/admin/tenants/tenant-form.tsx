@@ -1,6 +1,6 @@
 import type { FormErrors } from '@lena/ui';
-import { Button, Checkbox, Form, SelectField, TextField, useFormSubmission, type SelectOption } from '@lena/ui';
-import { useMemo, useState } from 'react';
+import { Button, Checkbox, Form, SelectField, TextField, TimeZoneField, useFormSubmission, type SelectOption } from '@lena/ui';
+import { useState } from 'react';
 
 export interface TenantFormValues {
   name: string;
@@ -44,12 +44,6 @@ export function suggestSlug(name: string): string {
     .replace(/-+$/g, '');
 }
 
-function timeZoneOptions(current: string): SelectOption[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/London', 'UTC'];
-  const all = zones.includes(current) ? zones : [current, ...zones];
-  return all.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }));
-}
-
 export interface TenantFormProps {
   id: string;
   initial: TenantFormValues;
@@ -69,7 +63,6 @@ export function TenantForm({ id, initial, submitLabel, suggestSlugFromName = fal
   const [minSize, setMinSize] = useState(String(initial.minReportingGroupSize));
   const [individualAttendance, setIndividualAttendance] = useState(initial.orgAdminsSeeIndividualAttendance);
   const form = useFormSubmission();
-  const zones = useMemo(() => timeZoneOptions(initial.timeZone), [initial.timeZone]);
   const locales = LOCALES.some((option) => option.value === initial.locale) ? LOCALES : [{ value: initial.locale, label: initial.locale }, ...LOCALES];
 
   return (
@@ -120,7 +113,7 @@ export function TenantForm({ id, initial, submitLabel, suggestSlugFromName = fal
           setSlugEdited(true);
         }}
       />
-      <SelectField label="Time zone" name="timeZone" hint="Sessions are scheduled in this zone." options={zones} value={timeZone} onChange={setTimeZone} />
+      <TimeZoneField name="timeZone" hint="Sessions are scheduled in this zone. Type a city or country to find another." value={timeZone} onChange={setTimeZone} />
       <SelectField label="Locale" name="locale" hint="Sets the language and date formats of emails." options={locales} value={locale} onChange={setLocale} />
       <TextField
         label="Minimum reporting group size"

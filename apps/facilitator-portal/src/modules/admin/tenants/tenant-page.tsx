@@ -10,29 +10,28 @@ import {
   type TenantFieldsFragment,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { InvitationsTable, InviteForm, QueryView } from '@lena/portal-kit';
-import { Alert, Button, ConfirmDialog, DateTime, Link, Page, Section, SummaryList } from '@lena/ui';
+import { InvitationsTable, InviteForm, QueryView, useLocationFlash } from '@lena/portal-kit';
+import { Button, ConfirmDialog, DateTime, Link, Page, Section, SummaryList, useOutcome } from '@lena/ui';
 import { useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { invitationRoleColumn } from '../invitation-role-column.js';
 import { TenantForm } from './tenant-form.js';
 import { TenantStatusTag } from './tenant-status-tag.js';
 
 function TenantDetails({ tenant }: { tenant: TenantFieldsFragment }) {
   const [updateTenant] = useMutation(UpdateTenantDocument);
-  const [saved, setSaved] = useState(false);
+  const saved = useOutcome();
   return (
     <>
-      {saved && <Alert tone="success" title="Your changes have been saved." />}
+      {saved.banner}
       <TenantForm
         id="edit-tenant"
         initial={tenant}
         submitLabel="Save changes"
         onSubmit={async (values) => {
-          setSaved(false);
           try {
-            await updateTenant({ variables: { input: { id: tenant.id, ...values } } });
-            setSaved(true);
+            const { data } = await updateTenant({ variables: { input: { id: tenant.id, ...values } } });
+            saved.success(`Your changes to ${data?.updateTenant.name ?? values.name} have been saved.`);
             return null;
           } catch (error) {
             return toFormErrors(error);
@@ -46,7 +45,7 @@ function TenantDetails({ tenant }: { tenant: TenantFieldsFragment }) {
 function TenantStatusSection({ tenant }: { tenant: TenantFieldsFragment }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const done = useOutcome();
   const [suspend, suspendState] = useMutation(SuspendTenantDocument);
   const [reactivate, reactivateState] = useMutation(ReactivateTenantDocument);
   const active = tenant.status === 'ACTIVE';
@@ -57,7 +56,7 @@ function TenantStatusSection({ tenant }: { tenant: TenantFieldsFragment }) {
     try {
       if (active) await suspend({ variables: { id: tenant.id } });
       else await reactivate({ variables: { id: tenant.id } });
-      setDone(active ? `${tenant.name} has been suspended.` : `${tenant.name} has been reactivated.`);
+      done.success(active ? `${tenant.name} has been suspended.` : `${tenant.name} has been reactivated.`);
       setConfirming(false);
     } catch (caught) {
       setError(describeError(caught).message);
@@ -66,7 +65,7 @@ function TenantStatusSection({ tenant }: { tenant: TenantFieldsFragment }) {
 
   return (
     <Section title="Status">
-      {done && <Alert tone="success" title={done} />}
+      {done.banner}
       <SummaryList
         rows={[
           { key: 'status', label: 'Status', value: <TenantStatusTag status={tenant.status} /> },
@@ -80,13 +79,7 @@ function TenantStatusSection({ tenant }: { tenant: TenantFieldsFragment }) {
           ? 'Suspending keeps every record, but signs the organisation’s people out and stops them signing in.'
           : 'Reactivating lets the organisation’s people sign in again.'}
       </p>
-      <Button
-        variant={active ? 'danger' : 'primary'}
-        onClick={() => {
-          setDone(null);
-          setConfirming(true);
-        }}
-      >
+      <Button variant={active ? 'danger' : 'primary'} onClick={() => setConfirming(true)}>
         {active ? 'Suspend organisation' : 'Reactivate organisation'}
       </Button>
       <ConfirmDialog
@@ -131,13 +124,14 @@ function TenantInvitations({ tenantId }: { tenantId: string }) {
 
 export function TenantPage() {
   const { id = '' } = useParams();
-  const flash = (useLocation().state as { flash?: string } | null)?.flash;
+  const created = useOutcome();
+  useLocationFlash(created);
   const result = useQuery(TenantDocument, { variables: { id } });
   const backLink = <Link href="/admin/tenants">Back to organisations</Link>;
   const tenant = result.data?.tenant;
   return (
     <Page title={tenant?.name ?? 'Organisation'} backLink={backLink}>
-      {flash && <Alert tone="success" title={flash} />}
+      {created.banner}
       <QueryView result={result} loadingLabel="Loading the organisation">
         {({ tenant: loaded }) => (
           <>
