@@ -26,11 +26,8 @@ export const serviceLabel: Record<ServiceType, string> = {
   GTS: 'Group Therapeutic Support (GTS)',
 };
 
-/**
- * Audit actions as the audit log shows them: every action has a label (a new one fails the type
- * check until it is named here); a code this build does not know shows as recorded.
- */
-export const auditActionLabel: Record<AuditAction, string> & Partial<Record<string, string>> = {
+/** Audit actions as the audit log shows them: every action has a label (a new one fails the type check until it is named here). */
+export const auditActionLabel: Record<AuditAction, string> = {
   LOGIN_SUCCEEDED: 'Signed in',
   LOGIN_FAILED: 'Sign-in failed',
   LOGGED_OUT: 'Signed out',
@@ -50,6 +47,12 @@ export const auditActionLabel: Record<AuditAction, string> & Partial<Record<stri
   USER_REACTIVATED: 'Person reactivated',
   FAILED_MESSAGE_RETRIED: 'Failed email sent again',
 };
+
+/** An audit event's action in words; a code this build does not know (recorded by a newer one) shows as recorded. */
+export function auditActionText(action: string): string {
+  const labels: Partial<Record<string, string>> = auditActionLabel;
+  return labels[action] ?? action;
+}
 
 /** What an audit event's target is, by its `targetType`; a type this build does not know shows as recorded. */
 export const auditTargetTypeLabel: Partial<Record<string, string>> = {
