@@ -47,6 +47,7 @@ const NO_EXTRA: ExtraFields<ExtraValues> = { initial: {}, render: () => null };
  * API's message is shown with a button to send that invitation again.
  */
 export function InviteForm<Extra extends ExtraValues = ExtraValues>({ id, send, resend, extraFields }: InviteFormProps<Extra>) {
+  // Without extraFields the portal has no inputs of its own, so Extra is the empty record NO_EXTRA holds.
   const extra = extraFields ?? (NO_EXTRA as unknown as ExtraFields<Extra>);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -108,11 +109,12 @@ export function InviteForm<Extra extends ExtraValues = ExtraValues>({ id, send, 
         </Alert>
       )}
       {pending && form.errors && (
-        <div className="lena-button-group">
+        <Alert tone="info">
+          <p>Resending gives them a fresh link; the link in the earlier email stops working.</p>
           <Button variant="secondary" busy={form.busy} onClick={() => resendPending(pending)}>
             Resend invitation to {pending.email}
           </Button>
-        </div>
+        </Alert>
       )}
       <TextField
         label="Email address"

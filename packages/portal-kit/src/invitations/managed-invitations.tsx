@@ -47,7 +47,7 @@ export function ManagedInvitations(table: ManagedInvitationsProps) {
         {...table}
         actions={(invitation) =>
           (invitation.status === 'PENDING' || invitation.status === 'EXPIRED') && (
-            <div className="lena-button-group">
+            <div className="lena-inline-actions">
               <Button variant="secondary" onClick={() => start({ action: 'resend', invitation })}>
                 Resend <VisuallyHidden>invitation to {invitation.email}</VisuallyHidden>
               </Button>
