@@ -8,9 +8,12 @@ const config = require('@lena/jest-preset').createJestConfig(__dirname, {
 
 // CommonJS packages that load an ESM dependency with import() (jest refuses that without
 // --experimental-vm-modules): compile them too, so import() becomes require().
-const DYNAMIC_IMPORTERS = ['@fastify/cookie', 'mercurius'];
+const DYNAMIC_IMPORTERS = ['@fastify/cookie', 'mercurius', '@react-email/render'];
 config.transformIgnorePatterns = config.transformIgnorePatterns.map((pattern) =>
   pattern.replace('(?!(', `(?!(${DYNAMIC_IMPORTERS.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')}|`),
 );
+// @react-email/render ships its CommonJS build as .cjs, which the preset's transform does not match.
+const [[, swc]] = Object.values(config.transform).map((entry) => [null, entry]);
+config.transform = { ...config.transform, '^.+\\.cjs$': swc };
 
 module.exports = config;

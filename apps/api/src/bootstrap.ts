@@ -6,11 +6,12 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { registerRequestLifecycle } from './common/request-lifecycle';
 import type { AppConfig } from './config/app-config';
+import { fastifyTrustProxy } from './config/trusted-proxies';
 import { TokenService } from './identity/token.service';
 
 /** Builds the API (not yet listening). Used by main, the tests and the benchmark alike. */
 export async function createApi(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 256 * 1024 });
+  const adapter = new FastifyAdapter({ trustProxy: fastifyTrustProxy(config.trustedProxies), bodyLimit: 256 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     abortOnError: false,

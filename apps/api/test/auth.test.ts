@@ -302,7 +302,7 @@ describe('ending sessions', () => {
     expect(deactivated.setFacilitatorActive.active).toBe(false);
     expectError(await client.gql(profile), 'UNAUTHENTICATED');
     expectError(await client.gql(REFRESH), 'UNAUTHENTICATED');
-    expectError(await api.client().login(facilitator.email, facilitator.password), 'UNAUTHENTICATED', WRONG_CREDENTIALS);
+    expectError(await api.client().login(facilitator.email, facilitator.password), 'FORBIDDEN', /has been deactivated/);
 
     expectData(await adminClient.gql(mutation, { userId: facilitator.id, active: true }));
     expectData(await (await signedIn(facilitator)).gql(profile));
@@ -386,9 +386,11 @@ describe('password reset', () => {
     const outboxBefore = await api.fixtures.count('outbox_message');
 
     expect(expectData(await api.client().gql<{ requestPasswordReset: boolean }>(REQUEST, { email: unknownEmail })).requestPasswordReset).toBe(true);
+    await api.settled();
     expect(await api.fixtures.count('outbox_message')).toBe(outboxBefore);
 
     expect(expectData(await api.client().gql<{ requestPasswordReset: boolean }>(REQUEST, { email: user.email.toUpperCase() })).requestPasswordReset).toBe(true);
+    await api.settled();
     expect(await api.fixtures.count('outbox_message')).toBe(outboxBefore + 1);
     expect(await api.fixtures.count('outbox_message', `payload->>'to' = $1`, [user.email])).toBe(1);
     expect(await api.fixtures.count('password_reset', 'user_id = $1', [user.id])).toBe(1);
@@ -398,6 +400,7 @@ describe('password reset', () => {
     const user = await api.fixtures.participant(tenant.id);
     const oldSession = await signedIn(user);
     expectData(await api.client().gql(REQUEST, { email: user.email }));
+    await api.settled();
     const token = await api.fixtures.emailedToken(user.email);
     const newPassword = 'a brand new passphrase 42';
 
@@ -468,6 +471,52 @@ describe('invitations', () => {
     );
     fieldProblem(again, 'token');
     expectError(await api.client().gql(PREVIEW, { token: participantToken }), 'BAD_USER_INPUT');
+  });
+
+  it('of two acceptances of one link racing, exactly one wins', async () => {
+    const invitation = await api.fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT' });
+    const results = await Promise.all(
+      ['First Racer', 'Second Racer'].map((displayName, index) =>
+        api.client().gql<{ acceptInvitation: { viewer: { id: string } } }>(ACCEPT, { input: { token: invitation.token, displayName, password: `racing passphrase ${index} long` } }),
+      ),
+    );
+    const winners = results.filter((result) => !result.errors);
+    const losers = results.filter((result) => result.errors);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    fieldProblem(expectError(losers[0], 'BAD_USER_INPUT'), 'token');
+    const winner = winners[0].data!.acceptInvitation.viewer.id;
+    expect(await api.fixtures.count('user_account', 'email = $1', [invitation.email])).toBe(1);
+    expect(await api.fixtures.count('tenant_membership', 'user_id = $1', [winner])).toBe(1);
+    expect(await api.fixtures.count('auth_session', 'user_id = $1', [winner])).toBe(1);
+  });
+
+  it('adds a role to an existing account, which keeps its password and must prove it', async () => {
+    const other = await api.fixtures.tenant();
+    const person = await api.fixtures.participant(tenant.id);
+    const invitation = await api.fixtures.invitation({ tenantId: other.id, role: 'ORG_ADMIN', email: person.email });
+    const preview = expectData(await api.client().gql<{ invitationPreview: { existingAccount: boolean } }>(PREVIEW, { token: invitation.token }));
+    expect(preview.invitationPreview.existingAccount).toBe(true);
+
+    const wrong = expectError(
+      await api.client().gql(ACCEPT, { input: { token: invitation.token, displayName: 'Someone Else', password: 'not their password at all' } }),
+      'BAD_USER_INPUT',
+      /already has a Lena account/,
+    );
+    fieldProblem(wrong, 'password');
+    expect(await api.fixtures.count('tenant_membership', 'user_id = $1', [person.id])).toBe(1);
+
+    const accepted = expectData(
+      await api.client().gql<{ acceptInvitation: { viewer: { id: string; tenantId: string; tenantRole: string } } }>(ACCEPT, {
+        input: { token: invitation.token, displayName: 'Someone Else', password: person.password },
+      }),
+    );
+    expect(accepted.acceptInvitation.viewer).toEqual({ id: person.id, email: person.email, tenantId: other.id, tenantRole: 'ORG_ADMIN' });
+    const { rows } = await api.owner.query<{ displayName: string }>('SELECT display_name AS "displayName" FROM user_account WHERE id = $1', [person.id]);
+    expect(rows[0].displayName).toBe(person.displayName);
+    // Same password as before, in both organisations.
+    expectData(await api.client().login(person.email, person.password));
+    expect(await api.fixtures.count('tenant_membership', 'user_id = $1', [person.id])).toBe(2);
   });
 
   it('refuses an expired invitation', async () => {

@@ -147,6 +147,21 @@ describe('invalid input is refused with BAD_USER_INPUT, the field named, nothing
     fieldProblem((await refused(platformAdmin, 'BAD_USER_INPUT', '{ auditEvents(cursor: "abc") { nextCursor } }', {})).errors![0], 'cursor');
     fieldProblem((await refused(platformAdmin, 'BAD_USER_INPUT', '{ auditEvents(cursor: "9999999999999999999") { nextCursor } }', {})).errors![0], 'cursor');
   });
+
+  it.each(['------------------------------------', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', 'not-an-id'])('auditEvents filtered by the organisation id %s', async (tenantId) => {
+    fieldProblem((await refused(platformAdmin, 'BAD_USER_INPUT', 'query($id: ID!) { auditEvents(tenantId: $id) { nextCursor } }', { id: tenantId })).errors![0], 'tenantId');
+  });
+
+  it.each([
+    ['a line break', 'Riverside\nFire and Rescue'],
+    ['a forged header', 'Riverside\r\nBcc: everyone@example.org'],
+  ])('an organisation name with %s is refused where it is typed, not in the email later', async (_label, name) => {
+    const created = await refused(platformAdmin, 'BAD_USER_INPUT', CREATE_TENANT, { input: { ...validTenant(), name } });
+    expect(fieldProblem(created.errors![0], 'name')).toMatch(/one line/);
+    const updated = await refused(platformAdmin, 'BAD_USER_INPUT', UPDATE_TENANT, { input: { id: tenant.id, name } });
+    fieldProblem(updated.errors![0], 'name');
+    fieldProblem((await refused(orgAdmin, 'BAD_USER_INPUT', CREATE_TEAM, { name })).errors![0], 'name');
+  });
 });
 
 describe('updateTenant', () => {

@@ -68,6 +68,20 @@ describe.each([
     expectRejectedDocument(await client.gql(aliases(GRAPHQL_LIMITS.aliases + 1)));
   });
 
+  it(`rejects a document costing more than ${GRAPHQL_LIMITS.cost}, within the depth and alias limits, without running it`, async () => {
+    const api = apiOf();
+    const client = await signedInClient(api);
+    // Wide, not deep: one fragment spread many times under every alias multiplies the work.
+    const spreads = (count: number) => Array.from({ length: count }, () => '...Everything').join(' ');
+    const fragment = 'fragment Everything on Viewer { id email displayName tenantId tenantRole platformRoles memberships { tenantId tenantName tenantSlug role } tenant { id name slug timeZone locale } }';
+    const costly = (perAlias: number) => `{ ${Array.from({ length: GRAPHQL_LIMITS.aliases }, (_, index) => `a${index}: viewer { ${spreads(perAlias)} }`).join(' ')} } ${fragment}`;
+
+    expectData(await client.gql(costly(1)));
+    const errors = expectRejectedDocument(await client.gql(costly(40)));
+    // Production does not tell a prober where the limit lies.
+    if (!api.config.production) expect(errors.map((error) => error.message).join(' ')).toMatch(/cost/i);
+  });
+
   it('rejects a batched array of operations', async () => {
     const client = await signedInClient(apiOf());
     const result = await client.raw([{ query: '{ viewer { id } }' }, { query: '{ viewer { email } }' }]);
@@ -89,6 +103,7 @@ describe.each([
     expect(await api.fixtures.count('password_reset', 'user_id = $1', [user.id])).toBe(0);
     // The same request as JSON runs.
     expectData(await api.client().gql(`mutation { requestPasswordReset(email: "${user.email}") }`));
+    await api.settled();
     expect(await api.fixtures.count('password_reset', 'user_id = $1', [user.id])).toBe(1);
   });
 
@@ -138,12 +153,24 @@ describe('health', () => {
     expect(JSON.parse(result.body)).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
   });
 
-  it('health checks need no session and leave no trace', async () => {
-    const before = await development.fixtures.count('auth_session');
-    const client = development.client();
-    client.setCookie('lena_access', `not-a-token-${unique()}`);
-    expect((await client.get('/readyz')).statusCode).toBe(200);
-    expect(await development.fixtures.count('auth_session')).toBe(before);
+  it('health checks need no session and leave no trace, whatever cookies they carry', async () => {
+    const tables = ['auth_session', 'refresh_token', 'audit_event', 'outbox_message'];
+    const counts = async () => Promise.all(tables.map((table) => development.fixtures.count(table)));
+    const signedIn = await signedInClient(development);
+    const forged = development.client();
+    forged.setCookie('lena_access', `not-a-token-${unique()}`);
+    forged.setCookie('lena_refresh', `not-a-token-${unique()}`);
+    const before = await counts();
+
+    for (const client of [signedIn, forged]) {
+      for (const path of ['/healthz', '/readyz']) {
+        const result = await client.get(path);
+        expect({ path, status: result.statusCode, setCookie: result.headers['set-cookie'] }).toEqual({ path, status: 200, setCookie: undefined });
+      }
+    }
+    expect(await counts()).toEqual(before);
+    // The signed-in session carries on untouched.
+    expectData(await signedIn.gql('{ viewer { id } }'));
   });
 });
 

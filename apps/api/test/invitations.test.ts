@@ -63,6 +63,11 @@ function emailsTo(to: string): Promise<number> {
   return api.fixtures.count('outbox_message', `kind = 'email' AND payload->>'to' = $1`, [to]);
 }
 
+async function newestEmailText(to: string): Promise<string> {
+  const { rows } = await api.owner.query<{ text: string }>(`SELECT payload->>'text' AS text FROM outbox_message WHERE kind = 'email' AND payload->>'to' = $1 ORDER BY created_at DESC LIMIT 1`, [to]);
+  return rows[0]?.text ?? '';
+}
+
 function invitationRow(id: string): Promise<{ revokedAt: Date | null; acceptedAt: Date | null; expiresAt: Date; tokenHash: Buffer }> {
   return api.owner
     .query('SELECT revoked_at AS "revokedAt", accepted_at AS "acceptedAt", expires_at AS "expiresAt", token_hash AS "tokenHash" FROM invitation WHERE id = $1', [id])
@@ -157,6 +162,8 @@ describe('resendInvitation', () => {
     expect(new Date(resent.expiresAt).getTime() - Date.now()).toBeGreaterThan(6 * 24 * 3600 * 1000);
 
     expect(await emailsTo(email)).toBe(2);
+    // The fresh email still names whoever first invited them.
+    expect(await newestEmailText(email)).toContain(orgAdmin.displayName);
     const newToken = await api.fixtures.emailedToken(email);
     expect(newToken).not.toBe(oldToken);
     expect((await invitationRow(invited.id)).tokenHash.equals(before.tokenHash)).toBe(false);
@@ -245,6 +252,8 @@ describe('platform admins and staff and organisation-admin invitations', () => {
     const { rows } = await api.owner.query<{ text: string }>(`SELECT payload->>'text' AS text FROM outbox_message WHERE payload->>'to' = $1`, [invitation.email]);
     expect(rows).toHaveLength(1);
     expect(rows[0].text).toContain(`${invitation.tenantId ? api.config.clientPortalUrl : api.config.facilitatorPortalUrl}/invitations/accept?token=`);
+    // No one is recorded as the first inviter here, so the email names whoever sent it again.
+    expect(rows[0].text).toContain(platformAdmin.displayName);
     expectError(await api.client().gql(PREVIEW, { token: invitation.token }), 'BAD_USER_INPUT');
     expectData(await api.client().gql(PREVIEW, { token: await api.fixtures.emailedToken(invitation.email) }));
     expect(await auditOf('INVITATION_RESENT', invitation.id)).toEqual([{ actorUserId: platformAdmin.id, tenantId: invitation.tenantId }]);

@@ -288,14 +288,19 @@ describe('roles', () => {
     },
   );
 
-  it('a platform admin may do each platform operation (the checks above are not vacuous)', async () => {
-    const result = expectData(await platformAdminClient.gql<{ tenants: { id: string }[] }>('{ tenants { id } }'));
-    expect(result.tenants.map((tenant) => tenant.id)).toEqual(expect.arrayContaining([a.tenant.id, b.tenant.id]));
-    expectData(await platformAdminClient.gql('query($id: ID!) { tenantInvitations(tenantId: $id) { id } }', { id: a.tenant.id }));
-    const members = expectData(await platformAdminClient.gql<{ tenantMembers: { userId: string }[] }>('query($id: ID!) { tenantMembers(tenantId: $id) { userId } }', { id: a.tenant.id }));
-    expect(members.tenantMembers.map((member) => member.userId)).toEqual(expect.arrayContaining([a.admin.id, a.participant.id, a.member.id]));
-    for (const person of [b.admin, b.participant, b.member]) expect(members.tenantMembers.map((member) => member.userId)).not.toContain(person.id);
-    expectData(await platformAdminClient.gql('{ facilitators { userId } staffInvitations { id } auditEvents { items { id } } queueHealth { queuesReachable } failedMessages { id } }'));
+  it.each(PLATFORM_ADMIN_OPERATIONS)('a platform admin may use %s (the refusals above are not vacuous)', async (name, query, variables) => {
+    // A world of its own, so suspending or renaming it touches nothing the other cases read.
+    const world = await buildWorld(`Admin ${name}`);
+    const targets: Record<string, () => Promise<Record<string, unknown>>> = {
+      setFacilitatorActive: async () => ({ id: (await api.fixtures.facilitator()).id }),
+      retryFailedMessage: async () => ({ id: (await api.fixtures.outboxEmail('failed', world.tenant.id)).id }),
+      createTenant: async () => ({}),
+    };
+    const result = await platformAdminClient.gql(
+      name === 'createTenant' ? query.replace('shadow-org', `shadow-${unique()}`) : query,
+      targets[name] ? await targets[name]() : variables(world),
+    );
+    expectData(result);
   });
 
   it('Team.members is FORBIDDEN to a participant, and shows no one', async () => {

@@ -211,14 +211,47 @@ describe('the unit of work on a pooled connection', () => {
     expect((await settingAfterwards()).setting).toBe('');
   });
 
-  it('actAs moves the same transaction to another tenant explicitly', async () => {
-    const uow = new UnitOfWork(dataSource, { tenantId: tenantA.id, userId: null });
+  it('actAs moves a transaction that acts in no organisation into one, explicitly', async () => {
+    const uow = new UnitOfWork(dataSource, { tenantId: null, userId: null });
     const before = await uow.query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM team');
     await uow.actAs({ tenantId: tenantB.id });
     const after = await uow.query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM team');
     await uow.finish(false);
-    expect([before, after]).toEqual([[{ tenant_id: tenantA.id }], [{ tenant_id: tenantB.id }]]);
+    expect([before, after]).toEqual([[], [{ tenant_id: tenantB.id }]]);
     expect((await settingAfterwards()).setting).toBe('');
+  });
+
+  it('actAs refuses to switch a transaction from one organisation to another, and the first stays in force', async () => {
+    const uow = new UnitOfWork(dataSource, { tenantId: tenantA.id, userId: null });
+    await expect(uow.actAs({ tenantId: tenantB.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await uow.actAs({ tenantId: tenantA.id });
+    const seen = await uow.query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM team');
+    await uow.finish(false);
+    expect(seen).toEqual([{ tenant_id: tenantA.id }]);
+  });
+});
+
+describe('own_memberships', () => {
+  it('shows a person their own memberships in every organisation, and nobody else’s', async () => {
+    const person = await api.fixtures.participant(tenantA.id);
+    await api.fixtures.membership(tenantB.id, person.id, 'ORG_ADMIN');
+    const { rows } = await withAppClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        await client.query(`SELECT set_config('app.user_id', $1, true)`, [person.id]);
+        return await client.query<{ tenantId: string; userId: string; role: string }>(
+          'SELECT tenant_id AS "tenantId", user_id AS "userId", role FROM tenant_membership ORDER BY role',
+        );
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    });
+    // Both tenants hold other people's memberships (the admins'), which must stay hidden.
+    expect(await api.fixtures.count('tenant_membership', 'user_id <> $1', [person.id])).toBeGreaterThanOrEqual(2);
+    expect(rows).toEqual([
+      { tenantId: tenantB.id, userId: person.id, role: 'ORG_ADMIN' },
+      { tenantId: tenantA.id, userId: person.id, role: 'PARTICIPANT' },
+    ]);
   });
 });
 

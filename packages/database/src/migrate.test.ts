@@ -41,6 +41,27 @@ describe('migrateDatabase', () => {
   });
 });
 
+describe('migrating again', () => {
+  const ownerUrl = withDatabaseName(serverUrl, `lena_migrate_${randomBytes(4).toString('hex')}`);
+
+  afterAll(() => dropDatabases([ownerUrl]));
+
+  it('keeps the application role’s password as the operator set it (never resets it to a default)', async () => {
+    await migrateDatabase(ownerUrl);
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      // A SCRAM verifier is salted afresh each time a password is set, so any reset shows.
+      const verifier = async () => (await admin.query<{ v: string }>(`SELECT rolpassword AS v FROM pg_authid WHERE rolname = 'lena_app'`)).rows[0].v;
+      const before = await verifier();
+      await migrateDatabase(ownerUrl);
+      expect(await verifier()).toBe(before);
+    } finally {
+      await admin.end();
+    }
+  });
+});
+
 describe('migrateDatabase run side by side', () => {
   const owners = [1, 2, 3, 4].map(() => withDatabaseName(serverUrl, `lena_migrate_${randomBytes(4).toString('hex')}`));
 

@@ -6,11 +6,17 @@ import { createDataSource } from './data-source';
 /** Any number, the same everywhere: serialises the server-wide steps below. */
 const SERVER_SETUP_LOCK = 7_260_001;
 
+/** The application role's password where nobody chose one: development and tests only. */
+const DEVELOPMENT_APP_PASSWORD = 'lena_app';
+
 /**
  * Creates the database if needed, applies pending migrations as the owner, then grants the
  * application role, which can log in but is neither superuser nor BYPASSRLS and owns nothing.
+ *
+ * The role's password is set when the role is created, or when `appPassword` is given: a plain
+ * migration (every deploy) never resets an operator's password to the development default.
  */
-export async function migrateDatabase(ownerUrl: string, appPassword = 'lena_app'): Promise<string[]> {
+export async function migrateDatabase(ownerUrl: string, appPassword?: string): Promise<string[]> {
   await prepareServer(ownerUrl, appPassword);
   const dataSource = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'lena-migrate' });
   await dataSource.initialize();
@@ -29,7 +35,7 @@ export async function migrateDatabase(ownerUrl: string, appPassword = 'lena_app'
  * updated"). They take turns under an advisory lock held in the maintenance database, which
  * every caller shares.
  */
-async function prepareServer(ownerUrl: string, appPassword: string): Promise<void> {
+async function prepareServer(ownerUrl: string, appPassword: string | undefined): Promise<void> {
   const database = decodeURIComponent(new URL(ownerUrl).pathname.slice(1));
   const client = new Client({ connectionString: withDatabaseName(ownerUrl, 'postgres') });
   await client.connect();
@@ -38,8 +44,14 @@ async function prepareServer(ownerUrl: string, appPassword: string): Promise<voi
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
     const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
-    if (role.rowCount === 0) await client.query(`CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
-    await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${client.escapeLiteral(appPassword)}`);
+    const creating = role.rowCount === 0;
+    if (creating && !appPassword && process.env.NODE_ENV === 'production') {
+      throw new Error(`Set APP_DATABASE_PASSWORD: the ${APP_ROLE} role does not exist yet and production must not get the development password.`);
+    }
+    if (creating) await client.query(`CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
+    // Whatever else happened to the role, it must never be able to bypass row-level security.
+    const password = appPassword ?? (creating ? DEVELOPMENT_APP_PASSWORD : undefined);
+    await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS${password ? ` PASSWORD ${client.escapeLiteral(password)}` : ''}`);
   } finally {
     await client.end(); // ending the session releases the lock
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@lena/domain';
+import { DomainError, uuidSchema } from '@lena/domain';
 import { requestContext } from '../common/request-context';
 import type { AuditEvent, AuditEventPage } from './dtos/audit-event.type';
 
@@ -20,7 +20,7 @@ export class AuditQueryService {
     const limit = filter.limit ?? 50;
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw DomainError.badInput('Ask for between 1 and 200 events at a time.', [{ field: 'limit', message: 'Choose a number from 1 to 200.' }]);
     if (filter.cursor && (!/^\d{1,19}$/.test(filter.cursor) || BigInt(filter.cursor) > MAX_BIGINT)) throw DomainError.badInput('That page marker is not valid.', [{ field: 'cursor', message: 'Not a valid page marker.' }]);
-    if (filter.tenantId && !/^[0-9a-f-]{36}$/i.test(filter.tenantId)) throw DomainError.badInput('That organisation id is not valid.', [{ field: 'tenantId', message: 'Not a valid id.' }]);
+    if (filter.tenantId && !uuidSchema.safeParse(filter.tenantId).success) throw DomainError.badInput('That organisation id is not valid.', [{ field: 'tenantId', message: 'Not a valid id.' }]);
     const rows = await requestContext().uow.query<AuditEvent>(
       `SELECT e.id::text, e.occurred_at AS "occurredAt", e.action, e.actor_user_id AS "actorUserId", u.email AS "actorEmail",
               u.display_name AS "actorName", e.tenant_id AS "tenantId", t.name AS "tenantName",

@@ -33,7 +33,7 @@ export class AuditService {
     await this.dataSource.query(INSERT, this.params(entry, requestContext().ipAddress));
   }
 
-  private params(entry: AuditEntry, ipAddress: string): unknown[] {
+  private params(entry: AuditEntry, ipAddress: string | null): unknown[] {
     const principal = requestContext().principal;
     return [
       entry.action,

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JOB_QUEUES, jobQueuesProvider, type ApiJobQueues } from '../notifications/job-queues.provider';
+import { AfterResponseWork } from './after-response-work';
 import { dataSourceProvider, redisProvider } from './database.providers';
 
 /** Connections every context shares: PostgreSQL (as the app role), Redis and the job queues. */
@@ -12,8 +13,8 @@ export class CoreModule implements OnApplicationShutdown {
   static forConfig(config: AppConfig) {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, dataSourceProvider, redisProvider, jobQueuesProvider],
-      exports: [APP_CONFIG, DataSource, Redis, JOB_QUEUES],
+      providers: [{ provide: APP_CONFIG, useValue: config }, dataSourceProvider, redisProvider, jobQueuesProvider, AfterResponseWork],
+      exports: [APP_CONFIG, DataSource, Redis, JOB_QUEUES, AfterResponseWork],
     };
   }
 

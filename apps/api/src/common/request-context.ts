@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DomainError, type Principal } from '@lena/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clientAddress } from '../config/trusted-proxies';
 import type { UnitOfWork } from './unit-of-work';
 
 /** Why a request carries no principal, so the error can say something useful. */
@@ -12,6 +13,7 @@ export type AuthProblem = 'none' | 'expired' | 'invalid' | 'revoked' | 'csrf';
  */
 export class RequestContext {
   private failedFlag = false;
+  private readonly responseSentCallbacks: Array<() => void> = [];
 
   constructor(
     readonly principal: Principal | null,
@@ -21,8 +23,13 @@ export class RequestContext {
     readonly reply: FastifyReply,
   ) {}
 
-  get ipAddress(): string {
-    return this.request.ip;
+  /**
+   * The client's address: the socket's peer, or what a trusted proxy reported (Fastify applies
+   * LENA_TRUSTED_PROXIES). Anything that is not an IP address falls back to the peer, so a header's
+   * text never reaches an `inet` column or a rate-limit key.
+   */
+  get ipAddress(): string | null {
+    return clientAddress(this.request.ip) ?? clientAddress(this.request.socket?.remoteAddress);
   }
 
   get userAgent(): string | null {
@@ -35,6 +42,15 @@ export class RequestContext {
 
   markFailed(): void {
     this.failedFlag = true;
+  }
+
+  /** Runs `callback` once the response has gone to the client (see AfterResponseWork). */
+  onResponseSent(callback: () => void): void {
+    this.responseSentCallbacks.push(callback);
+  }
+
+  responseSent(): void {
+    for (const callback of this.responseSentCallbacks.splice(0)) callback();
   }
 
   requirePrincipal(): Principal {

@@ -53,6 +53,7 @@ export function registerRequestLifecycle(fastify: FastifyInstance, dataSource: D
   // A request that ended without a response (client went away) still gives its connection back.
   fastify.addHook('onResponse', async (request) => {
     await request.lenaContext?.uow.finish(false).catch(() => undefined);
+    request.lenaContext?.responseSent();
   });
 }
 

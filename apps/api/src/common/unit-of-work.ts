@@ -1,3 +1,4 @@
+import { DomainError } from '@lena/domain';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 
@@ -84,8 +85,19 @@ export class UnitOfWork {
    * Acts for another tenant or user from here on, for steps that cross tenants on purpose: a
    * platform admin working in one organisation, an invitation being accepted, a sign-in reading
    * the person's own memberships. Always explicit, never implied.
+   *
+   * A setting can be filled once but never changed: every root field of a GraphQL document shares
+   * this transaction, so a second switch would put the other fields (running alongside, or after)
+   * in an organisation they never asked for.
    */
   async actAs(settings: Partial<DatabaseSettings>): Promise<void> {
+    for (const key of ['tenantId', 'userId'] as const) {
+      const wanted = settings[key];
+      const current = this.settings[key];
+      if (wanted !== undefined && current !== null && current !== wanted) {
+        throw DomainError.conflict('One request can work in one organisation, for one person, at a time. Send these operations separately.');
+      }
+    }
     this.settings = { ...this.settings, ...settings };
     if (this.client) await this.query(APPLY_SETTINGS, [this.settings.tenantId ?? '', this.settings.userId ?? '']);
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { databaseUrlsFromEnv } from '@lena/database';
+import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
 
 /** Everything the API reads from its environment, read once at start-up. */
 export interface AppConfig {
@@ -13,7 +14,8 @@ export interface AppConfig {
   queuePrefix: string;
   jwtSecret: Uint8Array;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** Proxies whose X-Forwarded-For is believed (see trusted-proxies.ts). */
+  trustedProxies: TrustedProxies;
   clientPortalUrl: string;
   facilitatorPortalUrl: string;
 }
@@ -36,7 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Without a configured secret (development, tests) every start gets a fresh one.
     jwtSecret: env.LENA_JWT_SECRET ? new TextEncoder().encode(env.LENA_JWT_SECRET) : randomBytes(32),
     cookieSecure: env.LENA_COOKIE_SECURE !== 'false',
-    trustProxy: env.LENA_TRUST_PROXY === 'true',
+    trustedProxies: parseTrustedProxies(env.LENA_TRUSTED_PROXIES),
     clientPortalUrl: env.PUBLIC_CLIENT_PORTAL_URL || 'http://localhost:5173',
     facilitatorPortalUrl: env.PUBLIC_FACILITATOR_PORTAL_URL || 'http://localhost:5174',
   };

@@ -1,18 +1,26 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthPolicy, DomainError, ErrorCode } from '@lena/domain';
 import { Redis } from 'ioredis';
-import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /**
- * Counts, in Redis (shared by every API replica), failed sign-ins per account and per address,
- * and password-reset requests per address and per email. A successful sign-in clears the
- * account's count; the address count only decays, so one address cannot try many accounts.
+ * Counts, in Redis (shared by every API replica), sign-in attempts per account and per address,
+ * and password-reset requests per email and per address.
+ *
+ * A sign-in attempt spends its point BEFORE the password is checked (one atomic INCR per counter),
+ * so a burst of concurrent guesses cannot all slip past a read-then-write check, and a refused
+ * attempt costs a Redis round trip instead of an argon2 hash. A successful sign-in gives the
+ * account its points back and the address its one; the address count otherwise only decays, so
+ * one address cannot try many accounts.
+ *
+ * Keys hold a hash of the email, never the address itself: Redis is not where personal data lives.
  */
 @Injectable()
 export class AuthRateLimiter {
-  private readonly loginPerAccount: RateLimiterRedis;
-  private readonly loginPerAddress: RateLimiterRedis;
+  private readonly signInPerAccount: RateLimiterRedis;
+  private readonly signInPerAddress: RateLimiterRedis;
   private readonly resetPerEmail: RateLimiterRedis;
   private readonly resetPerAddress: RateLimiterRedis;
 
@@ -20,42 +28,62 @@ export class AuthRateLimiter {
     // Namespaced like the queues, so environments sharing one Redis keep separate counts.
     const limiter = (name: string, points: number, duration: number) =>
       new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.queuePrefix}:rate:${name}`, points, duration });
-    this.loginPerAccount = limiter('login-account', AuthPolicy.loginFailuresPerAccount, AuthPolicy.loginFailureWindowSeconds);
-    this.loginPerAddress = limiter('login-address', AuthPolicy.loginFailuresPerAddress, AuthPolicy.loginFailureWindowSeconds);
+    this.signInPerAccount = limiter('login-account', AuthPolicy.loginFailuresPerAccount, AuthPolicy.loginFailureWindowSeconds);
+    this.signInPerAddress = limiter('login-address', AuthPolicy.loginFailuresPerAddress, AuthPolicy.loginFailureWindowSeconds);
     this.resetPerEmail = limiter('reset-email', AuthPolicy.passwordResetsPerEmail, AuthPolicy.passwordResetWindowSeconds);
     this.resetPerAddress = limiter('reset-address', AuthPolicy.passwordResetsPerAddress, AuthPolicy.passwordResetWindowSeconds);
   }
 
-  async assertLoginAllowed(email: string, address: string): Promise<void> {
-    const [account, ip] = await Promise.all([this.loginPerAccount.get(email), this.loginPerAddress.get(address)]);
-    const blocked = [
-      exhausted(account, AuthPolicy.loginFailuresPerAccount),
-      exhausted(ip, AuthPolicy.loginFailuresPerAddress),
-    ].filter((result): result is RateLimiterRes => result !== null);
-    if (blocked.length) throw tooMany('Too many unsuccessful sign-in attempts.', blocked, 'try again, or reset your password');
+  /** Spends one attempt for the account and the address; refuses once either has none left. */
+  async consumeSignInAttempt(email: string, address: string | null): Promise<void> {
+    await consumeAll(
+      [
+        [this.signInPerAccount, emailKey(email)],
+        [this.signInPerAddress, addressKey(address)],
+      ],
+      'Too many unsuccessful sign-in attempts.',
+      'try again, or reset your password',
+    );
   }
 
-  async recordLoginFailure(email: string, address: string): Promise<void> {
-    await Promise.all([this.loginPerAccount.penalty(email, 1), this.loginPerAddress.penalty(address, 1)]);
-  }
-
-  async recordLoginSuccess(email: string): Promise<void> {
-    await this.loginPerAccount.delete(email);
+  /** The password was right: the account's attempts are forgiven, and this one of the address's. */
+  async signInSucceeded(email: string, address: string | null): Promise<void> {
+    await Promise.all([this.signInPerAccount.delete(emailKey(email)), this.signInPerAddress.reward(addressKey(address), 1)]);
   }
 
   /** Counts a reset request; refuses once either limit is spent, so nobody can flood an inbox. */
-  async consumePasswordReset(email: string, address: string): Promise<void> {
-    const [byEmail, byAddress] = await Promise.all([this.resetPerEmail.penalty(email, 1), this.resetPerAddress.penalty(address, 1)]);
-    const blocked = [
-      byEmail.consumedPoints > AuthPolicy.passwordResetsPerEmail ? byEmail : null,
-      byAddress.consumedPoints > AuthPolicy.passwordResetsPerAddress ? byAddress : null,
-    ].filter((result): result is RateLimiterRes => result !== null);
-    if (blocked.length) throw tooMany('Too many password reset requests.', blocked, 'try again');
+  async consumePasswordReset(email: string, address: string | null): Promise<void> {
+    await consumeAll(
+      [
+        [this.resetPerEmail, emailKey(email)],
+        [this.resetPerAddress, addressKey(address)],
+      ],
+      'Too many password reset requests.',
+      'try again',
+    );
   }
 }
 
-function exhausted(result: RateLimiterRes | null, limit: number): RateLimiterRes | null {
-  return result && result.consumedPoints >= limit ? result : null;
+/** Rate-limit key of an email: a digest, so Redis never holds the address in clear. */
+export function emailKey(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('base64url').slice(0, 32);
+}
+
+function addressKey(address: string | null): string {
+  return address ?? 'unknown';
+}
+
+async function consumeAll(counters: Array<[RateLimiterRedis, string]>, what: string, then: string): Promise<void> {
+  const results = await Promise.allSettled(counters.map(([limiter, key]) => limiter.consume(key, 1)));
+  const refused: RateLimiterRes[] = [];
+  for (const result of results) {
+    if (result.status === 'fulfilled') continue;
+    // rate-limiter-flexible rejects with a RateLimiterRes when the points are spent, and with an
+    // Error when Redis fails: the latter is not the person's fault and must not read as a limit.
+    if (result.reason instanceof RateLimiterRes) refused.push(result.reason);
+    else throw result.reason;
+  }
+  if (refused.length) throw tooMany(what, refused, then);
 }
 
 function tooMany(what: string, blocked: RateLimiterRes[], then: string): DomainError {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, DomainError, loginSchema, parseInput, type Principal } from '@lena/domain';
+import { AuditAction, DomainError, ErrorCode, loginSchema, parseInput, type Principal } from '@lena/domain';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { TenantService } from '../tenancy/tenant.service';
 import type { Viewer } from './dtos/viewer.type';
 import type { LoginInput } from './dtos/identity.inputs';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
+import { CredentialStore } from './credential-store';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionService, type MembershipRow } from './session.service';
 import type { AccessClaims } from './token.service';
@@ -20,27 +21,42 @@ export class AuthService {
     private readonly limiter: AuthRateLimiter,
     private readonly audit: AuditService,
     private readonly tenants: TenantService,
+    private readonly credentials: CredentialStore,
   ) {}
 
+  /**
+   * Signs in. The order is the defence: spend a rate-limit point (Redis, cheap), read the
+   * credentials in one autocommit statement, and only then verify the hash (argon2, ~50 ms of CPU)
+   * while holding no database connection, so a burst of sign-ins cannot starve everyone else's
+   * requests of the pool. The request's transaction starts only once the person is known.
+   */
   async login(input: LoginInput): Promise<Viewer> {
     const { email, password } = parseInput(loginSchema, input);
-    const { uow, ipAddress } = requestContext();
-    await this.limiter.assertLoginAllowed(email, ipAddress);
+    const { ipAddress } = requestContext();
+    try {
+      await this.limiter.consumeSignInAttempt(email, ipAddress);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.RATE_LIMITED) {
+        await this.audit.recordDetached({ action: AuditAction.LOGIN_FAILED, actorUserId: null, targetType: 'user_account', detail: { reason: 'rate limited' } });
+      }
+      throw error;
+    }
 
-    const [user] = await uow.query<{ id: string; passwordHash: string | null; status: string }>(
-      'SELECT id, password_hash AS "passwordHash", status FROM user_account WHERE email = $1',
-      [email],
-    );
+    const user = await this.credentials.find(email);
     const passwordMatches = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !passwordMatches || user.status !== 'ACTIVE') {
-      await this.limiter.recordLoginFailure(email, ipAddress);
+    if (!user || !passwordMatches) {
       await this.audit.recordDetached({
         action: AuditAction.LOGIN_FAILED,
         actorUserId: user?.id ?? null,
         targetType: 'user_account',
-        detail: { reason: !user ? 'unknown email' : !passwordMatches ? 'wrong password' : 'deactivated' },
+        detail: { reason: user ? 'wrong password' : 'unknown email' },
       });
       throw DomainError.unauthenticated(WRONG_CREDENTIALS);
+    }
+    if (user.status !== 'ACTIVE') {
+      await this.audit.recordDetached({ action: AuditAction.LOGIN_FAILED, actorUserId: user.id, targetType: 'user_account', detail: { reason: 'deactivated' } });
+      // The password was right, so saying why reveals nothing the person does not already know.
+      throw DomainError.forbidden(await this.credentials.deactivatedMessage(user.id));
     }
 
     const [memberships, platformRoles] = await Promise.all([
@@ -54,7 +70,7 @@ export class AuthService {
     // Provider staff act across organisations; client staff start in their first organisation.
     const tenantId = platformRoles.length ? null : memberships[0].tenantId;
     const claims = await this.sessions.start(user.id, tenantId, { platformRoles, memberships });
-    await this.limiter.recordLoginSuccess(email);
+    await this.limiter.signInSucceeded(email, ipAddress);
     await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, actorUserId: user.id, tenantId, targetType: 'auth_session', targetId: claims.sessionId });
     return this.viewerFor(claims, memberships);
   }

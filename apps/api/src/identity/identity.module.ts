@@ -8,6 +8,7 @@ import { FacilitatorResolver } from './facilitator.resolver';
 import { FacilitatorService } from './facilitator.service';
 import { InvitationService } from './invitation.service';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
+import { CredentialStore } from './credential-store';
 import { PasswordHasher } from './password-hasher.service';
 import { PasswordResetService } from './password-reset.service';
 import { SessionService } from './session.service';
@@ -22,6 +23,7 @@ import { TokenService } from './token.service';
     FacilitatorService,
     InvitationService,
     AuthRateLimiter,
+    CredentialStore,
     PasswordHasher,
     PasswordResetService,
     SessionService,

@@ -13,10 +13,11 @@ import {
   uuidSchema,
   type Role,
 } from '@lena/domain';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { invitationEmail } from '../notifications/email-templates';
+import { EmailComposer } from '../notifications/email-composer.service';
 import { OutboxService } from '../notifications/outbox.service';
 import type { Invitation, InvitationPreview } from './dtos/invitation.type';
 import { PasswordHasher } from './password-hasher.service';
@@ -63,7 +64,9 @@ export class InvitationService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
+    private readonly emails: EmailComposer,
     private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,7 +91,7 @@ export class InvitationService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${INVITATION_COLUMNS}`,
       [email, displayName ?? null, invitation.tenantId, invitation.role, invitation.teamId ?? null, hash, principal?.userId ?? null, expiry],
     );
-    await this.sendLink(created, token, expiry);
+    await this.sendLink({ ...created, invitedBy: principal?.userId ?? null }, token, expiry);
     await this.audit.record({ action: AuditAction.INVITATION_SENT, tenantId: invitation.tenantId, targetType: 'invitation', targetId: created.id, detail: { role: invitation.role } });
     return created;
   }
@@ -99,9 +102,9 @@ export class InvitationService {
    */
   async resend(id: string, tenantId: string | null): Promise<Invitation> {
     if (!uuidSchema.safeParse(id).success) throw DomainError.notFound('That invitation');
-    const { uow } = requestContext();
-    const [found] = await uow.query<Invitation>(
-      `SELECT ${INVITATION_COLUMNS} FROM invitation WHERE id = $1 AND tenant_id IS NOT DISTINCT FROM $2::uuid FOR UPDATE`,
+    const { uow, principal } = requestContext();
+    const [found] = await uow.query<Invitation & { invitedBy: string | null }>(
+      `SELECT ${INVITATION_COLUMNS}, invited_by AS "invitedBy" FROM invitation WHERE id = $1 AND tenant_id IS NOT DISTINCT FROM $2::uuid FOR UPDATE`,
       [id, tenantId],
     );
     if (!found) throw DomainError.notFound('That invitation');
@@ -117,7 +120,8 @@ export class InvitationService {
     const { token, hash } = this.tokens.newOpaqueToken();
     const expiry = expiresAt(new Date(), AuthPolicy.invitationSeconds);
     const [resent] = await uow.query<Invitation>(`UPDATE invitation SET token_hash = $2, expires_at = $3 WHERE id = $1 RETURNING ${INVITATION_COLUMNS}`, [id, hash, expiry]);
-    await this.sendLink(resent, token, expiry);
+    // The email names whoever first invited them; the audit log records who sent it again.
+    await this.sendLink({ ...resent, invitedBy: found.invitedBy ?? principal?.userId ?? null }, token, expiry);
     await this.audit.record({ action: AuditAction.INVITATION_RESENT, tenantId: found.tenantId, targetType: 'invitation', targetId: id, detail: { role: found.role } });
     return resent;
   }
@@ -201,14 +205,27 @@ export class InvitationService {
   }
 
   /** Emails the link (the token itself is never stored). */
-  private async sendLink(invitation: { email: string; role: Role; tenantId: string | null }, token: string, expiry: Date): Promise<void> {
-    const organisationName = invitation.tenantId ? await this.organisationName(invitation.tenantId) : null;
+  private async sendLink(
+    invitation: { email: string; displayName: string | null; role: Role; tenantId: string | null; teamId: string | null; invitedBy: string | null },
+    token: string,
+    expiry: Date,
+  ): Promise<void> {
     const portal = invitation.tenantId ? this.config.clientPortalUrl : this.config.facilitatorPortalUrl;
     await this.outbox.queueEmail(
-      invitationEmail({ to: invitation.email, role: invitation.role, organisationName, link: `${portal}/invitations/accept?token=${token}`, expiresAt: expiry }),
+      await this.emails.invitation({
+        to: invitation.email,
+        inviteeName: invitation.displayName,
+        role: invitation.role,
+        tenantId: invitation.tenantId,
+        teamId: invitation.teamId,
+        invitedBy: invitation.invitedBy,
+        link: `${portal}/invitations/accept?token=${token}`,
+        expiresAt: expiry,
+      }),
       invitation.tenantId,
     );
   }
+
 
   async preview(token: string): Promise<InvitationPreview> {
     const invitation = await this.findUsable(token);
@@ -223,32 +240,48 @@ export class InvitationService {
     };
   }
 
-  /** Accepts the invitation and signs the person in, acting in the invitation's organisation. */
+  /**
+   * Accepts the invitation and signs the person in, acting in the invitation's organisation.
+   *
+   * The password is verified (existing account) or hashed (new account) before the transaction
+   * starts, from one autocommit read, so argon2 never holds a pooled connection. The transaction
+   * then locks the invitation and checks it again: of two acceptances racing, one wins.
+   */
   async accept(input: { token: string; displayName: string; password: string }): Promise<AccessClaims> {
     const values = parseInput(acceptInvitationSchema, input);
+    if (!tokenSchema.safeParse(values.token).success) throw invalidLink();
+    const tokenHash = this.tokens.hash(values.token);
+    const [found] = (await this.dataSource.query(
+      `SELECT i.email, u.id AS "userId", u.password_hash AS "passwordHash", u.status
+         FROM invitation i LEFT JOIN user_account u ON u.email = i.email
+        WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()`,
+      [tokenHash],
+    )) as { email: string; userId: string | null; passwordHash: string | null; status: string | null }[];
+    if (!found) throw invalidLink();
+    let newPasswordHash: string | null = null;
+    if (found.passwordHash) {
+      // An existing account keeps its password: the invitation only adds a role.
+      if (found.status !== 'ACTIVE' || !(await this.hasher.verify(found.passwordHash, values.password))) throw existingAccountPassword();
+    } else {
+      newPasswordHash = await this.hasher.hash(values.password);
+    }
+
     const invitation = await this.findUsable(values.token, true);
     const { uow } = requestContext();
-    const [existing] = await uow.query<{ id: string; passwordHash: string | null; status: string }>(
-      'SELECT id, password_hash AS "passwordHash", status FROM user_account WHERE email = $1 FOR UPDATE',
-      [invitation.email],
-    );
     let userId: string;
-    if (existing?.passwordHash) {
-      // An existing account keeps its password: the invitation only adds a role.
-      if (existing.status !== 'ACTIVE' || !(await this.hasher.verify(existing.passwordHash, values.password))) {
-        throw DomainError.badInput('This email address already has a Lena account. Enter its current password to accept.', [
-          { field: 'password', message: 'Enter the current password of your Lena account.' },
-        ]);
-      }
-      userId = existing.id;
+    if (found.passwordHash && found.userId) {
+      userId = found.userId;
     } else {
-      const passwordHash = await this.hasher.hash(values.password);
+      // Only an account without a password is completed here: if another invitation's acceptance
+      // gave this email a password meanwhile, that password stands and this one must prove it.
       const [user] = await uow.query<{ id: string }>(
         `INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, $2, $3)
          ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash, updated_at = now()
+           WHERE user_account.password_hash IS NULL
          RETURNING id`,
-        [invitation.email, values.displayName, passwordHash],
+        [invitation.email, values.displayName, newPasswordHash],
       );
+      if (!user) throw existingAccountPassword();
       userId = user.id;
     }
 
@@ -280,7 +313,7 @@ export class InvitationService {
   }
 
   private async findUsable(token: string, lock = false): Promise<{ id: string; email: string; displayName: string | null; role: Role; tenantId: string | null; teamId: string | null; expiresAt: Date }> {
-    if (!tokenSchema.safeParse(token).success) throw DomainError.badInput(INVALID_LINK, [{ field: 'token', message: INVALID_LINK }]);
+    if (!tokenSchema.safeParse(token).success) throw invalidLink();
     const [invitation] = await requestContext().uow.query<{ id: string; email: string; displayName: string | null; role: Role; tenantId: string | null; teamId: string | null; expiresAt: Date }>(
       `SELECT i.id, i.email, i.display_name AS "displayName", i.role, i.tenant_id AS "tenantId", i.team_id AS "teamId", i.expires_at AS "expiresAt"
          FROM invitation i LEFT JOIN tenant t ON t.id = i.tenant_id
@@ -289,7 +322,7 @@ export class InvitationService {
         ${lock ? 'FOR UPDATE OF i' : ''}`,
       [this.tokens.hash(token)],
     );
-    if (!invitation) throw DomainError.badInput(INVALID_LINK, [{ field: 'token', message: INVALID_LINK }]);
+    if (!invitation) throw invalidLink();
     return invitation;
   }
 
@@ -297,4 +330,14 @@ export class InvitationService {
     const [tenant] = await requestContext().uow.query<{ name: string }>('SELECT name FROM tenant WHERE id = $1', [tenantId]);
     return tenant?.name ?? null;
   }
+}
+
+function invalidLink(): DomainError {
+  return DomainError.badInput(INVALID_LINK, [{ field: 'token', message: INVALID_LINK }]);
+}
+
+function existingAccountPassword(): DomainError {
+  return DomainError.badInput('This email address already has a Lena account. Enter its current password to accept.', [
+    { field: 'password', message: 'Enter the current password of your Lena account.' },
+  ]);
 }

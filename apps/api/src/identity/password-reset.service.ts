@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditAction, AuthPolicy, DomainError, emailSchema, expiresAt, parseInput, resetPasswordSchema, tokenSchema } from '@lena/domain';
+import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
+import { AfterResponseWork } from '../common/after-response-work';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { passwordResetEmail } from '../notifications/email-templates';
+import { EmailComposer } from '../notifications/email-composer.service';
 import { OutboxService } from '../notifications/outbox.service';
 import type { ResetPasswordInput } from './dtos/identity.inputs';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
@@ -21,14 +23,26 @@ export class PasswordResetService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
+    private readonly emails: EmailComposer,
     private readonly audit: AuditService,
     private readonly limiter: AuthRateLimiter,
+    private readonly afterResponse: AfterResponseWork,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Answers the same whether or not the address has an account, so accounts cannot be discovered. */
+  /**
+   * Answers the same, in the same time, whether or not the address has an account: the only work
+   * before the answer is the rate limit (counted per email and per address whatever the email),
+   * and the lookup, the link and the email happen after the response has gone.
+   */
   async request(rawEmail: string): Promise<void> {
     const { email } = parseInput(z.object({ email: emailSchema }), { email: rawEmail });
+    await this.limiter.consumePasswordReset(email, requestContext().ipAddress);
+    this.afterResponse.schedule(() => this.sendLink(email));
+  }
+
+  private async sendLink(email: string): Promise<void> {
     const { uow } = requestContext();
     const [user] = await uow.query<{ id: string; staff: boolean }>(
       `SELECT u.id, EXISTS (SELECT 1 FROM platform_role r WHERE r.user_id = u.id) AS staff
@@ -37,30 +51,40 @@ export class PasswordResetService {
     );
     if (!user) return;
     const { token, hash } = this.tokens.newOpaqueToken();
-    await uow.query('INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, $3)', [
-      user.id,
-      hash,
-      expiresAt(new Date(), AuthPolicy.passwordResetSeconds),
-    ]);
+    const expiry = expiresAt(new Date(), AuthPolicy.passwordResetSeconds);
+    await uow.query('INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, $3)', [user.id, hash, expiry]);
     const portal = user.staff ? this.config.facilitatorPortalUrl : this.config.clientPortalUrl;
-    await this.outbox.queueEmail(passwordResetEmail({ to: email, link: `${portal}/reset-password?token=${token}` }));
+    await this.outbox.queueEmail(await this.emails.passwordReset({ to: email, userId: user.id, link: `${portal}/reset-password?token=${token}`, expiresAt: expiry }));
     await this.audit.record({ action: AuditAction.PASSWORD_RESET_REQUESTED, actorUserId: user.id, targetType: 'user_account', targetId: user.id });
   }
 
-  /** Sets the new password, spends the link and signs the person out everywhere. */
+  /**
+   * Sets the new password, spends the link and signs the person out everywhere. The link is
+   * checked first (one autocommit read) and the new password hashed before the transaction
+   * starts, so argon2 never holds a pooled connection; the spend re-checks the link atomically.
+   */
   async reset(input: ResetPasswordInput): Promise<void> {
-    if (!tokenSchema.safeParse(input.token).success) throw DomainError.badInput(INVALID_LINK, [{ field: 'token', message: INVALID_LINK }]);
+    if (!tokenSchema.safeParse(input.token).success) throw invalidLink();
     const values = parseInput(resetPasswordSchema, input);
+    const tokenHash = this.tokens.hash(values.token);
+    const usable = (await this.dataSource.query('SELECT 1 FROM password_reset WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()', [tokenHash])) as unknown[];
+    if (!usable.length) throw invalidLink();
+    const passwordHash = await this.hasher.hash(values.password);
+
     const { uow } = requestContext();
     const [reset] = await uow.query<{ id: string; userId: string }>(
       `UPDATE password_reset SET used_at = now()
         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
         RETURNING id, user_id AS "userId"`,
-      [this.tokens.hash(values.token)],
+      [tokenHash],
     );
-    if (!reset) throw DomainError.badInput(INVALID_LINK, [{ field: 'token', message: INVALID_LINK }]);
-    await uow.query('UPDATE user_account SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.userId, await this.hasher.hash(values.password)]);
+    if (!reset) throw invalidLink();
+    await uow.query('UPDATE user_account SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.userId, passwordHash]);
     await this.sessions.revokeUserSessions(reset.userId, 'password reset');
     await this.audit.record({ action: AuditAction.PASSWORD_RESET_COMPLETED, actorUserId: reset.userId, targetType: 'user_account', targetId: reset.userId });
   }
+}
+
+function invalidLink(): DomainError {
+  return DomainError.badInput(INVALID_LINK, [{ field: 'token', message: INVALID_LINK }]);
 }

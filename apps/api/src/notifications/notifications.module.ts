@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { EmailComposer } from './email-composer.service';
 import { FailedMessageResolver } from './failed-message.resolver';
 import { FailedMessageService } from './failed-message.service';
 import { OutboxService } from './outbox.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [OutboxService, FailedMessageService, FailedMessageResolver],
-  exports: [OutboxService],
+  providers: [OutboxService, EmailComposer, FailedMessageService, FailedMessageResolver],
+  exports: [OutboxService, EmailComposer],
 })
 export class NotificationsModule {}

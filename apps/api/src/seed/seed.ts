@@ -9,7 +9,9 @@ import { DEMO_PASSWORD, demoStaff, demoTenants } from './demo-data';
  * `pnpm dev` can seed on every start. Runs as the database owner, setting the tenant for each
  * organisation's rows because row-level security is forced even for the owner.
  */
-export async function seedDemo(ownerUrl: string): Promise<void> {
+export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // Demo accounts share one published password: they must never exist where real people work.
+  if (env.NODE_ENV === 'production') throw new Error('The demo data is for development: it is never loaded with NODE_ENV=production.');
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: Algorithm.Argon2id, ...AuthPolicy.argon2 });
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
@@ -77,7 +79,7 @@ export async function seedDemo(ownerUrl: string): Promise<void> {
 
 if (require.main === module) {
   const { ownerUrl } = databaseUrlsFromEnv();
-  migrateDatabase(ownerUrl)
+  (process.env.NODE_ENV === 'production' ? Promise.resolve() : migrateDatabase(ownerUrl))
     .then(() => seedDemo(ownerUrl))
     .then(() => console.log(`Demo data is in place. Every demo password is ${DEMO_PASSWORD}`))
     .catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Algorithm, hash } from '@node-rs/argon2';
 import { AuthPolicy, type PlatformRole, type TenantRole } from '@lena/domain';
+import type { EmailMessage } from '@lena/jobs';
 import type { Client } from 'pg';
 
 /** Every fixture person signs in with this password. */
@@ -58,11 +59,11 @@ export interface InvitationFixture {
 export class Fixtures {
   constructor(private readonly owner: Client) {}
 
-  async tenant(overrides: Partial<{ name: string; slug: string; status: 'ACTIVE' | 'SUSPENDED'; timeZone: string }> = {}): Promise<TenantFixture> {
+  async tenant(overrides: Partial<{ name: string; slug: string; status: 'ACTIVE' | 'SUSPENDED'; timeZone: string; locale: string }> = {}): Promise<TenantFixture> {
     const suffix = unique();
     const { rows } = await this.owner.query<TenantFixture>(
-      `INSERT INTO tenant (name, slug, time_zone, status) VALUES ($1, $2, $3, $4) RETURNING id, name, slug`,
-      [overrides.name ?? `Organisation ${suffix}`, overrides.slug ?? `org-${suffix}`, overrides.timeZone ?? 'Europe/London', overrides.status ?? 'ACTIVE'],
+      `INSERT INTO tenant (name, slug, time_zone, locale, status) VALUES ($1, $2, $3, $4, $5) RETURNING id, name, slug`,
+      [overrides.name ?? `Organisation ${suffix}`, overrides.slug ?? `org-${suffix}`, overrides.timeZone ?? 'Europe/London', overrides.locale ?? 'en-GB', overrides.status ?? 'ACTIVE'],
     );
     return rows[0];
   }
@@ -137,17 +138,23 @@ export class Fixtures {
   }
 
   /**
-   * The link token in the newest email queued for `to`: read from the outbox row's payload, the
-   * very body the worker will send.
+   * The newest email queued for `to`, as the worker will send it. Tests read email content only
+   * through here, so how the outbox stores a body is this function's business alone.
    */
-  async emailedToken(to: string): Promise<string> {
-    const { rows } = await this.owner.query<{ payload: { to: string; text: string } }>(
+  async queuedEmailTo(to: string): Promise<EmailMessage> {
+    const { rows } = await this.owner.query<{ payload: EmailMessage }>(
       `SELECT payload FROM outbox_message WHERE kind = 'email' AND payload->>'to' = $1 ORDER BY created_at DESC, id LIMIT 1`,
       [to],
     );
     if (!rows.length) throw new Error(`No email was queued for ${to}.`);
-    const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(rows[0].payload.text);
-    if (!match) throw new Error(`The email to ${to} carries no link token: ${rows[0].payload.text}`);
+    return rows[0].payload;
+  }
+
+  /** The link token in the newest email queued for `to`. */
+  async emailedToken(to: string): Promise<string> {
+    const { text } = await this.queuedEmailTo(to);
+    const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(text);
+    if (!match) throw new Error(`The email to ${to} carries no link token: ${text}`);
     return match[1];
   }
 

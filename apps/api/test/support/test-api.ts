@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { createApi } from '../../src/bootstrap';
+import { AfterResponseWork } from '../../src/common/after-response-work';
 import { configFromEnv, type AppConfig } from '../../src/config/app-config';
 import { Fixtures } from './fixtures';
 import { TestClient, type TestClientOptions } from './test-client';
@@ -20,6 +21,8 @@ export interface TestApi {
   fixtures: Fixtures;
   /** A fresh client (its own cookie jar and, by default, its own client address). */
   client(options?: TestClientOptions): TestClient;
+  /** Resolves once the work the API does after its responses (AfterResponseWork) has finished. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +68,11 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       owner,
       fixtures: new Fixtures(owner),
       client: (clientOptions) => new TestClient(started, clientOptions),
+      settled: async () => {
+        // Fastify runs onResponse hooks from the response's 'finish' event: let that turn pass first.
+        await new Promise((resolve) => setImmediate(resolve));
+        await started.get(AfterResponseWork).drain();
+      },
       close: async () => {
         await started.close();
         await owner.end();

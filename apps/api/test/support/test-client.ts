@@ -100,9 +100,13 @@ export class TestClient {
     return { data: parsed.data ?? null, errors: parsed.errors, statusCode: response.statusCode, body: response.body };
   }
 
-  async get(url: string): Promise<{ statusCode: number; body: string }> {
-    const response = await this.app.getHttpAdapter().getInstance().inject({ method: 'GET', url, remoteAddress: this.remoteAddress });
-    return { statusCode: response.statusCode, body: response.body };
+  /** A GET with the jar's cookies, as a browser would send them. */
+  async get(url: string, options: RequestOptions = {}): Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }> {
+    const response = await this.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...this.authHeaders(options), ...options.headers } });
+    return { statusCode: response.statusCode, body: response.body, headers: response.headers };
   }
 
   /** Signs in and returns the GraphQL result; the cookies land in the jar. */

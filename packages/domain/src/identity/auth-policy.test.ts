@@ -7,11 +7,6 @@ describe('AuthPolicy', () => {
     expect(AuthPolicy.passwordResetSeconds).toBeLessThan(AuthPolicy.invitationSeconds);
   });
 
-  it('limits failures per account below failures per address', () => {
-    expect(AuthPolicy.loginFailuresPerAccount).toBe(5);
-    expect(AuthPolicy.loginFailuresPerAddress).toBe(20);
-  });
-
   it('hashes with at least OWASP’s argon2id minimum', () => {
     expect(AuthPolicy.argon2.memoryCost).toBeGreaterThanOrEqual(19 * 1024);
     expect(AuthPolicy.argon2.timeCost).toBeGreaterThanOrEqual(2);

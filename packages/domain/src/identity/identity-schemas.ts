@@ -7,11 +7,26 @@ export const emailSchema = z
   .pipe(z.email({ error: 'Enter an email address like name@example.org.' }))
   .transform((email) => email.toLowerCase());
 
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'Enter a name.' })
-  .max(120, { error: 'Names can be at most 120 characters.' });
+/**
+ * Names travel into email subjects and headers, where a line break or control character would
+ * end the header (or forge another): they are refused where they are typed.
+ */
+export function hasControlCharacter(value: string): boolean {
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
+}
+
+export function singleLine<T extends z.ZodString>(schema: T, what: string) {
+  return schema.refine((value) => !hasControlCharacter(value), { error: `${what} must be on one line, without line breaks or tabs.` });
+}
+
+export const personNameSchema = singleLine(
+  z.string().trim().min(1, { error: 'Enter a name.' }).max(120, { error: 'Names can be at most 120 characters.' }),
+  'Names',
+);
 
 /** Long passphrases beat complexity rules (NCSC and NIST guidance); cap the length argon2 hashes. */
 export const newPasswordSchema = z

@@ -11,6 +11,7 @@ import {
   updateTenantSchema,
   uuidSchema,
 } from './tenancy-schemas.js';
+import { personNameSchema } from '../identity/identity-schemas.js';
 
 const messagesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   (result.error?.issues ?? []).map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
@@ -97,6 +98,20 @@ describe('names and locales', () => {
     expect(organisationNameSchema.parse('NHS')).toBe('NHS');
     expect(organisationNameSchema.safeParse('n'.repeat(160)).success).toBe(true);
     expect(messagesOf(organisationNameSchema.safeParse('n'.repeat(161)))[0].message).toBe('Organisation names can be at most 160 characters.');
+  });
+
+  it('names that travel into email headers are refused with a line break, tab or other control character inside', () => {
+    for (const [schema, what] of [
+      [organisationNameSchema, 'Organisation names'],
+      [teamNameSchema, 'Team names'],
+      [personNameSchema, 'Names'],
+    ] as const) {
+      for (const bad of ['North\nAmbulance', 'North\r\nBcc: victim@example.org', 'North\tAmbulance', 'North\u2028Ambulance']) {
+        expect(messagesOf(schema.safeParse(bad))[0].message).toBe(`${what} must be on one line, without line breaks or tabs.`);
+      }
+      // Surrounding white space is trimmed, not refused.
+      expect(schema.parse('  North Ambulance\n')).toBe('North Ambulance');
+    }
   });
 
   it('team names are 1 to 120 characters after trimming', () => {

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { emailSchema, personNameSchema } from '../identity/identity-schemas.js';
+import { emailSchema, personNameSchema, singleLine } from '../identity/identity-schemas.js';
 
 export const DEFAULT_MIN_REPORTING_GROUP_SIZE = 5;
 /** Below three, a "group" figure can point at a person; the provider never allows that. */
@@ -38,11 +38,10 @@ export const slugSchema = z
     error: 'Short names use lower-case letters, digits and single hyphens, like north-ambulance.',
   });
 
-export const organisationNameSchema = z
-  .string()
-  .trim()
-  .min(2, { error: 'Enter the organisation’s name.' })
-  .max(160, { error: 'Organisation names can be at most 160 characters.' });
+export const organisationNameSchema = singleLine(
+  z.string().trim().min(2, { error: 'Enter the organisation’s name.' }).max(160, { error: 'Organisation names can be at most 160 characters.' }),
+  'Organisation names',
+);
 
 export const minReportingGroupSizeSchema = z
   .number()
@@ -73,11 +72,10 @@ export type CreateTenant = z.output<typeof createTenantSchema>;
 export const updateTenantSchema = z.object(tenantFields).partial();
 export type UpdateTenant = z.output<typeof updateTenantSchema>;
 
-export const teamNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'Enter a team name.' })
-  .max(120, { error: 'Team names can be at most 120 characters.' });
+export const teamNameSchema = singleLine(
+  z.string().trim().min(1, { error: 'Enter a team name.' }).max(120, { error: 'Team names can be at most 120 characters.' }),
+  'Team names',
+);
 
 export const inviteSchema = z.object({
   email: emailSchema,
