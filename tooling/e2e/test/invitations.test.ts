@@ -1,4 +1,5 @@
 import type { CapturedMessage } from '@lena/test-services';
+import { accessibilityViolations } from './support/accessibility';
 import { openBrowser, screenshot, withPage } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
@@ -43,6 +44,7 @@ describe('inviting someone again', () => {
       await page.getByRole('button', { name: 'Send invitation', exact: true }).click();
       await page.getByRole('alert').getByText(`${invitee} already has a pending invitation for this role (as a facilitator).`, { exact: false }).waitFor();
       await screenshot(page, 'admin-invite-again');
+      expect(await accessibilityViolations(page)).toEqual([]);
       // The form's own offer (the invitations table below has its own "Resend", behind a confirmation).
       await page.locator('form#invite-facilitator').getByRole('button', { name: `Resend invitation to ${invitee}` }).click();
       await page.getByText(`A new invitation has been sent to ${invitee}.`).waitFor();
@@ -58,6 +60,7 @@ describe('inviting someone again', () => {
       const people = page.getByRole('table', { name: 'People in this organisation' });
       await people.getByRole('row').filter({ hasText: 'coordinator@northshire-cp.test' }).getByText('Organisation admin').waitFor();
       await people.getByRole('row').filter({ hasText: 'sam@northshire-cp.test' }).getByText('Participant').waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
 
       await page.getByRole('link', { name: 'Audit log' }).first().click();
       const resent = page.getByRole('table', { name: 'Audit events' }).getByRole('row').filter({ hasText: 'Invitation sent again' }).first();
