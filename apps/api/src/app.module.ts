@@ -33,7 +33,8 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           path: '/graphql',
-          graphiql: false,
+          // An IDE to explore the schema in development (GET /graphql links to it); never in production.
+          graphiql: !config.production,
           // Compile a query to JavaScript once it has been seen twice (graphql-jit).
           jit: 2,
           queryDepth: GRAPHQL_LIMITS.depth,

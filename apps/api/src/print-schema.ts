@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AuditResolver } from './audit/audit.resolver';
+import { AccountResolver } from './identity/account.resolver';
 import { QueueHealthResolver } from './health/queue-health.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { FacilitatorResolver } from './identity/facilitator.resolver';
@@ -16,7 +17,7 @@ import { TenantResolver } from './tenancy/tenant.resolver';
  * Every resolver class, as GraphQLSchemaFactory needs them listed. A test compares the file with
  * the running API's schema, so a resolver missing here is caught.
  */
-const RESOLVERS = [AuditResolver, AuthResolver, FacilitatorResolver, FailedMessageResolver, MemberResolver, QueueHealthResolver, TeamResolver, TenantResolver];
+const RESOLVERS = [AccountResolver, AuditResolver, AuthResolver, FacilitatorResolver, FailedMessageResolver, MemberResolver, QueueHealthResolver, TeamResolver, TenantResolver];
 
 /** Writes the code-first schema to a file for the portals' code generation; needs no database. */
 async function printTo(path: string): Promise<void> {

@@ -49,8 +49,11 @@ function bearerClient(token: string): TestClient {
 }
 
 /** An access token shaped exactly like TokenService's, signed with `secret`. */
-async function forgeAccessToken(claims: { userId: string; sessionId: string; tenantId: string | null; tenantRole: string | null }, options: { secret?: string; issuedAt: number; expiresAt: number }): Promise<string> {
-  return new SignJWT({ sid: claims.sessionId, tid: claims.tenantId, trole: claims.tenantRole, proles: [] })
+async function forgeAccessToken(
+  claims: { userId: string; sessionId: string; tenantId: string | null; tenantRole: string | null; platformRoles?: string[] },
+  options: { secret?: string; issuedAt: number; expiresAt: number },
+): Promise<string> {
+  return new SignJWT({ sid: claims.sessionId, tid: claims.tenantId, trole: claims.tenantRole, proles: claims.platformRoles ?? [] })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
     .setIssuer('lena')
@@ -63,6 +66,20 @@ async function forgeAccessToken(claims: { userId: string; sessionId: string; ten
 /** Moves a spent refresh token's spending time back past the grace window for reuse. */
 async function spentLongAgo(refreshToken: string): Promise<void> {
   await api.owner.query(`UPDATE refresh_token SET used_at = now() - interval '1 minute' WHERE token_hash = $1`, [createHash('sha256').update(refreshToken).digest()]);
+}
+
+function hex(hash: Buffer): string {
+  return hash.toString('hex');
+}
+
+function tokenHash(refreshToken: string): string {
+  return createHash('sha256').update(refreshToken).digest('hex');
+}
+
+/** The hashes (hex) of a session's unspent refresh tokens: its live chains. */
+async function unspentTokens(sessionId: string): Promise<string[]> {
+  const { rows } = await api.owner.query<{ hash: Buffer }>('SELECT token_hash AS hash FROM refresh_token WHERE session_id = $1 AND used_at IS NULL', [sessionId]);
+  return rows.map((row) => hex(row.hash));
 }
 
 async function sessionIdOf(userId: string): Promise<string> {
@@ -135,6 +152,49 @@ describe('signing in', () => {
     // The same claims signed with the real secret work, so the signature alone was refused.
     const genuine = await forgeAccessToken(claims, { issuedAt: now, expiresAt: now + 600 });
     expectData(await bearerClient(genuine).gql(MY_TEAMS));
+  });
+
+  it('refuses a token signed with the right key that names another person’s session', async () => {
+    const victim = await api.fixtures.participant(tenant.id);
+    await signedIn(victim);
+    const attacker = await api.fixtures.participant(tenant.id);
+    await signedIn(attacker);
+    const now = Math.floor(Date.now() / 1000);
+    const times = { issuedAt: now, expiresAt: now + 600 };
+    const ownSession = { userId: attacker.id, sessionId: await sessionIdOf(attacker.id), tenantId: tenant.id, tenantRole: 'PARTICIPANT' };
+    expectData(await bearerClient(await forgeAccessToken(ownSession, times)).gql(MY_TEAMS));
+    // The victim's live session under the attacker's name, and the attacker's name on the victim's session.
+    const crossed = await forgeAccessToken({ ...ownSession, sessionId: await sessionIdOf(victim.id) }, times);
+    expectError(await bearerClient(crossed).gql(MY_TEAMS), 'UNAUTHENTICATED', 'You have been signed out. Please sign in again.');
+    const impersonating = await forgeAccessToken({ ...ownSession, userId: victim.id }, times);
+    expectError(await bearerClient(impersonating).gql(MY_TEAMS), 'UNAUTHENTICATED', 'You have been signed out. Please sign in again.');
+  });
+
+  it('takes roles from the database, not the token: a claimed platform or organisation role gives no authority', async () => {
+    const participant = await api.fixtures.participant(tenant.id);
+    await signedIn(participant);
+    const now = Math.floor(Date.now() / 1000);
+    const times = { issuedAt: now, expiresAt: now + 600 };
+    const genuine = { userId: participant.id, sessionId: await sessionIdOf(participant.id), tenantId: tenant.id, tenantRole: 'PARTICIPANT' };
+
+    const claimsAdmin = bearerClient(await forgeAccessToken({ ...genuine, platformRoles: ['PLATFORM_ADMIN', 'FACILITATOR'] }, times));
+    const slug = `forged-${unique()}`;
+    expectError(
+      await claimsAdmin.gql('mutation($input: CreateTenantInput!) { createTenant(input: $input) { id } }', { input: { name: `Forged ${slug}`, slug, timeZone: 'Europe/London' } }),
+      'FORBIDDEN',
+    );
+    expect(await api.fixtures.count('tenant', 'slug = $1', [slug])).toBe(0);
+    expectError(await claimsAdmin.gql('{ failedMessages { id } }'), 'FORBIDDEN');
+    expect(expectData(await claimsAdmin.gql<{ viewer: { platformRoles: string[]; tenantRole: string } }>(VIEWER)).viewer).toMatchObject({ platformRoles: [], tenantRole: 'PARTICIPANT' });
+
+    const claimsOrgAdmin = bearerClient(await forgeAccessToken({ ...genuine, tenantRole: 'ORG_ADMIN' }, times));
+    const before = await api.fixtures.count('team', 'tenant_id = $1', [tenant.id]);
+    expectError(await claimsOrgAdmin.gql('mutation { createTeam(input: { name: "Forged team" }) { id } }'), 'FORBIDDEN');
+    expect(await api.fixtures.count('team', 'tenant_id = $1', [tenant.id])).toBe(before);
+
+    // The other way round: a real platform admin whose token claims nothing still acts as one.
+    const adminSession = { userId: platformAdmin.id, sessionId: await sessionIdOf(platformAdmin.id), tenantId: null, tenantRole: null, platformRoles: [] };
+    expectData(await bearerClient(await forgeAccessToken(adminSession, times)).gql('{ failedMessages { id } }'));
   });
 
   it('rejects an expired token and says the session expired', async () => {
@@ -235,22 +295,72 @@ describe('refreshing a session', () => {
     expect(await api.fixtures.count('audit_event', `action = 'REFRESH_TOKEN_REUSED' AND target_id = $1 AND actor_user_id = $2`, [sessionId, user.id])).toBe(1);
   });
 
-  it('lets two tabs that refresh at the same moment both carry on (the loser of the race is not a thief)', async () => {
+  it('lets two tabs that refresh at the same moment both carry on in one chain (the loser of the race is not a thief)', async () => {
     const user = await api.fixtures.participant(tenant.id);
     const firstTab = await signedIn(user);
     const secondTab = api.client();
     for (const name of ['lena_access', 'lena_refresh', 'lena_csrf']) secondTab.setCookie(name, firstTab.cookie(name)!);
     const shared = firstTab.cookie('lena_refresh')!;
+    const sessionId = await sessionIdOf(user.id);
 
     const [first, second] = await Promise.all([firstTab.gql(REFRESH), secondTab.gql(REFRESH)]);
     expectData(first);
     expectData(second);
     expect(firstTab.cookie('lena_refresh')).not.toBe(shared);
     expect(secondTab.cookie('lena_refresh')).not.toBe(shared);
-    expect(secondTab.cookie('lena_refresh')).not.toBe(firstTab.cookie('lena_refresh'));
+    // One live chain: the later refresh superseded the earlier one's token instead of forking.
+    const live = await unspentTokens(sessionId);
+    expect(live).toHaveLength(1);
+    expect([firstTab.cookie('lena_refresh')!, secondTab.cookie('lena_refresh')!].map(tokenHash)).toContain(live[0]);
     expectData(await firstTab.gql(MY_TEAMS));
     expectData(await secondTab.gql(MY_TEAMS));
+
+    // The tab left holding the superseded token still refreshes inside the window, and still in one chain.
+    const behind = tokenHash(firstTab.cookie('lena_refresh')!) === live[0] ? secondTab : firstTab;
+    expectData(await behind.gql(REFRESH));
+    expect(await unspentTokens(sessionId)).toEqual([tokenHash(behind.cookie('lena_refresh')!)]);
+    expectData(await behind.gql(MY_TEAMS));
     expect(await api.fixtures.count('audit_event', `action = 'REFRESH_TOKEN_REUSED' AND actor_user_id = $1`, [user.id])).toBe(0);
+  });
+
+  it.each([
+    ['the first token', 0],
+    ['the successor the grace refresh superseded', 1],
+  ])('after two refreshes with one token inside the window, replaying %s later ends the session', async (_, replayed) => {
+    const user = await api.fixtures.participant(tenant.id);
+    const client = await signedIn(user);
+    const sessionId = await sessionIdOf(user.id);
+    const original = client.cookie('lena_refresh')!;
+    expectData(await client.gql(REFRESH));
+    const successor = client.cookie('lena_refresh')!;
+
+    const otherTab = api.client();
+    otherTab.setCookie('lena_refresh', original);
+    otherTab.setCookie('lena_csrf', client.cookie('lena_csrf')!);
+    expectData(await otherTab.gql(REFRESH));
+    const newest = otherTab.cookie('lena_refresh')!;
+
+    // original → successor → newest: one chain, and only its end is unspent.
+    const { rows: chain } = await api.owner.query<{ hash: Buffer; next: Buffer | null }>(
+      `SELECT r.token_hash AS hash, n.token_hash AS next FROM refresh_token r LEFT JOIN refresh_token n ON n.id = r.replaced_by
+        WHERE r.session_id = $1 ORDER BY r.created_at, r.id`,
+      [sessionId],
+    );
+    expect(chain.map((row) => [hex(row.hash), row.next && hex(row.next)])).toEqual([
+      [tokenHash(original), tokenHash(successor)],
+      [tokenHash(successor), tokenHash(newest)],
+      [tokenHash(newest), null],
+    ]);
+    expect(await unspentTokens(sessionId)).toEqual([tokenHash(newest)]);
+
+    await api.owner.query(`UPDATE refresh_token SET used_at = now() - interval '1 minute' WHERE session_id = $1 AND used_at IS NOT NULL`, [sessionId]);
+    const thief = api.client();
+    thief.setCookie('lena_refresh', [original, successor][replayed]);
+    thief.setCookie('lena_csrf', 'thief-csrf-token-value');
+    expectError(await thief.gql(REFRESH), 'UNAUTHENTICATED', /signed out/);
+    expectError(await otherTab.gql(MY_TEAMS), 'UNAUTHENTICATED');
+    expectError(await otherTab.gql(REFRESH), 'UNAUTHENTICATED');
+    expect(await api.fixtures.count('audit_event', `action = 'REFRESH_TOKEN_REUSED' AND target_id = $1`, [sessionId])).toBe(1);
   });
 
   it('keeps a token’s first spending time, so presenting it again and again cannot stretch the grace window', async () => {
@@ -413,6 +523,40 @@ describe('password reset', () => {
     fieldProblem(reused, 'token');
     expectData(await api.client().login(user.email, newPassword));
   });
+
+  it('voids the person’s other reset links once one of them is used', async () => {
+    const user = await api.fixtures.participant(tenant.id);
+    expectData(await api.client().gql(REQUEST, { email: user.email }));
+    await api.settled();
+    const earlier = await api.fixtures.emailedToken(user.email);
+    expectData(await api.client().gql(REQUEST, { email: user.email }));
+    await api.settled();
+    const later = await api.fixtures.emailedToken(user.email);
+    expect(later).not.toBe(earlier);
+    const bystander = await api.fixtures.participant(tenant.id);
+    expectData(await api.client().gql(REQUEST, { email: bystander.email }));
+    await api.settled();
+
+    expectData(await api.client().gql(RESET, { input: { token: later, password: 'a brand new passphrase 43' } }));
+    const stale = expectError(await api.client().gql(RESET, { input: { token: earlier, password: 'an attacker passphrase 44' } }), 'BAD_USER_INPUT');
+    fieldProblem(stale, 'token');
+    expectError(await api.client().login(user.email, 'an attacker passphrase 44'), 'UNAUTHENTICATED', WRONG_CREDENTIALS);
+    expectData(await api.client().login(user.email, 'a brand new passphrase 43'));
+    expect(await api.fixtures.count('password_reset', 'user_id = $1 AND used_at IS NULL', [user.id])).toBe(0);
+    // Another person's link is untouched.
+    expect(await api.fixtures.count('password_reset', 'user_id = $1 AND used_at IS NULL', [bystander.id])).toBe(1);
+  });
+
+  it('keeps the link out of the database in clear while the email waits to be sent', async () => {
+    const user = await api.fixtures.participant(tenant.id);
+    expectData(await api.client().gql(REQUEST, { email: user.email }));
+    await api.settled();
+    const token = await api.fixtures.emailedToken(user.email);
+    const { rows } = await api.owner.query<{ payload: string }>(`SELECT payload::text AS payload FROM outbox_message WHERE payload->>'to' = $1`, [user.email]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].payload).not.toContain(token);
+    expect(rows[0].payload).not.toContain('reset-password');
+  });
 });
 
 describe('invitations', () => {
@@ -471,6 +615,24 @@ describe('invitations', () => {
     );
     fieldProblem(again, 'token');
     expectError(await api.client().gql(PREVIEW, { token: participantToken }), 'BAD_USER_INPUT');
+  });
+
+  it('keeps the invitation link and its token out of the outbox row in clear; only recipient and subject are readable', async () => {
+    const email = `sealed-${unique()}@example.org`;
+    expectData(await adminClient.gql(INVITE_ORG_ADMIN, { input: { tenantId: tenant.id, email } }));
+    const sent = await api.fixtures.queuedEmailTo(email);
+    const token = await api.fixtures.emailedToken(email);
+    expect(sent.text).toContain(token);
+    const { rows } = await api.owner.query<{ payload: Record<string, unknown>; raw: string }>(
+      `SELECT payload, payload::text AS raw FROM outbox_message WHERE kind = 'email' AND payload->>'to' = $1`,
+      [email],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].payload).toMatchObject({ to: email, subject: sent.subject });
+    for (const secret of [token, 'token=', api.config.clientPortalUrl, sent.text.slice(0, 40)]) expect(rows[0].raw).not.toContain(secret);
+    // The invitation row itself keeps only the token's hash.
+    const { rows: hashes } = await api.owner.query<{ hash: Buffer }>('SELECT token_hash AS hash FROM invitation WHERE email = $1', [email]);
+    expect(hashes.map((row) => hex(row.hash))).toEqual([tokenHash(token)]);
   });
 
   it('of two acceptances of one link racing, exactly one wins', async () => {

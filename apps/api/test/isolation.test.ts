@@ -230,8 +230,14 @@ describe('roles', () => {
     ['updateMyFacilitatorProfile', 'mutation { updateMyFacilitatorProfile(input: { displayName: "Not a facilitator", bio: "", services: [GRP] }) { userId } }', () => ({})],
   ];
 
-  /** Open to anyone, or about the person asking (their own teams, their session): see auth.test.ts. */
-  const SELF_SERVICE_OPERATIONS = ['viewer', 'invitationPreview', 'login', 'logout', 'refreshSession', 'acceptInvitation', 'requestPasswordReset', 'resetPassword', 'myTeams', 'switchTenant'];
+  /**
+   * Open to anyone, or about the person asking (their own teams, their session): see auth.test.ts;
+   * their own account (name, password, sessions): see account.test.ts.
+   */
+  const SELF_SERVICE_OPERATIONS = [
+    'viewer', 'invitationPreview', 'login', 'logout', 'refreshSession', 'acceptInvitation', 'requestPasswordReset', 'resetPassword', 'myTeams', 'switchTenant',
+    'mySessions', 'updateMyProfile', 'changePassword', 'endSession', 'endOtherSessions',
+  ];
 
   const NO_WRITES = async (): Promise<string> =>
     JSON.stringify([

@@ -5,6 +5,7 @@ import { OrganisationSwitcher } from './app/organisation-switcher.js';
 import { isOrgAdmin } from './app/roles.js';
 
 // Each page's code loads when someone first opens it, so the sign-in page loads only what it needs.
+const AccountPage = lazyPage(() => import('@lena/portal-kit/account'), 'AccountPage');
 const HomePage = lazyPage(() => import('./modules/home/home-page.js'), 'HomePage');
 const InvitationsPage = lazyPage(() => import('./modules/invitations/invitations-page.js'), 'InvitationsPage');
 const MembersPage = lazyPage(() => import('./modules/members/members-page.js'), 'MembersPage');
@@ -16,6 +17,8 @@ const ADMIN_NAV: NavItem[] = [
   { href: '/members', label: 'Members' },
   { href: '/invitations', label: 'Invitations' },
 ];
+/** Everyone's own name, password and sessions. */
+const ACCOUNT_NAV: NavItem = { href: '/account', label: 'Account' };
 
 // Sign-in, password and invitation pages, the frame and "Page not found" come from @lena/portal-kit.
 mountPortal({
@@ -23,11 +26,12 @@ mountPortal({
   serviceName: 'Lena client portal',
   // Members of an organisation, acting in it; anyone else signed in is told so.
   entry: { admits: (viewer) => Boolean(viewer.tenant), refusal: (viewer) => <NotInOrganisationPage email={viewer.email} /> },
-  nav: (viewer) => (isOrgAdmin(viewer) ? ADMIN_NAV : []),
+  nav: (viewer) => [...(isOrgAdmin(viewer) ? ADMIN_NAV : []), ACCOUNT_NAV],
   showOrganisation: true,
   accountActions: (viewer) => viewer.memberships.length > 1 && <OrganisationSwitcher key={viewer.tenantId} viewer={viewer} />,
   home: <HomePage />,
   routes: [
+    { path: 'account', element: <AccountPage /> },
     {
       // Organisation admins only; a participant who follows a link is told, without the page loading.
       element: (

@@ -1,21 +1,27 @@
-import { Logger } from '@nestjs/common';
+import { createLogger, loggerOptionsFromEnv } from '@lena/logging';
 import { startWorker } from './start-worker';
 
 export { startWorker } from './start-worker';
 export type { StartWorkerOptions, WorkerHandle } from './start-worker';
 
 async function main(): Promise<void> {
-  const worker = await startWorker(process.env);
-  const logger = new Logger('Worker');
+  const logger = createLogger(loggerOptionsFromEnv(process.env, 'worker'));
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+  try {
+    worker = await startWorker(process.env, { logger });
+  } catch (error) {
+    logger.fatal({ err: error }, 'Start-up failed');
+    process.exit(1);
+  }
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal} received: finishing running jobs, then closing`);
+    logger.info({ signal }, `${signal} received: finishing running jobs, then closing`);
     worker.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error(`Shutdown failed: ${(error as Error).stack ?? error}`);
+        logger.error({ err: error }, 'Shutdown failed');
         process.exit(1);
       },
     );
@@ -26,7 +32,8 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    new Logger('Worker').error(`Start-up failed: ${(error as Error).stack ?? error}`);
+    // Only reached when the log settings themselves are wrong.
+    console.error('Start-up failed:', error instanceof Error ? error.message : error);
     process.exit(1);
   });
 }

@@ -6,7 +6,7 @@ import { startWorker, type WorkerHandle } from '../src';
 import { OUTBOX_MAX_ATTEMPTS } from '../src/notifications/services/outbox-delivery.service';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { listenToQueue, nextJobEvent } from './support/queue-events';
-import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
 
 // Nothing listens on the SMTP port, so every attempt fails. Jobs get two attempts each (a round).
 describe('email that cannot be delivered', () => {
@@ -24,6 +24,7 @@ describe('email that cannot be delivered', () => {
         APP_DATABASE_URL: database.appUrl,
         REDIS_URL: testRedisUrl(),
         LENA_QUEUE_PREFIX: prefix,
+        LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
         SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
       },
       { config: { retry: { attempts: 2, backoffDelayMs: 20 } }, logger: false },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
 import { JobName, OutboxKind, QueueName } from '@lena/jobs';
 import { startSmtpCapture, type SmtpCapture } from '@lena/test-services';
@@ -5,7 +6,7 @@ import { Job, type Queue, type QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { listenToQueue } from './support/queue-events';
-import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
 
 // The worker as it runs in production, in this process: real PostgreSQL, Redis and SMTP.
 describe('outbox email delivery', () => {
@@ -27,6 +28,7 @@ describe('outbox email delivery', () => {
         APP_DATABASE_URL: database.appUrl,
         REDIS_URL: testRedisUrl(),
         LENA_QUEUE_PREFIX: prefix,
+        LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
         SMTP_URL: smtp.url,
       },
       { config: { retry: { backoffDelayMs: 50 } }, logger: false },
@@ -95,6 +97,7 @@ describe('outbox email delivery', () => {
   });
 
   it('gives up at once on a payload that can never be sent, recording why', async () => {
+    // Unsealed, as no API would write it.
     const id = await outbox.insert(OutboxKind.email, { to: 'not-an-address', subject: 'Hello', text: 'Body' });
     await worker.queues.enqueueOutboxDelivery([id]);
 
@@ -109,6 +112,27 @@ describe('outbox email delivery', () => {
     expect(row.failed_at).toBeInstanceOf(Date);
   });
 
+  it('gives up at once on a body sealed with another key, and goes on delivering the rest', async () => {
+    const misKeyed = outbox.emailMessage();
+    const id = await outbox.insertEmail(misKeyed, { sealedWith: randomBytes(32) });
+    await worker.queues.enqueueOutboxDelivery([id]);
+
+    await expect(deliveryOutcome(id)).rejects.toThrow(/sealed with another key/);
+    expect((await notifications.getJob(id))!.attemptsMade).toBe(1);
+    const row = await outbox.get(id);
+    expect(row).toMatchObject({ attempts: 1, delivered_at: null });
+    expect(row.failed_at).toBeInstanceOf(Date);
+    expect(row.last_error).toMatch(/LENA_OUTBOX_KEY/);
+    expect(smtp.messages.filter((mail) => mail.to.includes(misKeyed.to))).toHaveLength(0);
+
+    // The worker is still up: the next message, sealed with its key, goes out.
+    const next = outbox.emailMessage();
+    const nextId = await outbox.insertEmail(next);
+    await worker.queues.enqueueOutboxDelivery([nextId]);
+    expect(await deliveryOutcome(nextId)).toBe('delivered');
+    expect((await smtp.waitForMessage((mail) => mail.to.includes(next.to))).text.trim()).toBe(next.text);
+  });
+
   it('does not know how to deliver an unknown kind, and says so', async () => {
     const id = await outbox.insert('carrier-pigeon', { to: 'ada@example.org' });
     await worker.queues.enqueueOutboxDelivery([id]);
@@ -119,7 +143,7 @@ describe('outbox email delivery', () => {
 
   it('schedules each recurring job once, whatever the number of replicas', async () => {
     const second = await startWorker(
-      { APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, SMTP_URL: smtp.url },
+      { APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, LENA_OUTBOX_KEY: TEST_OUTBOX_KEY, SMTP_URL: smtp.url },
       { logger: false },
     );
     try {

@@ -1,11 +1,11 @@
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
-import { QueueName } from '@lena/jobs';
+import { openEmail, QueueName } from '@lena/jobs';
 import { freePort, startSmtpCapture, type SmtpCapture } from '@lena/test-services';
 import type { QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { listenToQueue, nextJobEvent } from './support/queue-events';
-import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
 
 describe('email delivery while the SMTP server is down', () => {
   const prefix = uniqueQueuePrefix();
@@ -24,6 +24,7 @@ describe('email delivery while the SMTP server is down', () => {
         APP_DATABASE_URL: database.appUrl,
         REDIS_URL: testRedisUrl(),
         LENA_QUEUE_PREFIX: prefix,
+        LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
         // Nothing listens here until the test starts the SMTP capture on this port.
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       },
@@ -56,7 +57,9 @@ describe('email delivery while the SMTP server is down', () => {
     expect(failed.last_error).toMatch(/ECONNREFUSED/);
     expect(failed.last_error!.length).toBeLessThanOrEqual(300);
     expect(failed.delivered_at).toBeNull();
-    expect(failed.payload).toMatchObject({ text: message.text }); // kept for the retry
+    // Kept for the retry, still sealed: the link is not readable in the row.
+    expect(openEmail(failed.payload, Buffer.from(TEST_OUTBOX_KEY, 'base64'))).toEqual(message);
+    expect(JSON.stringify(failed.payload)).not.toContain('token=');
 
     smtp = await startSmtpCapture({ port: smtpPort });
     const received = await smtp.waitForMessage((mail) => mail.to.includes(message.to), 20_000);

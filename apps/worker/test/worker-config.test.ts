@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { DEVELOPMENT_OUTBOX_KEY } from '@lena/jobs';
 import { loadWorkerConfig } from '../src/config/worker-config';
 
 describe('worker configuration', () => {
@@ -35,5 +37,13 @@ describe('worker configuration', () => {
   it('rejects settings that would break the queues', () => {
     expect(() => loadWorkerConfig({ LENA_QUEUE_PREFIX: 'lena' })).toThrow(/hash tag/);
     expect(() => loadWorkerConfig({ LENA_WORKER_CONCURRENCY: 'many' })).toThrow(/LENA_WORKER_CONCURRENCY/);
+  });
+
+  it('opens outbox bodies with LENA_OUTBOX_KEY, which production requires and may not be the development key', () => {
+    const key = randomBytes(32).toString('base64');
+    expect(loadWorkerConfig({ NODE_ENV: 'production', LENA_OUTBOX_KEY: key }).outboxKey.toString('base64')).toBe(key);
+    expect(loadWorkerConfig({}).outboxKey.toString('base64')).toBe(DEVELOPMENT_OUTBOX_KEY);
+    expect(() => loadWorkerConfig({ NODE_ENV: 'production' })).toThrow(/LENA_OUTBOX_KEY must be set/);
+    expect(() => loadWorkerConfig({ NODE_ENV: 'production', LENA_OUTBOX_KEY: DEVELOPMENT_OUTBOX_KEY })).toThrow(/development key/);
   });
 });

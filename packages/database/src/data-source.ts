@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import * as entityClasses from './entities';
 import { Foundation1764201600000 } from './migrations/1764201600000-foundation';
 import { OutboxFailedAt1764806400000 } from './migrations/1764806400000-outbox-failed-at';
+import { RefreshTokenSuccessor1796200400000 } from './migrations/1796200400000-refresh-token-successor';
 
-export const migrations = [Foundation1764201600000, OutboxFailedAt1764806400000];
+export const migrations = [Foundation1764201600000, OutboxFailedAt1764806400000, RefreshTokenSuccessor1796200400000];
 
 /** Every entity class the entities folder exports. */
 export const entities = Object.values(entityClasses);

@@ -1,7 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { OutboxKind } from './constants';
-import { deliveredEmailSchema, emailMessageSchema, emailOutboxMessage, redactDeliveredEmail } from './email-message';
+import {
+  DEVELOPMENT_OUTBOX_KEY,
+  deliveredEmailSchema,
+  emailMessageSchema,
+  emailOutboxMessage,
+  openEmail,
+  outboxKeyFromEnv,
+  redactDeliveredEmail,
+  SealedEmailError,
+  sealEmail,
+} from './email-message';
 
 const message = { to: 'ada@example.org', subject: 'Your sign-in link', text: 'Open https://lena.test/sign-in?token=secret' };
+const key = randomBytes(32);
 
 describe('email outbox payload', () => {
   it('accepts a plain-text message with an optional html body', () => {
@@ -23,8 +35,43 @@ describe('email outbox payload', () => {
     expect(deliveredEmailSchema.parse(delivered)).toEqual(delivered);
   });
 
-  it('builds the kind and payload columns of an outbox row', () => {
-    expect(emailOutboxMessage(message)).toEqual({ kind: OutboxKind.email, payload: message });
-    expect(() => emailOutboxMessage({ ...message, to: 'nobody' })).toThrow();
+  it('builds the kind and payload columns of an outbox row, with the body sealed', () => {
+    const { kind, payload } = emailOutboxMessage({ ...message, html: '<a href="https://lena.test/sign-in?token=secret">Sign in</a>' }, key);
+    expect(kind).toBe(OutboxKind.email);
+    expect(payload).toMatchObject({ to: message.to, subject: message.subject });
+    expect(JSON.stringify(payload)).not.toMatch(/secret|token|https:|Open|Sign in/);
+    expect(() => emailOutboxMessage({ ...message, to: 'nobody' }, key)).toThrow();
+  });
+});
+
+describe('sealed email bodies', () => {
+  it('open with the key that sealed them, and each seal is different', () => {
+    const withHtml = { ...message, html: '<p>Hi</p>' };
+    expect(openEmail(sealEmail(withHtml, key), key)).toEqual(withHtml);
+    expect(openEmail(sealEmail(message, key), key)).toEqual(message);
+    expect(sealEmail(message, key).sealed.body).not.toBe(sealEmail(message, key).sealed.body);
+  });
+
+  it('refuse another key, a body moved to another recipient or subject, and a plain payload', () => {
+    const sealed = sealEmail(message, key);
+    expect(() => openEmail(sealed, randomBytes(32))).toThrow(SealedEmailError);
+    expect(() => openEmail({ ...sealed, to: 'mallory@example.org' }, key)).toThrow(/another key .* or altered/);
+    expect(() => openEmail({ ...sealed, subject: 'Something else' }, key)).toThrow(SealedEmailError);
+    expect(() => openEmail(message, key)).toThrow(/Invalid email payload/);
+  });
+
+  it('take the key from LENA_OUTBOX_KEY, refusing anything but 32 bytes of base64', () => {
+    const own = randomBytes(32);
+    expect(outboxKeyFromEnv({ LENA_OUTBOX_KEY: own.toString('base64') }).equals(own)).toBe(true);
+    expect(() => outboxKeyFromEnv({ LENA_OUTBOX_KEY: randomBytes(16).toString('base64') })).toThrow(/32 bytes/);
+    expect(() => outboxKeyFromEnv({ LENA_OUTBOX_KEY: 'not a key at all, but long enough to be 32 bytes' })).toThrow(/32 bytes/);
+  });
+
+  it('fall back to the published development key outside production, which production refuses, as it refuses none', () => {
+    expect(outboxKeyFromEnv({ NODE_ENV: 'development' }).equals(Buffer.from(DEVELOPMENT_OUTBOX_KEY, 'base64'))).toBe(true);
+    expect(() => outboxKeyFromEnv({ NODE_ENV: 'production' })).toThrow(/must be set in production/);
+    expect(() => outboxKeyFromEnv({ NODE_ENV: 'production', LENA_OUTBOX_KEY: DEVELOPMENT_OUTBOX_KEY })).toThrow(/development key/);
+    const own = randomBytes(32).toString('base64');
+    expect(outboxKeyFromEnv({ NODE_ENV: 'production', LENA_OUTBOX_KEY: own }).toString('base64')).toBe(own);
   });
 });

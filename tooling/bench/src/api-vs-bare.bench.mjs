@@ -39,6 +39,8 @@ try {
       REDIS_URL: services.redisUrl,
       LENA_QUEUE_PREFIX: '{lena-bench}',
       LENA_JWT_SECRET: randomBytes(32).toString('hex'),
+      // Production refuses to start without a key of its own for sealing outbox emails.
+      LENA_OUTBOX_KEY: randomBytes(32).toString('base64'),
       LENA_COOKIE_SECURE: 'false',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

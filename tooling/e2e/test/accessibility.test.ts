@@ -65,6 +65,33 @@ describe('accessibility of every screen', () => {
     return found;
   }
 
+  /** Signs `email` in once more, straight at the API, so their account page lists another session. */
+  async function signInElsewhere(email: string): Promise<void> {
+    const response = await fetch(`${stack.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1' },
+      body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { viewer { id } } }', variables: { input: { email, password: DEMO_PASSWORD } } }),
+    });
+    const result = (await response.json()) as { errors?: unknown[] };
+    if (result.errors) throw new Error(`Signing ${email} in elsewhere failed: ${JSON.stringify(result.errors)}`);
+  }
+
+  /**
+   * On the account page (with another session of the person's): the list of sessions, the password
+   * form with its problems shown, and the dialog that asks before ending the other sessions.
+   */
+  async function auditAccountProblems(page: Page, screen: string): Promise<string[]> {
+    await page.getByRole('button', { name: 'End session on Safari 18 on iOS 18.1' }).first().waitFor();
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('alert').first().waitFor();
+    const found = await audit(page, `${screen} with password problems`);
+    await page.getByRole('button', { name: 'Sign out of all other sessions' }).click();
+    await page.getByRole('dialog').waitFor();
+    found.push(...(await audit(page, `${screen} asking to end other sessions`)));
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    return found;
+  }
+
   it('signed-out screens', async () => {
     await withPage(async (page) => {
       const found: string[] = [];
@@ -159,6 +186,22 @@ describe('accessibility of every screen', () => {
     await withPage(async (page) => {
       await signIn(page, stack.clientPortalUrl, 'sam@northshire-cp.test');
       expect(await audit(page, 'participant home')).toEqual([]);
+    });
+  });
+
+  /** Each persona's account page; for one of each portal, with another session, password problems and the dialog. */
+  it.each([
+    ['the platform admin', 'facilitator', 'admin@lena.test', true],
+    ['the facilitator', 'facilitator', 'amira.facilitator@lena.test', false],
+    ['the org admin', 'client', 'coordinator@northshire-cp.test', false],
+    ['the participant', 'client', 'sam@northshire-cp.test', true],
+  ] as const)('%s’s account page', async (who, portal, email, withProblems) => {
+    await withPage(async (page) => {
+      if (withProblems) await signInElsewhere(email);
+      await signIn(page, portal === 'client' ? stack.clientPortalUrl : stack.facilitatorPortalUrl, email);
+      const found = await auditEveryNavPage(page, ['Account']);
+      if (withProblems) found.push(...(await auditAccountProblems(page, `${who}’s account`)));
+      expect(found).toEqual([]);
     });
   });
 });

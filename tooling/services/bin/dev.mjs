@@ -25,11 +25,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const dataDir = path.join(root, '.data');
 const args = new Set(process.argv.slice(2));
 
-const SMTP_PORT = 1025;
-const MAIL_PAGE_PORT = 8025;
-const API_PORT = 4000;
-const CLIENT_PORTAL_URL = 'http://localhost:5173';
-const FACILITATOR_PORTAL_URL = 'http://localhost:5174';
+/** @param {string} name @param {number} fallback */
+const portFromEnv = (name, fallback) => Number(process.env[name] || fallback);
+// Other ports only for a second copy beside a running one (the test of this script uses them).
+const SMTP_PORT = portFromEnv('LENA_DEV_SMTP_PORT', 1025);
+const MAIL_PAGE_PORT = portFromEnv('LENA_DEV_MAIL_PAGE_PORT', 8025);
+const API_PORT = portFromEnv('LENA_DEV_API_PORT', 4000);
+const CLIENT_PORT = portFromEnv('LENA_DEV_CLIENT_PORT', 5173);
+const FACILITATOR_PORT = portFromEnv('LENA_DEV_FACILITATOR_PORT', 5174);
+const CLIENT_PORTAL_URL = `http://localhost:${CLIENT_PORT}`;
+const FACILITATOR_PORTAL_URL = `http://localhost:${FACILITATOR_PORT}`;
 const DEMO_PASSWORD = 'Lena-demo-2026!';
 
 const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -67,7 +72,6 @@ const children = new Set();
 /** @type {Array<{ name: string, stop: () => Promise<void> }>} */
 const stoppables = [];
 let shuttingDown = false;
-const quietWhenStopping = new Set(['client', 'facilitator']);
 
 /**
  * Spawns a child in its own process group (so that stopping it stops its whole tree, and a Ctrl-C
@@ -83,8 +87,6 @@ function start(name, command, commandArgs, { env, cwd = root, longRunning = fals
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
-      // Once we stop them, pnpm-run wrappers only report that their child was terminated.
-      if (shuttingDown && quietWhenStopping.has(name)) return;
       process.stdout.write(`${tag(name)} ${line}\n`);
     });
   }
@@ -113,19 +115,42 @@ function start(name, command, commandArgs, { env, cwd = root, longRunning = fals
 }
 
 /**
+ * A package's script, run as `pnpm run` would (its and the root's node_modules/.bin on the PATH)
+ * but without pnpm in between: stopping a pnpm-run wrapper makes it print "ELIFECYCLE Command
+ * failed" for a child we stopped on purpose. `exec` leaves one process per script to signal.
+ * @param {string} pkgDir relative to the root
+ * @param {string} script
+ * @param {string[]} scriptArgs
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {{ command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, label: string }}
+ */
+function packageScript(pkgDir, script, scriptArgs, env) {
+  const cwd = path.join(root, pkgDir);
+  const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8'));
+  const body = manifest.scripts && manifest.scripts[script];
+  if (!body) throw new Error(`${pkgDir} has no "${script}" script.`);
+  const bins = [path.join(cwd, 'node_modules/.bin'), path.join(root, 'node_modules/.bin')];
+  return {
+    command: '/bin/sh',
+    args: ['-c', `exec ${body} "$@"`, script, ...scriptArgs],
+    cwd,
+    env: { ...env, PATH: [...bins, env.PATH ?? ''].join(path.delimiter) },
+    label: `${[body, ...scriptArgs].join(' ')}\` in \`${pkgDir}`,
+  };
+}
+
+/**
  * Runs a one-off step to completion; a failure stops everything.
  * @param {string} name
- * @param {string} command
- * @param {string[]} commandArgs
- * @param {NodeJS.ProcessEnv} env
+ * @param {{ command: string, args: string[], cwd?: string, env: NodeJS.ProcessEnv, label?: string }} run
  * @param {string} failureHint
  */
-async function step(name, command, commandArgs, env, failureHint) {
+async function step(name, { command, args: commandArgs, cwd, env, label }, failureHint) {
   const started = Date.now();
-  const { code, signal } = await start(name, command, commandArgs, { env }).exited;
+  const { code, signal } = await start(name, command, commandArgs, { env, cwd }).exited;
   if (shuttingDown) await new Promise(() => {}); // Ctrl-C meanwhile: shutdown() exits the process
   if (code !== 0) {
-    say(paint(31, `\`${[command, ...commandArgs].join(' ')}\` failed (${signal ? `signal ${signal}` : `exit code ${code}`}). ${failureHint}`));
+    say(paint(31, `\`${label ?? [command, ...commandArgs].join(' ')}\` failed (${signal ? `signal ${signal}` : `exit code ${code}`}). ${failureHint}`));
     await shutdown(1);
   }
   say(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -181,6 +206,8 @@ process.on('SIGHUP', () => void shutdown(0));
  * @returns {Promise<never>}
  */
 async function fail(message) {
+  // Once stopping, what fails (a server still starting, say) fails because we stopped it.
+  if (shuttingDown) return new Promise(() => {});
   say(paint(31, message));
   return shutdown(1);
 }
@@ -190,6 +217,17 @@ function jwtSecret() {
   if (process.env.LENA_JWT_SECRET) return process.env.LENA_JWT_SECRET;
   const file = path.join(dataDir, 'jwt-secret');
   if (!fs.existsSync(file)) fs.writeFileSync(file, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * The key that seals email bodies in the outbox (the API seals, the worker opens): LENA_OUTBOX_KEY,
+ * else .data/outbox-key (32 random bytes, created once, then reused so queued emails stay readable).
+ */
+function outboxKey() {
+  if (process.env.LENA_OUTBOX_KEY) return process.env.LENA_OUTBOX_KEY;
+  const file = path.join(dataDir, 'outbox-key');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
   return fs.readFileSync(file, 'utf8').trim();
 }
 
@@ -281,6 +319,7 @@ function servicesBanner(databaseUrl, redisUrl) {
     `  REDIS_URL=${redisUrl}`,
     `  SMTP_URL=smtp://127.0.0.1:${SMTP_PORT}`,
     `  LENA_JWT_SECRET=${jwtSecret()}`,
+    `  LENA_OUTBOX_KEY=${outboxKey()}`,
     `  Mail catcher: http://localhost:${MAIL_PAGE_PORT}`,
     '',
     'Run `pnpm db:migrate && pnpm db:seed` and the apps with these variables. Press Ctrl-C to stop.',
@@ -296,7 +335,7 @@ function banner(databaseUrl, redisUrl) {
     paint(1, 'Lena is running:'),
     row('Client portal', CLIENT_PORTAL_URL),
     row('Facilitator portal', FACILITATOR_PORTAL_URL),
-    row('GraphQL API', `http://localhost:${API_PORT}/graphql`),
+    row('GraphQL API', `http://localhost:${API_PORT}/graphql  (in a browser: what it is for, and GraphiQL to explore it)`),
     row('Mail catcher', `http://localhost:${MAIL_PAGE_PORT}`),
     row('PostgreSQL', databaseUrl),
     row('Redis', redisUrl),
@@ -325,8 +364,8 @@ async function main() {
   if (!servicesOnly) {
     const ports = [
       [API_PORT, 'the API'],
-      [5173, 'the client portal'],
-      [5174, 'the facilitator portal'],
+      [CLIENT_PORT, 'the client portal'],
+      [FACILITATOR_PORT, 'the facilitator portal'],
     ];
     const busy = [];
     for (const [port, what] of ports) if (!(await portIsFree(Number(port)))) busy.push(`${port} (${what})`);
@@ -342,29 +381,44 @@ async function main() {
     ? Promise.resolve()
     : step(
         'build',
-        'pnpm',
-        [
-          'turbo',
-          'run',
-          'build',
-          // The API, the worker and what they use; what the portals use, not the portals themselves
-          // (Vite serves them from source).
-          '--filter=@lena/api...',
-          '--filter=@lena/worker...',
-          '--filter=@lena/client-portal^...',
-          '--filter=@lena/facilitator-portal^...',
-          '--output-logs=errors-only',
-        ],
-        baseEnv,
+        {
+          // turbo itself, not `pnpm turbo`: see packageScript.
+          command: path.join(root, 'node_modules/.bin/turbo'),
+          label: 'turbo run build',
+          args: [
+            'run',
+            'build',
+            // The API, the worker and what they use; what the portals use, not the portals themselves
+            // (Vite serves them from source).
+            '--filter=@lena/api...',
+            '--filter=@lena/worker...',
+            '--filter=@lena/client-portal^...',
+            '--filter=@lena/facilitator-portal^...',
+            '--output-logs=errors-only',
+          ],
+          env: baseEnv,
+        },
         'Fix the build errors above and run `pnpm dev` again.',
       );
   say('Starting PostgreSQL, Redis and the mail catcher…');
-  const [postgres, redis] = await Promise.all([
-    ensurePostgres({ dataDir: path.join(dataDir, 'postgres'), reuseExisting, log: say }),
-    ensureRedis({ dataDir: path.join(dataDir, 'redis'), reuseExisting, log: say }),
-  ]).catch(async (/** @type {unknown} */ error) => fail(error instanceof Error ? error.message : String(error)));
-  if (postgres.startedByUs) stoppables.push({ name: 'PostgreSQL', stop: postgres.stop });
-  if (redis.startedByUs) stoppables.push({ name: 'Redis', stop: redis.stop });
+  const starting = {
+    postgres: ensurePostgres({ dataDir: path.join(dataDir, 'postgres'), reuseExisting, log: say }),
+    redis: ensureRedis({ dataDir: path.join(dataDir, 'redis'), reuseExisting, log: say }),
+  };
+  // Registered before they are up: a Ctrl-C while a server is still starting stops it too.
+  for (const [name, handle] of /** @type {const} */ ([['PostgreSQL', starting.postgres], ['Redis', starting.redis]])) {
+    stoppables.push({
+      name,
+      stop: async () => {
+        const started = await handle.catch(() => null);
+        if (started && started.startedByUs) await started.stop();
+      },
+    });
+  }
+  const [postgres, redis] = await Promise.all([starting.postgres, starting.redis]).catch(async (/** @type {unknown} */ error) =>
+    fail(error instanceof Error ? error.message : String(error)),
+  );
+  if (shuttingDown) await new Promise(() => {}); // Ctrl-C meanwhile: shutdown() exits the process
   say(`PostgreSQL: ${postgres.startedByUs ? 'started' : 'using'} ${postgres.url}${postgres.logFile ? ` (log ${postgres.logFile})` : ''}`);
   say(`Redis: ${redis.startedByUs ? 'started' : 'using'} ${redis.url}`);
   await startMailCatcher().catch(async (/** @type {unknown} */ error) => fail(`Mail catcher: ${error instanceof Error ? error.message : String(error)}`));
@@ -390,6 +444,7 @@ async function main() {
     REDIS_URL: redis.url,
     SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     LENA_JWT_SECRET: jwtSecret(),
+    LENA_OUTBOX_KEY: outboxKey(),
     PUBLIC_CLIENT_PORTAL_URL: CLIENT_PORTAL_URL,
     PUBLIC_FACILITATOR_PORTAL_URL: FACILITATOR_PORTAL_URL,
     // Plain http://localhost: Safari drops Secure cookies there, so dev cookies are not Secure.
@@ -397,15 +452,20 @@ async function main() {
     // The portals' Vite proxy target for /graphql (IPv4: the API listens on 127.0.0.1).
     LENA_API_URL: `http://127.0.0.1:${API_PORT}`,
   };
-  await step('migrate', 'pnpm', ['db:migrate'], env, 'The database schema could not be migrated.');
-  await step('seed', 'pnpm', ['db:seed'], env, 'The demo data could not be loaded.');
+  await step('migrate', packageScript('packages/database', 'migrate', [], env), 'The database schema could not be migrated.');
+  await step('seed', packageScript('apps/api', 'seed', [], env), 'The demo data could not be loaded.');
 
   const { PORT: _port, ...envWithoutPort } = env;
   start('api', process.execPath, ['dist/main.js'], { env: { ...env, PORT: String(API_PORT) }, cwd: path.join(root, 'apps/api'), longRunning: true });
   start('worker', process.execPath, ['dist/main.js'], { env: envWithoutPort, cwd: path.join(root, 'apps/worker'), longRunning: true });
   // --strictPort: on a taken port Vite would pick another one, and the links in emails would be wrong.
-  start('client', 'pnpm', ['--filter', '@lena/client-portal', 'dev', '--strictPort'], { env: envWithoutPort, longRunning: true });
-  start('facilitator', 'pnpm', ['--filter', '@lena/facilitator-portal', 'dev', '--strictPort'], { env: envWithoutPort, longRunning: true });
+  for (const [name, dir, port] of /** @type {const} */ ([
+    ['client', 'apps/client-portal', CLIENT_PORT],
+    ['facilitator', 'apps/facilitator-portal', FACILITATOR_PORT],
+  ])) {
+    const portal = packageScript(dir, 'dev', ['--strictPort', '--port', String(port)], envWithoutPort);
+    start(name, portal.command, portal.args, { env: portal.env, cwd: portal.cwd, longRunning: true });
+  }
 
   if (await waitForApi()) say(banner(databaseUrl, redis.url));
   else if (!shuttingDown) say(`The API has not answered on port ${API_PORT} within 2 minutes; see the [api] lines above.${banner(databaseUrl, redis.url)}`);

@@ -16,15 +16,17 @@ const http = require('node:http');
 /**
  * A small web page over an SMTP capture: every captured email (newest first) with its subject,
  * recipients, time, text with clickable links, HTML version and attachments. The page reloads
- * itself when an email arrives (server-sent events). Also GET /api/messages (JSON) and POST /clear.
+ * itself when an email arrives: it asks GET /api/version every 1.5 s. (A live connection such as
+ * server-sent events never lets a headless browser see the network go idle, so tools that wait
+ * for a page to finish loading waited for ever.) Also GET /api/messages (JSON) and POST /clear.
  * @param {{ capture: SmtpCapture, port?: number, host?: string }} options
  * @returns {Promise<MailViewer>}
  */
 async function startMailViewer({ capture, port = 8025, host = '127.0.0.1' }) {
-  /** @type {Set<http.ServerResponse>} */
-  const listeners = new Set();
-  const unsubscribe = capture.onMessage((message) => {
-    for (const response of listeners) response.write(`event: message\ndata: ${message.id}\n\n`);
+  // Changes whenever what the page shows changes (an email arrived, the list was cleared).
+  let version = 0;
+  const unsubscribe = capture.onMessage(() => {
+    version += 1;
   });
 
   const server = http.createServer((request, response) => {
@@ -35,6 +37,7 @@ async function startMailViewer({ capture, port = 8025, host = '127.0.0.1' }) {
 
     if (request.method === 'POST' && url.pathname === '/clear') {
       capture.clear();
+      version += 1;
       response.writeHead(303, { location: '/' }).end();
       return;
     }
@@ -43,12 +46,9 @@ async function startMailViewer({ capture, port = 8025, host = '127.0.0.1' }) {
       return;
     }
     if (url.pathname === '/') {
-      send(response, 200, 'text/html; charset=utf-8', renderPage(capture));
-    } else if (url.pathname === '/events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-      response.write(': connected\n\n');
-      listeners.add(response);
-      request.on('close', () => listeners.delete(response));
+      send(response, 200, 'text/html; charset=utf-8', renderPage(capture, version));
+    } else if (url.pathname === '/api/version') {
+      send(response, 200, 'application/json; charset=utf-8', JSON.stringify({ version }));
     } else if (url.pathname === '/api/messages') {
       const list = capture.messages.map(({ attachments, ...message }) => ({
         ...message,
@@ -85,8 +85,6 @@ async function startMailViewer({ capture, port = 8025, host = '127.0.0.1' }) {
     close: () =>
       new Promise((resolve) => {
         unsubscribe();
-        for (const response of listeners) response.end();
-        listeners.clear();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -122,8 +120,8 @@ function linkify(text) {
     .join('');
 }
 
-/** @param {SmtpCapture} capture */
-function renderPage(capture) {
+/** @param {SmtpCapture} capture @param {number} version */
+function renderPage(capture, version) {
   const items = [...capture.messages]
     .reverse()
     .map((message) => {
@@ -170,7 +168,14 @@ function renderPage(capture) {
 ${items || '<p><i>No emails yet.</i></p>'}
 <script>
   for (const time of document.querySelectorAll('time')) time.textContent = new Date(time.dateTime).toLocaleString();
-  new EventSource('/events').addEventListener('message', () => location.reload());
+  // Short requests once the page has loaded, never a connection held open: headless browsers and
+  // the tools driving them can tell when the page has finished loading.
+  const shown = ${version};
+  const check = () =>
+    fetch('/api/version', { cache: 'no-store' })
+      .then((response) => response.json())
+      .then(({ version }) => (version === shown ? setTimeout(check, 1500) : location.reload()), () => setTimeout(check, 5000));
+  addEventListener('load', () => setTimeout(check, 1500));
 </script>
 </body>
 </html>`;

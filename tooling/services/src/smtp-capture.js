@@ -41,6 +41,8 @@ const { EventEmitter } = require('node:events');
  * @property {number} [port] default 0: any free port
  * @property {string} [host] default 127.0.0.1
  * @property {(line: string) => void} [log] problems (a message that cannot be parsed); default none
+ * @property {(address: string) => boolean} [refuseRecipient] answer RCPT TO for these addresses with
+ *   550 (mailbox unavailable, quoting the address as real servers do), to test what a sender does then
  */
 
 /**
@@ -68,6 +70,15 @@ async function startSmtpCapture(options = {}) {
       callback(null, { user: auth.username || 'anonymous' });
     },
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refuseRecipient && options.refuseRecipient(address.address)) {
+        const error = /** @type {Error & { responseCode?: number }} */ (new Error(`5.1.1 <${address.address}>: Recipient address rejected: mailbox unavailable`));
+        error.responseCode = 550;
+        callback(error);
+        return;
+      }
+      callback();
+    },
     // Pooled clients (nodemailer pool) keep connections open: do not wait 30 s for them on close.
     closeTimeout: 500,
     onData(stream, session, callback) {

@@ -45,6 +45,22 @@ describe('startSmtpCapture', () => {
     }
   });
 
+  it('refuses the recipients it is told to refuse, with a 550 that quotes the address', async () => {
+    const capture = await startSmtpCapture({ refuseRecipient: (address) => address.startsWith('refused') });
+    try {
+      const transport = nodemailer.createTransport(capture.url);
+      await expect(transport.sendMail({ from: 'a@lena.test', to: 'refused@lena.test', subject: 'no', text: 'no' })).rejects.toMatchObject({
+        responseCode: 550,
+        message: expect.stringContaining('<refused@lena.test>'),
+      });
+      await transport.sendMail({ from: 'a@lena.test', to: 'welcome@lena.test', subject: 'yes', text: 'yes' });
+      expect(capture.messages.map((message) => message.subject)).toEqual(['yes']);
+      transport.close();
+    } finally {
+      await capture.close();
+    }
+  });
+
   it('rejects with a clear message on timeout', async () => {
     const capture = await startSmtpCapture();
     try {
@@ -68,6 +84,12 @@ describe('startSmtpCapture', () => {
       expect(page).toContain('<a href="https://example.test/reset?t=1"');
       const list = (await (await fetch(`${viewer.url}/api/messages`)).json()) as Array<{ subject: string }>;
       expect(list.map((message) => message.subject)).toEqual(['Reset <your> password']);
+      // The page polls this to reload itself: it changes when an email arrives or the list is cleared.
+      const version = async () => ((await (await fetch(`${viewer.url}/api/version`)).json()) as { version: number }).version;
+      expect(await version()).toBe(1);
+      await fetch(`${viewer.url}/clear`, { method: 'POST', redirect: 'manual' });
+      expect(await version()).toBe(2);
+      expect(page).not.toContain('EventSource');
       transport.close();
     } finally {
       await viewer.close();

@@ -80,3 +80,8 @@ export function requestContext(): RequestContext {
   if (!context) throw new Error('No request context: this code must run inside a request.');
   return context;
 }
+
+/** The current request's context, or undefined outside one: for logging, which runs anywhere. */
+export function currentRequestContext(): RequestContext | undefined {
+  return storage.getStore();
+}

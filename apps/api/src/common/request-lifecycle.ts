@@ -1,3 +1,4 @@
+import type { PlatformRole, TenantRole } from '@lena/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { bearerToken, ACCESS_COOKIE, csrfHeaderMatches } from '../identity/auth-cookies';
@@ -11,10 +12,17 @@ declare module 'fastify' {
   }
 }
 
-// The token must also act where the session acts now: after switchTenant, tokens issued for the
-// previous organisation stop working (a role change or removal there would otherwise miss them).
-const SESSION_LIVE = `(SELECT revoked_at IS NULL AND expires_at > now() AND tenant_id IS NOT DISTINCT FROM NULLIF($1, '')::uuid
-   FROM auth_session WHERE id = $3) AS session_live`;
+// What the database says about the token's claims, in the statement that opens the transaction
+// ($1 tenant, $2 user, $3 session; the settings are applied by the columns before these, so row-
+// level security lets the membership be read). The session must be live, the token's subject's own
+// (a token naming someone else's session is refused), and act where the session acts now: after
+// switchTenant, tokens issued for the previous organisation stop working. Roles come from here,
+// not from the token: a token claiming a role its subject lacks carries no authority.
+const SESSION_LIVE = `(SELECT revoked_at IS NULL AND expires_at > now() AND user_id = $2::uuid
+       AND tenant_id IS NOT DISTINCT FROM NULLIF($1, '')::uuid
+     FROM auth_session WHERE id = $3) AS session_live,
+  (SELECT coalesce(array_agg(role ORDER BY role), '{}') FROM platform_role WHERE user_id = $2::uuid) AS platform_roles,
+  (SELECT role FROM tenant_membership WHERE tenant_id = NULLIF($1, '')::uuid AND user_id = $2::uuid) AS tenant_role`;
 
 /**
  * Resolves who is asking once per GraphQL request, before any resolver runs: verify the access
@@ -57,6 +65,12 @@ export function registerRequestLifecycle(fastify: FastifyInstance, dataSource: D
   });
 }
 
+interface LiveSessionRow {
+  session_live: boolean | null;
+  platform_roles: PlatformRole[];
+  tenant_role: TenantRole | null;
+}
+
 async function resolveContext(request: FastifyRequest, reply: FastifyReply, dataSource: DataSource, tokens: TokenService): Promise<RequestContext> {
   const anonymous = (problem: AuthProblem) =>
     new RequestContext(null, problem, new UnitOfWork(dataSource, { tenantId: null, userId: null }), request, reply);
@@ -72,17 +86,18 @@ async function resolveContext(request: FastifyRequest, reply: FastifyReply, data
   if (!verified.ok) return anonymous(verified.problem);
   const { claims } = verified;
   const uow = new UnitOfWork(dataSource, { tenantId: claims.tenantId, userId: claims.userId });
-  const row = await uow.begin({ sql: SESSION_LIVE, params: [claims.sessionId] });
-  if (row.session_live !== true) {
+  const row = (await uow.begin({ sql: SESSION_LIVE, params: [claims.sessionId] })) as unknown as LiveSessionRow;
+  // A session acting in an organisation the person no longer belongs to has ended too.
+  if (row.session_live !== true || (claims.tenantId !== null && row.tenant_role === null)) {
     await uow.finish(false);
     return anonymous('revoked');
   }
   const principal = {
     userId: claims.userId,
     sessionId: claims.sessionId,
-    platformRoles: claims.platformRoles,
+    platformRoles: row.platform_roles,
     tenantId: claims.tenantId,
-    tenantRole: claims.tenantRole,
+    tenantRole: claims.tenantId === null ? null : row.tenant_role,
   };
   return new RequestContext(principal, 'none', uow, request, reply);
 }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { DomainError } from '@lena/domain';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -8,6 +9,8 @@ export interface DatabaseSettings {
 }
 
 const APPLY_SETTINGS = `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`;
+/** Nest's Logger, which the API routes to pino (with the request's id when there is one). */
+const afterCommitLogger = new Logger('UnitOfWork');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -123,7 +126,7 @@ export class UnitOfWork {
     }
     if (commit) {
       for (const callback of this.afterCommitCallbacks) {
-        await callback().catch((error: unknown) => console.warn('After-commit step failed:', error));
+        await callback().catch((error: unknown) => afterCommitLogger.warn(`After-commit step failed: ${error instanceof Error ? error.message : String(error)}`));
       }
     }
   }

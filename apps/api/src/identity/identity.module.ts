@@ -1,4 +1,6 @@
 import { forwardRef, Module } from '@nestjs/common';
+import { AccountResolver } from './account.resolver';
+import { AccountService } from './account.service';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -17,6 +19,8 @@ import { TokenService } from './token.service';
 @Module({
   imports: [AuditModule, NotificationsModule, forwardRef(() => TenancyModule)],
   providers: [
+    AccountResolver,
+    AccountService,
     AuthResolver,
     AuthService,
     FacilitatorResolver,

@@ -13,6 +13,7 @@ import {
   uuidSchema,
   type Role,
 } from '@lena/domain';
+import { screenedAcceptInvitationSchema } from '@lena/domain/common-passwords';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
@@ -263,6 +264,8 @@ export class InvitationService {
       // An existing account keeps its password: the invitation only adds a role.
       if (found.status !== 'ACTIVE' || !(await this.hasher.verify(found.passwordHash, values.password))) throw existingAccountPassword();
     } else {
+      // Only a password being set is screened: an existing account's may predate the rule.
+      parseInput(screenedAcceptInvitationSchema, input);
       newPasswordHash = await this.hasher.hash(values.password);
     }
 

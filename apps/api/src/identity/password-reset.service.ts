@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditAction, AuthPolicy, DomainError, emailSchema, expiresAt, parseInput, resetPasswordSchema, tokenSchema } from '@lena/domain';
+import { AuditAction, AuthPolicy, DomainError, emailSchema, expiresAt, parseInput, tokenSchema } from '@lena/domain';
+import { screenedResetPasswordSchema } from '@lena/domain/common-passwords';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
@@ -65,7 +66,7 @@ export class PasswordResetService {
    */
   async reset(input: ResetPasswordInput): Promise<void> {
     if (!tokenSchema.safeParse(input.token).success) throw invalidLink();
-    const values = parseInput(resetPasswordSchema, input);
+    const values = parseInput(screenedResetPasswordSchema, input);
     const tokenHash = this.tokens.hash(values.token);
     const usable = (await this.dataSource.query('SELECT 1 FROM password_reset WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()', [tokenHash])) as unknown[];
     if (!usable.length) throw invalidLink();
@@ -80,6 +81,8 @@ export class PasswordResetService {
     );
     if (!reset) throw invalidLink();
     await uow.query('UPDATE user_account SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.userId, passwordHash]);
+    // The person's other reset links (an earlier request, a copy in a mailbox) stop working too.
+    await uow.query('UPDATE password_reset SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.userId]);
     await this.sessions.revokeUserSessions(reset.userId, 'password reset');
     await this.audit.record({ action: AuditAction.PASSWORD_RESET_COMPLETED, actorUserId: reset.userId, targetType: 'user_account', targetId: reset.userId });
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthPolicy, AuditAction, DomainError, expiresAt, type PlatformRole, type TenantRole } from '@lena/domain';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
@@ -22,9 +22,9 @@ export interface KnownRoles {
 }
 
 /**
- * Sessions and their tokens. A session is one sign-in; each refresh spends the presented token
- * and issues the next. Presenting a spent token means it was copied, so the whole session ends,
- * unless it was spent within the last few seconds (two tabs refreshing together).
+ * Sessions and their tokens. A session is one sign-in; each refresh spends the session's one live
+ * token and issues the next. Presenting a spent token means it was copied, so the whole session
+ * ends, unless it was spent within the last few seconds (two tabs refreshing together).
  */
 @Injectable()
 export class SessionService {
@@ -75,30 +75,37 @@ export class SessionService {
 
   /**
    * Spends the refresh cookie and issues the next pair. A token reused after the grace window
-   * (AuthPolicy.refreshReuseGraceSeconds) was copied, so the session ends.
+   * (AuthPolicy.refreshReuseGraceSeconds) was copied, so the session ends. A token reused within
+   * the window (two tabs refreshing together) supersedes the session's one live token instead of
+   * starting a second chain beside it: the session never holds two unspent tokens.
    */
   async refresh(): Promise<AccessClaims> {
     const { uow, request, reply } = requestContext();
     const presented = request.cookies[REFRESH_COOKIE];
     if (!presented) throw DomainError.unauthenticated();
     if (!csrfHeaderMatches(request)) throw DomainError.forbidden('This request did not carry the security token it needs. Reload the page and try again.');
-    // FOR UPDATE: of two refreshes racing with one token, the second waits and then sees it spent.
-    const [token] = await uow.query<{ id: string; sessionId: string; usedAt: Date | null; justSpent: boolean; userId: string; tenantId: string | null; live: boolean }>(
-      `SELECT r.id, r.session_id AS "sessionId", r.used_at AS "usedAt",
+    const tokenHash = this.tokens.hash(presented);
+    // The session row is the lock every change of its tokens takes (refresh, switchTenant), so two
+    // refreshes racing with one token run one after the other. The token is read by the next
+    // statement, whose snapshot is taken after the lock was granted and so sees the winner's work.
+    await uow.query('SELECT 1 FROM auth_session WHERE id = (SELECT session_id FROM refresh_token WHERE token_hash = $1) FOR UPDATE', [tokenHash]);
+    const [token] = await uow.query<{ sessionId: string; usedAt: Date | null; justSpent: boolean; userId: string; tenantId: string | null; live: boolean }>(
+      `SELECT r.session_id AS "sessionId", r.used_at AS "usedAt",
               (r.used_at > now() - make_interval(secs => $2)) AS "justSpent",
               s.user_id AS "userId", s.tenant_id AS "tenantId",
               (s.revoked_at IS NULL AND s.expires_at > now() AND r.expires_at > now()) AS live
          FROM refresh_token r JOIN auth_session s ON s.id = r.session_id
-        WHERE r.token_hash = $1
-        FOR UPDATE OF r`,
-      [this.tokens.hash(presented), AuthPolicy.refreshReuseGraceSeconds],
+        WHERE r.token_hash = $1`,
+      [tokenHash, AuthPolicy.refreshReuseGraceSeconds],
     );
     if (!token || !token.live) {
       clearAuthCookies(reply, this.config.cookieSecure);
       throw DomainError.unauthenticated('Your session has ended. Please sign in again.');
     }
     if (token.usedAt && !token.justSpent) {
-      // Written on its own connection: the request fails, but the revocation must stand.
+      // Written on its own connection: the request fails, but the revocation must stand. The
+      // request's transaction (which wrote nothing) ends first, giving up the session's lock.
+      await uow.finish(false);
       await this.dataSource.query(
         `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'refresh token reused' WHERE id = $1 AND revoked_at IS NULL`,
         [token.sessionId],
@@ -107,9 +114,9 @@ export class SessionService {
       clearAuthCookies(reply, this.config.cookieSecure);
       throw DomainError.unauthenticated('For your security you have been signed out. Please sign in again.');
     }
-    // A token spent moments ago (another tab won the race) keeps its first spending time, so the
-    // grace window cannot be stretched by presenting it again and again.
-    await uow.query('UPDATE refresh_token SET used_at = coalesce(used_at, now()) WHERE id = $1', [token.id]);
+    // Unspent: it is the session's live token and issueTokens spends it. Spent moments ago (another
+    // tab won the race): issueTokens spends the successor that tab was given, and the presented
+    // token keeps its first spending time, so the grace window cannot be stretched by replaying it.
     const claims = await this.claimsFor(token.userId, token.tenantId, token.sessionId);
     await this.issueTokens(claims, reply);
     return claims;
@@ -165,11 +172,22 @@ export class SessionService {
     return { userId, sessionId, tenantId, tenantRole, platformRoles };
   }
 
+  /**
+   * Issues the session's next pair. Whatever refresh token was still unspent is spent first and
+   * points at its successor, so a session holds exactly one unspent token (a unique index holds
+   * the database to it). Callers hold the session row's lock (a new session, refresh's lock,
+   * switchTenant's update), so two issues never interleave.
+   */
   private async issueTokens(claims: AccessClaims, reply: ReturnType<typeof requestContext>['reply']): Promise<void> {
+    const { uow } = requestContext();
     const refresh = this.tokens.newOpaqueToken();
-    await requestContext().uow.query(
-      'INSERT INTO refresh_token (session_id, token_hash, expires_at) VALUES ($1, $2, $3)',
-      [claims.sessionId, refresh.hash, expiresAt(new Date(), AuthPolicy.refreshTokenSeconds)],
+    const successorId = randomUUID();
+    // Spent before the successor exists, or the unique index would see two unspent tokens; the
+    // foreign key to the successor is checked at commit.
+    await uow.query('UPDATE refresh_token SET used_at = now(), replaced_by = $2 WHERE session_id = $1 AND used_at IS NULL', [claims.sessionId, successorId]);
+    await uow.query(
+      'INSERT INTO refresh_token (id, session_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)',
+      [successorId, claims.sessionId, refresh.hash, expiresAt(new Date(), AuthPolicy.refreshTokenSeconds)],
     );
     setAuthCookies(
       reply,

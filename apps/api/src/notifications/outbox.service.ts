@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { emailOutboxMessage, type EmailMessage } from '@lena/jobs';
 import { requestContext } from '../common/request-context';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JOB_QUEUES, type ApiJobQueues } from './job-queues.provider';
 
 export type { EmailMessage };
@@ -13,12 +14,16 @@ export type { EmailMessage };
 export class OutboxService {
   private readonly logger = new Logger('Outbox');
 
-  constructor(@Inject(JOB_QUEUES) private readonly queues: ApiJobQueues) {}
+  constructor(
+    @Inject(JOB_QUEUES) private readonly queues: ApiJobQueues,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async queueEmail(message: EmailMessage, tenantId: string | null = null): Promise<void> {
     const { uow } = requestContext();
-    // Validated here with the worker's own schema, so a message the worker would refuse is never stored.
-    const { kind, payload } = emailOutboxMessage(message);
+    // Validated here with the worker's own schema, so a message the worker would refuse is never
+    // stored; the body is sealed, so a sign-in link waiting in the outbox is not readable there.
+    const { kind, payload } = emailOutboxMessage(message, this.config.outboxKey);
     const [row] = await uow.query<{ id: string }>(
       'INSERT INTO outbox_message (kind, tenant_id, payload) VALUES ($1, $2, $3) RETURNING id',
       [kind, tenantId, JSON.stringify(payload)],

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Algorithm, hash } from '@node-rs/argon2';
 import { AuthPolicy, type PlatformRole, type TenantRole } from '@lena/domain';
-import type { EmailMessage } from '@lena/jobs';
+import { openEmail, sealEmail, type EmailMessage } from '@lena/jobs';
 import type { Client } from 'pg';
 
 /** Every fixture person signs in with this password. */
@@ -57,7 +57,11 @@ export interface InvitationFixture {
  * owner that is not a superuser.
  */
 export class Fixtures {
-  constructor(private readonly owner: Client) {}
+  constructor(
+    private readonly owner: Client,
+    /** The API's LENA_OUTBOX_KEY: queued email bodies are sealed with it. */
+    private readonly outboxKey: Buffer,
+  ) {}
 
   async tenant(overrides: Partial<{ name: string; slug: string; status: 'ACTIVE' | 'SUSPENDED'; timeZone: string; locale: string }> = {}): Promise<TenantFixture> {
     const suffix = unique();
@@ -138,16 +142,16 @@ export class Fixtures {
   }
 
   /**
-   * The newest email queued for `to`, as the worker will send it. Tests read email content only
-   * through here, so how the outbox stores a body is this function's business alone.
+   * The newest email queued for `to`, opened as the worker opens it: the very message it will send.
+   * Emails are sealed in the outbox (LENA_OUTBOX_KEY), so tests read email content only through here.
    */
   async queuedEmailTo(to: string): Promise<EmailMessage> {
-    const { rows } = await this.owner.query<{ payload: EmailMessage }>(
+    const { rows } = await this.owner.query<{ payload: unknown }>(
       `SELECT payload FROM outbox_message WHERE kind = 'email' AND payload->>'to' = $1 ORDER BY created_at DESC, id LIMIT 1`,
       [to],
     );
     if (!rows.length) throw new Error(`No email was queued for ${to}.`);
-    return rows[0].payload;
+    return openEmail(rows[0].payload, this.outboxKey);
   }
 
   /** The link token in the newest email queued for `to`. */
@@ -167,7 +171,7 @@ export class Fixtures {
        VALUES ('email', $1, $2, $3, $4, $5, $6, now() - interval '1 hour') RETURNING id`,
       [
         tenantId,
-        JSON.stringify(email),
+        JSON.stringify(state === 'delivered' ? { to: email.to, subject: email.subject } : sealEmail(email, this.outboxKey)),
         state === 'failed' ? 24 : 1,
         state === 'delivered' ? null : 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25',
         state === 'delivered' ? new Date() : null,

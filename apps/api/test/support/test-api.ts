@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
+import type { Logger } from '@lena/logging';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { createApi } from '../../src/bootstrap';
@@ -9,8 +10,11 @@ import { configFromEnv, type AppConfig } from '../../src/config/app-config';
 import { Fixtures } from './fixtures';
 import { TestClient, type TestClientOptions } from './test-client';
 
-/** The signing secret every test API uses, so tests can forge expired or foreign tokens. */
-export const TEST_JWT_SECRET = 'lena-test-secret-that-is-long-enough-for-hs256-0123456789';
+/** The signing secret this file's API uses (fresh per file), so tests can forge expired or foreign tokens. */
+export const TEST_JWT_SECRET = randomBytes(32).toString('base64url');
+
+/** The key this file's API seals outbox email bodies with (fresh per file, not the development key). */
+export const TEST_OUTBOX_KEY = randomBytes(32).toString('base64');
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -31,6 +35,8 @@ export interface TestApiOptions {
   production?: boolean;
   /** Extra environment for configFromEnv. */
   env?: NodeJS.ProcessEnv;
+  /** Where the API logs (a test reading its log passes one); by default it logs nothing. */
+  logger?: Logger;
 }
 
 export function requireEnv(name: 'TEST_DATABASE_SERVER_URL' | 'REDIS_URL'): string {
@@ -56,17 +62,18 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       REDIS_URL: requireEnv('REDIS_URL'),
       LENA_QUEUE_PREFIX: queuePrefix,
       LENA_JWT_SECRET: TEST_JWT_SECRET,
+      LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
       LENA_COOKIE_SECURE: 'true',
       ...options.env,
     });
-    app = await createApi(config, { logger: false });
+    app = await createApi(config, { logger: options.logger ?? false });
     const started = app;
     return {
       app: started,
       config,
       database,
       owner,
-      fixtures: new Fixtures(owner),
+      fixtures: new Fixtures(owner, config.outboxKey),
       client: (clientOptions) => new TestClient(started, clientOptions),
       settled: async () => {
         // Fastify runs onResponse hooks from the response's 'finish' event: let that turn pass first.

@@ -81,7 +81,10 @@ export class TestClient {
   }
 
   /** Sends any payload to /graphql (for tests of the transport itself). */
-  async raw(payload: string | object, options: RequestOptions & { contentType?: string } = {}): Promise<{ statusCode: number; body: string; json: () => unknown }> {
+  async raw(
+    payload: string | object,
+    options: RequestOptions & { contentType?: string } = {},
+  ): Promise<{ statusCode: number; body: string; headers: Record<string, string | string[] | number | undefined>; json: () => unknown }> {
     const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json', ...this.authHeaders(options), ...options.headers };
     const response = await this.app.getHttpAdapter().getInstance().inject({
       method: 'POST',
@@ -91,7 +94,7 @@ export class TestClient {
       remoteAddress: this.remoteAddress,
     });
     this.storeCookies(response.cookies as SetCookie[]);
-    return { statusCode: response.statusCode, body: response.body, json: () => JSON.parse(response.body) };
+    return { statusCode: response.statusCode, body: response.body, headers: response.headers, json: () => JSON.parse(response.body) };
   }
 
   async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<GqlResult<T>> {

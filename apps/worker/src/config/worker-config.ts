@@ -1,5 +1,5 @@
 import { databaseUrlsFromEnv } from '@lena/database';
-import { queuePrefixFromEnv, redisUrlFromEnv, type JobRetryOptions } from '@lena/jobs';
+import { outboxKeyFromEnv, queuePrefixFromEnv, redisUrlFromEnv, type JobRetryOptions } from '@lena/jobs';
 
 export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
 export const DEFAULT_MAIL_FROM = '"Lena" <no-reply@lena.test>';
@@ -12,6 +12,8 @@ export interface WorkerConfig {
   queuePrefix: string;
   smtpUrl: string;
   mailFrom: string;
+  /** Opens the email bodies the API sealed in the outbox (LENA_OUTBOX_KEY, the API's key). */
+  outboxKey: Buffer;
   /** Concurrent email deliveries per replica. */
   notificationsConcurrency: number;
   outboxRelayEveryMs: number;
@@ -21,7 +23,7 @@ export interface WorkerConfig {
 
 /**
  * DATABASE_URL / APP_DATABASE_URL, REDIS_URL, LENA_QUEUE_PREFIX, SMTP_URL, MAIL_FROM,
- * LENA_WORKER_CONCURRENCY, LENA_OUTBOX_RELAY_EVERY_MS.
+ * LENA_OUTBOX_KEY (required in production), LENA_WORKER_CONCURRENCY, LENA_OUTBOX_RELAY_EVERY_MS.
  */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<WorkerConfig> = {}): WorkerConfig {
   return {
@@ -30,6 +32,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     queuePrefix: queuePrefixFromEnv(env),
     smtpUrl: env.SMTP_URL || DEFAULT_SMTP_URL,
     mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
+    outboxKey: outboxKeyFromEnv(env),
     notificationsConcurrency: positiveInteger(env.LENA_WORKER_CONCURRENCY, 10, 'LENA_WORKER_CONCURRENCY'),
     outboxRelayEveryMs: positiveInteger(env.LENA_OUTBOX_RELAY_EVERY_MS, 30_000, 'LENA_OUTBOX_RELAY_EVERY_MS'),
     retry: {},

@@ -7,6 +7,7 @@ import type { WorkerConfig } from '../config/worker-config';
 import type { JobHandlerInstance } from './job-handler';
 import { JobHandler } from './job-handler.decorator';
 import { buildJobHandlerRegistry } from './job-handler-registry';
+import { jobLogFields, runWithJobLogFields } from './job-log-context';
 
 /**
  * Runs one BullMQ worker per queue and hands each job to the handler registered for its name,
@@ -17,6 +18,7 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
   private readonly logger = new Logger(JobRunner.name);
   private registry = new Map<JobName, JobHandlerInstance>();
   private readonly workers: Worker[] = [];
+  private readonly loggedFailures = new WeakSet<Job>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -41,9 +43,11 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
         prefix: this.config.queuePrefix,
         concurrency: queue === QueueName.notifications ? this.config.notificationsConcurrency : 1,
       });
-      worker.on('failed', (job, error) =>
-        this.logger.warn(`${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
-      );
+      // Failures thrown by a handler are logged in process(); this catches the rest (a stalled job).
+      worker.on('failed', (job, error) => {
+        if (job && this.loggedFailures.delete(job)) return;
+        this.logger.warn({ ...(job ? jobLogFields(job) : { queue }), attemptsMade: job?.attemptsMade, msg: `Job failed: ${error.message}` });
+      });
       worker.on('error', (error) => this.logger.error(`${queue} worker: ${error.message}`));
       this.workers.push(worker);
     }
@@ -58,7 +62,24 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
     this.workers.length = 0;
   }
 
-  private async process(job: Job): Promise<unknown> {
+  private process(job: Job): Promise<unknown> {
+    return runWithJobLogFields(jobLogFields(job), async () => {
+      const started = performance.now();
+      const attempt = job.attemptsMade + 1;
+      this.logger.log({ attempt, msg: 'Job started' });
+      try {
+        const outcome = await this.run(job);
+        this.logger.log({ attempt, durationMs: Math.round(performance.now() - started), outcome: typeof outcome === 'string' ? outcome : undefined, msg: 'Job completed' });
+        return outcome;
+      } catch (error) {
+        this.loggedFailures.add(job);
+        this.logger.warn({ attempt, durationMs: Math.round(performance.now() - started), err: error, msg: 'Job failed' });
+        throw error;
+      }
+    });
+  }
+
+  private async run(job: Job): Promise<unknown> {
     const handler = this.registry.get(job.name as JobName);
     if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
     let payload: unknown;

@@ -1,7 +1,8 @@
 import { createDataSource } from '@lena/database';
-import { OutboxKind, type EmailMessage } from '@lena/jobs';
+import { OutboxKind, sealEmail, type EmailMessage } from '@lena/jobs';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { TEST_OUTBOX_KEY } from './test-environment';
 
 export interface OutboxRow {
   id: string;
@@ -44,8 +45,9 @@ export class OutboxFixtures {
     return rows[0].id;
   }
 
-  insertEmail(message: EmailMessage = this.emailMessage(), columns: { createdSecondsAgo?: number } = {}): Promise<string> {
-    return this.insert(OutboxKind.email, message, columns);
+  /** An email row as the API writes it: the body sealed (with the workers' key unless `sealedWith` says otherwise). */
+  insertEmail(message: EmailMessage = this.emailMessage(), columns: { createdSecondsAgo?: number; sealedWith?: Buffer } = {}): Promise<string> {
+    return this.insert(OutboxKind.email, sealEmail(message, columns.sealedWith ?? Buffer.from(TEST_OUTBOX_KEY, 'base64')), columns);
   }
 
   async get(id: string): Promise<OutboxRow> {

@@ -3,6 +3,12 @@ import { Redis } from 'ioredis';
 
 export const WORKER_SUITE = 'worker';
 
+/**
+ * The LENA_OUTBOX_KEY of this file's workers (fresh per file, not the development key): outbox
+ * fixtures seal email bodies with it, as the API would.
+ */
+export const TEST_OUTBOX_KEY = randomBytes(32).toString('base64');
+
 export function testDatabaseServerUrl(): string {
   return process.env.TEST_DATABASE_SERVER_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 }

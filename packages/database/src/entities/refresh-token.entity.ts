@@ -20,4 +20,8 @@ export class RefreshTokenEntity {
 
   @Column('timestamptz', { name: 'used_at', nullable: true })
   usedAt: Date | null;
+
+  /** The token issued when this one was spent: a session has at most one unspent token. */
+  @Column('uuid', { name: 'replaced_by', nullable: true })
+  replacedBy: string | null;
 }

@@ -58,6 +58,31 @@ export const resetPasswordSchema = z.object({
   password: newPasswordSchema,
 });
 
+/** The password someone types to prove it is them: any length they may have set before. */
+export const currentPasswordSchema = z
+  .string()
+  .min(1, { error: 'Enter your current password.' })
+  .max(128, { error: 'Passwords can be at most 128 characters.' });
+
+/**
+ * Changing one's own password. The API refuses common passwords too (see
+ * `@lena/domain/common-passwords`), which this light version leaves out for the browser's sake.
+ */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: currentPasswordSchema,
+    newPassword: newPasswordSchema,
+  })
+  .refine((values) => values.newPassword !== values.currentPassword, {
+    error: 'Choose a new password that is different from your current one.',
+    path: ['newPassword'],
+  });
+
+/** Changing one's own details. The email address is the sign-in name, so it is not changed here. */
+export const updateProfileSchema = z.object({
+  displayName: personNameSchema,
+});
+
 export const serviceTypes = ['GRP', 'GTS'] as const;
 export type ServiceType = (typeof serviceTypes)[number];
 

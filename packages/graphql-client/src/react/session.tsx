@@ -18,6 +18,8 @@ export interface Session {
   retry(): void;
   /** After login, acceptInvitation or switchTenant: forget the previous person's data, keep the new viewer. */
   startSession(viewer: Viewer): Promise<void>;
+  /** After the person changed their own details (e.g. their name): same person, so nothing cached is forgotten. */
+  updateViewer(viewer: Viewer): void;
   /** Calls logout (ignoring failures: the cookies may already be gone) and forgets everything cached. */
   signOut(): Promise<void>;
   /** Why the last session ended in this tab, for the sign-in page to say so. */
@@ -88,6 +90,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [client],
   );
 
+  const updateViewer = useCallback(
+    (next: Viewer) => {
+      client.writeQuery({ query: ViewerDocument, data: { viewer: next } });
+      setOverride({ viewer: next });
+    },
+    [client],
+  );
+
   const signOut = useCallback(async () => {
     try {
       await client.mutate({ mutation: LogoutDocument });
@@ -110,10 +120,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         void refetch().catch(() => undefined);
       },
       startSession,
+      updateViewer,
       signOut,
       endedBy,
     }),
-    [viewer, loading, answered, refresh, error, refetch, startSession, signOut, endedBy],
+    [viewer, loading, answered, refresh, error, refetch, startSession, updateViewer, signOut, endedBy],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

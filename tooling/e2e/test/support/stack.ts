@@ -41,6 +41,8 @@ export async function startStack(): Promise<Stack> {
       SMTP_URL: mail.url,
       LENA_QUEUE_PREFIX: `{e2e-${randomBytes(4).toString('hex')}}`,
       LENA_JWT_SECRET: randomBytes(32).toString('hex'),
+      // The API seals email bodies in the outbox with this key and the worker opens them with it.
+      LENA_OUTBOX_KEY: randomBytes(32).toString('base64'),
       PUBLIC_CLIENT_PORTAL_URL: clientPortalUrl,
       PUBLIC_FACILITATOR_PORTAL_URL: facilitatorPortalUrl,
       LENA_API_URL: apiUrl,

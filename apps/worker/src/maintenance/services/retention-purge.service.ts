@@ -8,6 +8,7 @@ export interface PurgeCounts {
   sessions: number;
   passwordResets: number;
   outboxMessages: number;
+  deadLetters: number;
 }
 
 /**
@@ -51,7 +52,16 @@ export class RetentionPurgeService {
       [policy.deliveredMessageDays],
       policy.batchSize,
     );
-    return { refreshTokens, sessions, passwordResets, outboxMessages };
+    // Counted from creation: a link's lifetime starts when the message that carries it is written.
+    const deadLetters = await this.deleteInBatches(
+      `DELETE FROM outbox_message WHERE id IN (
+         SELECT id FROM outbox_message
+          WHERE failed_at IS NOT NULL AND delivered_at IS NULL AND created_at < now() - make_interval(secs => $1)
+          LIMIT $2)`,
+      [policy.deadLetterSeconds],
+      policy.batchSize,
+    );
+    return { refreshTokens, sessions, passwordResets, outboxMessages, deadLetters };
   }
 
   /** Runs a `DELETE … LIMIT batch` (the batch size is the last parameter) until it deletes less. */

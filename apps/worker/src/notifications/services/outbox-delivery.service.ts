@@ -1,10 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OutboxMessageEntity } from '@lena/database';
-import { emailMessageSchema, OutboxKind, redactDeliveredEmail } from '@lena/jobs';
+import { openEmail, OutboxKind, redactDeliveredEmail, SealedEmailError, type EmailMessage } from '@lena/jobs';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { z } from 'zod';
+import { WORKER_CONFIG } from '../../config/config.module';
+import type { WorkerConfig } from '../../config/worker-config';
 import { EmailSender } from './email-sender.service';
+import { redactEmailAddresses } from './redact-email-addresses';
 
 export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'given-up' | 'not-found';
 
@@ -30,6 +32,7 @@ export class OutboxDeliveryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly emailSender: EmailSender,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
   async deliver(messageId: string): Promise<DeliveryOutcome> {
@@ -52,8 +55,10 @@ export class OutboxDeliveryService {
         keptPayload = await this.send(message);
       } catch (error) {
         const gaveUp = await this.recordFailure(manager, messageId, error);
-        // Once the row is a dead letter, BullMQ must stop retrying the job too.
-        failure = gaveUp && !(error instanceof UnrecoverableError) ? new UnrecoverableError(describeError(error)) : error;
+        // Once the row is a dead letter, BullMQ must stop retrying the job too. BullMQ keeps the
+        // thrown error's message and stack in Redis (failedReason): they name no recipient.
+        const retryable = !gaveUp && !(error instanceof UnrecoverableError);
+        failure = retryable ? new Error(describeError(error)) : new UnrecoverableError(describeError(error));
         return 'failed';
       }
       // One statement: delivered, and the body (which may hold a sign-in link) gone.
@@ -72,10 +77,17 @@ export class OutboxDeliveryService {
   private async send(message: OutboxMessageEntity): Promise<Record<string, unknown>> {
     switch (message.kind) {
       case OutboxKind.email: {
-        const parsed = emailMessageSchema.safeParse(message.payload);
-        if (!parsed.success) throw new UnrecoverableError(`Invalid email payload: ${z.prettifyError(parsed.error)}`);
-        await this.emailSender.send(parsed.data);
-        return redactDeliveredEmail(parsed.data);
+        let email: EmailMessage;
+        try {
+          email = openEmail(message.payload, this.config.outboxKey);
+        } catch (error) {
+          // Malformed, or sealed under another key: no retry will change that, so it is a dead
+          // letter at once (retryable by a person once the key is put right).
+          if (error instanceof SealedEmailError) throw new UnrecoverableError(error.message);
+          throw error;
+        }
+        await this.emailSender.send(email);
+        return redactDeliveredEmail(email);
       }
       default:
         throw new UnrecoverableError(`Unknown outbox kind "${message.kind}"`);
@@ -96,9 +108,10 @@ export class OutboxDeliveryService {
   }
 }
 
+/** The error as kept in `last_error` and BullMQ's failedReason: one line, short, no email addresses. */
 function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error).slice(0, MAX_ERROR_LENGTH);
+  if (!(error instanceof Error)) return redactEmailAddresses(String(error)).slice(0, MAX_ERROR_LENGTH);
   const code = (error as { code?: unknown }).code;
   const text = typeof code === 'string' && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-  return text.replace(/\s+/g, ' ').slice(0, MAX_ERROR_LENGTH);
+  return redactEmailAddresses(text.replace(/\s+/g, ' ')).slice(0, MAX_ERROR_LENGTH);
 }

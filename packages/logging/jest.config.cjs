@@ -1,0 +1,1 @@
+module.exports = require('@lena/jest-preset').createJestConfig(__dirname);
