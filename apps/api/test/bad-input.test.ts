@@ -191,6 +191,7 @@ describe('unknown ids are NOT_FOUND, random uuid or not a uuid at all', () => {
     ['changeMemberRole', 'mutation($id: ID!) { changeMemberRole(input: { userId: $id, role: ORG_ADMIN }) { userId } }', (id) => ({ id })],
     ['removeMember', 'mutation($id: ID!) { removeMember(userId: $id) }', (id) => ({ id })],
     ['revokeInvitation', 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', (id) => ({ id })],
+    ['resendInvitation', 'mutation($id: ID!) { resendInvitation(id: $id) { id } }', (id) => ({ id })],
     ['inviteParticipant (team)', 'mutation($id: ID!) { inviteParticipant(input: { email: "someone-new@example.org", teamId: $id }) { id } }', (id) => ({ id })],
     ['tenant', 'query($id: ID!) { tenant(id: $id) { id } }', (id) => ({ id })],
     ['switchTenant', 'mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { id } } }', (id) => ({ id })],
@@ -202,8 +203,10 @@ describe('unknown ids are NOT_FOUND, random uuid or not a uuid at all', () => {
     ['reactivateTenant', 'mutation($id: ID!) { reactivateTenant(id: $id) { id } }', (id) => ({ id })],
     ['inviteOrgAdmin', 'mutation($id: ID!) { inviteOrgAdmin(input: { tenantId: $id, email: "someone@example.org" }) { id } }', (id) => ({ id })],
     ['tenantInvitations', 'query($id: ID!) { tenantInvitations(tenantId: $id) { id } }', (id) => ({ id })],
+    ['tenantMembers', 'query($id: ID!) { tenantMembers(tenantId: $id) { userId } }', (id) => ({ id })],
     ['setFacilitatorActive', 'mutation($id: ID!) { setFacilitatorActive(userId: $id, active: false) { userId } }', (id) => ({ id })],
     ['revokeInvitation', 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', (id) => ({ id })],
+    ['resendInvitation', 'mutation($id: ID!) { resendInvitation(id: $id) { id } }', (id) => ({ id })],
   ];
 
   const ids = () => [randomUUID(), 'abc', '00000000-0000-0000-0000-00000000000g', "1' OR '1'='1"];

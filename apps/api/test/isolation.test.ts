@@ -116,6 +116,7 @@ const ID_CASES: IdCase[] = [
   },
   { name: 'removeMember', query: 'mutation($userId: ID!) { removeMember(userId: $userId) }', variables: (ids) => ({ userId: ids.userId }) },
   { name: 'revokeInvitation', query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id status } }', variables: (ids) => ({ id: ids.invitationId }) },
+  { name: 'resendInvitation', query: 'mutation($id: ID!) { resendInvitation(id: $id) { id status } }', variables: (ids) => ({ id: ids.invitationId }) },
   {
     name: 'inviteParticipant with B’s team',
     query: 'mutation($input: InviteParticipantInput!) { inviteParticipant(input: $input) { id teamId } }',
@@ -214,6 +215,7 @@ describe('roles', () => {
     ['removeMember', 'mutation($id: ID!) { removeMember(userId: $id) }', (w) => ({ id: w.member.id })],
     ['inviteParticipant', 'mutation { inviteParticipant(input: { email: "friend@example.org" }) { id } }', () => ({})],
     ['revokeInvitation', 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', (w) => ({ id: w.invitation.id })],
+    ['resendInvitation', 'mutation($id: ID!) { resendInvitation(id: $id) { id } }', (w) => ({ id: w.invitation.id })],
   ];
 
   const PLATFORM_ADMIN_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
@@ -224,6 +226,7 @@ describe('roles', () => {
     ['reactivateTenant', 'mutation($id: ID!) { reactivateTenant(id: $id) { id } }', (w) => ({ id: w.tenant.id })],
     ['inviteOrgAdmin', 'mutation($id: ID!) { inviteOrgAdmin(input: { tenantId: $id, email: "new-admin@example.org" }) { id } }', (w) => ({ id: w.tenant.id })],
     ['tenantInvitations', 'query($id: ID!) { tenantInvitations(tenantId: $id) { id } }', (w) => ({ id: w.tenant.id })],
+    ['tenantMembers', 'query($id: ID!) { tenantMembers(tenantId: $id) { userId role } }', (w) => ({ id: w.tenant.id })],
     ['facilitators', '{ facilitators { userId } }', () => ({})],
     ['inviteFacilitator', 'mutation { inviteFacilitator(input: { email: "new-facilitator@example.org" }) { id } }', () => ({})],
     ['setFacilitatorActive', 'mutation($id: ID!) { setFacilitatorActive(userId: $id, active: false) { userId } }', (w) => ({ id: w.admin.id })],

@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { ErrorCode, type FieldProblem } from '@lena/domain';
+import { ErrorCode, type ExistingRecord, type FieldProblem } from '@lena/domain';
 import type { GraphQLFormattedError } from 'graphql';
 
 /** The codes the API puts in `extensions.code` (`ErrorCode`), plus two for failures that never reached it. */
@@ -11,7 +11,7 @@ export const LenaErrorCode = {
 } as const;
 export type LenaErrorCode = (typeof LenaErrorCode)[keyof typeof LenaErrorCode];
 
-export type { FieldProblem };
+export type { ExistingRecord, FieldProblem };
 
 export interface DescribedError {
   code: LenaErrorCode;
@@ -71,6 +71,22 @@ export function fieldProblemsOf(error: unknown): FieldProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * What a CONFLICT says is already there (`extensions.existing`), e.g. the pending invitation to
+ * resend instead of inviting again; null for any other error.
+ */
+export function existingRecordOf(error: unknown): ExistingRecord | null {
+  for (const graphQLError of graphQLErrorsOf(error)) {
+    if (graphQLError.extensions?.code !== ErrorCode.CONFLICT) continue;
+    const existing = graphQLError.extensions.existing;
+    if (existing && typeof existing === 'object') {
+      const { type, id } = existing as Record<string, unknown>;
+      if (type === 'invitation' && typeof id === 'string') return { type, id };
+    }
+  }
+  return null;
 }
 
 /** Code, message and field problems of any error thrown by Apollo, ready for a form or an alert. */

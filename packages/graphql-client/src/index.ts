@@ -5,11 +5,13 @@ export { CSRF_COOKIE, CSRF_HEADER, csrfHeaders, readCookie } from './cookies.js'
 export {
   describeError,
   errorCodeOf,
+  existingRecordOf,
   fieldProblemsOf,
   graphQLErrorsOf,
   hasErrorCode,
   LenaErrorCode,
   type DescribedError,
+  type ExistingRecord,
   type FieldProblem,
 } from './errors.js';
 export * from './labels.js';

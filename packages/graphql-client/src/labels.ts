@@ -1,3 +1,4 @@
+import type { AuditAction } from '@lena/domain';
 import type { InvitationStatus, Role, ServiceType, TenantStatus } from './generated/graphql.js';
 
 /** How the portals name roles, statuses and services to people (British English). */
@@ -25,8 +26,8 @@ export const serviceLabel: Record<ServiceType, string> = {
   GTS: 'Group Therapeutic Support (GTS)',
 };
 
-/** Audit actions as the audit log shows them; an action not listed here shows as recorded. */
-export const auditActionLabel: Record<string, string> = {
+/** Audit actions as the audit log shows them: every action has a label (a new one fails the type check until it is named here). */
+export const auditActionLabel: Record<AuditAction, string> = {
   LOGIN_SUCCEEDED: 'Signed in',
   LOGIN_FAILED: 'Sign-in failed',
   LOGGED_OUT: 'Signed out',
@@ -45,8 +46,24 @@ export const auditActionLabel: Record<string, string> = {
   INVITATION_SENT: 'Invitation sent',
   INVITATION_ACCEPTED: 'Invitation accepted',
   INVITATION_REVOKED: 'Invitation revoked',
+  INVITATION_RESENT: 'Invitation sent again',
   ROLE_CHANGED: 'Role changed',
   USER_DEACTIVATED: 'Person deactivated',
   USER_REACTIVATED: 'Person reactivated',
   FAILED_MESSAGE_RETRIED: 'Failed email sent again',
+};
+
+/** An audit event's action in words; a code this build does not know (recorded by a newer one) shows as recorded. */
+export function auditActionText(action: string): string {
+  const labels: Partial<Record<string, string>> = auditActionLabel;
+  return labels[action] ?? action;
+}
+
+/** What an audit event's target is, by its `targetType`; a type this build does not know shows as recorded. */
+export const auditTargetTypeLabel: Partial<Record<string, string>> = {
+  user_account: 'Person',
+  invitation: 'Invitation',
+  tenant: 'Organisation',
+  auth_session: 'Sign-in session',
+  outbox_message: 'Email',
 };

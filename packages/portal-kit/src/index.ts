@@ -12,5 +12,6 @@ export { flashState, useLocationFlash } from './app/location-flash.js';
 // For the portals' own pages.
 export { Card } from './app/card.js';
 export { QueryView, type QueryViewProps } from './app/query-view.js';
-export { InviteForm, type InviteFormProps, type InviteValues } from './invitations/invite-form.js';
+export { InviteForm, type ExtraFields, type ExtraValues, type InviteFormProps, type InviteValues } from './invitations/invite-form.js';
 export { InvitationsTable, type InvitationsTableProps } from './invitations/invitations-table.js';
+export { ManagedInvitations, type ManagedInvitationsProps } from './invitations/managed-invitations.js';

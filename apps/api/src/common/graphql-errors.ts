@@ -10,6 +10,7 @@ export function toGraphQLError(error: DomainError): GraphQLError {
       code: error.code,
       ...(error.fieldProblems.length ? { fieldProblems: error.fieldProblems } : {}),
       ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      ...(error.existing ? { existing: error.existing } : {}),
     },
   });
 }

@@ -32,6 +32,20 @@ const INVITATION_COLUMNS = `id, email, display_name AS "displayName", role, tena
 
 const INVALID_LINK = 'This invitation link has expired or has already been used. Ask whoever invited you to send a new one.';
 
+/** Where an invitation leads: an organisation, or (tenantId null) a provider staff role. */
+interface InvitationPlace {
+  email: string;
+  tenantId: string | null;
+  role: Role;
+}
+
+const ROLE_NAMES: Record<Role, string> = {
+  PLATFORM_ADMIN: 'a platform administrator',
+  FACILITATOR: 'a facilitator',
+  ORG_ADMIN: 'an organisation administrator',
+  PARTICIPANT: 'a participant',
+};
+
 export interface NewInvitation {
   email: string;
   displayName?: string;
@@ -60,22 +74,17 @@ export class InvitationService {
   async invite(invitation: NewInvitation): Promise<Invitation> {
     const { email, displayName } = parseInput(inviteSchema, { email: invitation.email, displayName: invitation.displayName || undefined });
     const { uow, principal } = requestContext();
-    if (invitation.tenantId) {
-      // A platform admin acts in no organisation: without this, row-level security hides the
-      // memberships and an existing member would be invited (and not promoted on acceptance).
-      await uow.actAs({ tenantId: invitation.tenantId });
-      const existing = await uow.query('SELECT 1 FROM tenant_membership m JOIN user_account u ON u.id = m.user_id WHERE m.tenant_id = $1 AND u.email = $2', [invitation.tenantId, email]);
-      if (existing.length) throw DomainError.conflict('That person is already a member of this organisation.');
-    } else {
-      const existing = await uow.query('SELECT 1 FROM platform_role r JOIN user_account u ON u.id = r.user_id WHERE r.role = $1 AND u.email = $2', [invitation.role, email]);
-      if (existing.length) throw DomainError.conflict('That person already has this role.');
+    const place = { email, tenantId: invitation.tenantId, role: invitation.role };
+    await this.lockPlace(place);
+    await this.assertNotThereYet(place);
+    // Inviting again is not a quiet way to cancel the first link: the admin is offered "Resend".
+    const [pending] = await this.pendingFor(place);
+    if (pending) {
+      throw DomainError.conflict(
+        `${email} already has a pending invitation ${invitation.tenantId ? 'to this organisation' : 'for this role'} (as ${ROLE_NAMES[pending.role]}). Resend it to send them a fresh link.`,
+        { type: 'invitation', id: pending.id },
+      );
     }
-    // A new invitation replaces any earlier pending one for the same place.
-    await uow.query(
-      `UPDATE invitation SET revoked_at = now()
-        WHERE email = $1 AND tenant_id IS NOT DISTINCT FROM $2 AND role = $3 AND accepted_at IS NULL AND revoked_at IS NULL`,
-      [email, invitation.tenantId, invitation.role],
-    );
     const { token, hash } = this.tokens.newOpaqueToken();
     const expiry = expiresAt(new Date(), AuthPolicy.invitationSeconds);
     const [created] = await uow.query<Invitation>(
@@ -83,22 +92,44 @@ export class InvitationService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${INVITATION_COLUMNS}`,
       [email, displayName ?? null, invitation.tenantId, invitation.role, invitation.teamId ?? null, hash, principal?.userId ?? null, expiry],
     );
-    const portal = invitation.tenantId ? this.config.clientPortalUrl : this.config.facilitatorPortalUrl;
-    await this.outbox.queueEmail(
-      await this.emails.invitation({
-        to: email,
-        inviteeName: displayName ?? null,
-        role: invitation.role,
-        tenantId: invitation.tenantId,
-        teamId: invitation.teamId ?? null,
-        invitedBy: principal?.userId ?? null,
-        link: `${portal}/invitations/accept?token=${token}`,
-        expiresAt: expiry,
-      }),
-      invitation.tenantId,
-    );
+    await this.sendLink({ ...created, invitedBy: principal?.userId ?? null }, token, expiry);
     await this.audit.record({ action: AuditAction.INVITATION_SENT, tenantId: invitation.tenantId, targetType: 'invitation', targetId: created.id, detail: { role: invitation.role } });
     return created;
+  }
+
+  /**
+   * Sends a pending (or expired) invitation of `tenantId` (null: provider staff invitations) again
+   * with a fresh link and a fresh expiry. The earlier link stops working: only one hash is stored.
+   */
+  async resend(id: string, tenantId: string | null): Promise<Invitation> {
+    if (!uuidSchema.safeParse(id).success) throw DomainError.notFound('That invitation');
+    const { uow, principal } = requestContext();
+    const [found] = await uow.query<Invitation & { invitedBy: string | null }>(
+      `SELECT ${INVITATION_COLUMNS}, invited_by AS "invitedBy" FROM invitation WHERE id = $1 AND tenant_id IS NOT DISTINCT FROM $2::uuid FOR UPDATE`,
+      [id, tenantId],
+    );
+    if (!found) throw DomainError.notFound('That invitation');
+    if (found.status === 'ACCEPTED') throw DomainError.conflict(`${found.email} has already accepted this invitation.`);
+    if (found.status === 'REVOKED') throw DomainError.conflict('This invitation was revoked, so it cannot be sent again. Send a new invitation instead.');
+    const place = { email: found.email, tenantId: found.tenantId, role: found.role };
+    await this.lockPlace(place);
+    await this.assertNotThereYet(place);
+    // An expired invitation may have been followed by a newer one: that is the one to resend.
+    const [newer] = (await this.pendingFor(place)).filter((pending) => pending.id !== id);
+    if (newer) throw DomainError.conflict(`${found.email} has a newer pending invitation. Resend that one instead.`, { type: 'invitation', id: newer.id });
+
+    const { token, hash } = this.tokens.newOpaqueToken();
+    const expiry = expiresAt(new Date(), AuthPolicy.invitationSeconds);
+    const [resent] = await uow.query<Invitation>(`UPDATE invitation SET token_hash = $2, expires_at = $3 WHERE id = $1 RETURNING ${INVITATION_COLUMNS}`, [id, hash, expiry]);
+    // The email names whoever first invited them; the audit log records who sent it again.
+    await this.sendLink({ ...resent, invitedBy: found.invitedBy ?? principal?.userId ?? null }, token, expiry);
+    await this.audit.record({ action: AuditAction.INVITATION_RESENT, tenantId: found.tenantId, targetType: 'invitation', targetId: id, detail: { role: found.role } });
+    return resent;
+  }
+
+  /** For platform admins, who may resend any invitation (staff, organisation admins, participants). */
+  async resendAnywhere(id: string): Promise<Invitation> {
+    return this.resend(id, await this.tenantOf(id));
   }
 
   list(tenantId: string): Promise<Invitation[]> {
@@ -124,11 +155,78 @@ export class InvitationService {
 
   /** For platform admins, who may revoke any invitation. */
   async revokeAnywhere(id: string): Promise<Invitation> {
+    return this.revoke(id, await this.tenantOf(id));
+  }
+
+  /** The organisation an invitation is for (null: provider staff); NOT_FOUND when there is no such invitation. */
+  private async tenantOf(id: string): Promise<string | null> {
     if (!uuidSchema.safeParse(id).success) throw DomainError.notFound('That invitation');
     const [found] = await requestContext().uow.query<{ tenantId: string | null }>('SELECT tenant_id AS "tenantId" FROM invitation WHERE id = $1', [id]);
     if (!found) throw DomainError.notFound('That invitation');
-    return this.revoke(id, found.tenantId);
+    return found.tenantId;
   }
+
+  /**
+   * Serialises invitations to one place until the transaction ends, so two admins inviting the
+   * same person at once cannot both find no pending invitation and both send one.
+   */
+  private async lockPlace(place: InvitationPlace): Promise<void> {
+    const { uow } = requestContext();
+    // A platform admin acts in no organisation: without this, row-level security hides the
+    // memberships and an existing member would be invited (and not promoted on acceptance).
+    if (place.tenantId) await uow.actAs({ tenantId: place.tenantId });
+    const key = place.tenantId ? `invitation:${place.tenantId}:${place.email}` : `invitation:staff:${place.role}:${place.email}`;
+    await uow.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  }
+
+  /** Refuses to invite someone who already is what the invitation would make them. */
+  private async assertNotThereYet(place: InvitationPlace): Promise<void> {
+    const { uow } = requestContext();
+    if (place.tenantId) {
+      const existing = await uow.query('SELECT 1 FROM tenant_membership m JOIN user_account u ON u.id = m.user_id WHERE m.tenant_id = $1 AND u.email = $2', [place.tenantId, place.email]);
+      if (existing.length) throw DomainError.conflict('That person is already a member of this organisation.');
+    } else {
+      const existing = await uow.query('SELECT 1 FROM platform_role r JOIN user_account u ON u.id = r.user_id WHERE r.role = $1 AND u.email = $2', [place.role, place.email]);
+      if (existing.length) throw DomainError.conflict('That person already has this role.');
+    }
+  }
+
+  /**
+   * Pending invitations to the same place: the same organisation whatever the role (a person has
+   * one role in an organisation), or the same staff role.
+   */
+  private pendingFor(place: InvitationPlace): Promise<{ id: string; role: Role }[]> {
+    return requestContext().uow.query<{ id: string; role: Role }>(
+      `SELECT id, role FROM invitation
+        WHERE email = $1 AND tenant_id IS NOT DISTINCT FROM $2::uuid AND ($2::uuid IS NOT NULL OR role = $3)
+          AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+        ORDER BY created_at DESC`,
+      [place.email, place.tenantId, place.role],
+    );
+  }
+
+  /** Emails the link (the token itself is never stored). */
+  private async sendLink(
+    invitation: { email: string; displayName: string | null; role: Role; tenantId: string | null; teamId: string | null; invitedBy: string | null },
+    token: string,
+    expiry: Date,
+  ): Promise<void> {
+    const portal = invitation.tenantId ? this.config.clientPortalUrl : this.config.facilitatorPortalUrl;
+    await this.outbox.queueEmail(
+      await this.emails.invitation({
+        to: invitation.email,
+        inviteeName: invitation.displayName,
+        role: invitation.role,
+        tenantId: invitation.tenantId,
+        teamId: invitation.teamId,
+        invitedBy: invitation.invitedBy,
+        link: `${portal}/invitations/accept?token=${token}`,
+        expiresAt: expiry,
+      }),
+      invitation.tenantId,
+    );
+  }
+
 
   async preview(token: string): Promise<InvitationPreview> {
     const invitation = await this.findUsable(token);

@@ -53,4 +53,10 @@ export class MemberResolver {
   revokeInvitation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Invitation> {
     return isPlatformAdmin(principal) ? this.invitationService.revokeAnywhere(id) : this.invitationService.revoke(id, principal.tenantId);
   }
+
+  @Roles(TenantRole.ORG_ADMIN, PlatformRole.PLATFORM_ADMIN)
+  @Mutation(() => Invitation, { description: 'Emails a fresh link with a fresh expiry; the earlier link stops working.' })
+  resendInvitation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Invitation> {
+    return isPlatformAdmin(principal) ? this.invitationService.resendAnywhere(id) : this.invitationService.resend(id, principal.tenantId);
+  }
 }

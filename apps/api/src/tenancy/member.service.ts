@@ -27,6 +27,12 @@ export class MemberService {
     );
   }
 
+  /** A platform admin acts in no organisation: they enter this one explicitly to read its people. */
+  async listAsPlatformAdmin(tenantId: string): Promise<Member[]> {
+    await requestContext().uow.actAs({ tenantId });
+    return this.list(tenantId);
+  }
+
   async get(tenantId: string, userId: string): Promise<Member> {
     if (!uuidSchema.safeParse(userId).success) throw DomainError.notFound('That person');
     const [member] = await requestContext().uow.query<Member>(

@@ -3,8 +3,10 @@ import { PlatformRole, TenantRole, type Principal } from '@lena/domain';
 import { CurrentPrincipal, Roles } from '../common/auth.decorators';
 import { Invitation } from '../identity/dtos/invitation.type';
 import { InvitationService } from '../identity/invitation.service';
+import { Member } from './dtos/team.type';
 import { Tenant } from './dtos/tenant.type';
 import { CreateTenantInput, InviteOrgAdminInput, UpdateTenantInput } from './dtos/tenant.inputs';
+import { MemberService } from './member.service';
 import { TenantService } from './tenant.service';
 
 @Resolver(() => Tenant)
@@ -12,6 +14,7 @@ export class TenantResolver {
   constructor(
     private readonly tenantService: TenantService,
     private readonly invitationService: InvitationService,
+    private readonly memberService: MemberService,
   ) {}
 
   @Roles(PlatformRole.PLATFORM_ADMIN)
@@ -62,5 +65,12 @@ export class TenantResolver {
   async tenantInvitations(@CurrentPrincipal() principal: Principal, @Args('tenantId', { type: () => ID }) tenantId: string): Promise<Invitation[]> {
     const tenant = await this.tenantService.get(principal, tenantId);
     return this.invitationService.list(tenant.id);
+  }
+
+  @Roles(PlatformRole.PLATFORM_ADMIN)
+  @Query(() => [Member], { description: 'The organisation’s people and their roles, for platform admins.' })
+  async tenantMembers(@CurrentPrincipal() principal: Principal, @Args('tenantId', { type: () => ID }) tenantId: string): Promise<Member[]> {
+    const tenant = await this.tenantService.get(principal, tenantId);
+    return this.memberService.listAsPlatformAdmin(tenant.id);
   }
 }

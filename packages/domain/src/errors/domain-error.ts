@@ -18,6 +18,12 @@ export interface FieldProblem {
   message: string;
 }
 
+/** For CONFLICT: the record already in the way, so the portal can offer to act on it (e.g. resend an invitation). */
+export interface ExistingRecord {
+  type: 'invitation';
+  id: string;
+}
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -25,6 +31,8 @@ export class DomainError extends Error {
     readonly fieldProblems: FieldProblem[] = [],
     /** Seconds to wait before trying again, for RATE_LIMITED. */
     readonly retryAfterSeconds?: number,
+    /** For CONFLICT: what is already there. */
+    readonly existing?: ExistingRecord,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -42,8 +50,8 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.UNAUTHENTICATED, message);
   }
 
-  static conflict(message: string): DomainError {
-    return new DomainError(ErrorCode.CONFLICT, message);
+  static conflict(message: string, existing?: ExistingRecord): DomainError {
+    return new DomainError(ErrorCode.CONFLICT, message, [], undefined, existing);
   }
 
   static badInput(message: string, fieldProblems: FieldProblem[] = []): DomainError {

@@ -50,7 +50,8 @@ describe('DomainError', () => {
     expect(DomainError.notFound('That team')).toMatchObject({ code: 'NOT_FOUND', message: 'That team was not found.', fieldProblems: [] });
     expect(DomainError.forbidden()).toMatchObject({ code: 'FORBIDDEN', message: 'You do not have permission to do that.' });
     expect(DomainError.unauthenticated()).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' });
-    expect(DomainError.conflict('Taken.')).toMatchObject({ code: 'CONFLICT', message: 'Taken.' });
+    expect(DomainError.conflict('Taken.')).toMatchObject({ code: 'CONFLICT', message: 'Taken.', existing: undefined });
+    expect(DomainError.conflict('Already invited.', { type: 'invitation', id: 'i1' }).existing).toEqual({ type: 'invitation', id: 'i1' });
     expect(DomainError.badInput('Fix it.', [{ field: 'name', message: 'Fix it.' }]).fieldProblems).toEqual([{ field: 'name', message: 'Fix it.' }]);
     const limited = new DomainError(ErrorCode.RATE_LIMITED, 'Wait.', [], 60);
     expect(limited.retryAfterSeconds).toBe(60);

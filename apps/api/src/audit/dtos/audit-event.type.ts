@@ -7,10 +7,16 @@ export class AuditEvent {
   @Field() action: string;
   @Field(() => ID, { nullable: true }) actorUserId: string | null;
   @Field(() => String, { nullable: true }) actorEmail: string | null;
+  @Field(() => String, { nullable: true, description: 'The name the actor goes by today.' }) actorName: string | null;
   @Field(() => ID, { nullable: true }) tenantId: string | null;
   @Field(() => String, { nullable: true }) tenantName: string | null;
   @Field(() => String, { nullable: true }) targetType: string | null;
   @Field(() => String, { nullable: true }) targetId: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the target is called today: a person’s or session holder’s name, an organisation’s name, an invitation’s email address.',
+  })
+  targetName: string | null;
   @Field(() => String, { nullable: true }) ipAddress: string | null;
 }
 

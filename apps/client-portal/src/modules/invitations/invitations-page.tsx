@@ -1,77 +1,30 @@
-import {
-  describeError,
-  InvitationsDocument,
-  InviteParticipantDocument,
-  RevokeInvitationDocument,
-  TeamsDocument,
-  type InvitationFieldsFragment,
-} from '@lena/graphql-client';
+import { InvitationsDocument, InviteParticipantDocument, ResendInvitationDocument, TeamsDocument } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { InvitationsTable, InviteForm, QueryView } from '@lena/portal-kit';
-import { Button, ConfirmDialog, Page, Section, SelectField, useOutcome, VisuallyHidden } from '@lena/ui';
-import { useState } from 'react';
+import { InviteForm, ManagedInvitations, QueryView } from '@lena/portal-kit';
+import { Page, Section, SelectField } from '@lena/ui';
 
 function InviteParticipantForm({ teams }: { teams: { id: string; name: string }[] }) {
-  const [teamId, setTeamId] = useState('');
   const [invite] = useMutation(InviteParticipantDocument, { refetchQueries: ['Invitations'] });
+  const [resend] = useMutation(ResendInvitationDocument);
   return (
-    <InviteForm id="invite-participant" send={({ email, displayName }) => invite({ variables: { input: { email, displayName, teamId: teamId || null } } })}>
-      <SelectField
-        label="Team"
-        name="teamId"
-        hint="Optional. They join this team when they accept."
-        options={[{ value: '', label: 'No team' }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
-        value={teamId}
-        onChange={setTeamId}
-      />
-    </InviteForm>
-  );
-}
-
-/** Sent invitations with their team, and "Revoke" (after a confirmation) while one is pending. */
-function SentInvitations({ invitations, teamNames }: { invitations: readonly InvitationFieldsFragment[]; teamNames: Map<string, string> }) {
-  const [revoking, setRevoking] = useState<InvitationFieldsFragment | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const revoked = useOutcome();
-  const [revoke, { loading }] = useMutation(RevokeInvitationDocument);
-  return (
-    <>
-      {revoked.banner}
-      <InvitationsTable
-        invitations={invitations}
-        caption="Sent invitations"
-        extraColumns={[{ key: 'team', header: 'Team', cell: (invitation) => (invitation.teamId ? (teamNames.get(invitation.teamId) ?? '—') : '—') }]}
-        actions={(invitation) =>
-          invitation.status === 'PENDING' && (
-            <Button variant="secondary" onClick={() => setRevoking(invitation)}>
-              Revoke<VisuallyHidden> invitation for {invitation.email}</VisuallyHidden>
-            </Button>
-          )
-        }
-      />
-      <ConfirmDialog
-        open={revoking !== null}
-        title={`Revoke the invitation for ${revoking?.email ?? ''}?`}
-        confirmLabel="Yes, revoke invitation"
-        busy={loading}
-        error={dialogError}
-        onCancel={() => {
-          setRevoking(null);
-          setDialogError(null);
-        }}
-        onConfirm={() => {
-          if (!revoking) return;
-          revoke({ variables: { id: revoking.id } })
-            .then(() => {
-              revoked.success(`The invitation for ${revoking.email} has been revoked.`);
-              setRevoking(null);
-            })
-            .catch((error: unknown) => setDialogError(describeError(error).message));
-        }}
-      >
-        <p>The link in their email will stop working. You can invite them again later.</p>
-      </ConfirmDialog>
-    </>
+    <InviteForm
+      id="invite-participant"
+      send={({ email, displayName }, { teamId }) => invite({ variables: { input: { email, displayName, teamId: teamId || null } } })}
+      resend={(id) => resend({ variables: { id } })}
+      extraFields={{
+        initial: { teamId: '' },
+        render: (values, change) => (
+          <SelectField
+            label="Team"
+            name="teamId"
+            hint="Optional. They join this team when they accept."
+            options={[{ value: '', label: 'No team' }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+            value={values.teamId}
+            onChange={(teamId) => change({ teamId })}
+          />
+        ),
+      }}
+    />
   );
 }
 
@@ -87,7 +40,13 @@ export function InvitationsPage() {
       </Section>
       <Section title="Sent invitations">
         <QueryView result={invitations} loadingLabel="Loading invitations">
-          {(data) => <SentInvitations invitations={data.invitations} teamNames={teamNames} />}
+          {(data) => (
+            <ManagedInvitations
+              invitations={data.invitations}
+              caption="Sent invitations"
+              extraColumns={[{ key: 'team', header: 'Team', cell: (invitation) => (invitation.teamId ? (teamNames.get(invitation.teamId) ?? '—') : '—') }]}
+            />
+          )}
         </QueryView>
       </Section>
     </Page>

@@ -1,4 +1,4 @@
-import { AuditEventsDocument, auditActionLabel, describeError, TenantsDocument } from '@lena/graphql-client';
+import { AuditEventsDocument, auditActionLabel, auditActionText, auditTargetTypeLabel, describeError, TenantsDocument, type AuditEventsQuery } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
 import { QueryView } from '@lena/portal-kit';
 import { Alert, Button, DateTime, EmptyState, Form, Page, SelectField, Table, viewerTimeZone, type SelectOption } from '@lena/ui';
@@ -6,6 +6,28 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 const PAGE_SIZE = 50;
+
+type AuditEvent = AuditEventsQuery['auditEvents']['items'][number];
+
+/** Who acted, by name; their email address and id in the tooltip. */
+function Actor({ event }: { event: AuditEvent }) {
+  if (!event.actorUserId) return <>System</>;
+  const title = [event.actorEmail, `Person id ${event.actorUserId}`].filter(Boolean).join(' · ');
+  return <span title={title}>{event.actorName ?? event.actorEmail ?? 'Unknown person'}</span>;
+}
+
+/** The organisation by name; its id in the tooltip. */
+function Organisation({ event }: { event: AuditEvent }) {
+  if (!event.tenantId) return <>—</>;
+  return <span title={`Organisation id ${event.tenantId}`}>{event.tenantName ?? 'Unknown organisation'}</span>;
+}
+
+/** What was acted on, in words ("Invitation: alex@…", "Person: Alex Kim"); its type and id in the tooltip. */
+function Target({ event }: { event: AuditEvent }) {
+  if (!event.targetType) return <>—</>;
+  const kind = auditTargetTypeLabel[event.targetType] ?? event.targetType;
+  return <span title={[event.targetType, event.targetId].filter(Boolean).join(' ')}>{event.targetName ? `${kind}: ${event.targetName}` : kind}</span>;
+}
 
 const ACTION_OPTIONS: SelectOption[] = [
   { value: '', label: 'All actions' },
@@ -80,14 +102,10 @@ export function AuditPage() {
                 rowKey={(event) => event.id}
                 columns={[
                   { key: 'time', header: 'Time', cell: (event) => <DateTime value={event.occurredAt} /> },
-                  { key: 'action', header: 'Action', cell: (event) => auditActionLabel[event.action] ?? event.action },
-                  { key: 'actor', header: 'Person', cell: (event) => event.actorEmail ?? (event.actorUserId ? 'Unknown person' : 'System') },
-                  { key: 'organisation', header: 'Organisation', cell: (event) => event.tenantName ?? '—' },
-                  {
-                    key: 'target',
-                    header: 'Target',
-                    cell: (event) => (event.targetType ? `${event.targetType}${event.targetId ? ` ${event.targetId.slice(0, 8)}` : ''}` : '—'),
-                  },
+                  { key: 'action', header: 'Action', cell: (event) => auditActionText(event.action) },
+                  { key: 'actor', header: 'Person', cell: (event) => <Actor event={event} /> },
+                  { key: 'organisation', header: 'Organisation', cell: (event) => <Organisation event={event} /> },
+                  { key: 'target', header: 'Target', cell: (event) => <Target event={event} /> },
                   { key: 'ip', header: 'IP address', cell: (event) => event.ipAddress ?? '—' },
                 ]}
               />

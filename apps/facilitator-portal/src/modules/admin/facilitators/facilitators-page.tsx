@@ -2,13 +2,14 @@ import {
   describeError,
   FacilitatorsDocument,
   InviteFacilitatorDocument,
+  ResendInvitationDocument,
   serviceLabel,
   SetFacilitatorActiveDocument,
   StaffInvitationsDocument,
   type FacilitatorFieldsFragment,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { InvitationsTable, InviteForm, QueryView } from '@lena/portal-kit';
+import { InviteForm, ManagedInvitations, QueryView } from '@lena/portal-kit';
 import { Button, ConfirmDialog, EmptyState, Page, Section, Table, Tag, useOutcome, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
 import { invitationRoleColumn } from '../invitation-role-column.js';
@@ -102,10 +103,11 @@ export function FacilitatorsPage() {
   const facilitators = useQuery(FacilitatorsDocument);
   const invitations = useQuery(StaffInvitationsDocument);
   const [invite] = useMutation(InviteFacilitatorDocument, { refetchQueries: ['StaffInvitations'] });
+  const [resend] = useMutation(ResendInvitationDocument);
   return (
     <Page title="Facilitators">
       <Section title="Invite a facilitator">
-        <InviteForm id="invite-facilitator" send={(input) => invite({ variables: { input } })} />
+        <InviteForm id="invite-facilitator" send={(input) => invite({ variables: { input } })} resend={(id) => resend({ variables: { id } })} />
       </Section>
       <Section title="Facilitators">
         <QueryView result={facilitators} loadingLabel="Loading facilitators">
@@ -114,7 +116,7 @@ export function FacilitatorsPage() {
       </Section>
       <Section title="Invitations">
         <QueryView result={invitations} loadingLabel="Loading invitations">
-          {(data) => <InvitationsTable invitations={data.staffInvitations} caption="Staff invitations" extraColumns={[invitationRoleColumn]} />}
+          {(data) => <ManagedInvitations invitations={data.staffInvitations} caption="Staff invitations" extraColumns={[invitationRoleColumn]} />}
         </QueryView>
       </Section>
     </Page>

@@ -2,6 +2,7 @@ import {
   describeError,
   InviteOrgAdminDocument,
   ReactivateTenantDocument,
+  ResendInvitationDocument,
   SuspendTenantDocument,
   TenantDocument,
   TenantInvitationsDocument,
@@ -10,12 +11,13 @@ import {
   type TenantFieldsFragment,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { InvitationsTable, InviteForm, QueryView, useLocationFlash } from '@lena/portal-kit';
+import { InviteForm, ManagedInvitations, QueryView, useLocationFlash } from '@lena/portal-kit';
 import { Button, ConfirmDialog, DateTime, Link, Page, Section, SummaryList, useOutcome } from '@lena/ui';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { invitationRoleColumn } from '../invitation-role-column.js';
 import { TenantForm } from './tenant-form.js';
+import { TenantPeople } from './tenant-people.js';
 import { TenantStatusTag } from './tenant-status-tag.js';
 
 function TenantDetails({ tenant }: { tenant: TenantFieldsFragment }) {
@@ -108,14 +110,19 @@ function TenantStatusSection({ tenant }: { tenant: TenantFieldsFragment }) {
 function TenantInvitations({ tenantId }: { tenantId: string }) {
   const result = useQuery(TenantInvitationsDocument, { variables: { tenantId } });
   const [invite] = useMutation(InviteOrgAdminDocument, { refetchQueries: ['TenantInvitations'] });
+  const [resend] = useMutation(ResendInvitationDocument);
   return (
     <>
       <Section title="Invite an organisation admin">
-        <InviteForm id="invite-org-admin" send={({ email, displayName }) => invite({ variables: { input: { tenantId, email, displayName } } })} />
+        <InviteForm
+          id="invite-org-admin"
+          send={({ email, displayName }) => invite({ variables: { input: { tenantId, email, displayName } } })}
+          resend={(id) => resend({ variables: { id } })}
+        />
       </Section>
       <Section title="Invitations">
         <QueryView result={result} loadingLabel="Loading invitations">
-          {(data) => <InvitationsTable invitations={data.tenantInvitations} caption="Invitations" extraColumns={[invitationRoleColumn]} />}
+          {(data) => <ManagedInvitations invitations={data.tenantInvitations} caption="Invitations" extraColumns={[invitationRoleColumn]} />}
         </QueryView>
       </Section>
     </>
@@ -139,6 +146,7 @@ export function TenantPage() {
             <Section title="Details">
               <TenantDetails tenant={loaded} />
             </Section>
+            <TenantPeople tenantId={loaded.id} />
             <TenantInvitations tenantId={loaded.id} />
           </>
         )}
