@@ -71,6 +71,20 @@ describe('restoring an archived team', () => {
     expectData(await admin.gql(REMOVE_MEMBER, { teamId: team.id, userId: member.id }));
   });
 
+  it('records archiving, restoring and deleting in the audit log, with the team’s name', async () => {
+    const team = await archivedTeam();
+    expectData(await admin.gql(RESTORE, { id: team.id }));
+    expectData(await admin.gql(ARCHIVE, { id: team.id }));
+    expectData(await admin.gql(DELETE, { id: team.id }));
+    const { rows } = await api.owner.query<{ action: string; tenantId: string; name: string }>(
+      `SELECT action, tenant_id AS "tenantId", detail->>'name' AS name FROM audit_event WHERE target_type = 'team' AND target_id = $1 ORDER BY id`,
+      [team.id],
+    );
+    expect(rows).toEqual(
+      ['TEAM_ARCHIVED', 'TEAM_RESTORED', 'TEAM_ARCHIVED', 'TEAM_DELETED'].map((action) => ({ action, tenantId: tenant.id, name: team.name })),
+    );
+  });
+
   it('refuses a team that is not archived, and changes nothing', async () => {
     const team = expectData(await admin.gql<{ createTeam: TeamRow }>(CREATE, { name: `Day Crew ${unique()}` })).createTeam;
     const before = await teamRow(team.id);

@@ -47,6 +47,9 @@ export const auditActionLabel: Record<AuditAction, string> = {
   INVITATION_ACCEPTED: 'Invitation accepted',
   INVITATION_REVOKED: 'Invitation revoked',
   INVITATION_RESENT: 'Invitation sent again',
+  TEAM_ARCHIVED: 'Team archived',
+  TEAM_RESTORED: 'Team restored',
+  TEAM_DELETED: 'Team deleted',
   ROLE_CHANGED: 'Role changed',
   USER_DEACTIVATED: 'Person deactivated',
   USER_REACTIVATED: 'Person reactivated',
@@ -64,6 +67,7 @@ export const auditTargetTypeLabel: Partial<Record<string, string>> = {
   user_account: 'Person',
   invitation: 'Invitation',
   tenant: 'Organisation',
+  team: 'Team',
   auth_session: 'Sign-in session',
   outbox_message: 'Email',
 };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, parseInput, TeamAction, teamActionRefusal, teamNameSchema, uuidSchema } from '@lena/domain';
+import { AuditAction, DomainError, parseInput, TeamAction, teamActionRefusal, teamNameSchema, uuidSchema } from '@lena/domain';
 import { z } from 'zod';
+import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import type { Team } from './dtos/team.type';
 
@@ -17,6 +18,8 @@ const TEAM_COLUMNS = `t.id, t.name, t.archived_at AS "archivedAt", t.created_at 
  */
 @Injectable()
 export class TeamService {
+  constructor(private readonly audit: AuditService) {}
+
   list(tenantId: string, includeArchived: boolean): Promise<Team[]> {
     return requestContext().uow.query<Team>(
       `SELECT ${TEAM_COLUMNS} FROM team t WHERE t.tenant_id = $1 AND t.deleted_at IS NULL AND ($2 OR t.archived_at IS NULL) ORDER BY t.archived_at NULLS FIRST, lower(t.name)`,
@@ -55,18 +58,20 @@ export class TeamService {
   }
 
   async archive(tenantId: string, id: string): Promise<Team> {
-    await this.getFor(tenantId, id, TeamAction.ARCHIVE);
+    const team = await this.getFor(tenantId, id, TeamAction.ARCHIVE);
     await requestContext().uow.query(
       'UPDATE team SET archived_at = COALESCE(archived_at, now()), updated_at = now() WHERE tenant_id = $1 AND id = $2',
       [tenantId, id],
     );
+    await this.recordLifecycle(AuditAction.TEAM_ARCHIVED, tenantId, team);
     return this.get(tenantId, id);
   }
 
   /** Brings an archived team back with its members. Its name was kept while archived, so it cannot clash. */
   async restore(tenantId: string, id: string): Promise<Team> {
-    await this.getFor(tenantId, id, TeamAction.RESTORE);
+    const team = await this.getFor(tenantId, id, TeamAction.RESTORE);
     await requestContext().uow.query('UPDATE team SET archived_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+    await this.recordLifecycle(AuditAction.TEAM_RESTORED, tenantId, team);
     return this.get(tenantId, id);
   }
 
@@ -75,10 +80,16 @@ export class TeamService {
    * name is free again. The row stays (soft delete) for the records that will point at it.
    */
   async delete(tenantId: string, id: string): Promise<string> {
-    await this.getFor(tenantId, id, TeamAction.DELETE);
+    const team = await this.getFor(tenantId, id, TeamAction.DELETE);
     await requestContext().uow.query('DELETE FROM team_member WHERE tenant_id = $1 AND team_id = $2', [tenantId, id]);
     await requestContext().uow.query('UPDATE team SET deleted_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+    await this.recordLifecycle(AuditAction.TEAM_DELETED, tenantId, team);
     return id;
+  }
+
+  /** The team's name goes in the detail: platform admins read the log without entering the tenant. */
+  private recordLifecycle(action: AuditAction, tenantId: string, team: Team): Promise<void> {
+    return this.audit.record({ action, tenantId, targetType: 'team', targetId: team.id, detail: { name: team.name } });
   }
 
   async addMember(tenantId: string, teamId: string, userId: string): Promise<Team> {
