@@ -1,6 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantEntity } from './tenant.entity';
+import { UserAccountEntity } from './user-account.entity';
 
 @Entity({ name: 'audit_event' })
+@Index('audit_event_recent', ['occurredAt', 'id'])
+@Index('audit_event_by_tenant', ['tenantId', 'occurredAt'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -12,9 +16,11 @@ export class AuditEventEntity {
   action: string;
 
   @Column('uuid', { name: 'actor_user_id', nullable: true })
+  @ForeignKey(() => UserAccountEntity, { name: 'audit_event_actor_user_id_fkey' })
   actorUserId: string | null;
 
   @Column('uuid', { name: 'tenant_id', nullable: true })
+  @ForeignKey(() => TenantEntity, { name: 'audit_event_tenant_id_fkey' })
   tenantId: string | null;
 
   @Column('text', { name: 'target_type', nullable: true })

@@ -1,6 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantEntity } from './tenant.entity';
 
 @Entity({ name: 'outbox_message' })
+@Index('outbox_message_pending', ['createdAt'], { where: 'delivered_at IS NULL' })
+@Index('outbox_message_failed', ['failedAt'], { where: 'failed_at IS NOT NULL' })
+@Check('outbox_message_delivered_or_failed', 'delivered_at IS NULL OR failed_at IS NULL')
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -10,6 +14,7 @@ export class OutboxMessageEntity {
   kind: string;
 
   @Column('uuid', { name: 'tenant_id', nullable: true })
+  @ForeignKey(() => TenantEntity, { name: 'outbox_message_tenant_id_fkey' })
   tenantId: string | null;
 
   /** Cleared of its body once delivered, so sign-in links do not linger in the database. */

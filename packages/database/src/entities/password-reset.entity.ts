@@ -1,11 +1,14 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { UserAccountEntity } from './user-account.entity';
 
 @Entity({ name: 'password_reset' })
+@Unique('password_reset_token_hash_key', ['tokenHash'])
 export class PasswordResetEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column('uuid', { name: 'user_id' })
+  @ForeignKey(() => UserAccountEntity, { name: 'password_reset_user_id_fkey' })
   userId: string;
 
   @Column('bytea', { name: 'token_hash', select: false })

@@ -1,9 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import type { PlatformRole } from '@lena/domain';
+import { UserAccountEntity } from './user-account.entity';
 
 @Entity({ name: 'platform_role' })
+@Check('platform_role_role_check', "role IN ('PLATFORM_ADMIN', 'FACILITATOR')")
 export class PlatformRoleEntity {
   @PrimaryColumn('uuid', { name: 'user_id' })
+  @ForeignKey(() => UserAccountEntity, { name: 'platform_role_user_id_fkey' })
   userId: string;
 
   @PrimaryColumn('text')

@@ -1,6 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity({ name: 'tenant' })
+@Unique('tenant_slug_key', ['slug'])
+@Check('tenant_name_check', 'char_length(name) BETWEEN 2 AND 160')
+@Check('tenant_slug_check', "slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'")
+@Check('tenant_min_reporting_group_size_check', 'min_reporting_group_size BETWEEN 3 AND 50')
+@Check('tenant_status_check', "status IN ('ACTIVE', 'SUSPENDED')")
 export class TenantEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -14,16 +19,16 @@ export class TenantEntity {
   @Column('text', { name: 'time_zone' })
   timeZone: string;
 
-  @Column('text')
+  @Column('text', { default: 'en-GB' })
   locale: string;
 
-  @Column('integer', { name: 'min_reporting_group_size' })
+  @Column('integer', { name: 'min_reporting_group_size', default: 5 })
   minReportingGroupSize: number;
 
-  @Column('boolean', { name: 'org_admins_see_individual_attendance' })
+  @Column('boolean', { name: 'org_admins_see_individual_attendance', default: false })
   orgAdminsSeeIndividualAttendance: boolean;
 
-  @Column('text')
+  @Column('text', { default: 'ACTIVE' })
   status: 'ACTIVE' | 'SUSPENDED';
 
   @Column('timestamptz', { name: 'suspended_at', nullable: true })

@@ -1,6 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'user_account' })
+@Index('user_account_email_key', ['email'], { unique: true })
+@Check('user_account_email_check', 'email = lower(email) AND char_length(email) <= 254')
+@Check('user_account_display_name_check', 'char_length(display_name) BETWEEN 1 AND 120')
+@Check('user_account_status_check', "status IN ('ACTIVE', 'DEACTIVATED')")
 export class UserAccountEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -16,7 +20,7 @@ export class UserAccountEntity {
   @Column('text', { name: 'password_hash', nullable: true, select: false })
   passwordHash: string | null;
 
-  @Column('text')
+  @Column('text', { default: 'ACTIVE' })
   status: 'ACTIVE' | 'DEACTIVATED';
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
