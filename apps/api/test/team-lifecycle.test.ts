@@ -181,3 +181,26 @@ describe('an archived team’s members', () => {
     expect(await api.fixtures.count('team_member', 'team_id = $1', [team.id])).toBe(1);
   });
 });
+
+describe('inviting someone to an archived team', () => {
+  const INVITE = 'mutation($input: InviteParticipantInput!) { inviteParticipant(input: $input) { id teamId status } }';
+  const ARCHIVED_TEAM_INVITE = 'People cannot be invited to an archived team. Restore it first, or choose another team.';
+
+  it('is refused when the invitation is sent, on the team field, and nothing is sent', async () => {
+    const team = await archivedTeam();
+    const email = `${unique()}@example.test`;
+    const error = expectError(await admin.gql(INVITE, { input: { email, teamId: team.id } }), 'CONFLICT', ARCHIVED_TEAM_INVITE);
+    expect(fieldProblem(error, 'teamId')).toBe(ARCHIVED_TEAM_INVITE);
+    expect(await api.fixtures.count('invitation', 'email = $1', [email])).toBe(0);
+    expect(await api.fixtures.count('outbox_message', "payload->>'to' = $1", [email])).toBe(0);
+  });
+
+  it('is allowed again once the team is restored', async () => {
+    const team = await archivedTeam();
+    expectData(await admin.gql(RESTORE, { id: team.id }));
+    const email = `${unique()}@example.test`;
+    const invited = expectData(await admin.gql<{ inviteParticipant: { teamId: string; status: string } }>(INVITE, { input: { email, teamId: team.id } }));
+    expect(invited.inviteParticipant).toEqual({ id: expect.any(String), teamId: team.id, status: 'PENDING' });
+    expect(await api.fixtures.count('outbox_message', "payload->>'to' = $1", [email])).toBe(1);
+  });
+});

@@ -6,6 +6,8 @@ export * from './identity/identity-schemas.js';
 export * from './tenancy/tenancy-schemas.js';
 export * from './tenancy/tenant-status.js';
 export * from './tenancy/team-lifecycle.js';
+export * from './tenancy/org-admins.js';
+export * from './invitations/invitation-status.js';
 export * from './audit/audit-action.js';
 export * from './health/queue-health.js';
 export * from './retention/retention-policy.js';

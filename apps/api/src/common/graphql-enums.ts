@@ -1,10 +1,9 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { PlatformRole, QueueState, TenantRole, TenantStatus } from '@lena/domain';
+import { InvitationStatus, PlatformRole, QueueState, TenantRole, TenantStatus } from '@lena/domain';
 
 export const Role = { ...PlatformRole, ...TenantRole } as const;
 export const ServiceType = { GRP: 'GRP', GTS: 'GTS' } as const;
-export const InvitationStatus = { PENDING: 'PENDING', ACCEPTED: 'ACCEPTED', EXPIRED: 'EXPIRED', REVOKED: 'REVOKED' } as const;
-export type InvitationStatus = (typeof InvitationStatus)[keyof typeof InvitationStatus];
+export { InvitationStatus };
 
 registerEnumType(PlatformRole, { name: 'PlatformRole', description: 'Roles of provider staff, across tenants.' });
 registerEnumType(TenantRole, { name: 'TenantRole', description: 'Roles of client staff within one organisation.' });

@@ -5,6 +5,8 @@ import {
   AuthPolicy,
   DomainError,
   expiresAt,
+  invitationStatus,
+  InvitationStatus,
   inviteSchema,
   parseInput,
   PlatformRole,
@@ -26,9 +28,14 @@ import { SessionService } from './session.service';
 import { TokenService, type AccessClaims } from './token.service';
 
 const INVITATION_COLUMNS = `id, email, display_name AS "displayName", role, tenant_id AS "tenantId", team_id AS "teamId",
-  created_at AS "createdAt", expires_at AS "expiresAt", accepted_at AS "acceptedAt",
-  CASE WHEN accepted_at IS NOT NULL THEN 'ACCEPTED' WHEN revoked_at IS NOT NULL THEN 'REVOKED'
-       WHEN expires_at <= now() THEN 'EXPIRED' ELSE 'PENDING' END AS status`;
+  created_at AS "createdAt", expires_at AS "expiresAt", accepted_at AS "acceptedAt", revoked_at AS "revokedAt"`;
+
+type InvitationRow = Omit<Invitation, 'status'> & { revokedAt: Date | null };
+
+/** The status is the domain's rule (`invitationStatus`), not the query's. */
+function toInvitation({ revokedAt, ...row }: InvitationRow): Invitation {
+  return { ...row, status: invitationStatus({ acceptedAt: row.acceptedAt, revokedAt, expiresAt: row.expiresAt }) };
+}
 
 const INVALID_LINK = 'This invitation link has expired or has already been used. Ask whoever invited you to send a new one.';
 
@@ -87,11 +94,12 @@ export class InvitationService {
     }
     const { token, hash } = this.tokens.newOpaqueToken();
     const expiry = expiresAt(new Date(), AuthPolicy.invitationSeconds);
-    const [created] = await uow.query<Invitation>(
+    const [createdRow] = await uow.query<InvitationRow>(
       `INSERT INTO invitation (email, display_name, tenant_id, role, team_id, token_hash, invited_by, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${INVITATION_COLUMNS}`,
       [email, displayName ?? null, invitation.tenantId, invitation.role, invitation.teamId ?? null, hash, principal?.userId ?? null, expiry],
     );
+    const created = toInvitation(createdRow);
     await this.sendLink({ ...created, invitedBy: principal?.userId ?? null }, token, expiry);
     await this.audit.record({ action: AuditAction.INVITATION_SENT, tenantId: invitation.tenantId, targetType: 'invitation', targetId: created.id, detail: { role: invitation.role } });
     return created;
@@ -104,13 +112,14 @@ export class InvitationService {
   async resend(id: string, tenantId: string | null): Promise<Invitation> {
     if (!uuidSchema.safeParse(id).success) throw DomainError.notFound('That invitation');
     const { uow, principal } = requestContext();
-    const [found] = await uow.query<Invitation & { invitedBy: string | null }>(
+    const [foundRow] = await uow.query<InvitationRow & { invitedBy: string | null }>(
       `SELECT ${INVITATION_COLUMNS}, invited_by AS "invitedBy" FROM invitation WHERE id = $1 AND tenant_id IS NOT DISTINCT FROM $2::uuid FOR UPDATE`,
       [id, tenantId],
     );
-    if (!found) throw DomainError.notFound('That invitation');
-    if (found.status === 'ACCEPTED') throw DomainError.conflict(`${found.email} has already accepted this invitation.`);
-    if (found.status === 'REVOKED') throw DomainError.conflict('This invitation was revoked, so it cannot be sent again. Send a new invitation instead.');
+    if (!foundRow) throw DomainError.notFound('That invitation');
+    const found = { ...toInvitation(foundRow), invitedBy: foundRow.invitedBy };
+    if (found.status === InvitationStatus.ACCEPTED) throw DomainError.conflict(`${found.email} has already accepted this invitation.`);
+    if (found.status === InvitationStatus.REVOKED) throw DomainError.conflict('This invitation was revoked, so it cannot be sent again. Send a new invitation instead.');
     const place = { email: found.email, tenantId: found.tenantId, role: found.role };
     await this.lockPlace(place);
     await this.assertNotThereYet(place);
@@ -120,7 +129,8 @@ export class InvitationService {
 
     const { token, hash } = this.tokens.newOpaqueToken();
     const expiry = expiresAt(new Date(), AuthPolicy.invitationSeconds);
-    const [resent] = await uow.query<Invitation>(`UPDATE invitation SET token_hash = $2, expires_at = $3 WHERE id = $1 RETURNING ${INVITATION_COLUMNS}`, [id, hash, expiry]);
+    const [resentRow] = await uow.query<InvitationRow>(`UPDATE invitation SET token_hash = $2, expires_at = $3 WHERE id = $1 RETURNING ${INVITATION_COLUMNS}`, [id, hash, expiry]);
+    const resent = toInvitation(resentRow);
     // The email names whoever first invited them; the audit log records who sent it again.
     await this.sendLink({ ...resent, invitedBy: found.invitedBy ?? principal?.userId ?? null }, token, expiry);
     await this.audit.record({ action: AuditAction.INVITATION_RESENT, tenantId: found.tenantId, targetType: 'invitation', targetId: id, detail: { role: found.role } });
@@ -132,25 +142,27 @@ export class InvitationService {
     return this.resend(id, await this.tenantOf(id));
   }
 
-  list(tenantId: string): Promise<Invitation[]> {
-    return requestContext().uow.query<Invitation>(`SELECT ${INVITATION_COLUMNS} FROM invitation WHERE tenant_id = $1 ORDER BY created_at DESC`, [tenantId]);
+  async list(tenantId: string): Promise<Invitation[]> {
+    const rows = await requestContext().uow.query<InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM invitation WHERE tenant_id = $1 ORDER BY created_at DESC`, [tenantId]);
+    return rows.map(toInvitation);
   }
 
-  listPlatform(): Promise<Invitation[]> {
-    return requestContext().uow.query<Invitation>(`SELECT ${INVITATION_COLUMNS} FROM invitation WHERE tenant_id IS NULL ORDER BY created_at DESC`);
+  async listPlatform(): Promise<Invitation[]> {
+    const rows = await requestContext().uow.query<InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM invitation WHERE tenant_id IS NULL ORDER BY created_at DESC`);
+    return rows.map(toInvitation);
   }
 
   /** Revokes a pending invitation of `tenantId` (null: provider staff invitations). */
   async revoke(id: string, tenantId: string | null): Promise<Invitation> {
     if (!uuidSchema.safeParse(id).success) throw DomainError.notFound('That invitation');
-    const [revoked] = await requestContext().uow.query<Invitation>(
+    const [revoked] = await requestContext().uow.query<InvitationRow>(
       `UPDATE invitation SET revoked_at = COALESCE(revoked_at, now())
         WHERE id = $1 AND tenant_id IS NOT DISTINCT FROM $2 AND accepted_at IS NULL RETURNING ${INVITATION_COLUMNS}`,
       [id, tenantId],
     );
     if (!revoked) throw DomainError.notFound('That invitation');
     await this.audit.record({ action: AuditAction.INVITATION_REVOKED, tenantId, targetType: 'invitation', targetId: id });
-    return revoked;
+    return toInvitation(revoked);
   }
 
   /** For platform admins, who may revoke any invitation. */

@@ -44,7 +44,7 @@ export class MemberResolver {
   @Roles(TenantRole.ORG_ADMIN)
   @Mutation(() => Invitation)
   async inviteParticipant(@CurrentPrincipal() principal: Principal, @Args('input') input: InviteParticipantInput): Promise<Invitation> {
-    const team = input.teamId ? await this.teamService.get(principal.tenantId!, input.teamId) : null;
+    const team = input.teamId ? await this.teamService.getToInviteInto(principal.tenantId!, input.teamId) : null;
     return this.invitationService.invite({ email: input.email, displayName: input.displayName, role: TenantRole.PARTICIPANT, tenantId: principal.tenantId, teamId: team?.id });
   }
 

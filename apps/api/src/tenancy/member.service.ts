@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, DomainError, TenantRole, uuidSchema, type Principal } from '@lena/domain';
+import { AuditAction, DomainError, lastOrgAdminRefusal, losesOrgAdmin, uuidSchema, type Principal, type TenantRole } from '@lena/domain';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { SessionService } from '../identity/session.service';
@@ -47,7 +47,7 @@ export class MemberService {
   async changeRole(principal: Principal, tenantId: string, userId: string, role: TenantRole): Promise<Member> {
     const member = await this.get(tenantId, userId);
     if (member.role === role) return member;
-    if (member.role === TenantRole.ORG_ADMIN) await this.assertAnotherAdmin(tenantId, userId);
+    await this.assertAdminRemains(tenantId, member, role);
     await requestContext().uow.query('UPDATE tenant_membership SET role = $3, updated_at = now() WHERE tenant_id = $1 AND user_id = $2', [tenantId, userId, role]);
     await this.sessions.revokeUserSessions(userId, 'role changed', tenantId);
     await this.audit.record({ action: AuditAction.ROLE_CHANGED, tenantId, targetType: 'user_account', targetId: userId, detail: { from: member.role, to: role, by: principal.userId } });
@@ -57,17 +57,20 @@ export class MemberService {
   async remove(principal: Principal, tenantId: string, userId: string): Promise<void> {
     const member = await this.get(tenantId, userId);
     if (userId === principal.userId) throw DomainError.conflict('You cannot remove yourself from the organisation.');
-    if (member.role === TenantRole.ORG_ADMIN) await this.assertAnotherAdmin(tenantId, userId);
+    await this.assertAdminRemains(tenantId, member, null);
     await requestContext().uow.query('DELETE FROM tenant_membership WHERE tenant_id = $1 AND user_id = $2', [tenantId, userId]);
     await this.sessions.revokeUserSessions(userId, 'removed from organisation', tenantId);
     await this.audit.record({ action: AuditAction.ROLE_CHANGED, tenantId, targetType: 'user_account', targetId: userId, detail: { from: member.role, to: null } });
   }
 
-  private async assertAnotherAdmin(tenantId: string, userId: string): Promise<void> {
+  /** The rule is the domain's; the number of other administrators is all it needs from here. */
+  private async assertAdminRemains(tenantId: string, member: Member, nextRole: TenantRole | null): Promise<void> {
+    if (!losesOrgAdmin({ currentRole: member.role, nextRole })) return;
     const [row] = await requestContext().uow.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM tenant_membership WHERE tenant_id = $1 AND role = 'ORG_ADMIN' AND user_id <> $2`,
-      [tenantId, userId],
+      [tenantId, member.userId],
     );
-    if (row.count === 0) throw DomainError.conflict('An organisation needs at least one organisation administrator.');
+    const refusal = lastOrgAdminRefusal({ currentRole: member.role, nextRole, otherOrgAdmins: row.count });
+    if (refusal) throw DomainError.conflict(refusal);
   }
 }

@@ -109,6 +109,17 @@ export class TeamService {
     return this.get(tenantId, teamId);
   }
 
+  /**
+   * The team an invitation would add its person to. An archived team is refused now, on the form's
+   * team field: at acceptance the membership could only be dropped without a word.
+   */
+  async getToInviteInto(tenantId: string, id: string): Promise<Team> {
+    const team = await this.get(tenantId, id);
+    const refusal = teamActionRefusal(team, TeamAction.INVITE);
+    if (refusal) throw new DomainError('CONFLICT', refusal, [{ field: 'teamId', message: refusal }]);
+    return team;
+  }
+
   /** The team, once the domain allows `action` on it; CONFLICT with the domain's reason otherwise. */
   private async getFor(tenantId: string, id: string, action: TeamAction): Promise<Team> {
     const team = await this.get(tenantId, id);

@@ -15,9 +15,9 @@ describe('teamStatus', () => {
 });
 
 describe('teamActionRefusal', () => {
-  it('lets an active team be renamed, archived and have its members changed, but not restored or deleted', () => {
+  it('lets an active team be renamed, archived, have its members changed and people invited to it, but not restored or deleted', () => {
     const allowed = Object.values(TeamAction).filter((action) => teamActionRefusal(active, action) === null);
-    expect(allowed.sort()).toEqual([TeamAction.ADD_MEMBER, TeamAction.ARCHIVE, TeamAction.REMOVE_MEMBER, TeamAction.RENAME].sort());
+    expect(allowed.sort()).toEqual([TeamAction.ADD_MEMBER, TeamAction.ARCHIVE, TeamAction.INVITE, TeamAction.REMOVE_MEMBER, TeamAction.RENAME].sort());
     expect(teamActionRefusal(active, TeamAction.DELETE)).toBe('Archive the team before deleting it.');
     expect(teamActionRefusal(active, TeamAction.RESTORE)).toMatch(/not archived/);
   });
@@ -27,6 +27,8 @@ describe('teamActionRefusal', () => {
     expect(allowed.sort()).toEqual([TeamAction.ARCHIVE, TeamAction.DELETE, TeamAction.RENAME, TeamAction.RESTORE].sort());
     expect(teamActionRefusal(archived, TeamAction.ADD_MEMBER)).toMatch(/cannot be added to an archived team/);
     expect(teamActionRefusal(archived, TeamAction.REMOVE_MEMBER)).toMatch(/Restore it first/);
+    // Refused when the invitation is sent: at acceptance the membership could only be dropped.
+    expect(teamActionRefusal(archived, TeamAction.INVITE)).toMatch(/cannot be invited to an archived team/);
   });
 
   it('refuses everything once a team is deleted', () => {

@@ -19,6 +19,7 @@ export const TeamAction = {
   DELETE: 'DELETE',
   ADD_MEMBER: 'ADD_MEMBER',
   REMOVE_MEMBER: 'REMOVE_MEMBER',
+  INVITE: 'INVITE',
 } as const;
 export type TeamAction = (typeof TeamAction)[keyof typeof TeamAction];
 
@@ -41,6 +42,7 @@ const REFUSALS: Record<TeamStatus, Partial<Record<TeamAction, string>>> = {
     // Archiving again changes nothing: the original date stays.
     ADD_MEMBER: 'People cannot be added to an archived team. Restore it first.',
     REMOVE_MEMBER: 'The members of an archived team cannot be changed. Restore it first.',
+    INVITE: 'People cannot be invited to an archived team. Restore it first, or choose another team.',
   },
   DELETED: Object.fromEntries(Object.values(TeamAction).map((action) => [action, 'This team has been deleted.'])),
 };
