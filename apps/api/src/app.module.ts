@@ -15,6 +15,7 @@ import type { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { TenancyLoaderFactory } from './tenancy/tenancy.loaders';
 import { TenancyModule } from './tenancy/tenancy.module';
 
 /** Limits on what one GraphQL document may ask for. */
@@ -28,28 +29,34 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forConfig(config),
-        GraphQLModule.forRoot<MercuriusDriverConfig>({
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          // An IDE to explore the schema in development (GET /graphql links to it); never in production.
-          graphiql: !config.production,
-          // Compile a query to JavaScript once it has been seen twice (graphql-jit).
-          jit: 2,
-          queryDepth: GRAPHQL_LIMITS.depth,
-          allowBatchedQueries: false,
-          csrfPrevention: true,
-          validationRules: [
-            maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, exposeLimits: !config.production }),
-            costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, exposeLimits: !config.production }),
-            ...(config.production ? [NoSchemaIntrospectionCustomRule] : []),
-          ],
-          errorFormatter: (execution, context) => {
-            // Any error in the answer, including from a nested field, rolls the request back.
-            context.reply.request.lenaContext?.markFailed();
-            return formatExecutionErrors(execution, config.production, (error) => logger.error(error));
-          },
+          imports: [TenancyModule],
+          inject: [TenancyLoaderFactory],
+          useFactory: (tenancyLoaders: TenancyLoaderFactory) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            // An IDE to explore the schema in development (GET /graphql links to it); never in production.
+            graphiql: !config.production,
+            // Compile a query to JavaScript once it has been seen twice (graphql-jit).
+            jit: 2,
+            queryDepth: GRAPHQL_LIMITS.depth,
+            allowBatchedQueries: false,
+            csrfPrevention: true,
+            validationRules: [
+              maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, exposeLimits: !config.production }),
+              costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, exposeLimits: !config.production }),
+              ...(config.production ? [NoSchemaIntrospectionCustomRule] : []),
+            ],
+            errorFormatter: (execution, context) => {
+              // Any error in the answer, including from a nested field, rolls the request back.
+              context.reply.request.lenaContext?.markFailed();
+              return formatExecutionErrors(execution, config.production, (error) => logger.error(error));
+            },
+            // Fresh DataLoaders for every request (nested fields batch their reads; caches never outlive a request).
+            context: () => ({ loaders: { ...tenancyLoaders.create() } }),
+          }),
         }),
         AuditModule,
         HealthModule,

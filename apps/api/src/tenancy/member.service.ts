@@ -11,6 +11,7 @@ const MEMBER_QUERY = `SELECT m.user_id AS "userId", u.display_name AS "displayNa
   JOIN user_account u ON u.id = m.user_id
   LEFT JOIN team_member tm ON tm.tenant_id = m.tenant_id AND tm.user_id = m.user_id
  WHERE m.tenant_id = $1`;
+const MEMBER_GROUPING = 'GROUP BY m.user_id, u.display_name, u.email, m.role, m.created_at';
 
 @Injectable()
 export class MemberService {
@@ -19,12 +20,21 @@ export class MemberService {
     private readonly audit: AuditService,
   ) {}
 
-  list(tenantId: string, teamId?: string): Promise<Member[]> {
-    return requestContext().uow.query<Member>(
-      `${MEMBER_QUERY} ${teamId ? 'AND EXISTS (SELECT 1 FROM team_member x WHERE x.tenant_id = m.tenant_id AND x.user_id = m.user_id AND x.team_id = $2)' : ''}
-       GROUP BY m.user_id, u.display_name, u.email, m.role, m.created_at ORDER BY lower(u.display_name)`,
-      teamId ? [tenantId, teamId] : [tenantId],
+  list(tenantId: string): Promise<Member[]> {
+    return requestContext().uow.query<Member>(`${MEMBER_QUERY} ${MEMBER_GROUPING} ORDER BY lower(u.display_name)`, [tenantId]);
+  }
+
+  /**
+   * The members of each of `teamIds` (in that order), in one statement whatever the number of
+   * teams: what the per-request loader behind `Team.members` batches into.
+   */
+  async listByTeams(tenantId: string, teamIds: readonly string[]): Promise<Member[][]> {
+    const members = await requestContext().uow.query<Member>(
+      `${MEMBER_QUERY} AND EXISTS (SELECT 1 FROM team_member x WHERE x.tenant_id = m.tenant_id AND x.user_id = m.user_id AND x.team_id = ANY($2::uuid[]))
+       ${MEMBER_GROUPING} ORDER BY lower(u.display_name)`,
+      [tenantId, teamIds],
     );
+    return teamIds.map((teamId) => members.filter((member) => member.teamIds.includes(teamId)));
   }
 
   /** A platform admin acts in no organisation: they enter this one explicitly to read its people. */
@@ -36,7 +46,7 @@ export class MemberService {
   async get(tenantId: string, userId: string): Promise<Member> {
     if (!uuidSchema.safeParse(userId).success) throw DomainError.notFound('That person');
     const [member] = await requestContext().uow.query<Member>(
-      `${MEMBER_QUERY} AND m.user_id = $2 GROUP BY m.user_id, u.display_name, u.email, m.role, m.created_at`,
+      `${MEMBER_QUERY} AND m.user_id = $2 ${MEMBER_GROUPING}`,
       [tenantId, userId],
     );
     if (!member) throw DomainError.notFound('That person');

@@ -1,19 +1,16 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError, TenantRole, type Principal } from '@lena/domain';
 import { CurrentPrincipal, Roles } from '../common/auth.decorators';
 import { requestContext } from '../common/request-context';
 import { Member, Team } from './dtos/team.type';
 import { CreateTeamInput, RenameTeamInput, TeamMemberInput } from './dtos/team.inputs';
-import { MemberService } from './member.service';
 import { TeamService } from './team.service';
+import type { TenancyLoaders } from './tenancy.loaders';
 
 /** Org admins manage their own organisation's teams; the tenant always comes from the principal. */
 @Resolver(() => Team)
 export class TeamResolver {
-  constructor(
-    private readonly teamService: TeamService,
-    private readonly memberService: MemberService,
-  ) {}
+  constructor(private readonly teamService: TeamService) {}
 
   @Roles(TenantRole.ORG_ADMIN)
   @Query(() => [Team])
@@ -34,10 +31,10 @@ export class TeamResolver {
   }
 
   @ResolveField(() => [Member], { description: 'Visible to organisation administrators.' })
-  members(@Parent() team: Team): Promise<Member[]> {
+  members(@Parent() team: Team, @Context('loaders') loaders: TenancyLoaders): Promise<Member[]> {
     const principal = requestContext().requirePrincipal();
     if (principal.tenantRole !== TenantRole.ORG_ADMIN || !principal.tenantId) throw DomainError.forbidden();
-    return this.memberService.list(principal.tenantId, team.id);
+    return loaders.teamMembers.load(team.id);
   }
 
   @Roles(TenantRole.ORG_ADMIN)

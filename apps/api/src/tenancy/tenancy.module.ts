@@ -5,12 +5,13 @@ import { MemberResolver } from './member.resolver';
 import { MemberService } from './member.service';
 import { TeamResolver } from './team.resolver';
 import { TeamService } from './team.service';
+import { TenancyLoaderFactory } from './tenancy.loaders';
 import { TenantResolver } from './tenant.resolver';
 import { TenantService } from './tenant.service';
 
 @Module({
   imports: [AuditModule, forwardRef(() => IdentityModule)],
-  providers: [MemberResolver, MemberService, TeamResolver, TeamService, TenantResolver, TenantService],
-  exports: [TenantService],
+  providers: [MemberResolver, MemberService, TeamResolver, TeamService, TenancyLoaderFactory, TenantResolver, TenantService],
+  exports: [TenancyLoaderFactory, TenantService],
 })
 export class TenancyModule {}
