@@ -28,6 +28,10 @@ export function createDataSource({ url, poolSize = 10, applicationName = 'lena' 
     synchronize: false,
     logging: ['error'],
     applicationName,
+    // gen_random_uuid() is built into PostgreSQL 13 and later, as the migrations use it: no
+    // extension to install (which the application role could not do anyway).
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     extra: { max: poolSize },
   });
 }

@@ -6,7 +6,7 @@ import { UserAccountEntity } from './user-account.entity';
 @Index('audit_event_recent', ['occurredAt', 'id'])
 @Index('audit_event_by_tenant', ['tenantId', 'occurredAt'])
 export class AuditEventEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'audit_event_pkey' })
   id: string;
 
   @Column('timestamptz', { name: 'occurred_at', default: () => 'now()' })

@@ -7,7 +7,7 @@ import { UserAccountEntity } from './user-account.entity';
 @Index('auth_session_live_by_user', ['userId'], { where: 'revoked_at IS NULL' })
 @Index('auth_session_live_by_tenant', ['tenantId'], { where: 'revoked_at IS NULL' })
 export class AuthSessionEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'auth_session_pkey' })
   id: string;
 
   @Column('uuid', { name: 'user_id' })

@@ -6,7 +6,7 @@ import { UserAccountEntity } from './user-account.entity';
 @Check('facilitator_profile_bio_check', 'char_length(bio) <= 2000')
 @Check('facilitator_profile_services_check', "services <@ ARRAY['GRP', 'GTS']::text[]")
 export class FacilitatorProfileEntity {
-  @PrimaryColumn('uuid', { name: 'user_id' })
+  @PrimaryColumn('uuid', { name: 'user_id', primaryKeyConstraintName: 'facilitator_profile_pkey' })
   @ForeignKey(() => UserAccountEntity, { name: 'facilitator_profile_user_id_fkey' })
   userId: string;
 

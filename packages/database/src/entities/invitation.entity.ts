@@ -10,7 +10,7 @@ import { UserAccountEntity } from './user-account.entity';
 @Check('invitation_role_check', "role IN ('PLATFORM_ADMIN', 'FACILITATOR', 'ORG_ADMIN', 'PARTICIPANT')")
 @Check('invitation_check', "(role IN ('ORG_ADMIN', 'PARTICIPANT')) = (tenant_id IS NOT NULL)")
 export class InvitationEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'invitation_pkey' })
   id: string;
 
   @Column('text')

@@ -6,7 +6,7 @@ import { TenantEntity } from './tenant.entity';
 @Index('outbox_message_failed', ['failedAt'], { where: 'failed_at IS NOT NULL' })
 @Check('outbox_message_delivered_or_failed', 'delivered_at IS NULL OR failed_at IS NULL')
 export class OutboxMessageEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'outbox_message_pkey' })
   id: string;
 
   /** What the message is, e.g. 'email'; the worker has one handler per kind. */

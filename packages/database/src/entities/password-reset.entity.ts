@@ -4,7 +4,7 @@ import { UserAccountEntity } from './user-account.entity';
 @Entity({ name: 'password_reset' })
 @Unique('password_reset_token_hash_key', ['tokenHash'])
 export class PasswordResetEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'password_reset_pkey' })
   id: string;
 
   @Column('uuid', { name: 'user_id' })

@@ -6,7 +6,7 @@ import { AuthSessionEntity } from './auth-session.entity';
 @Index('refresh_token_by_session', ['sessionId'])
 @Index('refresh_token_one_unspent_per_session', ['sessionId'], { unique: true, where: 'used_at IS NULL' })
 export class RefreshTokenEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'refresh_token_pkey' })
   id: string;
 
   @Column('uuid', { name: 'session_id' })

@@ -10,13 +10,13 @@ import { TenantMembershipEntity } from './tenant-membership.entity';
   onDelete: 'CASCADE',
 })
 export class TeamMemberEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id' })
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'team_member_pkey' })
   tenantId: string;
 
-  @PrimaryColumn('uuid', { name: 'team_id' })
+  @PrimaryColumn('uuid', { name: 'team_id', primaryKeyConstraintName: 'team_member_pkey' })
   teamId: string;
 
-  @PrimaryColumn('uuid', { name: 'user_id' })
+  @PrimaryColumn('uuid', { name: 'user_id', primaryKeyConstraintName: 'team_member_pkey' })
   userId: string;
 
   @Column('timestamptz', { name: 'added_at', default: () => 'now()' })

@@ -8,11 +8,11 @@ import { TenantEntity } from './tenant.entity';
 @Check('team_name_check', 'char_length(name) BETWEEN 1 AND 120')
 @Check('team_deleted_only_when_archived', 'deleted_at IS NULL OR archived_at IS NOT NULL')
 export class TeamEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id' })
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'team_pkey' })
   @ForeignKey(() => TenantEntity, { name: 'team_tenant_id_fkey' })
   tenantId: string;
 
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'team_pkey' })
   id: string;
 
   @Column('text')

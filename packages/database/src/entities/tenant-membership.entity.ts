@@ -7,11 +7,11 @@ import { UserAccountEntity } from './user-account.entity';
 @Index('tenant_membership_by_user', ['userId'])
 @Check('tenant_membership_role_check', "role IN ('ORG_ADMIN', 'PARTICIPANT')")
 export class TenantMembershipEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id' })
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'tenant_membership_pkey' })
   @ForeignKey(() => TenantEntity, { name: 'tenant_membership_tenant_id_fkey' })
   tenantId: string;
 
-  @PrimaryColumn('uuid', { name: 'user_id' })
+  @PrimaryColumn('uuid', { name: 'user_id', primaryKeyConstraintName: 'tenant_membership_pkey' })
   @ForeignKey(() => UserAccountEntity, { name: 'tenant_membership_user_id_fkey' })
   userId: string;
 

@@ -7,7 +7,7 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Check('tenant_min_reporting_group_size_check', 'min_reporting_group_size BETWEEN 3 AND 50')
 @Check('tenant_status_check', "status IN ('ACTIVE', 'SUSPENDED')")
 export class TenantEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'tenant_pkey' })
   id: string;
 
   @Column('text')

@@ -6,7 +6,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Check('user_account_display_name_check', 'char_length(display_name) BETWEEN 1 AND 120')
 @Check('user_account_status_check', "status IN ('ACTIVE', 'DEACTIVATED')")
 export class UserAccountEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'user_account_pkey' })
   id: string;
 
   /** Always stored lower-case. */
