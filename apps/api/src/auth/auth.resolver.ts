@@ -1,20 +1,16 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ID } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@lena/domain';
 import { CurrentPrincipal, Public } from '../common/auth.decorators';
 import { requestContext } from '../common/request-context';
 import { AuthService } from './auth.service';
-import { AcceptInvitationInput, LoginInput, ResetPasswordInput } from './dtos/identity.inputs';
-import { InvitationPreview } from './dtos/invitation.type';
+import { LoginInput, ResetPasswordInput } from './dtos/auth.inputs';
 import { AuthPayload, Viewer } from './dtos/viewer.type';
-import { InvitationService } from './invitation.service';
 import { PasswordResetService } from './password-reset.service';
 
 @Resolver()
 export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
-    private readonly invitationService: InvitationService,
     private readonly passwordResets: PasswordResetService,
   ) {}
 
@@ -61,18 +57,5 @@ export class AuthResolver {
   async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
     await this.passwordResets.reset(input);
     return true;
-  }
-
-  @Public()
-  @Query(() => InvitationPreview)
-  invitationPreview(@Args('token') token: string): Promise<InvitationPreview> {
-    return this.invitationService.preview(token);
-  }
-
-  @Public()
-  @Mutation(() => AuthPayload, { description: 'Accepts an invitation and signs the person in.' })
-  async acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<AuthPayload> {
-    const claims = await this.invitationService.accept(input);
-    return { viewer: await this.auth.viewer(claims as Principal) };
   }
 }

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthPolicy, type PlatformRole, type TenantRole } from '@lena/domain';
 import { createSigner, createVerifier, TokenError } from 'fast-jwt';
+import { hashOpaqueToken, newOpaqueToken } from '../common/one-time-link';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export interface AccessClaims {
@@ -20,8 +20,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Signs and checks access tokens (HS256, with fast-jwt: synchronous node:crypto HMAC and a small
- * cache of verified tokens, since every request verifies one), and makes the opaque one-time
- * tokens kept only as hashes.
+ * cache of verified tokens, since every request verifies one), and makes the opaque refresh
+ * tokens kept only as hashes (as one-time links are: common/one-time-link.ts).
  */
 @Injectable()
 export class TokenService {
@@ -64,13 +64,12 @@ export class TokenService {
     }
   }
 
-  /** A fresh secret for a link or cookie, and the hash that is all the database keeps. */
+  /** A fresh secret for a cookie, and the hash that is all the database keeps. */
   newOpaqueToken(): { token: string; hash: Buffer } {
-    const token = randomBytes(32).toString('base64url');
-    return { token, hash: this.hash(token) };
+    return newOpaqueToken();
   }
 
   hash(token: string): Buffer {
-    return createHash('sha256').update(token).digest();
+    return hashOpaqueToken(token);
   }
 }

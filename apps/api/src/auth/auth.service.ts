@@ -4,12 +4,12 @@ import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { TenantService } from '../tenancy/tenant.service';
 import type { Viewer } from './dtos/viewer.type';
-import type { LoginInput } from './dtos/identity.inputs';
+import type { LoginInput } from './dtos/auth.inputs';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
 import { CredentialStore } from './credential-store';
 import { PasswordHasher } from './password-hasher.service';
-import { SessionService, type MembershipRow } from './session.service';
-import type { AccessClaims } from './token.service';
+import { SessionService, type MembershipRow } from '../sessions/session.service';
+import type { AccessClaims } from '../sessions/token.service';
 
 const WRONG_CREDENTIALS = 'The email address or password is not right.';
 

@@ -4,33 +4,41 @@ import {
   AuditAction,
   AuthPolicy,
   DomainError,
-  expiresAt,
   inviteSchema,
+  isPlatformAdmin,
   parseInput,
   PlatformRole,
-  tokenSchema,
   TenantRole,
   uuidSchema,
+  type Principal,
   type Role,
 } from '@lena/domain';
 import { screenedAcceptInvitationSchema } from '@lena/domain/common-passwords';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { OneTimeLinks, type IssuedLink } from '../common/one-time-link';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EmailComposer } from '../notifications/email-composer.service';
 import { OutboxService } from '../notifications/outbox.service';
+import { PasswordHasher } from '../auth/password-hasher.service';
+import { SessionService } from '../sessions/session.service';
+import type { AccessClaims } from '../sessions/token.service';
 import type { Invitation, InvitationPreview } from './dtos/invitation.type';
-import { PasswordHasher } from './password-hasher.service';
-import { SessionService } from './session.service';
-import { TokenService, type AccessClaims } from './token.service';
 
 const INVITATION_COLUMNS = `id, email, display_name AS "displayName", role, tenant_id AS "tenantId", team_id AS "teamId",
   created_at AS "createdAt", expires_at AS "expiresAt", accepted_at AS "acceptedAt",
   CASE WHEN accepted_at IS NOT NULL THEN 'ACCEPTED' WHEN revoked_at IS NOT NULL THEN 'REVOKED'
        WHEN expires_at <= now() THEN 'EXPIRED' ELSE 'PENDING' END AS status`;
 
-const INVALID_LINK = 'This invitation link has expired or has already been used. Ask whoever invited you to send a new one.';
+const INVITATION_LINKS = new OneTimeLinks({
+  table: 'invitation',
+  alias: 'i',
+  spentColumn: 'accepted_at',
+  alsoUsableWhen: 'i.revoked_at IS NULL',
+  lifetimeSeconds: AuthPolicy.invitationSeconds,
+  invalidMessage: 'This invitation link has expired or has already been used. Ask whoever invited you to send a new one.',
+});
 
 /** Where an invitation leads: an organisation, or (tenantId null) a provider staff role. */
 interface InvitationPlace {
@@ -61,7 +69,6 @@ export interface NewInvitation {
 @Injectable()
 export class InvitationService {
   constructor(
-    private readonly tokens: TokenService,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
@@ -85,14 +92,14 @@ export class InvitationService {
         { type: 'invitation', id: pending.id },
       );
     }
-    const { token, hash } = this.tokens.newOpaqueToken();
-    const expiry = expiresAt(new Date(), AuthPolicy.invitationSeconds);
-    const [created] = await uow.query<Invitation>(
-      `INSERT INTO invitation (email, display_name, tenant_id, role, team_id, token_hash, invited_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${INVITATION_COLUMNS}`,
-      [email, displayName ?? null, invitation.tenantId, invitation.role, invitation.teamId ?? null, hash, principal?.userId ?? null, expiry],
+    const link = INVITATION_LINKS.issue();
+    const created = await INVITATION_LINKS.store<Invitation>(
+      uow,
+      { email, display_name: displayName ?? null, tenant_id: invitation.tenantId, role: invitation.role, team_id: invitation.teamId ?? null, invited_by: principal?.userId ?? null },
+      link,
+      INVITATION_COLUMNS,
     );
-    await this.sendLink({ ...created, invitedBy: principal?.userId ?? null }, token, expiry);
+    await this.sendLink({ ...created, invitedBy: principal?.userId ?? null }, link);
     await this.audit.record({ action: AuditAction.INVITATION_SENT, tenantId: invitation.tenantId, targetType: 'invitation', targetId: created.id, detail: { role: invitation.role } });
     return created;
   }
@@ -118,18 +125,17 @@ export class InvitationService {
     const [newer] = (await this.pendingFor(place)).filter((pending) => pending.id !== id);
     if (newer) throw DomainError.conflict(`${found.email} has a newer pending invitation. Resend that one instead.`, { type: 'invitation', id: newer.id });
 
-    const { token, hash } = this.tokens.newOpaqueToken();
-    const expiry = expiresAt(new Date(), AuthPolicy.invitationSeconds);
-    const [resent] = await uow.query<Invitation>(`UPDATE invitation SET token_hash = $2, expires_at = $3 WHERE id = $1 RETURNING ${INVITATION_COLUMNS}`, [id, hash, expiry]);
+    const link = INVITATION_LINKS.issue();
+    const resent = await INVITATION_LINKS.renew<Invitation>(uow, id, link, INVITATION_COLUMNS);
     // The email names whoever first invited them; the audit log records who sent it again.
-    await this.sendLink({ ...resent, invitedBy: found.invitedBy ?? principal?.userId ?? null }, token, expiry);
+    await this.sendLink({ ...resent, invitedBy: found.invitedBy ?? principal?.userId ?? null }, link);
     await this.audit.record({ action: AuditAction.INVITATION_RESENT, tenantId: found.tenantId, targetType: 'invitation', targetId: id, detail: { role: found.role } });
     return resent;
   }
 
-  /** For platform admins, who may resend any invitation (staff, organisation admins, participants). */
-  async resendAnywhere(id: string): Promise<Invitation> {
-    return this.resend(id, await this.tenantOf(id));
+  /** Platform admins may resend any invitation (staff, organisation admins, participants); others their organisation's. */
+  async resendAs(principal: Principal, id: string): Promise<Invitation> {
+    return this.resend(id, isPlatformAdmin(principal) ? await this.tenantOf(id) : principal.tenantId);
   }
 
   list(tenantId: string): Promise<Invitation[]> {
@@ -153,9 +159,9 @@ export class InvitationService {
     return revoked;
   }
 
-  /** For platform admins, who may revoke any invitation. */
-  async revokeAnywhere(id: string): Promise<Invitation> {
-    return this.revoke(id, await this.tenantOf(id));
+  /** Platform admins may revoke any invitation; others their organisation's. */
+  async revokeAs(principal: Principal, id: string): Promise<Invitation> {
+    return this.revoke(id, isPlatformAdmin(principal) ? await this.tenantOf(id) : principal.tenantId);
   }
 
   /** The organisation an invitation is for (null: provider staff); NOT_FOUND when there is no such invitation. */
@@ -208,8 +214,7 @@ export class InvitationService {
   /** Emails the link (the token itself is never stored). */
   private async sendLink(
     invitation: { email: string; displayName: string | null; role: Role; tenantId: string | null; teamId: string | null; invitedBy: string | null },
-    token: string,
-    expiry: Date,
+    link: IssuedLink,
   ): Promise<void> {
     const portal = invitation.tenantId ? this.config.clientPortalUrl : this.config.facilitatorPortalUrl;
     await this.outbox.queueEmail(
@@ -220,8 +225,8 @@ export class InvitationService {
         tenantId: invitation.tenantId,
         teamId: invitation.teamId,
         invitedBy: invitation.invitedBy,
-        link: `${portal}/invitations/accept?token=${token}`,
-        expiresAt: expiry,
+        link: `${portal}/invitations/accept?token=${link.token}`,
+        expiresAt: link.expiresAt,
       }),
       invitation.tenantId,
     );
@@ -250,15 +255,12 @@ export class InvitationService {
    */
   async accept(input: { token: string; displayName: string; password: string }): Promise<AccessClaims> {
     const values = parseInput(acceptInvitationSchema, input);
-    if (!tokenSchema.safeParse(values.token).success) throw invalidLink();
-    const tokenHash = this.tokens.hash(values.token);
-    const [found] = (await this.dataSource.query(
-      `SELECT i.email, u.id AS "userId", u.password_hash AS "passwordHash", u.status
-         FROM invitation i LEFT JOIN user_account u ON u.email = i.email
-        WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()`,
-      [tokenHash],
-    )) as { email: string; userId: string | null; passwordHash: string | null; status: string | null }[];
-    if (!found) throw invalidLink();
+    const tokenHash = INVITATION_LINKS.hashOf(values.token);
+    const found = await INVITATION_LINKS.findUsable<{ email: string; userId: string | null; passwordHash: string | null; status: string | null }>(this.dataSource, tokenHash, {
+      select: 'i.email, u.id AS "userId", u.password_hash AS "passwordHash", u.status',
+      join: 'LEFT JOIN user_account u ON u.email = i.email',
+    });
+    if (!found) throw INVITATION_LINKS.invalid();
     let newPasswordHash: string | null = null;
     if (found.passwordHash) {
       // An existing account keeps its password: the invitation only adds a role.
@@ -309,23 +311,25 @@ export class InvitationService {
         await uow.query('INSERT INTO facilitator_profile (user_id) VALUES ($1) ON CONFLICT DO NOTHING', [userId]);
       }
     }
-    await uow.query('UPDATE invitation SET accepted_at = now() WHERE id = $1', [invitation.id]);
+    // The row is locked and was usable when read, so spending it cannot fail here.
+    await INVITATION_LINKS.spend(uow, tokenHash);
     await this.audit.record({ action: AuditAction.INVITATION_ACCEPTED, actorUserId: userId, tenantId: invitation.tenantId, targetType: 'invitation', targetId: invitation.id, detail: { role: invitation.role } });
     const actingTenant = invitation.role === TenantRole.ORG_ADMIN || invitation.role === TenantRole.PARTICIPANT ? invitation.tenantId : null;
     return this.sessions.start(userId, actingTenant);
   }
 
   private async findUsable(token: string, lock = false): Promise<{ id: string; email: string; displayName: string | null; role: Role; tenantId: string | null; teamId: string | null; expiresAt: Date }> {
-    if (!tokenSchema.safeParse(token).success) throw invalidLink();
-    const [invitation] = await requestContext().uow.query<{ id: string; email: string; displayName: string | null; role: Role; tenantId: string | null; teamId: string | null; expiresAt: Date }>(
-      `SELECT i.id, i.email, i.display_name AS "displayName", i.role, i.tenant_id AS "tenantId", i.team_id AS "teamId", i.expires_at AS "expiresAt"
-         FROM invitation i LEFT JOIN tenant t ON t.id = i.tenant_id
-        WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()
-          AND (i.tenant_id IS NULL OR t.status = 'ACTIVE')
-        ${lock ? 'FOR UPDATE OF i' : ''}`,
-      [this.tokens.hash(token)],
+    const invitation = await INVITATION_LINKS.findUsable<{ id: string; email: string; displayName: string | null; role: Role; tenantId: string | null; teamId: string | null; expiresAt: Date }>(
+      requestContext().uow,
+      INVITATION_LINKS.hashOf(token),
+      {
+        select: `i.id, i.email, i.display_name AS "displayName", i.role, i.tenant_id AS "tenantId", i.team_id AS "teamId", i.expires_at AS "expiresAt"`,
+        join: 'LEFT JOIN tenant t ON t.id = i.tenant_id',
+        where: `(i.tenant_id IS NULL OR t.status = 'ACTIVE')`,
+        lock,
+      },
     );
-    if (!invitation) throw invalidLink();
+    if (!invitation) throw INVITATION_LINKS.invalid();
     return invitation;
   }
 
@@ -333,10 +337,6 @@ export class InvitationService {
     const [tenant] = await requestContext().uow.query<{ name: string }>('SELECT name FROM tenant WHERE id = $1', [tenantId]);
     return tenant?.name ?? null;
   }
-}
-
-function invalidLink(): DomainError {
-  return DomainError.badInput(INVALID_LINK, [{ field: 'token', message: INVALID_LINK }]);
 }
 
 function existingAccountPassword(): DomainError {

@@ -2,34 +2,17 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PlatformRole, type Principal } from '@lena/domain';
 import { CurrentPrincipal, Roles } from '../common/auth.decorators';
 import { Facilitator } from './dtos/facilitator.type';
-import { FacilitatorProfileInput, InviteFacilitatorInput } from './dtos/identity.inputs';
-import { Invitation } from './dtos/invitation.type';
+import { FacilitatorProfileInput } from './dtos/facilitator.inputs';
 import { FacilitatorService } from './facilitator.service';
-import { InvitationService } from './invitation.service';
 
 @Resolver(() => Facilitator)
 export class FacilitatorResolver {
-  constructor(
-    private readonly facilitatorService: FacilitatorService,
-    private readonly invitationService: InvitationService,
-  ) {}
+  constructor(private readonly facilitatorService: FacilitatorService) {}
 
   @Roles(PlatformRole.PLATFORM_ADMIN)
   @Query(() => [Facilitator])
   facilitators(): Promise<Facilitator[]> {
     return this.facilitatorService.list();
-  }
-
-  @Roles(PlatformRole.PLATFORM_ADMIN)
-  @Query(() => [Invitation], { description: 'Invitations of provider staff.' })
-  staffInvitations(): Promise<Invitation[]> {
-    return this.invitationService.listPlatform();
-  }
-
-  @Roles(PlatformRole.PLATFORM_ADMIN)
-  @Mutation(() => Invitation)
-  inviteFacilitator(@Args('input') input: InviteFacilitatorInput): Promise<Invitation> {
-    return this.invitationService.invite({ ...input, role: PlatformRole.FACILITATOR, tenantId: null });
   }
 
   @Roles(PlatformRole.PLATFORM_ADMIN)

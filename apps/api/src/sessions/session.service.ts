@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthPolicy, AuditAction, DomainError, expiresAt, type PlatformRole, type TenantRole } from '@lena/domain';
+import { AuthPolicy, AuditAction, DomainError, expiresAt, uuidSchema, type PlatformRole, type Principal, type TenantRole } from '@lena/domain';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { clearAuthCookies, csrfHeaderMatches, REFRESH_COOKIE, setAuthCookies } from './auth-cookies';
+import type { AccountSession } from './dtos/account-session.type';
 import { TokenService, type AccessClaims } from './token.service';
+import { describeUserAgent } from './user-agent';
+
+const SESSION = 'That session';
 
 export interface MembershipRow {
   tenantId: string;
@@ -154,6 +158,55 @@ export class SessionService {
       'UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE tenant_id = $1 AND revoked_at IS NULL',
       [tenantId, reason],
     );
+  }
+
+  // A person's own sessions, for their account page. Every statement is keyed by the principal's
+  // own user id, so no id from the request can reach another person's session (auth_session has
+  // no row-level security: this service is the wall).
+
+  /** The person's live sessions, this one first, then the most recently active. */
+  async listOwn(principal: Principal): Promise<AccountSession[]> {
+    const rows = await requestContext().uow.query<{ id: string; userAgent: string | null; ipAddress: string | null; startedAt: Date; lastActiveAt: Date }>(
+      `SELECT s.id, s.user_agent AS "userAgent", host(s.ip_address) AS "ipAddress", s.created_at AS "startedAt",
+              coalesce((SELECT max(r.created_at) FROM refresh_token r WHERE r.session_id = s.id), s.created_at) AS "lastActiveAt"
+         FROM auth_session s
+        WHERE s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+        ORDER BY (s.id = $2) DESC, "lastActiveAt" DESC, s.id`,
+      [principal.userId, principal.sessionId],
+    );
+    return rows.map(({ userAgent, ...row }) => ({ ...row, device: describeUserAgent(userAgent), current: row.id === principal.sessionId }));
+  }
+
+  /** Ends one of the person's other sessions. Anyone else's session answers as one that does not exist. */
+  async endSession(principal: Principal, sessionId: string): Promise<void> {
+    if (!uuidSchema.safeParse(sessionId).success) throw DomainError.notFound(SESSION);
+    if (sessionId === principal.sessionId) throw DomainError.conflict('This is the session you are using now. To end it, sign out.');
+    const [ended] = await requestContext().uow.query<{ id: string }>(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'ended by its owner'
+        WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()
+        RETURNING id`,
+      [sessionId, principal.userId],
+    );
+    if (!ended) throw DomainError.notFound(SESSION);
+    await this.audit.record({ action: AuditAction.SESSION_ENDED, tenantId: principal.tenantId, targetType: 'auth_session', targetId: sessionId });
+  }
+
+  /** Ends every session of the person but this one; returns how many ended. */
+  async endOtherSessions(principal: Principal): Promise<number> {
+    const ended = await this.endOtherSessionsOf(principal, 'ended by its owner');
+    await this.audit.record({ action: AuditAction.OTHER_SESSIONS_ENDED, tenantId: principal.tenantId, targetType: 'user_account', targetId: principal.userId, detail: { count: ended } });
+    return ended;
+  }
+
+  /** Ends every live session of the principal's person but this one; returns how many ended. */
+  async endOtherSessionsOf(principal: Principal, reason: string): Promise<number> {
+    const rows = await requestContext().uow.query<{ id: string }>(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $3
+        WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL
+        RETURNING id`,
+      [principal.userId, principal.sessionId, reason],
+    );
+    return rows.length;
   }
 
   clearCookies(): void {

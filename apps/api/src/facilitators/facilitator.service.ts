@@ -3,8 +3,8 @@ import { AuditAction, DomainError, facilitatorProfileSchema, parseInput, Platfor
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import type { Facilitator } from './dtos/facilitator.type';
-import type { FacilitatorProfileInput } from './dtos/identity.inputs';
-import { SessionService } from './session.service';
+import { SessionService } from '../sessions/session.service';
+import type { FacilitatorProfileInput } from './dtos/facilitator.inputs';
 
 const FACILITATOR_QUERY = `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, p.bio, p.services, (u.status = 'ACTIVE') AS active
   FROM platform_role r JOIN user_account u ON u.id = r.user_id JOIN facilitator_profile p ON p.user_id = u.id

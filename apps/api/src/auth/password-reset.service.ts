@@ -1,26 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditAction, AuthPolicy, DomainError, emailSchema, expiresAt, parseInput, tokenSchema } from '@lena/domain';
+import { AuditAction, AuthPolicy, emailSchema, parseInput } from '@lena/domain';
 import { screenedResetPasswordSchema } from '@lena/domain/common-passwords';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AfterResponseWork } from '../common/after-response-work';
+import { OneTimeLinks } from '../common/one-time-link';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EmailComposer } from '../notifications/email-composer.service';
 import { OutboxService } from '../notifications/outbox.service';
-import type { ResetPasswordInput } from './dtos/identity.inputs';
+import type { ResetPasswordInput } from './dtos/auth.inputs';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
 import { PasswordHasher } from './password-hasher.service';
-import { SessionService } from './session.service';
-import { TokenService } from './token.service';
+import { SessionService } from '../sessions/session.service';
 
-const INVALID_LINK = 'This reset link has expired or has already been used. Ask for a new one.';
+const RESET_LINKS = new OneTimeLinks({
+  table: 'password_reset',
+  alias: 'r',
+  spentColumn: 'used_at',
+  lifetimeSeconds: AuthPolicy.passwordResetSeconds,
+  invalidMessage: 'This reset link has expired or has already been used. Ask for a new one.',
+});
 
 @Injectable()
 export class PasswordResetService {
   constructor(
-    private readonly tokens: TokenService,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
@@ -51,11 +56,10 @@ export class PasswordResetService {
       [email],
     );
     if (!user) return;
-    const { token, hash } = this.tokens.newOpaqueToken();
-    const expiry = expiresAt(new Date(), AuthPolicy.passwordResetSeconds);
-    await uow.query('INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, $3)', [user.id, hash, expiry]);
+    const link = RESET_LINKS.issue();
+    await RESET_LINKS.store(uow, { user_id: user.id }, link);
     const portal = user.staff ? this.config.facilitatorPortalUrl : this.config.clientPortalUrl;
-    await this.outbox.queueEmail(await this.emails.passwordReset({ to: email, userId: user.id, link: `${portal}/reset-password?token=${token}`, expiresAt: expiry }));
+    await this.outbox.queueEmail(await this.emails.passwordReset({ to: email, userId: user.id, link: `${portal}/reset-password?token=${link.token}`, expiresAt: link.expiresAt }));
     await this.audit.record({ action: AuditAction.PASSWORD_RESET_REQUESTED, actorUserId: user.id, targetType: 'user_account', targetId: user.id });
   }
 
@@ -65,29 +69,17 @@ export class PasswordResetService {
    * starts, so argon2 never holds a pooled connection; the spend re-checks the link atomically.
    */
   async reset(input: ResetPasswordInput): Promise<void> {
-    if (!tokenSchema.safeParse(input.token).success) throw invalidLink();
+    const tokenHash = RESET_LINKS.hashOf(input.token);
     const values = parseInput(screenedResetPasswordSchema, input);
-    const tokenHash = this.tokens.hash(values.token);
-    const usable = (await this.dataSource.query('SELECT 1 FROM password_reset WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()', [tokenHash])) as unknown[];
-    if (!usable.length) throw invalidLink();
+    if (!(await RESET_LINKS.findUsable(this.dataSource, tokenHash, { select: '1' }))) throw RESET_LINKS.invalid();
     const passwordHash = await this.hasher.hash(values.password);
 
     const { uow } = requestContext();
-    const [reset] = await uow.query<{ id: string; userId: string }>(
-      `UPDATE password_reset SET used_at = now()
-        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
-        RETURNING id, user_id AS "userId"`,
-      [tokenHash],
-    );
-    if (!reset) throw invalidLink();
+    const reset = await RESET_LINKS.spend<{ id: string; userId: string }>(uow, tokenHash, 'id, user_id AS "userId"');
     await uow.query('UPDATE user_account SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.userId, passwordHash]);
     // The person's other reset links (an earlier request, a copy in a mailbox) stop working too.
     await uow.query('UPDATE password_reset SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.userId]);
     await this.sessions.revokeUserSessions(reset.userId, 'password reset');
     await this.audit.record({ action: AuditAction.PASSWORD_RESET_COMPLETED, actorUserId: reset.userId, targetType: 'user_account', targetId: reset.userId });
   }
-}
-
-function invalidLink(): DomainError {
-  return DomainError.badInput(INVALID_LINK, [{ field: 'token', message: INVALID_LINK }]);
 }
