@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
-import { JobName, QueueName } from '@lena/jobs';
+import { Jobs, QueueName } from '@lena/jobs';
 import { createLogger } from '@lena/logging';
 import { captureLogs, type CapturedLogs } from '@lena/logging/testing';
 import { startSmtpCapture, type SmtpCapture } from '@lena/test-services';
@@ -52,7 +52,7 @@ describe('worker logs and SMTP errors', () => {
     await completed;
 
     const line = await logs.waitFor((candidate) => candidate.jobId === id && candidate.msg === 'Job completed');
-    expect(line).toMatchObject({ level: 'info', service: 'worker', queue: QueueName.notifications, jobName: JobName.deliverOutboxMessage, outcome: 'delivered' });
+    expect(line).toMatchObject({ level: 'info', service: 'worker', queue: QueueName.notifications, jobName: Jobs.deliverOutboxMessage.name, outcome: 'delivered' });
     expect(new Date(String(line.time)).toISOString()).toBe(line.time);
     expect(logs.lines().filter((candidate) => candidate.jobId === id).map((candidate) => candidate.msg)).toEqual(['Job started', 'Job completed']);
     // Nest's own lines came through pino too.
@@ -78,7 +78,7 @@ describe('worker logs and SMTP errors', () => {
     expect(JSON.stringify({ reason: job!.failedReason, stack: job!.stacktrace, data: job!.data }).toLowerCase()).not.toContain(address);
 
     const failed = await logs.waitFor((candidate) => candidate.jobId === id && candidate.msg === 'Job failed');
-    expect(failed).toMatchObject({ level: 'warn', jobName: JobName.deliverOutboxMessage, attempt: 1 });
+    expect(failed).toMatchObject({ level: 'warn', jobName: Jobs.deliverOutboxMessage.name, attempt: 1 });
     expect(logs.raw.join('\n').toLowerCase()).not.toContain(address);
     expect(smtp.messages.some((received) => received.to.includes(message.to))).toBe(false);
   });

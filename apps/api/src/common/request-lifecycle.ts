@@ -1,8 +1,9 @@
+import { UnitOfWork } from '@lena/database';
 import type { PlatformRole, TenantRole } from '@lena/domain';
+import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { RequestContext, runInRequestContext, type AuthProblem } from './request-context';
-import { UnitOfWork } from './unit-of-work';
 
 /** Who a request's access token says is asking (not yet checked against the database), or why no one. */
 export type AccessReading =
@@ -24,6 +25,9 @@ declare module 'fastify' {
 // (a token naming someone else's session is refused), and act where the session acts now: after
 // switchTenant, tokens issued for the previous organisation stop working. Roles come from here,
 // not from the token: a token claiming a role its subject lacks carries no authority.
+/** Nest's Logger, which the API routes to pino (with the request's id when there is one). */
+const unitOfWorkLogger = new Logger('UnitOfWork');
+
 const SESSION_LIVE = `(SELECT revoked_at IS NULL AND expires_at > now() AND user_id = $2::uuid
        AND tenant_id IS NOT DISTINCT FROM NULLIF($1, '')::uuid
      FROM auth_session WHERE id = $3) AS session_live,
@@ -79,12 +83,12 @@ interface LiveSessionRow {
 
 async function resolveContext(request: FastifyRequest, reply: FastifyReply, dataSource: DataSource, readAccess: ReadAccess): Promise<RequestContext> {
   const anonymous = (problem: AuthProblem) =>
-    new RequestContext(null, problem, new UnitOfWork(dataSource, { tenantId: null, userId: null }), request, reply);
+    new RequestContext(null, problem, new UnitOfWork(dataSource, { tenantId: null, userId: null }, { logger: unitOfWorkLogger }), request, reply);
 
   const access = readAccess(request);
   if (!access.ok) return anonymous(access.problem);
   const { claims } = access;
-  const uow = new UnitOfWork(dataSource, { tenantId: claims.tenantId, userId: claims.userId });
+  const uow = new UnitOfWork(dataSource, { tenantId: claims.tenantId, userId: claims.userId }, { logger: unitOfWorkLogger });
   const row = (await uow.begin({ sql: SESSION_LIVE, params: [claims.sessionId] })) as unknown as LiveSessionRow;
   // A session acting in an organisation the person no longer belongs to has ended too.
   if (row.session_live !== true || (claims.tenantId !== null && row.tenant_role === null)) {

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { DomainError } from '@lena/domain';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -8,36 +7,65 @@ export interface DatabaseSettings {
   userId: string | null;
 }
 
+/** Where a unit of work's connection comes from: TypeORM's data source (its pg pool) or a pg pool. */
+export type ConnectionSource = DataSource | Pool;
+
+/** Where a unit of work reports what it cannot throw (an after-commit step that failed). */
+export interface UnitOfWorkLogger {
+  warn(message: string): void;
+}
+
+export interface UnitOfWorkOptions {
+  /**
+   * The API passes Nest's Logger (routed to pino, with the request's ids), the worker its job
+   * logger. Without one, the warning goes to the console: it is never swallowed.
+   */
+  logger?: UnitOfWorkLogger;
+}
+
 const APPLY_SETTINGS = `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`;
-/** Nest's Logger, which the API routes to pino (with the request's id when there is one). */
-const afterCommitLogger = new Logger('UnitOfWork');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const consoleLogger: UnitOfWorkLogger = { warn: (message) => console.warn(`[UnitOfWork] ${message}`) };
+
+function poolOf(source: ConnectionSource): Pool {
+  // TypeORM's postgres driver keeps its pg pool as `master`; a pg Pool has `connect` itself.
+  return 'driver' in source ? (source.driver as unknown as { master: Pool }).master : source;
+}
 
 /**
- * One request's database work: a single transaction opened on first use, carrying the tenant and
- * user settings that row-level security reads. The settings are transaction-local, so a pooled
- * connection can never carry them into another request.
+ * One process's database work for one tenant: a single transaction opened on first use, carrying
+ * the tenant and user settings that row-level security reads. The settings are
+ * transaction-local, so a pooled connection can never carry them into other work. The API opens
+ * one per request, the worker one per tenant job, the seed and the benchmarks one per
+ * organisation they write.
  *
- * This is the hot path of every request, so it talks to TypeORM's pg pool directly: BEGIN, the
- * settings and the caller's first check travel in one round trip.
+ * This is the hot path of every request, so it talks to the pg pool directly: BEGIN, the settings
+ * and the caller's first check travel in one round trip.
  */
 export class UnitOfWork {
   private readonly pool: Pool;
+  private readonly logger: UnitOfWorkLogger;
   private client: Promise<PoolClient> | null = null;
   private finished = false;
-  /** One connection runs one statement at a time; resolvers running side by side queue here. */
+  /** One connection runs one statement at a time; callers running side by side queue here. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly afterCommitCallbacks: Array<() => Promise<void>> = [];
 
   constructor(
-    dataSource: DataSource,
+    source: ConnectionSource,
     private settings: DatabaseSettings,
+    options: UnitOfWorkOptions = {},
   ) {
-    this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+    this.pool = poolOf(source);
+    this.logger = options.logger ?? consoleLogger;
   }
 
   get tenantId(): string | null {
     return this.settings.tenantId;
+  }
+
+  get userId(): string | null {
+    return this.settings.userId;
   }
 
   /**
@@ -77,7 +105,7 @@ export class UnitOfWork {
     return this.client!;
   }
 
-  /** Runs one statement in the request's transaction and returns its rows. */
+  /** Runs one statement in the unit of work's transaction and returns its rows. */
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     const result = this.queue.then(async () => (await (await this.connection()).query(sql, params)).rows as T[]);
     this.queue = result.catch(() => undefined);
@@ -91,7 +119,7 @@ export class UnitOfWork {
    *
    * A setting can be filled once but never changed: every root field of a GraphQL document shares
    * this transaction, so a second switch would put the other fields (running alongside, or after)
-   * in an organisation they never asked for.
+   * in an organisation they never asked for. A tenant job's handler cannot leave its tenant either.
    */
   async actAs(settings: Partial<DatabaseSettings>): Promise<void> {
     for (const key of ['tenantId', 'userId'] as const) {
@@ -126,8 +154,32 @@ export class UnitOfWork {
     }
     if (commit) {
       for (const callback of this.afterCommitCallbacks) {
-        await callback().catch((error: unknown) => afterCommitLogger.warn(`After-commit step failed: ${error instanceof Error ? error.message : String(error)}`));
+        await callback().catch((error: unknown) => this.logger.warn(`After-commit step failed: ${error instanceof Error ? error.message : String(error)}`));
       }
     }
   }
+}
+
+/**
+ * Runs `work` in a unit of work of its own: commits when it resolves, rolls back when it throws
+ * (and rethrows). For processes outside a request: the worker's tenant jobs, the seed, the
+ * benchmarks' fixtures.
+ */
+export async function withUnitOfWork<T>(
+  source: ConnectionSource,
+  settings: DatabaseSettings,
+  work: (uow: UnitOfWork) => Promise<T>,
+  options: UnitOfWorkOptions = {},
+): Promise<T> {
+  const uow = new UnitOfWork(source, settings, options);
+  let result: T;
+  try {
+    result = await work(uow);
+  } catch (error) {
+    // The work's error is the one worth reporting; a failed rollback releases the connection as broken.
+    await uow.finish(false).catch(() => undefined);
+    throw error;
+  }
+  await uow.finish(true);
+  return result;
 }
