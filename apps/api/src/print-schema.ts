@@ -5,7 +5,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AuditResolver } from './audit/audit.resolver';
 import { AccountResolver } from './identity/account.resolver';
-import { QueueHealthResolver } from './health/queue-health.resolver';
+import { QueueHealthResolver } from './notifications/queue-health.resolver';
 import { AuthResolver } from './identity/auth.resolver';
 import { FacilitatorResolver } from './identity/facilitator.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assessQueue, QUEUE_BACKLOG_AFTER_SECONDS } from '@lena/domain';
 import { requestContext } from '../common/request-context';
-import { JOB_QUEUES, type ApiJobQueues } from '../notifications/job-queues.provider';
+import { JOB_QUEUES, type ApiJobQueues } from './job-queues.provider';
 import type { OutboxHealth, QueueHealth } from './dtos/queue-health.type';
 
 @Injectable()
