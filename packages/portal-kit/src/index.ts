@@ -7,6 +7,7 @@ export { PortalApp, portalRoutes, type PortalAppProps } from './app/mount-portal
 export type { PortalLayoutProps } from './app/portal-layout.js';
 export { RequireRole, useViewer, type PortalEntry, type RequireRoleProps } from './app/guards.js';
 export { lazyPage } from './app/lazy-page.js';
+export { accountModule, type PortalModule } from './app/portal-module.js';
 export { flashState, useLocationFlash } from './app/location-flash.js';
 
 // For the portals' own pages.

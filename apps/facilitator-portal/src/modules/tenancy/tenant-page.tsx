@@ -15,7 +15,7 @@ import { InviteForm, ManagedInvitations, QueryView, useLocationFlash } from '@le
 import { Button, ConfirmDialog, DateTime, Link, Page, Section, SummaryList, useOutcome } from '@lena/ui';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { invitationRoleColumn } from '../invitation-role-column.js';
+import { invitationRoleColumn } from '../invitations/invitation-role-column.js';
 import { TenantForm } from './tenant-form.js';
 import { TenantPeople } from './tenant-people.js';
 import { TenantStatusTag } from './tenant-status-tag.js';

@@ -12,7 +12,7 @@ import { useMutation, useQuery } from '@lena/graphql-client/react';
 import { InviteForm, ManagedInvitations, QueryView } from '@lena/portal-kit';
 import { Button, ConfirmDialog, EmptyState, Page, Section, Table, Tag, useOutcome, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
-import { invitationRoleColumn } from '../invitation-role-column.js';
+import { invitationRoleColumn } from '../invitations/invitation-role-column.js';
 
 function FacilitatorsTable({ facilitators }: { facilitators: readonly FacilitatorFieldsFragment[] }) {
   const [setActive, { loading }] = useMutation(SetFacilitatorActiveDocument);
