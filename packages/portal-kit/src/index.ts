@@ -4,6 +4,7 @@
 export { mountPortal, type PortalDefinition } from './app/mount-portal.js';
 // For the portals' component tests: the same app and routes without mounting into the document.
 export { PortalApp, portalRoutes, type PortalAppProps } from './app/mount-portal.js';
+export { createTestRouter, type TestRouter } from './app/test-router.js';
 export type { PortalLayoutProps } from './app/portal-layout.js';
 export { RequireRole, useViewer, type PortalEntry, type RequireRoleProps } from './app/guards.js';
 export { lazyPage } from './app/lazy-page.js';
