@@ -12,6 +12,8 @@ export { accountModule, type PortalModule } from './app/portal-module.js';
 export { flashState, useLocationFlash } from './app/location-flash.js';
 
 // For the portals' own pages.
+export { useConfirmation, type Confirmation } from './hooks/use-confirmation.js';
+export { useMutationForm, type MutationForm } from './hooks/use-mutation-form.js';
 export { Card } from './app/card.js';
 export { QueryView, type QueryViewProps } from './app/query-view.js';
 export { InviteForm, type ExtraFields, type ExtraValues, type InviteFormProps, type InviteValues } from './invitations/invite-form.js';
