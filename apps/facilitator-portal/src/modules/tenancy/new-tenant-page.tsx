@@ -1,4 +1,4 @@
-import { CreateTenantDocument, toFormErrors } from '@lena/graphql-client';
+import { CreateTenantDocument } from '@lena/graphql-client';
 import { useMutation } from '@lena/graphql-client/react';
 import { flashState } from '@lena/portal-kit';
 import { Link, Page } from '@lena/ui';
@@ -16,13 +16,8 @@ export function NewTenantPage() {
         submitLabel="Create organisation"
         suggestSlugFromName
         onSubmit={async (input) => {
-          try {
-            const { data } = await createTenant({ variables: { input } });
-            if (data) navigate(`/admin/tenants/${data.createTenant.id}`, { state: flashState(`${data.createTenant.name} has been created.`) });
-            return null;
-          } catch (error) {
-            return toFormErrors(error);
-          }
+          const { data } = await createTenant({ variables: { input } });
+          if (data) navigate(`/admin/tenants/${data.createTenant.id}`, { state: flashState(`${data.createTenant.name} has been created.`) });
         }}
       />
     </Page>

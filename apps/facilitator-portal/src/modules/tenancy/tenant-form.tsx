@@ -1,5 +1,5 @@
-import type { FormErrors } from '@lena/ui';
-import { Button, Checkbox, Form, SelectField, TextField, TimeZoneField, useFormSubmission, type SelectOption } from '@lena/ui';
+import { useMutationForm } from '@lena/portal-kit';
+import { Button, Checkbox, Form, SelectField, TextField, TimeZoneField, type SelectOption } from '@lena/ui';
 import { useState } from 'react';
 
 export interface TenantFormValues {
@@ -50,7 +50,8 @@ export interface TenantFormProps {
   submitLabel: string;
   /** On a new organisation the short name follows the name until someone edits it. */
   suggestSlugFromName?: boolean;
-  onSubmit: (values: TenantFormValues) => Promise<FormErrors | null>;
+  /** Sends the values (the page's mutation) and says what happened; if it throws, the API's problems show on the form. */
+  onSubmit: (values: TenantFormValues) => Promise<unknown>;
 }
 
 /** The organisation fields, shared by "Add an organisation" and the organisation's own page. */
@@ -62,7 +63,7 @@ export function TenantForm({ id, initial, submitLabel, suggestSlugFromName = fal
   const [locale, setLocale] = useState(initial.locale);
   const [minSize, setMinSize] = useState(String(initial.minReportingGroupSize));
   const [individualAttendance, setIndividualAttendance] = useState(initial.orgAdminsSeeIndividualAttendance);
-  const form = useFormSubmission();
+  const form = useMutationForm();
   const locales = LOCALES.some((option) => option.value === initial.locale) ? LOCALES : [{ value: initial.locale, label: initial.locale }, ...LOCALES];
 
   return (
@@ -78,7 +79,7 @@ export function TenantForm({ id, initial, submitLabel, suggestSlugFromName = fal
           problems.push({ field: 'minReportingGroupSize', message: 'Enter the minimum reporting group size as a whole number, like 5.' });
         }
         if (problems.length > 0) return form.fail({ fieldProblems: problems });
-        void form.submit(() =>
+        void form.send(() =>
           onSubmit({
             name: name.trim(),
             slug: slug.trim(),

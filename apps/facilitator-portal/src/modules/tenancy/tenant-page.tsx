@@ -1,21 +1,18 @@
 import {
-  describeError,
   InviteOrgAdminDocument,
   ReactivateTenantDocument,
   ResendInvitationDocument,
   SuspendTenantDocument,
   TenantDocument,
   TenantInvitationsDocument,
-  toFormErrors,
   UpdateTenantDocument,
   type TenantFieldsFragment,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { InviteForm, ManagedInvitations, QueryView, useLocationFlash } from '@lena/portal-kit';
+import { InviteForm, ManagedInvitations, QueryView, useConfirmation, useLocationFlash } from '@lena/portal-kit';
 import { Button, ConfirmDialog, DateTime, Link, Page, Section, SummaryList, useOutcome } from '@lena/ui';
-import { useState } from 'react';
 import { useParams } from 'react-router';
-import { invitationRoleColumn } from '../invitation-role-column.js';
+import { invitationRoleColumn } from '../invitations/invitation-role-column.js';
 import { TenantForm } from './tenant-form.js';
 import { TenantPeople } from './tenant-people.js';
 import { TenantStatusTag } from './tenant-status-tag.js';
@@ -31,13 +28,8 @@ function TenantDetails({ tenant }: { tenant: TenantFieldsFragment }) {
         initial={tenant}
         submitLabel="Save changes"
         onSubmit={async (values) => {
-          try {
-            const { data } = await updateTenant({ variables: { input: { id: tenant.id, ...values } } });
-            saved.success(`Your changes to ${data?.updateTenant.name ?? values.name} have been saved.`);
-            return null;
-          } catch (error) {
-            return toFormErrors(error);
-          }
+          const { data } = await updateTenant({ variables: { input: { id: tenant.id, ...values } } });
+          saved.success(`Your changes to ${data?.updateTenant.name ?? values.name} have been saved.`);
         }}
       />
     </>
@@ -45,25 +37,17 @@ function TenantDetails({ tenant }: { tenant: TenantFieldsFragment }) {
 }
 
 function TenantStatusSection({ tenant }: { tenant: TenantFieldsFragment }) {
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const done = useOutcome();
   const [suspend, suspendState] = useMutation(SuspendTenantDocument);
   const [reactivate, reactivateState] = useMutation(ReactivateTenantDocument);
   const active = tenant.status === 'ACTIVE';
   const busy = suspendState.loading || reactivateState.loading;
 
-  const confirm = async () => {
-    setError(null);
-    try {
-      if (active) await suspend({ variables: { id: tenant.id } });
-      else await reactivate({ variables: { id: tenant.id } });
-      done.success(active ? `${tenant.name} has been suspended.` : `${tenant.name} has been reactivated.`);
-      setConfirming(false);
-    } catch (caught) {
-      setError(describeError(caught).message);
-    }
-  };
+  const statusChange = useConfirmation(async () => {
+    if (active) await suspend({ variables: { id: tenant.id } });
+    else await reactivate({ variables: { id: tenant.id } });
+    done.success(active ? `${tenant.name} has been suspended.` : `${tenant.name} has been reactivated.`);
+  });
 
   return (
     <Section title="Status">
@@ -81,21 +65,15 @@ function TenantStatusSection({ tenant }: { tenant: TenantFieldsFragment }) {
           ? 'Suspending keeps every record, but signs the organisation’s people out and stops them signing in.'
           : 'Reactivating lets the organisation’s people sign in again.'}
       </p>
-      <Button variant={active ? 'danger' : 'primary'} onClick={() => setConfirming(true)}>
+      <Button variant={active ? 'danger' : 'primary'} onClick={() => statusChange.ask(true)}>
         {active ? 'Suspend organisation' : 'Reactivate organisation'}
       </Button>
       <ConfirmDialog
-        open={confirming}
         title={active ? `Suspend ${tenant.name}?` : `Reactivate ${tenant.name}?`}
         confirmLabel={active ? 'Yes, suspend organisation' : 'Yes, reactivate organisation'}
         tone={active ? 'danger' : 'primary'}
         busy={busy}
-        error={error}
-        onConfirm={() => void confirm()}
-        onCancel={() => {
-          setConfirming(false);
-          setError(null);
-        }}
+        {...statusChange.dialog}
       >
         <p>
           {active

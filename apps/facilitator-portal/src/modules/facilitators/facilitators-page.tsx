@@ -9,29 +9,29 @@ import {
   type FacilitatorFieldsFragment,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { InviteForm, ManagedInvitations, QueryView } from '@lena/portal-kit';
+import { InviteForm, ManagedInvitations, QueryView, useConfirmation } from '@lena/portal-kit';
 import { Button, ConfirmDialog, EmptyState, Page, Section, Table, Tag, useOutcome, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
-import { invitationRoleColumn } from '../invitation-role-column.js';
+import { invitationRoleColumn } from '../invitations/invitation-role-column.js';
 
 function FacilitatorsTable({ facilitators }: { facilitators: readonly FacilitatorFieldsFragment[] }) {
   const [setActive, { loading }] = useMutation(SetFacilitatorActiveDocument);
-  const [deactivating, setDeactivating] = useState<FacilitatorFieldsFragment | null>(null);
   const outcome = useOutcome();
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [activatingId, setActivatingId] = useState<string | null>(null);
+  const deactivation = useConfirmation(async (facilitator: FacilitatorFieldsFragment) => {
+    await setActive({ variables: { userId: facilitator.userId, active: false } });
+    outcome.success(`${facilitator.displayName} has been deactivated.`);
+  });
+  const deactivating = deactivation.target;
 
-  const change = async (facilitator: FacilitatorFieldsFragment, active: boolean) => {
-    setDialogError(null);
-    if (active) setActivatingId(facilitator.userId);
+  // Activating asks nothing (it is undone by deactivating); its errors show on the page.
+  const activate = async (facilitator: FacilitatorFieldsFragment) => {
+    setActivatingId(facilitator.userId);
     try {
-      await setActive({ variables: { userId: facilitator.userId, active } });
-      setDeactivating(null);
-      outcome.success(`${facilitator.displayName} has been ${active ? 'activated' : 'deactivated'}.`);
+      await setActive({ variables: { userId: facilitator.userId, active: true } });
+      outcome.success(`${facilitator.displayName} has been activated.`);
     } catch (error) {
-      const text = describeError(error).message;
-      if (active) outcome.error(text);
-      else setDialogError(text);
+      outcome.error(describeError(error).message);
     } finally {
       setActivatingId(null);
     }
@@ -70,11 +70,11 @@ function FacilitatorsTable({ facilitators }: { facilitators: readonly Facilitato
             header: 'Actions',
             cell: (facilitator) =>
               facilitator.active ? (
-                <Button variant="secondary" onClick={() => setDeactivating(facilitator)}>
+                <Button variant="secondary" onClick={() => deactivation.ask(facilitator)}>
                   Deactivate<VisuallyHidden> {facilitator.displayName}</VisuallyHidden>
                 </Button>
               ) : (
-                <Button variant="secondary" busy={activatingId === facilitator.userId} onClick={() => void change(facilitator, true)}>
+                <Button variant="secondary" busy={activatingId === facilitator.userId} onClick={() => void activate(facilitator)}>
                   Activate<VisuallyHidden> {facilitator.displayName}</VisuallyHidden>
                 </Button>
               ),
@@ -82,16 +82,10 @@ function FacilitatorsTable({ facilitators }: { facilitators: readonly Facilitato
         ]}
       />
       <ConfirmDialog
-        open={deactivating !== null}
         title={`Deactivate ${deactivating?.displayName ?? ''}?`}
         confirmLabel="Yes, deactivate"
         busy={loading}
-        error={dialogError}
-        onConfirm={() => deactivating && void change(deactivating, false)}
-        onCancel={() => {
-          setDeactivating(null);
-          setDialogError(null);
-        }}
+        {...deactivation.dialog}
       >
         <p>They will be signed out everywhere at once and cannot sign in until you activate them again.</p>
       </ConfirmDialog>
