@@ -7,14 +7,17 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { Logger } from '@nestjs/common';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './common/core.module';
+import { FacilitatorsModule } from './facilitators/facilitators.module';
 import { formatExecutionErrors } from './common/graphql-errors';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
 import { RolesGuard } from './common/roles.guard';
 import type { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
-import { IdentityModule } from './identity/identity.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { TenancyLoaderFactory } from './tenancy/tenancy.loaders';
 import { TenancyModule } from './tenancy/tenancy.module';
 
@@ -41,6 +44,8 @@ export class AppModule {
             graphiql: !config.production,
             // Compile a query to JavaScript once it has been seen twice (graphql-jit).
             jit: 2,
+            // @Roles() on a field resolver (Team.members) is enforced by the same guard as on queries.
+            fieldResolverEnhancers: ['guards'],
             queryDepth: GRAPHQL_LIMITS.depth,
             allowBatchedQueries: false,
             csrfPrevention: true,
@@ -59,9 +64,12 @@ export class AppModule {
           }),
         }),
         AuditModule,
+        AuthModule,
+        FacilitatorsModule,
         HealthModule,
-        IdentityModule,
+        InvitationsModule,
         NotificationsModule,
+        SessionsModule,
         TenancyModule,
       ],
       providers: [

@@ -11,7 +11,8 @@ import { registerRequestLifecycle } from './common/request-lifecycle';
 import { fastifyLoggerOptions, registerRequestLogging } from './common/request-logging';
 import type { AppConfig } from './config/app-config';
 import { fastifyTrustProxy } from './config/trusted-proxies';
-import { TokenService } from './identity/token.service';
+import { accessReader } from './sessions/access-reader';
+import { TokenService } from './sessions/token.service';
 
 export interface CreateApiOptions {
   /**
@@ -37,7 +38,7 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
   try {
     const fastify = app.getHttpAdapter().getInstance();
     await fastify.register(fastifyCookie);
-    registerRequestLifecycle(fastify, app.get(DataSource), app.get(TokenService));
+    registerRequestLifecycle(fastify, app.get(DataSource), accessReader(app.get(TokenService)));
     registerRequestLogging(fastify);
     if (!config.production) registerGraphqlLandingPage(fastify);
     app.enableShutdownHooks();

@@ -4,11 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AuditResolver } from './audit/audit.resolver';
-import { AccountResolver } from './identity/account.resolver';
-import { QueueHealthResolver } from './health/queue-health.resolver';
-import { AuthResolver } from './identity/auth.resolver';
-import { FacilitatorResolver } from './identity/facilitator.resolver';
+import { AccountResolver } from './auth/account.resolver';
+import { AuthResolver } from './auth/auth.resolver';
+import { FacilitatorResolver } from './facilitators/facilitator.resolver';
+import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
+import { QueueHealthResolver } from './notifications/queue-health.resolver';
+import { SessionResolver } from './sessions/session.resolver';
 import { MemberResolver } from './tenancy/member.resolver';
 import { TeamResolver } from './tenancy/team.resolver';
 import { TenantResolver } from './tenancy/tenant.resolver';
@@ -17,7 +19,19 @@ import { TenantResolver } from './tenancy/tenant.resolver';
  * Every resolver class, as GraphQLSchemaFactory needs them listed. A test compares the file with
  * the running API's schema, so a resolver missing here is caught.
  */
-const RESOLVERS = [AccountResolver, AuditResolver, AuthResolver, FacilitatorResolver, FailedMessageResolver, MemberResolver, QueueHealthResolver, TeamResolver, TenantResolver];
+const RESOLVERS = [
+  AccountResolver,
+  AuditResolver,
+  AuthResolver,
+  FacilitatorResolver,
+  FailedMessageResolver,
+  InvitationResolver,
+  MemberResolver,
+  QueueHealthResolver,
+  SessionResolver,
+  TeamResolver,
+  TenantResolver,
+];
 
 /** Writes the code-first schema to a file for the portals' code generation; needs no database. */
 async function printTo(path: string): Promise<void> {

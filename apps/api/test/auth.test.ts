@@ -524,6 +524,21 @@ describe('password reset', () => {
     expectData(await api.client().login(user.email, newPassword));
   });
 
+  it('of two resets with one link racing, exactly one sets the password', async () => {
+    const user = await api.fixtures.participant(tenant.id);
+    expectData(await api.client().gql(REQUEST, { email: user.email }));
+    await api.settled();
+    const token = await api.fixtures.emailedToken(user.email);
+    const passwords = ['the first racing passphrase', 'the second racing passphrase'];
+    // Both pass the link check before the transaction; only the atomic spend can keep one out.
+    const results = await Promise.all(passwords.map((password) => api.client().gql<{ resetPassword: boolean }>(RESET, { input: { token, password } })));
+    const winners = results.flatMap((result, index) => (result.errors ? [] : [passwords[index]]));
+    expect(winners).toHaveLength(1);
+    fieldProblem(expectError(results.find((result) => result.errors)!, 'BAD_USER_INPUT'), 'token');
+    expectData(await api.client().login(user.email, winners[0]));
+    expectError(await api.client().login(user.email, passwords.find((password) => password !== winners[0])!), 'UNAUTHENTICATED', WRONG_CREDENTIALS);
+  });
+
   it('voids the person’s other reset links once one of them is used', async () => {
     const user = await api.fixtures.participant(tenant.id);
     expectData(await api.client().gql(REQUEST, { email: user.email }));

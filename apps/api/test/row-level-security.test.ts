@@ -1,7 +1,6 @@
-import { APP_ROLE, createDataSource, TENANT_TABLES } from '@lena/database';
+import { APP_ROLE, createDataSource, TENANT_TABLES, UnitOfWork } from '@lena/database';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { UnitOfWork } from '../src/common/unit-of-work';
 import { expectData } from './support/expectations';
 import { unique, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import { startTestApi, type TestApi } from './support/test-api';

@@ -1,36 +1,21 @@
-import { lazyPage, mountPortal, RequireRole } from '@lena/portal-kit';
-import type { NavItem } from '@lena/ui';
+import { accountModule, lazyPage, mountPortal, RequireRole } from '@lena/portal-kit';
 import { Navigate } from 'react-router';
+import { ADMIN_MODULES } from './app/admin-modules.js';
 import { isPlatformAdmin } from './app/roles.js';
 
-// Each page's code loads when someone first opens it, so the sign-in page loads only what it needs.
-const AccountPage = lazyPage(() => import('@lena/portal-kit/account'), 'AccountPage');
-const AuditPage = lazyPage(() => import('./modules/admin/audit/audit-page.js'), 'AuditPage');
-const FacilitatorsPage = lazyPage(() => import('./modules/admin/facilitators/facilitators-page.js'), 'FacilitatorsPage');
-const NewTenantPage = lazyPage(() => import('./modules/admin/tenants/new-tenant-page.js'), 'NewTenantPage');
-const QueueHealthPage = lazyPage(() => import('./modules/admin/queues/queue-health-page.js'), 'QueueHealthPage');
-const TenantPage = lazyPage(() => import('./modules/admin/tenants/tenant-page.js'), 'TenantPage');
-const TenantsPage = lazyPage(() => import('./modules/admin/tenants/tenants-page.js'), 'TenantsPage');
+// Each page's code loads when someone first opens it (every module wraps its pages in lazyPage),
+// so the sign-in page loads only what it needs.
 const HomePage = lazyPage(() => import('./modules/profile/home-page.js'), 'HomePage');
-
-const ADMIN_NAV: NavItem[] = [
-  { href: '/admin/tenants', label: 'Organisations' },
-  { href: '/admin/facilitators', label: 'Facilitators' },
-  { href: '/admin/audit', label: 'Audit log' },
-  { href: '/admin/queues', label: 'Queue health' },
-];
-/** Everyone's own name, password and sessions. */
-const ACCOUNT_NAV: NavItem = { href: '/account', label: 'Account' };
 
 // Sign-in, password and invitation pages, the frame and "Page not found" come from @lena/portal-kit.
 mountPortal({
   portalName: 'Facilitator portal',
   serviceName: 'Lena facilitator portal',
   // Anyone signed in may enter; the home page tells client staff that this portal is not for them.
-  nav: (viewer) => [...(isPlatformAdmin(viewer) ? ADMIN_NAV : []), ACCOUNT_NAV],
+  nav: (viewer) => [...(isPlatformAdmin(viewer) ? ADMIN_MODULES.map((module) => module.nav) : []), accountModule.nav],
   home: <HomePage />,
   routes: [
-    { path: 'account', element: <AccountPage /> },
+    ...accountModule.routes,
     {
       // The admin area: platform admins only; anyone else is told, without the admin pages loading.
       path: 'admin',
@@ -40,15 +25,7 @@ mountPortal({
           refusal="This page is for Lena platform administrators. If you think you should have access, ask a platform administrator."
         />
       ),
-      children: [
-        { index: true, element: <Navigate to="/admin/tenants" replace /> },
-        { path: 'tenants', element: <TenantsPage /> },
-        { path: 'tenants/new', element: <NewTenantPage /> },
-        { path: 'tenants/:id', element: <TenantPage /> },
-        { path: 'facilitators', element: <FacilitatorsPage /> },
-        { path: 'audit', element: <AuditPage /> },
-        { path: 'queues', element: <QueueHealthPage /> },
-      ],
+      children: [{ index: true, element: <Navigate to={ADMIN_MODULES[0]?.nav.href ?? '/'} replace /> }, ...ADMIN_MODULES.flatMap((module) => module.routes)],
     },
   ],
 });

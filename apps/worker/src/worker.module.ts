@@ -11,7 +11,7 @@ export class WorkerModule {
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, JobsModule, NotificationsModule, MaintenanceModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, JobsModule.forRoot(), NotificationsModule, MaintenanceModule],
     };
   }
 }

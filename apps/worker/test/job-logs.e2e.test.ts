@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
-import { JobName, QueueName } from '@lena/jobs';
+import { Jobs, QueueName } from '@lena/jobs';
 import { createLogger } from '@lena/logging';
 import { captureLogs, type CapturedLogs } from '@lena/logging/testing';
 import { startSmtpCapture, type SmtpCapture } from '@lena/test-services';
@@ -9,7 +9,7 @@ import { jobLogFields } from '../src/jobs/job-log-context';
 import { emailAddressHash } from '../src/notifications/services/redact-email-addresses';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { listenToQueue, nextJobEvent } from './support/queue-events';
-import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
 
 // The worker with its log captured, and an SMTP server that refuses some recipients.
 describe('worker logs and SMTP errors', () => {
@@ -27,7 +27,7 @@ describe('worker logs and SMTP errors', () => {
     smtp = await startSmtpCapture({ refuseRecipient: (address) => address.startsWith('refused-') });
     logs = captureLogs();
     worker = await startWorker(
-      { APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, SMTP_URL: smtp.url },
+      { APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, LENA_OUTBOX_KEY: TEST_OUTBOX_KEY, SMTP_URL: smtp.url },
       // A long backoff: the first failure is all these tests look at.
       { config: { retry: { backoffDelayMs: 60_000 } }, logger: createLogger({ service: 'worker', destination: logs.stream }) },
     );
@@ -52,7 +52,7 @@ describe('worker logs and SMTP errors', () => {
     await completed;
 
     const line = await logs.waitFor((candidate) => candidate.jobId === id && candidate.msg === 'Job completed');
-    expect(line).toMatchObject({ level: 'info', service: 'worker', queue: QueueName.notifications, jobName: JobName.deliverOutboxMessage, outcome: 'delivered' });
+    expect(line).toMatchObject({ level: 'info', service: 'worker', queue: QueueName.notifications, jobName: Jobs.deliverOutboxMessage.name, outcome: 'delivered' });
     expect(new Date(String(line.time)).toISOString()).toBe(line.time);
     expect(logs.lines().filter((candidate) => candidate.jobId === id).map((candidate) => candidate.msg)).toEqual(['Job started', 'Job completed']);
     // Nest's own lines came through pino too.
@@ -78,7 +78,7 @@ describe('worker logs and SMTP errors', () => {
     expect(JSON.stringify({ reason: job!.failedReason, stack: job!.stacktrace, data: job!.data }).toLowerCase()).not.toContain(address);
 
     const failed = await logs.waitFor((candidate) => candidate.jobId === id && candidate.msg === 'Job failed');
-    expect(failed).toMatchObject({ level: 'warn', jobName: JobName.deliverOutboxMessage, attempt: 1 });
+    expect(failed).toMatchObject({ level: 'warn', jobName: Jobs.deliverOutboxMessage.name, attempt: 1 });
     expect(logs.raw.join('\n').toLowerCase()).not.toContain(address);
     expect(smtp.messages.some((received) => received.to.includes(message.to))).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
-import { JobName, QueueName } from '@lena/jobs';
+import { Jobs, QueueName } from '@lena/jobs';
 import { freePort } from '@lena/test-services';
 import type { QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
@@ -45,7 +45,7 @@ describe('email that cannot be delivered', () => {
 
   /** Runs the relay now (as its schedule would) and returns how many rows it handed over. */
   async function relayNow(): Promise<number> {
-    const jobId = await worker.queues.enqueue(JobName.relayOutbox, {});
+    const jobId = await worker.queues.enqueue(Jobs.relayOutbox, {});
     const { returnvalue } = await nextJobEvent(maintenance, 'completed', jobId);
     return (returnvalue as unknown as { enqueued: number }).enqueued;
   }

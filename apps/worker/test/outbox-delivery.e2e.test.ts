@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
-import { JobName, OutboxKind, QueueName } from '@lena/jobs';
+import { Jobs, OutboxKind, QueueName } from '@lena/jobs';
 import { startSmtpCapture, type SmtpCapture } from '@lena/test-services';
 import { Job, type Queue, type QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
@@ -60,7 +60,7 @@ describe('outbox email delivery', () => {
     const message = outbox.emailMessage();
     const id = await outbox.insertEmail(message);
 
-    const relayJobId = await worker.queues.enqueue(JobName.relayOutbox, {}, { jobId: `relay-now-${id}` });
+    const relayJobId = await worker.queues.enqueue(Jobs.relayOutbox, {}, { jobId: `relay-now-${id}` });
     const relayJob = await Job.fromId(worker.queues.queue(QueueName.maintenance), relayJobId);
     await relayJob!.waitUntilFinished(maintenanceEvents, 15_000);
 
@@ -148,8 +148,8 @@ describe('outbox email delivery', () => {
     );
     try {
       const schedulers = await worker.queues.queue(QueueName.maintenance).getJobSchedulers();
-      expect(schedulers.map((scheduler) => scheduler.name).sort()).toEqual([JobName.purgeExpiredRecords, JobName.relayOutbox].sort());
-      expect(schedulers.find((scheduler) => scheduler.name === JobName.relayOutbox)).toMatchObject({ every: 30_000 });
+      expect(schedulers.map((scheduler) => scheduler.name).sort()).toEqual([Jobs.purgeExpiredRecords.name, Jobs.relayOutbox.name].sort());
+      expect(schedulers.find((scheduler) => scheduler.name === Jobs.relayOutbox.name)).toMatchObject({ every: 30_000 });
     } finally {
       await second.close();
     }

@@ -3,3 +3,4 @@ export * from './tenant-tables';
 export * from './database-config';
 export * from './data-source';
 export * from './migrate';
+export * from './unit-of-work';

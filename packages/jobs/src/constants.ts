@@ -1,7 +1,7 @@
 /**
  * Names shared by producers (the API) and consumers (the worker). A queue groups jobs of one
- * bounded context; a job name says what to do. Both are stored in Redis, so renaming one is a
- * migration: add the new name, drain the old one, then remove it.
+ * bounded context; a job name (in `catalogue.ts`) says what to do. Both are stored in Redis, so
+ * renaming one is a migration: add the new name, drain the old one, then remove it.
  */
 export const QueueName = {
   notifications: 'notifications',
@@ -9,25 +9,7 @@ export const QueueName = {
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
-export const JobName = {
-  /** Deliver one row of `outbox_message` (job id = the row's id). */
-  deliverOutboxMessage: 'deliver-outbox-message',
-  /** Enqueue every undelivered outbox row that the fast path missed. Recurring. */
-  relayOutbox: 'relay-outbox',
-  /** Delete records past their retention period (RetentionPolicy in @lena/domain). Daily. */
-  purgeExpiredRecords: 'purge-expired-records',
-} as const;
-export type JobName = (typeof JobName)[keyof typeof JobName];
-
-/** The queue each job runs on. */
-export const queueOfJob: Readonly<Record<JobName, QueueName>> = {
-  [JobName.deliverOutboxMessage]: QueueName.notifications,
-  [JobName.relayOutbox]: QueueName.maintenance,
-  [JobName.purgeExpiredRecords]: QueueName.maintenance,
-};
-
 export const allQueueNames: readonly QueueName[] = Object.values(QueueName);
-export const allJobNames: readonly JobName[] = Object.values(JobName);
 
 /** What an `outbox_message` row holds; the worker has one delivery handler per kind. */
 export const OutboxKind = {

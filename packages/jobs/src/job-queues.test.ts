@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { JobName, QueueName } from './constants';
+import { z } from 'zod';
+import { Jobs } from './catalogue';
+import { QueueName } from './constants';
 import { redisUrlFromEnv } from './connection';
+import { defineJob, InvalidJobPayloadError } from './define-job';
 import { JobQueues } from './job-queues';
-import { InvalidJobPayloadError } from './payloads';
 
 // Against the real Redis, under a prefix of this test file's own.
 describe('JobQueues', () => {
@@ -28,16 +30,23 @@ describe('JobQueues', () => {
     const jobs = await notifications.getJobs(['waiting']);
     expect(jobs.map((job) => job.id).sort()).toEqual([a, b].sort());
     const job = await notifications.getJob(a);
-    expect(job?.name).toBe(JobName.deliverOutboxMessage);
+    expect(job?.name).toBe(Jobs.deliverOutboxMessage.name);
     expect(job?.data).toEqual({ messageId: a });
     expect(job?.opts.attempts).toBe(8);
   });
 
   it('adds a single job with a validated payload and returns its id', async () => {
-    const id = await queues.enqueue(JobName.relayOutbox, {}, { jobId: 'relay-now' });
+    const id = await queues.enqueue(Jobs.relayOutbox, {}, { jobId: 'relay-now' });
     expect(id).toBe('relay-now');
-    expect((await queues.queue(QueueName.maintenance).getJob(id))?.name).toBe(JobName.relayOutbox);
-    await expect(queues.enqueue(JobName.relayOutbox, { tenantId: 'x' } as never)).rejects.toBeInstanceOf(InvalidJobPayloadError);
+    expect((await queues.queue(QueueName.maintenance).getJob(id))?.name).toBe(Jobs.relayOutbox.name);
+    await expect(queues.enqueue(Jobs.relayOutbox, { tenantId: 'x' } as never)).rejects.toBeInstanceOf(InvalidJobPayloadError);
+  });
+
+  it('refuses a job that is not in its catalogue, which no worker would handle', async () => {
+    const undeclared = defineJob({ name: 'send-fax', queue: QueueName.maintenance, scope: 'tenant', payload: { faxId: z.uuid() } });
+    const before = await queues.queue(QueueName.maintenance).count();
+    await expect(queues.enqueue(undeclared, { tenantId: randomUUID(), faxId: randomUUID() })).rejects.toThrow('Job "send-fax" is not declared');
+    expect(await queues.queue(QueueName.maintenance).count()).toBe(before);
   });
 
   it('validates before anything reaches Redis', async () => {
@@ -129,14 +138,14 @@ describe('JobQueues', () => {
   });
 
   it('upserts the recurring schedules idempotently: the relay and the daily retention purge', async () => {
-    await queues.upsertRecurringJobs({ outboxRelayEveryMs: 60_000 });
-    await queues.upsertRecurringJobs({ outboxRelayEveryMs: 30_000 });
+    await queues.upsertRecurringJobs({ [Jobs.relayOutbox.name]: 60_000 });
+    await queues.upsertRecurringJobs({ [Jobs.relayOutbox.name]: 30_000 });
     const schedulers = await queues.queue(QueueName.maintenance).getJobSchedulers();
     expect(schedulers).toHaveLength(2);
     expect(schedulers).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ key: JobName.relayOutbox, name: JobName.relayOutbox, every: 30_000 }),
-        expect.objectContaining({ key: JobName.purgeExpiredRecords, name: JobName.purgeExpiredRecords, every: 24 * 60 * 60 * 1000 }),
+        expect.objectContaining({ key: Jobs.relayOutbox.name, name: Jobs.relayOutbox.name, every: 30_000 }),
+        expect.objectContaining({ key: Jobs.purgeExpiredRecords.name, name: Jobs.purgeExpiredRecords.name, every: 24 * 60 * 60 * 1000 }),
       ]),
     );
   });

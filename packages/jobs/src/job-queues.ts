@@ -1,10 +1,11 @@
 import { Queue } from 'bullmq';
 import type { Job, JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import { DEFAULT_QUEUE_PREFIX, JobName, QueueName, allQueueNames, queueOfJob } from './constants';
+import { jobCatalogue, Jobs } from './catalogue';
+import { DEFAULT_QUEUE_PREFIX, QueueName, allQueueNames } from './constants';
 import { assertClusterSafePrefix } from './connection';
+import { parseJobPayload, type JobCatalogue, type JobDefinition, type JobPayloadOf } from './define-job';
 import { defaultJobOptions, recurringJobOptions, type JobRetryOptions } from './job-options';
-import { parseJobPayload, type JobPayload } from './payloads';
 import { recurringJobs } from './recurring';
 
 export interface JobQueuesOptions {
@@ -17,6 +18,8 @@ export interface JobQueuesOptions {
   enqueueTimeoutMs?: number;
   /** Called for Redis connection errors; by default they are logged once per distinct message. */
   onError?: (error: Error) => void;
+  /** The jobs that may be enqueued; defaults to every declared job (tests add one of their own). */
+  catalogue?: JobCatalogue;
 }
 
 export interface QueueReading {
@@ -54,11 +57,13 @@ export class JobQueues {
   private readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
   private readonly enqueueTimeoutMs: number;
+  private readonly catalogue: JobCatalogue;
   private closed = false;
 
   constructor(options: JobQueuesOptions) {
     this.prefix = assertClusterSafePrefix(options.prefix ?? DEFAULT_QUEUE_PREFIX);
     this.enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5_000;
+    this.catalogue = options.catalogue ?? jobCatalogue;
     const onError = options.onError ?? warnOncePerMessage();
     this.connection = new Redis(options.redisUrl, {
       enableOfflineQueue: false,
@@ -83,14 +88,19 @@ export class JobQueues {
     return queue;
   }
 
-  /** Adds one job after validating its payload; returns the job id. */
-  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<string> {
-    const data = parseJobPayload(name, payload);
+  /**
+   * Adds one job after validating its payload; returns the job id. A tenant job without a
+   * `tenantId` (or with one that is not an id) is refused here, before anything reaches Redis.
+   */
+  async enqueue<D extends JobDefinition>(job: D, payload: JobPayloadOf<D>, options: EnqueueOptions = {}): Promise<string> {
+    // A job nobody declared would have no handler and sit in Redis for ever.
+    if (!this.catalogue.has(job)) throw new Error(`Job "${job.name}" is not declared in the job catalogue.`);
+    const data = parseJobPayload(job, payload);
     const opts: JobsOptions = {};
     if (options.jobId) opts.jobId = options.jobId;
     if (options.delayMs) opts.delay = options.delayMs;
-    const job = await this.withTimeout(this.queue(queueOfJob[name]).add(name, data, opts));
-    return job.id as string;
+    const added = await this.withTimeout(this.queue(job.queue).add(job.name, data, opts));
+    return added.id as string;
   }
 
   /**
@@ -104,10 +114,10 @@ export class JobQueues {
   async enqueueOutboxDelivery(messageIds: string[], options: { restartFailed?: boolean } = {}): Promise<void> {
     const unique = [...new Set(messageIds)];
     if (unique.length === 0) return;
-    const queue = this.queue(queueOfJob[JobName.deliverOutboxMessage]);
+    const queue = this.queue(Jobs.deliverOutboxMessage.queue);
     const jobs = unique.map((messageId) => ({
-      name: JobName.deliverOutboxMessage,
-      data: parseJobPayload(JobName.deliverOutboxMessage, { messageId }),
+      name: Jobs.deliverOutboxMessage.name,
+      data: parseJobPayload(Jobs.deliverOutboxMessage, { messageId }),
       opts: { jobId: outboxDeliveryJobId(messageId) },
     }));
     const added = await this.withTimeout(queue.addBulk(jobs));
@@ -140,13 +150,16 @@ export class JobQueues {
     );
   }
 
-  /** Creates or updates every recurring schedule (safe from any number of replicas). */
-  async upsertRecurringJobs(overrides: { outboxRelayEveryMs?: number } = {}): Promise<void> {
-    for (const job of recurringJobs(overrides)) {
-      await this.queue(job.queue).upsertJobScheduler(
-        job.schedulerId,
-        { every: job.everyMs },
-        { name: job.name, data: parseJobPayload(job.name, {}), opts: recurringJobOptions() },
+  /**
+   * Creates or updates every recurring schedule (safe from any number of replicas). `everyMs`
+   * overrides a job's declared interval, by job name (the worker's LENA_OUTBOX_RELAY_EVERY_MS).
+   */
+  async upsertRecurringJobs(everyMs: Readonly<Record<string, number>> = {}): Promise<void> {
+    for (const recurring of recurringJobs(this.catalogue, everyMs)) {
+      await this.queue(recurring.queue).upsertJobScheduler(
+        recurring.schedulerId,
+        { every: recurring.everyMs },
+        { name: recurring.job.name, data: parseJobPayload(recurring.job, {}), opts: recurringJobOptions() },
       );
     }
   }

@@ -1,36 +1,70 @@
 import { randomUUID } from 'node:crypto';
-import { JobName, allJobNames, queueOfJob, QueueName } from './constants';
-import { deliverOutboxMessagePayloadSchema, InvalidJobPayloadError, jobPayloadSchemas, parseJobPayload } from './payloads';
+import { z } from 'zod';
+import { jobCatalogue, Jobs } from './catalogue';
+import { QueueName } from './constants';
+import { defineJob, InvalidJobPayloadError, JobCatalogue, parseJobPayload } from './define-job';
+import { recurringJobs } from './recurring';
 
 describe('job payload schemas', () => {
-  it('has exactly one schema and one queue per job name', () => {
-    expect(Object.keys(jobPayloadSchemas).sort()).toEqual([...allJobNames].sort());
-    expect(queueOfJob[JobName.deliverOutboxMessage]).toBe(QueueName.notifications);
-    expect(queueOfJob[JobName.relayOutbox]).toBe(QueueName.maintenance);
+  it('declares each job once, with its queue, scope and schedule beside its payload', () => {
+    expect(jobCatalogue.names.sort()).toEqual(['deliver-outbox-message', 'purge-expired-records', 'relay-outbox']);
+    expect(Jobs.deliverOutboxMessage.queue).toBe(QueueName.notifications);
+    expect(Jobs.relayOutbox.queue).toBe(QueueName.maintenance);
+    // The outbox, sessions and purges are platform tables: none of today's jobs runs in a tenant.
+    expect(jobCatalogue.definitions.map((job) => job.scope)).toEqual(['platform', 'platform', 'platform']);
+    expect(recurringJobs(jobCatalogue, { [Jobs.relayOutbox.name]: 1_000 }).map(({ schedulerId, everyMs }) => ({ schedulerId, everyMs }))).toEqual([
+      { schedulerId: 'relay-outbox', everyMs: 1_000 },
+      { schedulerId: 'purge-expired-records', everyMs: 24 * 60 * 60 * 1000 },
+    ]);
   });
 
   it('accepts an outbox delivery that carries only the message id', () => {
     const messageId = randomUUID();
-    expect(parseJobPayload(JobName.deliverOutboxMessage, { messageId })).toEqual({ messageId });
+    expect(parseJobPayload(Jobs.deliverOutboxMessage, { messageId })).toEqual({ messageId });
   });
 
   it('rejects a message id that is not a uuid', () => {
-    expect(() => parseJobPayload(JobName.deliverOutboxMessage, { messageId: 'not-a-uuid' })).toThrow(InvalidJobPayloadError);
-    expect(deliverOutboxMessagePayloadSchema.safeParse({}).success).toBe(false);
+    expect(() => parseJobPayload(Jobs.deliverOutboxMessage, { messageId: 'not-a-uuid' })).toThrow(InvalidJobPayloadError);
+    expect(Jobs.deliverOutboxMessage.payload.safeParse({}).success).toBe(false);
   });
 
   it('rejects any field beyond ids, so a body can never reach Redis', () => {
-    const error = captureError(() =>
-      parseJobPayload(JobName.deliverOutboxMessage, { messageId: randomUUID(), text: 'Your sign-in link: https://…' }),
-    );
+    const error = captureError(() => parseJobPayload(Jobs.deliverOutboxMessage, { messageId: randomUUID(), text: 'Your sign-in link: https://…' }));
     expect(error).toBeInstanceOf(InvalidJobPayloadError);
-    expect((error as InvalidJobPayloadError).jobName).toBe(JobName.deliverOutboxMessage);
+    expect((error as InvalidJobPayloadError).jobName).toBe(Jobs.deliverOutboxMessage.name);
     expect((error as Error).message).toContain('text');
   });
 
-  it('accepts an empty relay payload and nothing else', () => {
-    expect(parseJobPayload(JobName.relayOutbox, {})).toEqual({});
-    expect(() => parseJobPayload(JobName.relayOutbox, { tenantId: randomUUID() })).toThrow(InvalidJobPayloadError);
+  it('accepts an empty relay payload and nothing else: a platform job carries no tenant', () => {
+    expect(parseJobPayload(Jobs.relayOutbox, {})).toEqual({});
+    expect(() => parseJobPayload(Jobs.relayOutbox, { tenantId: randomUUID() })).toThrow(InvalidJobPayloadError);
+  });
+});
+
+describe('defineJob', () => {
+  const expandSeries = defineJob({ name: 'expand-series', queue: QueueName.maintenance, scope: 'tenant', payload: { seriesId: z.uuid() } });
+
+  it('gives a tenant job a required tenantId that must be an id', () => {
+    const [tenantId, seriesId] = [randomUUID(), randomUUID()];
+    expect(parseJobPayload(expandSeries, { tenantId, seriesId })).toEqual({ tenantId, seriesId });
+    expect(captureError(() => parseJobPayload(expandSeries, { seriesId }))).toBeInstanceOf(InvalidJobPayloadError);
+    expect((captureError(() => parseJobPayload(expandSeries, { seriesId })) as Error).message).toContain('tenantId');
+    expect(() => parseJobPayload(expandSeries, { tenantId: 'northshire', seriesId })).toThrow(InvalidJobPayloadError);
+    expect(() => parseJobPayload(expandSeries, { tenantId, seriesId, name: 'Monday group' })).toThrow(InvalidJobPayloadError);
+  });
+
+  it('refuses a job that writes tenantId by hand, and a tenant job with a schedule (no tenant to run in)', () => {
+    expect(() => defineJob({ name: 'x', queue: QueueName.maintenance, scope: 'platform', payload: { tenantId: z.uuid() } })).toThrow('declares tenantId itself');
+    expect(() => defineJob({ name: 'y', queue: QueueName.maintenance, scope: 'tenant', payload: {}, schedule: { everyMs: 1_000 } })).toThrow(
+      'schedule a platform job that enqueues one per tenant',
+    );
+  });
+
+  it('refuses two jobs of one name in a catalogue', () => {
+    expect(() => jobCatalogue.with(defineJob({ name: 'relay-outbox', queue: QueueName.maintenance, scope: 'platform', payload: {} }))).toThrow(
+      'Job "relay-outbox" is declared twice.',
+    );
+    expect(new JobCatalogue([expandSeries]).find('expand-series')).toBe(expandSeries);
   });
 });
 

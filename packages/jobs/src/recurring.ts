@@ -1,30 +1,17 @@
-import { JobName, QueueName, queueOfJob } from './constants';
+import type { QueueName } from './constants';
+import type { JobCatalogue, JobDefinition } from './define-job';
 
 export interface RecurringJob {
-  /** Scheduler id in Redis: upserted by every replica at start, never removed-then-added. */
+  /** Scheduler id in Redis (the job's name): upserted by every replica at start, never removed-then-added. */
   schedulerId: string;
   queue: QueueName;
-  name: JobName;
+  job: JobDefinition;
   everyMs: number;
 }
 
-export const OUTBOX_RELAY_EVERY_MS = 30_000;
-export const RETENTION_PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
-
-/** Every recurring job, declared in code. */
-export function recurringJobs(overrides: { outboxRelayEveryMs?: number } = {}): RecurringJob[] {
-  return [
-    {
-      schedulerId: JobName.relayOutbox,
-      queue: queueOfJob[JobName.relayOutbox],
-      name: JobName.relayOutbox,
-      everyMs: overrides.outboxRelayEveryMs ?? OUTBOX_RELAY_EVERY_MS,
-    },
-    {
-      schedulerId: JobName.purgeExpiredRecords,
-      queue: queueOfJob[JobName.purgeExpiredRecords],
-      name: JobName.purgeExpiredRecords,
-      everyMs: RETENTION_PURGE_EVERY_MS,
-    },
-  ];
+/** Every recurring job of a catalogue, as declared by its `schedule`; `everyMs` overrides by job name. */
+export function recurringJobs(catalogue: JobCatalogue, everyMs: Readonly<Record<string, number>> = {}): RecurringJob[] {
+  return catalogue.definitions.flatMap((job) =>
+    job.schedule ? [{ schedulerId: job.name, queue: job.queue, job, everyMs: everyMs[job.name] ?? job.schedule.everyMs }] : [],
+  );
 }

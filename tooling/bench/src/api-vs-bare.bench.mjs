@@ -12,7 +12,7 @@ import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 const { startTestServices, freePort, withDatabaseName } = require('@lena/test-services');
-const { migrateDatabase, appUrlFor } = require('@lena/database');
+const { migrateDatabase, appUrlFor, withUnitOfWork } = require('@lena/database');
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '../../..');
@@ -103,18 +103,18 @@ async function expectTeams(url, request, pick) {
 }
 
 async function addTeams(ownerUrl, slug, count) {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
+  // The owner is subject to row-level security too: the teams go in through the unit of work, in
+  // the organisation's transaction, as every process writes tenant rows.
+  const pool = new pg.Pool({ connectionString: ownerUrl, max: 1 });
   try {
-    await client.query('BEGIN');
-    const { rows } = await client.query('SELECT id FROM tenant WHERE slug = $1', [slug]);
-    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [rows[0].id]);
-    for (let index = 1; index <= count; index += 1) {
-      await client.query('INSERT INTO team (tenant_id, name) VALUES ($1, $2)', [rows[0].id, `Bench team ${index}`]);
-    }
-    await client.query('COMMIT');
+    const [tenant] = await withUnitOfWork(pool, { tenantId: null, userId: null }, (uow) => uow.query('SELECT id FROM tenant WHERE slug = $1', [slug]));
+    await withUnitOfWork(pool, { tenantId: tenant.id, userId: null }, async (uow) => {
+      for (let index = 1; index <= count; index += 1) {
+        await uow.query('INSERT INTO team (tenant_id, name) VALUES ($1, $2)', [tenant.id, `Bench team ${index}`]);
+      }
+    });
   } finally {
-    await client.end();
+    await pool.end();
   }
 }
 

@@ -1,7 +1,7 @@
+import { UnitOfWork } from '@lena/database';
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RequestContext, requestContext, runInRequestContext } from './request-context';
-import { UnitOfWork } from './unit-of-work';
 
 /**
  * Work that must not change how long a response takes: a password-reset request answers at once,
@@ -36,7 +36,7 @@ export class AfterResponseWork implements BeforeApplicationShutdown {
   }
 
   private async run(context: RequestContext, work: () => Promise<void>): Promise<void> {
-    const uow = new UnitOfWork(this.dataSource, { tenantId: null, userId: null });
+    const uow = new UnitOfWork(this.dataSource, { tenantId: null, userId: null }, { logger: this.logger });
     const detached = new RequestContext(null, 'none', uow, context.request, context.reply);
     let succeeded = false;
     try {

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { UnitOfWork } from '@lena/database';
 import { DomainError, type Principal } from '@lena/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clientAddress } from '../config/trusted-proxies';
-import type { UnitOfWork } from './unit-of-work';
 
 /** Why a request carries no principal, so the error can say something useful. */
 export type AuthProblem = 'none' | 'expired' | 'invalid' | 'revoked' | 'csrf';

@@ -1,10 +1,17 @@
+import { UnitOfWork } from '@lena/database';
 import type { PlatformRole, TenantRole } from '@lena/domain';
+import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { bearerToken, ACCESS_COOKIE, csrfHeaderMatches } from '../identity/auth-cookies';
-import type { TokenService } from '../identity/token.service';
 import { RequestContext, runInRequestContext, type AuthProblem } from './request-context';
-import { UnitOfWork } from './unit-of-work';
+
+/** Who a request's access token says is asking (not yet checked against the database), or why no one. */
+export type AccessReading =
+  | { ok: true; claims: { userId: string; sessionId: string; tenantId: string | null } }
+  | { ok: false; problem: AuthProblem };
+
+/** Reads and verifies a request's access token; the sessions context provides it (sessions/access-reader.ts). */
+export type ReadAccess = (request: FastifyRequest) => AccessReading;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,6 +25,9 @@ declare module 'fastify' {
 // (a token naming someone else's session is refused), and act where the session acts now: after
 // switchTenant, tokens issued for the previous organisation stop working. Roles come from here,
 // not from the token: a token claiming a role its subject lacks carries no authority.
+/** Nest's Logger, which the API routes to pino (with the request's id when there is one). */
+const unitOfWorkLogger = new Logger('UnitOfWork');
+
 const SESSION_LIVE = `(SELECT revoked_at IS NULL AND expires_at > now() AND user_id = $2::uuid
        AND tenant_id IS NOT DISTINCT FROM NULLIF($1, '')::uuid
      FROM auth_session WHERE id = $3) AS session_live,
@@ -30,10 +40,10 @@ const SESSION_LIVE = `(SELECT revoked_at IS NULL AND expires_at > now() AND user
  * check the session is still live (so sign-out and revocation apply at once). The transaction
  * commits when the response is sent, or rolls back if anything failed.
  */
-export function registerRequestLifecycle(fastify: FastifyInstance, dataSource: DataSource, tokens: TokenService, graphqlPath = '/graphql'): void {
+export function registerRequestLifecycle(fastify: FastifyInstance, dataSource: DataSource, readAccess: ReadAccess, graphqlPath = '/graphql'): void {
   fastify.addHook('preHandler', (request, reply, done) => {
     if (!request.url.startsWith(graphqlPath)) return done();
-    resolveContext(request, reply, dataSource, tokens).then(
+    resolveContext(request, reply, dataSource, readAccess).then(
       (context) => {
         request.lenaContext = context;
         runInRequestContext(context, done);
@@ -71,21 +81,14 @@ interface LiveSessionRow {
   tenant_role: TenantRole | null;
 }
 
-async function resolveContext(request: FastifyRequest, reply: FastifyReply, dataSource: DataSource, tokens: TokenService): Promise<RequestContext> {
+async function resolveContext(request: FastifyRequest, reply: FastifyReply, dataSource: DataSource, readAccess: ReadAccess): Promise<RequestContext> {
   const anonymous = (problem: AuthProblem) =>
-    new RequestContext(null, problem, new UnitOfWork(dataSource, { tenantId: null, userId: null }), request, reply);
+    new RequestContext(null, problem, new UnitOfWork(dataSource, { tenantId: null, userId: null }, { logger: unitOfWorkLogger }), request, reply);
 
-  const bearer = bearerToken(request);
-  const token = bearer ?? request.cookies[ACCESS_COOKIE];
-  if (!token) return anonymous('none');
-  // Browsers send cookies on their own, so a cookie-authenticated request must prove it came
-  // from our page by echoing the CSRF cookie in a header.
-  if (!bearer && !csrfHeaderMatches(request)) return anonymous('csrf');
-
-  const verified = tokens.verifyAccess(token);
-  if (!verified.ok) return anonymous(verified.problem);
-  const { claims } = verified;
-  const uow = new UnitOfWork(dataSource, { tenantId: claims.tenantId, userId: claims.userId });
+  const access = readAccess(request);
+  if (!access.ok) return anonymous(access.problem);
+  const { claims } = access;
+  const uow = new UnitOfWork(dataSource, { tenantId: claims.tenantId, userId: claims.userId }, { logger: unitOfWorkLogger });
   const row = (await uow.begin({ sql: SESSION_LIVE, params: [claims.sessionId] })) as unknown as LiveSessionRow;
   // A session acting in an organisation the person no longer belongs to has ended too.
   if (row.session_live !== true || (claims.tenantId !== null && row.tenant_role === null)) {

@@ -1,13 +1,23 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { EmailComposer } from './email-composer.service';
 import { FailedMessageResolver } from './failed-message.resolver';
 import { FailedMessageService } from './failed-message.service';
+import { JOB_QUEUES, jobQueuesProvider, type ApiJobQueues } from './job-queues.provider';
 import { OutboxService } from './outbox.service';
+import { QueueHealthResolver } from './queue-health.resolver';
+import { QueueHealthService } from './queue-health.service';
 
+/** The outbox, the job queues that deliver it, their health and the dead letters. */
 @Module({
   imports: [AuditModule],
-  providers: [OutboxService, EmailComposer, FailedMessageService, FailedMessageResolver],
+  providers: [jobQueuesProvider, OutboxService, EmailComposer, FailedMessageService, FailedMessageResolver, QueueHealthService, QueueHealthResolver],
   exports: [OutboxService, EmailComposer],
 })
-export class NotificationsModule {}
+export class NotificationsModule implements OnApplicationShutdown {
+  constructor(@Inject(JOB_QUEUES) private readonly queues: ApiJobQueues) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queues.close();
+  }
+}

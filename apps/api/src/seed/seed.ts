@@ -1,7 +1,7 @@
 import { hash, Algorithm } from '@node-rs/argon2';
 import { AuthPolicy } from '@lena/domain';
-import { databaseUrlsFromEnv, migrateDatabase } from '@lena/database';
-import { Client } from 'pg';
+import { databaseUrlsFromEnv, migrateDatabase, withUnitOfWork, type UnitOfWork } from '@lena/database';
+import { Pool } from 'pg';
 import { DEMO_PASSWORD, demoStaff, demoTenants } from './demo-data';
 
 /**
@@ -13,67 +13,70 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
   // Demo accounts share one published password: they must never exist where real people work.
   if (env.NODE_ENV === 'production') throw new Error('The demo data is for development: it is never loaded with NODE_ENV=production.');
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: Algorithm.Argon2id, ...AuthPolicy.argon2 });
-  const client = new Client({ connectionString: ownerUrl });
-  await client.connect();
+  // One connection as the owner; every step goes through the unit of work every process uses.
+  const pool = new Pool({ connectionString: ownerUrl, max: 1 });
   try {
-    await client.query('BEGIN');
-    const userId = async (email: string, displayName: string): Promise<string> => {
-      const { rows } = await client.query<{ id: string }>(
+    // Platform rows (people, platform roles, facilitator profiles) first, in a transaction with no
+    // tenant. Then one transaction per organisation, which its settings pin to that organisation.
+    // Every step is idempotent, so a run that stops half-way is completed by the next one.
+    const userId = async (uow: UnitOfWork, email: string, displayName: string): Promise<string> => {
+      const [row] = await uow.query<{ id: string }>(
         `INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, $2, $3)
          ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
         [email, displayName, passwordHash],
       );
-      return rows[0].id;
+      return row.id;
     };
 
-    for (const person of demoStaff) {
-      const id = await userId(person.email, person.displayName);
-      for (const role of person.roles) {
-        await client.query('INSERT INTO platform_role (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, role]);
+    await withUnitOfWork(pool, { tenantId: null, userId: null }, async (uow) => {
+      for (const person of demoStaff) {
+        const id = await userId(uow, person.email, person.displayName);
+        for (const role of person.roles) {
+          await uow.query('INSERT INTO platform_role (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, role]);
+        }
+        if ('bio' in person) {
+          await uow.query('INSERT INTO facilitator_profile (user_id, bio, services) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+            id,
+            person.bio,
+            person.services,
+          ]);
+        }
       }
-      if ('bio' in person) {
-        await client.query('INSERT INTO facilitator_profile (user_id, bio, services) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-          id,
-          person.bio,
-          person.services,
-        ]);
-      }
-    }
+    });
 
     for (const tenant of demoTenants) {
-      const { rows } = await client.query<{ id: string }>(
-        `INSERT INTO tenant (name, slug, time_zone) VALUES ($1, $2, $3)
-         ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id`,
-        [tenant.name, tenant.slug, tenant.timeZone],
-      );
-      const tenantId = rows[0].id;
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await withUnitOfWork(pool, { tenantId: null, userId: null }, async (uow) => {
+        const [row] = await uow.query<{ id: string }>(
+          `INSERT INTO tenant (name, slug, time_zone) VALUES ($1, $2, $3)
+           ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id`,
+          [tenant.name, tenant.slug, tenant.timeZone],
+        );
+        const tenantId = row.id;
+        // Row-level security is forced even for the owner: the organisation's rows need its setting.
+        await uow.actAs({ tenantId });
 
-      const teamIds: string[] = [];
-      for (const name of tenant.teams) {
-        const existing = await client.query<{ id: string }>('SELECT id FROM team WHERE tenant_id = $1 AND name = $2 AND deleted_at IS NULL', [tenantId, name]);
-        const created = existing.rows[0] ?? (await client.query<{ id: string }>('INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name])).rows[0];
-        teamIds.push(created.id);
-      }
+        const teamIds: string[] = [];
+        for (const name of tenant.teams) {
+          const [existing] = await uow.query<{ id: string }>('SELECT id FROM team WHERE tenant_id = $1 AND name = $2 AND deleted_at IS NULL', [tenantId, name]);
+          const created = existing ?? (await uow.query<{ id: string }>('INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name]))[0];
+          teamIds.push(created.id);
+        }
 
-      const adminId = await userId(tenant.orgAdmin.email, tenant.orgAdmin.displayName);
-      await client.query(`INSERT INTO tenant_membership (tenant_id, user_id, role) VALUES ($1, $2, 'ORG_ADMIN') ON CONFLICT DO NOTHING`, [tenantId, adminId]);
-      for (const participant of tenant.participants) {
-        const id = await userId(participant.email, participant.displayName);
-        await client.query(`INSERT INTO tenant_membership (tenant_id, user_id, role) VALUES ($1, $2, 'PARTICIPANT') ON CONFLICT DO NOTHING`, [tenantId, id]);
-        await client.query('INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-          tenantId,
-          teamIds[participant.team],
-          id,
-        ]);
-      }
+        const adminId = await userId(uow, tenant.orgAdmin.email, tenant.orgAdmin.displayName);
+        await uow.query(`INSERT INTO tenant_membership (tenant_id, user_id, role) VALUES ($1, $2, 'ORG_ADMIN') ON CONFLICT DO NOTHING`, [tenantId, adminId]);
+        for (const participant of tenant.participants) {
+          const id = await userId(uow, participant.email, participant.displayName);
+          await uow.query(`INSERT INTO tenant_membership (tenant_id, user_id, role) VALUES ($1, $2, 'PARTICIPANT') ON CONFLICT DO NOTHING`, [tenantId, id]);
+          await uow.query('INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+            tenantId,
+            teamIds[participant.team],
+            id,
+          ]);
+        }
+      });
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
   } finally {
-    await client.end();
+    await pool.end();
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditAction, DomainError, lastOrgAdminRefusal, losesOrgAdmin, uuidSchema, type Principal, type TenantRole } from '@lena/domain';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
-import { SessionService } from '../identity/session.service';
+import { SessionService } from '../sessions/session.service';
 import type { Member } from './dtos/team.type';
 
 const MEMBER_QUERY = `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.email, m.role, m.created_at AS "joinedAt",

@@ -1,6 +1,6 @@
-import { forwardRef, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { IdentityModule } from '../identity/identity.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { MemberResolver } from './member.resolver';
 import { MemberService } from './member.service';
 import { TeamResolver } from './team.resolver';
@@ -10,8 +10,8 @@ import { TenantResolver } from './tenant.resolver';
 import { TenantService } from './tenant.service';
 
 @Module({
-  imports: [AuditModule, forwardRef(() => IdentityModule)],
+  imports: [AuditModule, SessionsModule],
   providers: [MemberResolver, MemberService, TeamResolver, TeamService, TenancyLoaderFactory, TenantResolver, TenantService],
-  exports: [TenancyLoaderFactory, TenantService],
+  exports: [TeamService, TenancyLoaderFactory, TenantService],
 })
 export class TenancyModule {}

@@ -1,11 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PlatformRole, TenantRole, type Principal } from '@lena/domain';
 import { CurrentPrincipal, Roles } from '../common/auth.decorators';
-import { Invitation } from '../identity/dtos/invitation.type';
-import { InvitationService } from '../identity/invitation.service';
 import { Member } from './dtos/team.type';
 import { Tenant } from './dtos/tenant.type';
-import { CreateTenantInput, InviteOrgAdminInput, UpdateTenantInput } from './dtos/tenant.inputs';
+import { CreateTenantInput, UpdateTenantInput } from './dtos/tenant.inputs';
 import { MemberService } from './member.service';
 import { TenantService } from './tenant.service';
 
@@ -13,7 +11,6 @@ import { TenantService } from './tenant.service';
 export class TenantResolver {
   constructor(
     private readonly tenantService: TenantService,
-    private readonly invitationService: InvitationService,
     private readonly memberService: MemberService,
   ) {}
 
@@ -51,20 +48,6 @@ export class TenantResolver {
   @Mutation(() => Tenant)
   reactivateTenant(@Args('id', { type: () => ID }) id: string): Promise<Tenant> {
     return this.tenantService.reactivate(id);
-  }
-
-  @Roles(PlatformRole.PLATFORM_ADMIN)
-  @Mutation(() => Invitation)
-  async inviteOrgAdmin(@CurrentPrincipal() principal: Principal, @Args('input') input: InviteOrgAdminInput): Promise<Invitation> {
-    const tenant = await this.tenantService.get(principal, input.tenantId);
-    return this.invitationService.invite({ email: input.email, displayName: input.displayName, role: TenantRole.ORG_ADMIN, tenantId: tenant.id });
-  }
-
-  @Roles(PlatformRole.PLATFORM_ADMIN)
-  @Query(() => [Invitation])
-  async tenantInvitations(@CurrentPrincipal() principal: Principal, @Args('tenantId', { type: () => ID }) tenantId: string): Promise<Invitation[]> {
-    const tenant = await this.tenantService.get(principal, tenantId);
-    return this.invitationService.list(tenant.id);
   }
 
   @Roles(PlatformRole.PLATFORM_ADMIN)

@@ -1,4 +1,4 @@
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
   createTenantSchema,
@@ -12,7 +12,7 @@ import {
 } from '@lena/domain';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
-import { SessionService } from '../identity/session.service';
+import { SessionService } from '../sessions/session.service';
 import type { Tenant } from './dtos/tenant.type';
 import type { CreateTenantInput, UpdateTenantInput } from './dtos/tenant.inputs';
 
@@ -33,7 +33,7 @@ const COLUMN_OF: Record<string, string> = {
 export class TenantService {
   constructor(
     private readonly audit: AuditService,
-    @Inject(forwardRef(() => SessionService)) private readonly sessions: SessionService,
+    private readonly sessions: SessionService,
   ) {}
 
   async findById(id: string): Promise<Tenant | null> {

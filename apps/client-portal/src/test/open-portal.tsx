@@ -1,10 +1,9 @@
 import { createLenaApolloClient } from '@lena/graphql-client';
 import type { Viewer } from '@lena/graphql-client/react';
-import { PortalApp, portalRoutes } from '@lena/portal-kit';
+import { createTestRouter, PortalApp, portalRoutes } from '@lena/portal-kit';
 import { Page } from '@lena/ui';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { createMemoryRouter } from 'react-router';
 
 export const NORTHSHIRE = { __typename: 'Tenant', id: 't1', name: 'Northshire', slug: 'northshire', timeZone: 'Europe/London', locale: 'en-GB', status: 'ACTIVE' } as const;
 
@@ -37,10 +36,8 @@ export function openPortal(path: string, routes: { path: string; element: ReactE
     const body = (typeof answer === 'function' ? answer(request.variables) : answer) ?? { errors: [{ message: 'Not in this test.', extensions: { code: 'NOT_FOUND' } }] };
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   };
-  const router = createMemoryRouter(
-    portalRoutes({ portalName: 'Client portal', serviceName: 'Lena client portal', nav: () => [], home: <Page title="Home" />, routes }),
-    { initialEntries: [path] },
-  );
-  render(<PortalApp client={createLenaApolloClient({ uri: 'http://api.test/graphql', fetch })} router={router} serviceName="Lena client portal" />);
+  const { Router, router } = createTestRouter(path);
+  const portal = portalRoutes({ portalName: 'Client portal', serviceName: 'Lena client portal', nav: () => [], home: <Page title="Home" />, routes });
+  render(<PortalApp client={createLenaApolloClient({ uri: 'http://api.test/graphql', fetch })} routes={portal} router={Router} serviceName="Lena client portal" />);
   return { requests, router, asked: (name: string) => requests.filter((request) => request.operationName === name) };
 }

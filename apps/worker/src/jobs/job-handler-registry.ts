@@ -1,4 +1,4 @@
-import { allJobNames, type JobName } from '@lena/jobs';
+import { jobCatalogue } from '@lena/jobs';
 import type { JobHandlerInstance } from './job-handler';
 
 export interface DiscoveredJobHandler {
@@ -15,10 +15,10 @@ export interface DiscoveredJobHandler {
  */
 export function buildJobHandlerRegistry(
   discovered: DiscoveredJobHandler[],
-  expected: readonly JobName[] = allJobNames,
-): Map<JobName, JobHandlerInstance> {
+  expected: readonly string[] = jobCatalogue.names,
+): Map<string, JobHandlerInstance> {
   const problems: string[] = [];
-  const registry = new Map<JobName, JobHandlerInstance>();
+  const registry = new Map<string, JobHandlerInstance>();
   for (const jobName of expected) {
     const handlers = discovered.filter((handler) => handler.jobName === jobName);
     if (handlers.length === 0) problems.push(`job "${jobName}" has no handler`);
@@ -26,7 +26,7 @@ export function buildJobHandlerRegistry(
     else registry.set(jobName, handlers[0].instance);
   }
   for (const handler of discovered) {
-    if (!expected.includes(handler.jobName as JobName)) {
+    if (handler.jobName === undefined || !expected.includes(handler.jobName)) {
       problems.push(`${handler.provider} handles unknown job "${handler.jobName}"`);
     }
     if (typeof handler.instance?.handle !== 'function') {

@@ -1,42 +1,51 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { JobQueues, parseJobPayload, queueOfJob, QueueName, type JobName } from '@lena/jobs';
+import { UnitOfWork } from '@lena/database';
+import { JobCatalogue, JobQueues, Jobs, parseJobPayload, QueueName, type JobDefinition } from '@lena/jobs';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { WORKER_CONFIG } from '../config/config.module';
 import type { WorkerConfig } from '../config/worker-config';
-import type { JobHandlerInstance } from './job-handler';
+import type { JobHandlerInstance, TenantJobContext } from './job-handler';
 import { JobHandler } from './job-handler.decorator';
 import { buildJobHandlerRegistry } from './job-handler-registry';
 import { jobLogFields, runWithJobLogFields } from './job-log-context';
+import { runInTenantJobContext } from './tenant-job-context';
 
 /**
  * Runs one BullMQ worker per queue and hands each job to the handler registered for its name,
- * after validating the payload. Starts only once every job name has exactly one handler.
+ * after validating the payload. Starts only once every declared job has exactly one handler.
+ *
+ * A tenant job runs inside its tenant's transaction, opened here with the payload's `tenantId`
+ * (the unit of work the API uses per request): committed when the handler resolves, rolled back
+ * when it throws. Platform jobs get no transaction; they work on platform tables alone.
  */
 @Injectable()
 export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
-  private registry = new Map<JobName, JobHandlerInstance>();
+  private registry = new Map<string, JobHandlerInstance>();
   private readonly workers: Worker[] = [];
   private readonly loggedFailures = new WeakSet<Job>();
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly jobQueues: JobQueues,
+    private readonly catalogue: JobCatalogue,
+    private readonly dataSource: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
   onModuleInit(): void {
     const discovered = this.discovery.getProviders({ metadataKey: JobHandler.KEY }).map((wrapper) => ({
-      jobName: this.discovery.getMetadataByDecorator(JobHandler, wrapper),
+      jobName: this.discovery.getMetadataByDecorator(JobHandler, wrapper)?.name,
       provider: String(wrapper.name),
       instance: wrapper.instance as JobHandlerInstance,
     }));
-    this.registry = buildJobHandlerRegistry(discovered);
+    this.registry = buildJobHandlerRegistry(discovered, this.catalogue.names);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const queues = [...new Set([...this.registry.keys()].map((name) => queueOfJob[name]))];
+    const queues = [...new Set(this.catalogue.definitions.map((job) => job.queue))];
     for (const queue of queues) {
       const worker = new Worker(queue, (job) => this.process(job), {
         connection: { url: this.config.redisUrl, connectionName: `lena-worker-${queue}` },
@@ -52,7 +61,7 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
-    await this.jobQueues.upsertRecurringJobs({ outboxRelayEveryMs: this.config.outboxRelayEveryMs });
+    await this.jobQueues.upsertRecurringJobs({ [Jobs.relayOutbox.name]: this.config.outboxRelayEveryMs });
     this.logger.log(`Processing queues ${queues.join(', ')} under prefix ${this.config.queuePrefix}`);
   }
 
@@ -80,15 +89,35 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
   }
 
   private async run(job: Job): Promise<unknown> {
-    const handler = this.registry.get(job.name as JobName);
-    if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
+    const definition = this.catalogue.find(job.name);
+    const handler = this.registry.get(job.name);
+    if (!definition || !handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
     let payload: unknown;
     try {
-      payload = parseJobPayload(job.name as JobName, job.data);
+      payload = parseJobPayload(definition, job.data);
     } catch (error) {
       // A payload that does not fit its schema will not fit on retry either.
       throw new UnrecoverableError((error as Error).message);
     }
-    return handler.handle(payload as never, job);
+    if (definition.scope === 'platform') return handler.handle(payload as never, { job } as never);
+    return this.runInTenant(definition, handler, payload as { tenantId: string }, job);
+  }
+
+  /** The handler's work and its tenant's transaction succeed or fail together. */
+  private async runInTenant(definition: JobDefinition, handler: JobHandlerInstance, payload: { tenantId: string }, job: Job): Promise<unknown> {
+    const uow = new UnitOfWork(this.dataSource, { tenantId: payload.tenantId, userId: null }, { logger: this.logger });
+    const context: TenantJobContext = { job, tenantId: payload.tenantId, uow };
+    let outcome: unknown;
+    try {
+      outcome = await runInTenantJobContext(context, () => handler.handle(payload as never, context as never));
+    } catch (error) {
+      await uow.finish(false).catch((rollbackError: unknown) =>
+        this.logger.error(`Could not roll back job "${definition.name}": ${rollbackError instanceof Error ? rollbackError.message : String(rollbackError)}`),
+      );
+      throw error;
+    }
+    // A failed commit fails the job, and BullMQ retries it: the handler's work is all or nothing.
+    await uow.finish(true);
+    return outcome;
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { JobName } from '@lena/jobs';
+import { Jobs } from '@lena/jobs';
 import type { JobHandlerInstance } from '../jobs/job-handler';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { RetentionPurgeService, type PurgeCounts } from './services/retention-purge.service';
 
 /** Runs daily (a job scheduler upserted at start). */
 @Injectable()
-@JobHandler(JobName.purgeExpiredRecords)
-export class PurgeExpiredRecordsJob implements JobHandlerInstance<typeof JobName.purgeExpiredRecords> {
+@JobHandler(Jobs.purgeExpiredRecords)
+export class PurgeExpiredRecordsJob implements JobHandlerInstance<typeof Jobs.purgeExpiredRecords> {
   constructor(private readonly retention: RetentionPurgeService) {}
 
   handle(): Promise<PurgeCounts> {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { JobName } from '@lena/jobs';
+import { Jobs } from '@lena/jobs';
 import type { JobHandlerInstance } from '../jobs/job-handler';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { OutboxRelayService } from './services/outbox-relay.service';
 
 /** Runs every 30 s (a job scheduler upserted at start) and on demand. */
 @Injectable()
-@JobHandler(JobName.relayOutbox)
-export class RelayOutboxJob implements JobHandlerInstance<typeof JobName.relayOutbox> {
+@JobHandler(Jobs.relayOutbox)
+export class RelayOutboxJob implements JobHandlerInstance<typeof Jobs.relayOutbox> {
   constructor(private readonly relay: OutboxRelayService) {}
 
   async handle(): Promise<{ enqueued: number }> {

@@ -2,9 +2,9 @@ import { createLenaApolloClient, type AccountSessionFieldsFragment } from '@lena
 import type { Viewer } from '@lena/graphql-client/react';
 import { Page } from '@lena/ui';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PortalApp, portalRoutes, type PortalDefinition } from '../app/mount-portal.js';
+import { createTestRouter } from '../app/test-router.js';
 import { AccountPage } from './index.js';
 
 afterEach(cleanup);
@@ -72,8 +72,8 @@ const portal: PortalDefinition = {
 };
 
 async function openAccountPage(api: ReturnType<typeof fakeApi>) {
-  const router = createMemoryRouter(portalRoutes(portal), { initialEntries: ['/account'] });
-  render(<PortalApp client={api.client} router={router} serviceName={portal.serviceName} />);
+  const { Router } = createTestRouter('/account');
+  render(<PortalApp client={api.client} routes={portalRoutes(portal)} router={Router} serviceName={portal.serviceName} />);
   await screen.findByRole('heading', { level: 1, name: 'Your account' });
   return within(await screen.findByRole('table', { name: 'Where you are signed in' }));
 }

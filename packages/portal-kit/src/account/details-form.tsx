@@ -1,14 +1,15 @@
-import { toFormErrors, UpdateMyProfileDocument } from '@lena/graphql-client';
+import { UpdateMyProfileDocument } from '@lena/graphql-client';
 import { useMutation, useSession, type Viewer } from '@lena/graphql-client/react';
-import { Alert, Button, Form, requireValues, SummaryList, TextField, useFormSubmission } from '@lena/ui';
+import { Alert, Button, Form, requireValues, SummaryList, TextField } from '@lena/ui';
 import { useState } from 'react';
+import { useMutationForm } from '../hooks/use-mutation-form.js';
 
 /** The person's name (which everyone else sees), beside the email address they sign in with. */
 export function DetailsForm({ viewer }: { viewer: Viewer }) {
   const { updateViewer } = useSession();
   const [displayName, setDisplayName] = useState(viewer.displayName);
   const [savedName, setSavedName] = useState<string | null>(null);
-  const form = useFormSubmission();
+  const form = useMutationForm();
   const [update] = useMutation(UpdateMyProfileDocument);
   return (
     <>
@@ -21,18 +22,13 @@ export function DetailsForm({ viewer }: { viewer: Viewer }) {
           setSavedName(null);
           const missing = requireValues([['displayName', displayName, 'Enter your name.']]);
           if (missing) return form.fail(missing);
-          void form.submit(async () => {
-            try {
-              const result = await update({ variables: { input: { displayName: displayName.trim() } } });
-              const updated = result.data?.updateMyProfile;
-              if (updated) {
-                updateViewer(updated);
-                setDisplayName(updated.displayName);
-                setSavedName(updated.displayName);
-              }
-              return null;
-            } catch (error) {
-              return toFormErrors(error);
+          void form.send(async () => {
+            const result = await update({ variables: { input: { displayName: displayName.trim() } } });
+            const updated = result.data?.updateMyProfile;
+            if (updated) {
+              updateViewer(updated);
+              setDisplayName(updated.displayName);
+              setSavedName(updated.displayName);
             }
           });
         }}

@@ -1,7 +1,8 @@
-import { ChangePasswordDocument, toFormErrors } from '@lena/graphql-client';
+import { ChangePasswordDocument } from '@lena/graphql-client';
 import { useMutation } from '@lena/graphql-client/react';
-import { Alert, Button, Form, requireValues, TextField, useFormSubmission } from '@lena/ui';
+import { Alert, Button, Form, requireValues, TextField } from '@lena/ui';
 import { useState } from 'react';
+import { useMutationForm } from '../hooks/use-mutation-form.js';
 
 const NEW_PASSWORD_HINT = 'At least 12 characters, and not a password that is common or has been in a data breach. A few unrelated words make a strong password.';
 
@@ -14,7 +15,7 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [changed, setChanged] = useState(false);
-  const form = useFormSubmission();
+  const form = useMutationForm();
   const [changePassword] = useMutation(ChangePasswordDocument);
   return (
     <Form
@@ -29,18 +30,13 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
         ]);
         if (missing) return form.fail(missing);
         if (newPassword !== confirmation) return form.fail({ fieldProblems: [{ field: 'newPasswordConfirmation', message: 'The new passwords do not match.' }] });
-        void form.submit(async () => {
-          try {
-            await changePassword({ variables: { input: { currentPassword, newPassword } } });
-          } catch (error) {
-            return toFormErrors(error);
-          }
+        void form.send(async () => {
+          await changePassword({ variables: { input: { currentPassword, newPassword } } });
           setCurrentPassword('');
           setNewPassword('');
           setConfirmation('');
           setChanged(true);
           onChanged();
-          return null;
         });
       }}
     >

@@ -2,6 +2,7 @@ import { describeError, EndOtherSessionsDocument, EndSessionDocument, MySessions
 import { useMutation } from '@lena/graphql-client/react';
 import { Alert, Button, ConfirmDialog, DateTime, Table, Tag } from '@lena/ui';
 import { useState } from 'react';
+import { useConfirmation } from '../hooks/use-confirmation.js';
 
 type Message = { tone: 'success' | 'error'; text: string };
 
@@ -14,8 +15,6 @@ export function SessionsTable({ sessions }: { sessions: readonly AccountSessionF
   const [endSession] = useMutation(EndSessionDocument, refetch);
   const [endOthers, { loading: endingOthers }] = useMutation(EndOtherSessionsDocument, refetch);
   const [endingId, setEndingId] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const others = sessions.filter((session) => !session.current);
 
@@ -32,18 +31,11 @@ export function SessionsTable({ sessions }: { sessions: readonly AccountSessionF
     }
   };
 
-  const endAllOthers = async () => {
-    setMessage(null);
-    setDialogError(null);
-    try {
-      const result = await endOthers();
-      const count = result.data?.endOtherSessions ?? 0;
-      setConfirming(false);
-      setMessage({ tone: 'success', text: count === 1 ? 'You have been signed out of 1 other session.' : `You have been signed out of ${count} other sessions.` });
-    } catch (error) {
-      setDialogError(describeError(error).message);
-    }
-  };
+  const endAllOthers = useConfirmation(async () => {
+    const result = await endOthers();
+    const count = result.data?.endOtherSessions ?? 0;
+    setMessage({ tone: 'success', text: count === 1 ? 'You have been signed out of 1 other session.' : `You have been signed out of ${count} other sessions.` });
+  });
 
   return (
     <>
@@ -93,8 +85,7 @@ export function SessionsTable({ sessions }: { sessions: readonly AccountSessionF
             variant="secondary"
             onClick={() => {
               setMessage(null);
-              setDialogError(null);
-              setConfirming(true);
+              endAllOthers.ask(true);
             }}
           >
             Sign out of all other sessions
@@ -104,13 +95,10 @@ export function SessionsTable({ sessions }: { sessions: readonly AccountSessionF
         <p>You are not signed in anywhere else.</p>
       )}
       <ConfirmDialog
-        open={confirming}
         title="Sign out of all other sessions?"
         confirmLabel="Yes, sign out everywhere else"
         busy={endingOthers}
-        error={dialogError}
-        onConfirm={() => void endAllOthers()}
-        onCancel={() => setConfirming(false)}
+        {...endAllOthers.dialog}
       >
         <p>
           {others.length === 1 ? 'The other session' : `The ${others.length} other sessions`} will need to sign in again. You stay signed in on this device.

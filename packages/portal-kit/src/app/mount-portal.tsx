@@ -2,19 +2,19 @@ import '@lena/ui/styles.css';
 import { createLenaApolloClient, type ApolloClient } from '@lena/graphql-client';
 import { ApolloProvider, SessionProvider } from '@lena/graphql-client/react';
 import { UiProvider } from '@lena/ui';
-import { StrictMode, type ReactElement } from 'react';
+import { StrictMode, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, type DataRouter, type RouteObject } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { BrowserRouter, useLocation, useRoutes, type RouteObject } from 'react-router';
 import { AcceptInvitationPage } from '../auth/accept-invitation-page.js';
 import { ForgotPasswordPage } from '../auth/forgot-password-page.js';
 import { LoginPage } from '../auth/login-page.js';
 import { ResetPasswordPage } from '../auth/reset-password-page.js';
 import { AppLink } from './app-link.js';
+import { CrashBoundary } from './crash-boundary.js';
 import { PublicOnly, RequireViewer } from './guards.js';
 import { NotFoundPage } from './not-found-page.js';
 import { PortalLayout, type PortalLayoutProps } from './portal-layout.js';
-import { RouteError } from './route-error.js';
+import { RouteKeyProvider } from './route-key.js';
 
 /** What makes one portal different from the other; everything else is the same in both. */
 export interface PortalDefinition extends PortalLayoutProps {
@@ -26,6 +26,16 @@ export interface PortalDefinition extends PortalLayoutProps {
   routes: RouteObject[];
 }
 
+/** The frame, or "Sorry, something went wrong" in its place if a page crashes while rendering. */
+function Frame(layout: PortalLayoutProps) {
+  const { pathname } = useLocation();
+  return (
+    <CrashBoundary pathname={pathname}>
+      <PortalLayout {...layout} />
+    </CrashBoundary>
+  );
+}
+
 /**
  * Every route: the sign-in, password and invitation pages (the same in both portals), then the
  * portal's home and its own pages behind <RequireViewer>, and "Page not found" for the rest.
@@ -33,8 +43,7 @@ export interface PortalDefinition extends PortalLayoutProps {
 export function portalRoutes({ home, routes, serviceName: _serviceName, ...layout }: PortalDefinition): RouteObject[] {
   return [
     {
-      element: <PortalLayout {...layout} />,
-      errorElement: <RouteError />,
+      element: <Frame {...layout} />,
       children: [
         { path: 'login', element: <PublicOnly><LoginPage /></PublicOnly> },
         { path: 'forgot-password', element: <ForgotPasswordPage /> },
@@ -50,19 +59,34 @@ export function portalRoutes({ home, routes, serviceName: _serviceName, ...layou
   ];
 }
 
-export interface PortalAppProps {
-  client: ApolloClient;
-  router: DataRouter;
-  serviceName: string;
+function Routes({ routes }: { routes: RouteObject[] }) {
+  return useRoutes(routes);
 }
 
-/** The providers every page relies on: the API client, the session, in-app links and the tab title. */
-export function PortalApp({ client, router, serviceName }: PortalAppProps) {
+export interface PortalAppProps {
+  client: ApolloClient;
+  /** The portal's routes (`portalRoutes(...)`). */
+  routes: RouteObject[];
+  serviceName: string;
+  /** What holds the address: the browser's (the default), or a test's (`createTestRouter`). */
+  router?: ComponentType<{ children: ReactNode }>;
+}
+
+/**
+ * The providers every page relies on: the API client, the session, in-app links and the tab title,
+ * and the routes. The router is the declarative one (no loaders or actions: pages fetch through
+ * Apollo), about 16 kB (gzipped) lighter than a data router, on the sign-in page too.
+ */
+export function PortalApp({ client, routes, serviceName, router: Router = BrowserRouter }: PortalAppProps) {
   return (
     <ApolloProvider client={client}>
       <SessionProvider>
         <UiProvider serviceName={serviceName} linkComponent={AppLink}>
-          <RouterProvider router={router} />
+          <Router>
+            <RouteKeyProvider routes={routes}>
+              <Routes routes={routes} />
+            </RouteKeyProvider>
+          </Router>
         </UiProvider>
       </SessionProvider>
     </ApolloProvider>
@@ -72,10 +96,10 @@ export function PortalApp({ client, router, serviceName }: PortalAppProps) {
 /** Starts a portal in `#root`: Lena's styles, the API client, the session, links and the router. */
 export function mountPortal(portal: PortalDefinition): void {
   const client = createLenaApolloClient();
-  const router = createBrowserRouter(portalRoutes(portal));
+  const routes = portalRoutes(portal);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <PortalApp client={client} router={router} serviceName={portal.serviceName} />
+      <PortalApp client={client} routes={routes} serviceName={portal.serviceName} />
     </StrictMode>,
   );
 }

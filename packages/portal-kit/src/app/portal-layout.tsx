@@ -1,8 +1,9 @@
 import { useSession, type Viewer } from '@lena/graphql-client/react';
 import { AppShell, Button, OutcomeScope, Spinner, type NavItem } from '@lena/ui';
 import { Suspense, useState, type ReactNode } from 'react';
-import { Outlet, useLocation, useMatches } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import type { PortalEntry } from './guards.js';
+import { useRouteKey } from './route-key.js';
 
 const HOME: NavItem = { href: '/', label: 'Home', exact: true };
 
@@ -46,7 +47,7 @@ function SignOutButton() {
 export function PortalLayout({ portalName, nav, entry, showOrganisation = false, accountActions }: PortalLayoutProps) {
   const { viewer } = useSession();
   const location = useLocation();
-  const route = useMatches().at(-1)?.id;
+  const route = useRouteKey();
   const navItems = viewer && (!entry || entry.admits(viewer)) ? [HOME, ...nav(viewer)] : [];
   return (
     <AppShell

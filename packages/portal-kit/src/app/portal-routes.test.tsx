@@ -3,11 +3,11 @@ import type { Viewer } from '@lena/graphql-client/react';
 import { Page, type NavItem } from '@lena/ui';
 import type { ReactElement } from 'react';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { createMemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequireRole } from './guards.js';
 import { lazyPage } from './lazy-page.js';
 import { PortalApp, portalRoutes, type PortalDefinition } from './mount-portal.js';
+import { createTestRouter } from './test-router.js';
 
 afterEach(cleanup);
 
@@ -53,8 +53,8 @@ function open(path: string, viewer: Viewer | null, definition: PortalDefinition 
     const body = operationName === 'Viewer' ? { data: { viewer } } : { errors: [{ message: 'Not in this test.', extensions: { code: 'NOT_FOUND' } }] };
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   };
-  const router = createMemoryRouter(portalRoutes(definition), { initialEntries: [path] });
-  render(<PortalApp client={createLenaApolloClient({ uri: 'http://api.test/graphql', fetch })} router={router} serviceName={definition.serviceName} />);
+  const { Router, router } = createTestRouter(path);
+  render(<PortalApp client={createLenaApolloClient({ uri: 'http://api.test/graphql', fetch })} routes={portalRoutes(definition)} router={Router} serviceName={definition.serviceName} />);
   return router;
 }
 
@@ -177,5 +177,25 @@ describe('pages loaded on first use', () => {
     open('/teams', participant, definition);
     await heading('You do not have access to this page');
     expect(teams.load).not.toHaveBeenCalled();
+  });
+});
+
+describe('a page that crashes', () => {
+  function Crashing(): ReactElement {
+    throw new Error('A bug in the page.');
+  }
+
+  it('shows "Sorry, something went wrong" instead of a blank screen, until the person goes elsewhere', async () => {
+    // React reports the caught error on the console; the page says what matters.
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const router = open('/broken', orgAdmin, { ...portal, routes: [...portal.routes, { path: 'broken', element: <Crashing /> }] });
+      await heading('Sorry, something went wrong');
+      expect(screen.getByText('This page stopped working')).toBeTruthy();
+      await act(() => router.navigate('/teams'));
+      await heading('Teams');
+    } finally {
+      consoleError.mockRestore();
+    }
   });
 });

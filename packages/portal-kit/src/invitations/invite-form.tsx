@@ -1,6 +1,7 @@
-import { existingRecordOf, toFormErrors } from '@lena/graphql-client';
-import { Alert, Button, Form, requireValues, TextField, useFormSubmission, useOutcome } from '@lena/ui';
+import { existingRecordOf } from '@lena/graphql-client';
+import { Alert, Button, Form, requireValues, TextField, useOutcome } from '@lena/ui';
 import { useState, type ReactNode } from 'react';
+import { useMutationForm } from '../hooks/use-mutation-form.js';
 
 /** What every invitation asks for. */
 export interface InviteValues {
@@ -53,7 +54,7 @@ export function InviteForm<Extra extends ExtraValues = ExtraValues>({ id, send, 
   const sent = useOutcome();
   /** The pending invitation the API pointed at, and the address it is for. */
   const [pending, setPending] = useState<{ id: string; email: string } | null>(null);
-  const form = useFormSubmission();
+  const form = useMutationForm();
 
   const clear = (message: string) => {
     sent.success(message);
@@ -65,16 +66,13 @@ export function InviteForm<Extra extends ExtraValues = ExtraValues>({ id, send, 
 
   const resendPending = (invitation: { id: string; email: string }) => {
     sent.clear();
-    void form.submit(async () => {
-      try {
+    void form.send(
+      async () => {
         await resend(invitation.id);
-      } catch (error) {
-        setPending(null);
-        return toFormErrors(error);
-      }
-      clear(`A new invitation has been sent to ${invitation.email}. The link in the earlier email no longer works.`);
-      return null;
-    });
+        clear(`A new invitation has been sent to ${invitation.email}. The link in the earlier email no longer works.`);
+      },
+      () => setPending(null),
+    );
   };
 
   return (
@@ -86,18 +84,17 @@ export function InviteForm<Extra extends ExtraValues = ExtraValues>({ id, send, 
         setPending(null);
         const missing = requireValues([['email', email, 'Enter an email address.']]);
         if (missing) return form.fail(missing);
-        void form.submit(async () => {
-          const address = email.trim();
-          try {
+        const address = email.trim();
+        void form.send(
+          async () => {
             await send({ email: address, displayName: displayName.trim() || null }, extraValues);
-          } catch (error) {
+            clear(`Invitation sent to ${address}.`);
+          },
+          (error) => {
             const existing = existingRecordOf(error);
             if (existing?.type === 'invitation') setPending({ id: existing.id, email: address });
-            return toFormErrors(error);
-          }
-          clear(`Invitation sent to ${address}.`);
-          return null;
-        });
+          },
+        );
       }}
     >
       {sent.banner}

@@ -1,7 +1,7 @@
-import { describeError, ResendInvitationDocument, RevokeInvitationDocument, type InvitationFieldsFragment } from '@lena/graphql-client';
+import { ResendInvitationDocument, RevokeInvitationDocument, type InvitationFieldsFragment } from '@lena/graphql-client';
 import { useMutation } from '@lena/graphql-client/react';
 import { Button, ConfirmDialog, useOutcome, VisuallyHidden } from '@lena/ui';
-import { useState } from 'react';
+import { useConfirmation } from '../hooks/use-confirmation.js';
 import { InvitationsTable, type InvitationsTableProps } from './invitations-table.js';
 
 export type ManagedInvitationsProps = Omit<InvitationsTableProps, 'actions'>;
@@ -14,29 +14,20 @@ type Intent = { action: 'resend' | 'revoke'; invitation: InvitationFieldsFragmen
  * who may: organisation admins their own organisation's, platform admins any.
  */
 export function ManagedInvitations(table: ManagedInvitationsProps) {
-  const [intent, setIntent] = useState<Intent | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const done = useOutcome();
   // Each answers with the invitation as it now is: Apollo's cache updates its row.
   const [resend, resendState] = useMutation(ResendInvitationDocument);
   const [revoke, revokeState] = useMutation(RevokeInvitationDocument);
+  const confirmation = useConfirmation(async ({ action, invitation }: Intent) => {
+    if (action === 'resend') await resend({ variables: { id: invitation.id } });
+    else await revoke({ variables: { id: invitation.id } });
+    done.success(action === 'resend' ? `A new invitation has been sent to ${invitation.email}.` : `The invitation for ${invitation.email} has been revoked.`);
+  });
+  const intent = confirmation.target;
 
   const start = (next: Intent) => {
     done.clear();
-    setDialogError(null);
-    setIntent(next);
-  };
-
-  const confirm = async ({ action, invitation }: Intent) => {
-    setDialogError(null);
-    try {
-      if (action === 'resend') await resend({ variables: { id: invitation.id } });
-      else await revoke({ variables: { id: invitation.id } });
-      done.success(action === 'resend' ? `A new invitation has been sent to ${invitation.email}.` : `The invitation for ${invitation.email} has been revoked.`);
-      setIntent(null);
-    } catch (error) {
-      setDialogError(describeError(error).message);
-    }
+    confirmation.ask(next);
   };
 
   const resending = intent?.action === 'resend';
@@ -61,17 +52,11 @@ export function ManagedInvitations(table: ManagedInvitationsProps) {
         }
       />
       <ConfirmDialog
-        open={intent !== null}
         title={resending ? `Send a new invitation to ${intent.invitation.email}?` : `Revoke the invitation for ${intent?.invitation.email ?? ''}?`}
         confirmLabel={resending ? 'Yes, send a new invitation' : 'Yes, revoke invitation'}
         tone={resending ? 'primary' : 'danger'}
         busy={resendState.loading || revokeState.loading}
-        error={dialogError}
-        onCancel={() => {
-          setIntent(null);
-          setDialogError(null);
-        }}
-        onConfirm={() => intent && void confirm(intent)}
+        {...confirmation.dialog}
       >
         <p>
           {resending

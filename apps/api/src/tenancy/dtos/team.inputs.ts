@@ -24,10 +24,3 @@ export class ChangeMemberRoleInput {
   @Field(() => ID) userId: string;
   @Field(() => TenantRole) role: TenantRole;
 }
-
-@InputType()
-export class InviteParticipantInput {
-  @Field() email: string;
-  @Field({ nullable: true }) displayName?: string;
-  @Field(() => ID, { nullable: true }) teamId?: string;
-}

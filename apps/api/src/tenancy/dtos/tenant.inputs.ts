@@ -20,10 +20,3 @@ export class UpdateTenantInput {
   @Field(() => Int, { nullable: true }) minReportingGroupSize?: number;
   @Field({ nullable: true }) orgAdminsSeeIndividualAttendance?: boolean;
 }
-
-@InputType()
-export class InviteOrgAdminInput {
-  @Field(() => ID) tenantId: string;
-  @Field() email: string;
-  @Field({ nullable: true }) displayName?: string;
-}

@@ -1,6 +1,6 @@
 import { ChangeMemberRoleDocument, describeError, MembersDocument, RemoveMemberDocument, roleLabel, TeamsDocument, type MemberFieldsFragment, type TenantRole } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { QueryView, useViewer } from '@lena/portal-kit';
+import { QueryView, useConfirmation, useViewer } from '@lena/portal-kit';
 import { Button, ConfirmDialog, EmptyState, Page, SelectField, Table, Tag, useOutcome, VisuallyHidden, type Outcome } from '@lena/ui';
 import { useState } from 'react';
 
@@ -15,24 +15,16 @@ const ROLE_OPTIONS: { value: TenantRole; label: string }[] = [
  */
 function RoleControl({ member, organisation, outcome }: { member: MemberFieldsFragment; organisation: string; outcome: Outcome }) {
   const [role, setRole] = useState<TenantRole>(member.role);
-  const [confirming, setConfirming] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [changeRole, { loading }] = useMutation(ChangeMemberRoleDocument);
 
-  const save = () => {
-    changeRole({ variables: { input: { userId: member.userId, role } } })
-      .then(({ data }) => {
-        const changed = data?.changeMemberRole ?? { ...member, role };
-        outcome.success(`${changed.displayName} is now ${changed.role === 'PARTICIPANT' ? 'a participant' : 'an organisation admin'}.`);
-        setConfirming(false);
-        setDialogError(null);
-      })
-      .catch((error: unknown) => {
-        const message = describeError(error).message;
-        if (confirming) setDialogError(message);
-        else outcome.error(message);
-      });
+  const save = async (next: TenantRole) => {
+    const { data } = await changeRole({ variables: { input: { userId: member.userId, role: next } } });
+    const changed = data?.changeMemberRole ?? { ...member, role: next };
+    outcome.success(`${changed.displayName} is now ${changed.role === 'PARTICIPANT' ? 'a participant' : 'an organisation admin'}.`);
   };
+  // Only making someone an admin asks first; its errors show in the dialog, others' on the page.
+  const promotion = useConfirmation(save);
+  const confirming = promotion.target !== null;
 
   return (
     <>
@@ -41,8 +33,8 @@ function RoleControl({ member, organisation, outcome }: { member: MemberFieldsFr
         onSubmit={(event) => {
           event.preventDefault();
           if (role === member.role) return;
-          if (role === 'ORG_ADMIN') setConfirming(true);
-          else save();
+          if (role === 'ORG_ADMIN') promotion.ask(role);
+          else save(role).catch((error: unknown) => outcome.error(describeError(error).message));
         }}
       >
         <SelectField
@@ -58,17 +50,11 @@ function RoleControl({ member, organisation, outcome }: { member: MemberFieldsFr
         </Button>
       </form>
       <ConfirmDialog
-        open={confirming}
         title={`Make ${member.displayName} an organisation admin?`}
         confirmLabel="Yes, make organisation admin"
         tone="primary"
         busy={loading}
-        error={dialogError}
-        onConfirm={save}
-        onCancel={() => {
-          setConfirming(false);
-          setDialogError(null);
-        }}
+        {...promotion.dialog}
       >
         <p>
           They will be able to manage {organisation}’s teams, people and invitations on Lena, including making others admins and removing
@@ -83,9 +69,12 @@ function MembersTable({ members, teamNames }: { members: readonly MemberFieldsFr
   const viewer = useViewer();
   const organisation = viewer.tenant?.name ?? 'your organisation';
   const outcome = useOutcome();
-  const [removing, setRemoving] = useState<MemberFieldsFragment | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [removeMember, { loading }] = useMutation(RemoveMemberDocument, { refetchQueries: ['Members'] });
+  const removal = useConfirmation(async (member: MemberFieldsFragment) => {
+    await removeMember({ variables: { userId: member.userId } });
+    outcome.success(`${member.displayName} has been removed from ${organisation}.`);
+  });
+  const removing = removal.target;
 
   return (
     <>
@@ -125,7 +114,7 @@ function MembersTable({ members, teamNames }: { members: readonly MemberFieldsFr
               member.userId === viewer.id ? (
                 '—'
               ) : (
-                <Button variant="secondary" onClick={() => setRemoving(member)}>
+                <Button variant="secondary" onClick={() => removal.ask(member)}>
                   Remove<VisuallyHidden> {member.displayName}</VisuallyHidden>
                 </Button>
               ),
@@ -133,24 +122,10 @@ function MembersTable({ members, teamNames }: { members: readonly MemberFieldsFr
         ]}
       />
       <ConfirmDialog
-        open={removing !== null}
         title={`Remove ${removing?.displayName ?? 'this person'} from ${organisation}?`}
         confirmLabel="Yes, remove"
         busy={loading}
-        error={dialogError}
-        onCancel={() => {
-          setRemoving(null);
-          setDialogError(null);
-        }}
-        onConfirm={() => {
-          if (!removing) return;
-          removeMember({ variables: { userId: removing.userId } })
-            .then(() => {
-              outcome.success(`${removing.displayName} has been removed from ${organisation}.`);
-              setRemoving(null);
-            })
-            .catch((error: unknown) => setDialogError(describeError(error).message));
-        }}
+        {...removal.dialog}
       >
         <p>They lose access to {organisation} on Lena straight away and leave all its teams. You can invite them again later.</p>
       </ConfirmDialog>

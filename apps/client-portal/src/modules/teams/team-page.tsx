@@ -1,6 +1,6 @@
-import { AddTeamMemberDocument, describeError, MembersDocument, RemoveTeamMemberDocument, RenameTeamDocument, roleLabel, TeamDocument, toFormErrors, type TeamQuery } from '@lena/graphql-client';
+import { AddTeamMemberDocument, MembersDocument, RemoveTeamMemberDocument, RenameTeamDocument, roleLabel, TeamDocument, type TeamQuery } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { flashState, QueryView } from '@lena/portal-kit';
+import { flashState, QueryView, useConfirmation, useMutationForm } from '@lena/portal-kit';
 import {
   Alert,
   Button,
@@ -15,7 +15,6 @@ import {
   SelectField,
   Table,
   TextField,
-  useFormSubmission,
   useOutcome,
   VisuallyHidden,
   type Outcome,
@@ -30,7 +29,7 @@ type TeamMember = Team['members'][number];
 function RenameTeamForm({ team }: { team: Team }) {
   const [name, setName] = useState(team.name);
   const renamed = useOutcome();
-  const form = useFormSubmission();
+  const form = useMutationForm();
   const [renameTeam] = useMutation(RenameTeamDocument);
   return (
     <Form
@@ -39,14 +38,9 @@ function RenameTeamForm({ team }: { team: Team }) {
       onSubmit={() => {
         const missing = requireValues([['name', name, 'Enter a team name.']]);
         if (missing) return form.fail(missing);
-        void form.submit(async () => {
-          try {
-            const { data } = await renameTeam({ variables: { input: { id: team.id, name: name.trim() } } });
-            renamed.success(`The team is now called ${data?.renameTeam.name ?? name.trim()}.`);
-            return null;
-          } catch (error) {
-            return toFormErrors(error);
-          }
+        void form.send(async () => {
+          const { data } = await renameTeam({ variables: { input: { id: team.id, name: name.trim() } } });
+          renamed.success(`The team is now called ${data?.renameTeam.name ?? name.trim()}.`);
         });
       }}
     >
@@ -64,7 +58,7 @@ function RenameTeamForm({ team }: { team: Team }) {
 function AddMemberForm({ team, outcome }: { team: Team; outcome: Outcome }) {
   const members = useQuery(MembersDocument);
   const [userId, setUserId] = useState('');
-  const form = useFormSubmission();
+  const form = useMutationForm();
   const [addMember] = useMutation(AddTeamMemberDocument);
   return (
     <QueryView result={members} loadingLabel="Loading your organisation’s people">
@@ -79,16 +73,11 @@ function AddMemberForm({ team, outcome }: { team: Team; outcome: Outcome }) {
             onSubmit={() => {
               const missing = requireValues([['userId', userId, 'Choose a person to add.']]);
               if (missing) return form.fail(missing);
-              void form.submit(async () => {
-                try {
-                  const { data: added } = await addMember({ variables: { input: { teamId: team.id, userId } } });
-                  const person = added?.addTeamMember.members.find((member) => member.userId === userId)?.displayName ?? 'They';
-                  outcome.success(`${person} has been added to ${added?.addTeamMember.name ?? team.name}.`);
-                  setUserId('');
-                  return null;
-                } catch (error) {
-                  return toFormErrors(error);
-                }
+              void form.send(async () => {
+                const { data: added } = await addMember({ variables: { input: { teamId: team.id, userId } } });
+                const person = added?.addTeamMember.members.find((member) => member.userId === userId)?.displayName ?? 'They';
+                outcome.success(`${person} has been added to ${added?.addTeamMember.name ?? team.name}.`);
+                setUserId('');
               });
             }}
           >
@@ -113,15 +102,13 @@ function AddMemberForm({ team, outcome }: { team: Team; outcome: Outcome }) {
 
 function TeamMembers({ team }: { team: Team }) {
   const outcome = useOutcome();
-  const [removing, setRemoving] = useState<TeamMember | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [removeMember, { loading }] = useMutation(RemoveTeamMemberDocument);
+  const removal = useConfirmation(async (member: TeamMember) => {
+    const { data } = await removeMember({ variables: { input: { teamId: team.id, userId: member.userId } } });
+    outcome.success(`${member.displayName} has been removed from ${data?.removeTeamMember.name ?? team.name}.`);
+  });
+  const removing = removal.target;
   const archived = team.archivedAt !== null;
-
-  const close = () => {
-    setRemoving(null);
-    setDialogError(null);
-  };
 
   return (
     <>
@@ -148,7 +135,7 @@ function TeamMembers({ team }: { team: Team }) {
                   archived ? (
                     '—'
                   ) : (
-                    <Button variant="secondary" onClick={() => setRemoving(member)}>
+                    <Button variant="secondary" onClick={() => removal.ask(member)}>
                       Remove<VisuallyHidden> {member.displayName} from the team</VisuallyHidden>
                     </Button>
                   ),
@@ -163,21 +150,10 @@ function TeamMembers({ team }: { team: Team }) {
         </Section>
       )}
       <ConfirmDialog
-        open={removing !== null}
         title={`Remove ${removing?.displayName ?? 'this person'} from ${team.name}?`}
         confirmLabel="Yes, remove from team"
         busy={loading}
-        error={dialogError}
-        onCancel={close}
-        onConfirm={() => {
-          if (!removing) return;
-          removeMember({ variables: { input: { teamId: team.id, userId: removing.userId } } })
-            .then(({ data }) => {
-              outcome.success(`${removing.displayName} has been removed from ${data?.removeTeamMember.name ?? team.name}.`);
-              close();
-            })
-            .catch((error: unknown) => setDialogError(describeError(error).message));
-        }}
+        {...removal.dialog}
       >
         <p>They stay in your organisation and can be added to the team again later.</p>
       </ConfirmDialog>

@@ -1,6 +1,6 @@
-import { CreateTeamDocument, TeamsDocument, toFormErrors } from '@lena/graphql-client';
+import { CreateTeamDocument, TeamsDocument } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { QueryView, useLocationFlash } from '@lena/portal-kit';
+import { QueryView, useLocationFlash, useMutationForm } from '@lena/portal-kit';
 import {
   Button,
   Checkbox,
@@ -14,7 +14,6 @@ import {
   Table,
   Tag,
   TextField,
-  useFormSubmission,
   useOutcome,
   VisuallyHidden,
 } from '@lena/ui';
@@ -24,7 +23,7 @@ import { useTeamLifecycle } from './use-team-lifecycle.js';
 function CreateTeamForm() {
   const [name, setName] = useState('');
   const created = useOutcome();
-  const form = useFormSubmission();
+  const form = useMutationForm();
   const [createTeam] = useMutation(CreateTeamDocument, { refetchQueries: ['Teams'] });
   return (
     <Form
@@ -33,15 +32,10 @@ function CreateTeamForm() {
       onSubmit={() => {
         const missing = requireValues([['name', name, 'Enter a team name.']]);
         if (missing) return form.fail(missing);
-        void form.submit(async () => {
-          try {
-            const { data } = await createTeam({ variables: { input: { name: name.trim() } } });
-            created.success(`${data?.createTeam.name ?? name.trim()} has been created.`);
-            setName('');
-            return null;
-          } catch (error) {
-            return toFormErrors(error);
-          }
+        void form.send(async () => {
+          const { data } = await createTeam({ variables: { input: { name: name.trim() } } });
+          created.success(`${data?.createTeam.name ?? name.trim()} has been created.`);
+          setName('');
         });
       }}
     >

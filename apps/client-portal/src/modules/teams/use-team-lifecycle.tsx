@@ -1,5 +1,6 @@
 import { ArchiveTeamDocument, DeleteTeamDocument, describeError, RestoreTeamDocument, type TeamSummaryFieldsFragment } from '@lena/graphql-client';
 import { useMutation } from '@lena/graphql-client/react';
+import { useConfirmation } from '@lena/portal-kit';
 import { ConfirmDialog } from '@lena/ui';
 import { useState } from 'react';
 
@@ -18,8 +19,6 @@ export interface TeamLifecycleCallbacks {
  * for the list and the team's own page. Restoring asks nothing: it is undone by archiving again.
  */
 export function useTeamLifecycle({ onArchived, onRestored, onDeleted, onError }: TeamLifecycleCallbacks) {
-  const [confirming, setConfirming] = useState<{ action: 'archive' | 'delete'; team: TeamSummary } | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [restoringId, setRestoringId] = useState<string | null>(null);
   const [archiveTeam, archiveState] = useMutation(ArchiveTeamDocument, { refetchQueries: ['Teams'] });
   const [restoreTeam] = useMutation(RestoreTeamDocument, { refetchQueries: ['Teams'] });
@@ -30,20 +29,16 @@ export function useTeamLifecycle({ onArchived, onRestored, onDeleted, onError }:
     },
   });
 
-  const close = () => {
-    setConfirming(null);
-    setDialogError(null);
-  };
-
-  const confirm = () => {
-    if (!confirming) return;
-    const { action, team } = confirming;
-    const done =
-      action === 'archive'
-        ? archiveTeam({ variables: { id: team.id } }).then(({ data }) => onArchived(data?.archiveTeam ?? team))
-        : deleteTeam({ variables: { id: team.id } }).then(() => onDeleted(team));
-    done.then(close).catch((caught: unknown) => setDialogError(describeError(caught).message));
-  };
+  const confirmation = useConfirmation(async ({ action, team }: { action: 'archive' | 'delete'; team: TeamSummary }) => {
+    if (action === 'archive') {
+      const { data } = await archiveTeam({ variables: { id: team.id } });
+      onArchived(data?.archiveTeam ?? team);
+    } else {
+      await deleteTeam({ variables: { id: team.id } });
+      onDeleted(team);
+    }
+  });
+  const confirming = confirmation.target;
 
   const restore = (team: TeamSummary) => {
     setRestoringId(team.id);
@@ -56,13 +51,10 @@ export function useTeamLifecycle({ onArchived, onRestored, onDeleted, onError }:
   const team = confirming?.team;
   const dialog = (
     <ConfirmDialog
-      open={confirming !== null}
       title={confirming?.action === 'delete' ? `Delete ${team?.name ?? 'this team'}?` : `Archive ${team?.name ?? 'this team'}?`}
       confirmLabel={confirming?.action === 'delete' ? 'Yes, delete team' : 'Yes, archive team'}
       busy={archiveState.loading || deleteState.loading}
-      error={dialogError}
-      onCancel={close}
-      onConfirm={confirm}
+      {...confirmation.dialog}
     >
       {confirming?.action === 'delete' ? (
         <p>The team is removed for good and cannot be restored. Its people stay in your organisation, and its name can be used again.</p>
@@ -73,8 +65,8 @@ export function useTeamLifecycle({ onArchived, onRestored, onDeleted, onError }:
   );
 
   return {
-    askArchive: (next: TeamSummary) => setConfirming({ action: 'archive', team: next }),
-    askDelete: (next: TeamSummary) => setConfirming({ action: 'delete', team: next }),
+    askArchive: (next: TeamSummary) => confirmation.ask({ action: 'archive', team: next }),
+    askDelete: (next: TeamSummary) => confirmation.ask({ action: 'delete', team: next }),
     restore,
     restoringId,
     dialog,

@@ -1,7 +1,7 @@
-import { MyFacilitatorProfileDocument, serviceLabel, toFormErrors, UpdateMyFacilitatorProfileDocument, type FacilitatorFieldsFragment, type ServiceType } from '@lena/graphql-client';
+import { MyFacilitatorProfileDocument, serviceLabel, UpdateMyFacilitatorProfileDocument, type FacilitatorFieldsFragment, type ServiceType } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { QueryView } from '@lena/portal-kit';
-import { Button, Checkbox, EmptyState, Fieldset, Form, Page, requireValues, Section, TextArea, TextField, useFormSubmission, useOutcome } from '@lena/ui';
+import { QueryView, useMutationForm } from '@lena/portal-kit';
+import { Button, Checkbox, EmptyState, Fieldset, Form, Page, requireValues, Section, TextArea, TextField, useOutcome } from '@lena/ui';
 import { useState, type ReactNode } from 'react';
 
 const SERVICES: ServiceType[] = ['GRP', 'GTS'];
@@ -11,7 +11,7 @@ function ProfileForm({ profile }: { profile: FacilitatorFieldsFragment }) {
   const [bio, setBio] = useState(profile.bio);
   const [services, setServices] = useState<ServiceType[]>(profile.services);
   const saved = useOutcome();
-  const form = useFormSubmission();
+  const form = useMutationForm();
   const [update] = useMutation(UpdateMyFacilitatorProfileDocument);
 
   const toggle = (service: ServiceType, on: boolean) =>
@@ -24,14 +24,9 @@ function ProfileForm({ profile }: { profile: FacilitatorFieldsFragment }) {
       onSubmit={() => {
         const missing = requireValues([['displayName', displayName, 'Enter your name.']]);
         if (missing) return form.fail(missing);
-        void form.submit(async () => {
-          try {
-            await update({ variables: { input: { displayName: displayName.trim(), bio: bio.trim(), services } } });
-            saved.success('Your profile has been saved.');
-            return null;
-          } catch (error) {
-            return toFormErrors(error);
-          }
+        void form.send(async () => {
+          await update({ variables: { input: { displayName: displayName.trim(), bio: bio.trim(), services } } });
+          saved.success('Your profile has been saved.');
         });
       }}
     >

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { FacilitatorResolver } from './facilitator.resolver';
+import { FacilitatorService } from './facilitator.service';
+
+/** Provider staff who run groups: their profiles, and platform admins activating them. */
+@Module({
+  imports: [AuditModule, SessionsModule],
+  providers: [FacilitatorResolver, FacilitatorService],
+})
+export class FacilitatorsModule {}

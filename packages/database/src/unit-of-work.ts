@@ -1,0 +1,185 @@
+import { DomainError } from '@lena/domain';
+import type { Pool, PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
+
+export interface DatabaseSettings {
+  tenantId: string | null;
+  userId: string | null;
+}
+
+/** Where a unit of work's connection comes from: TypeORM's data source (its pg pool) or a pg pool. */
+export type ConnectionSource = DataSource | Pool;
+
+/** Where a unit of work reports what it cannot throw (an after-commit step that failed). */
+export interface UnitOfWorkLogger {
+  warn(message: string): void;
+}
+
+export interface UnitOfWorkOptions {
+  /**
+   * The API passes Nest's Logger (routed to pino, with the request's ids), the worker its job
+   * logger. Without one, the warning goes to the console: it is never swallowed.
+   */
+  logger?: UnitOfWorkLogger;
+}
+
+const APPLY_SETTINGS = `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const consoleLogger: UnitOfWorkLogger = { warn: (message) => console.warn(`[UnitOfWork] ${message}`) };
+
+function poolOf(source: ConnectionSource): Pool {
+  // TypeORM's postgres driver keeps its pg pool as `master`; a pg Pool has `connect` itself.
+  return 'driver' in source ? (source.driver as unknown as { master: Pool }).master : source;
+}
+
+/**
+ * One process's database work for one tenant: a single transaction opened on first use, carrying
+ * the tenant and user settings that row-level security reads. The settings are
+ * transaction-local, so a pooled connection can never carry them into other work. The API opens
+ * one per request, the worker one per tenant job, the seed and the benchmarks one per
+ * organisation they write.
+ *
+ * This is the hot path of every request, so it talks to the pg pool directly: BEGIN, the settings
+ * and the caller's first check travel in one round trip.
+ */
+export class UnitOfWork {
+  private readonly pool: Pool;
+  private readonly logger: UnitOfWorkLogger;
+  private client: Promise<PoolClient> | null = null;
+  private finished = false;
+  /** One connection runs one statement at a time; callers running side by side queue here. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly afterCommitCallbacks: Array<() => Promise<void>> = [];
+
+  constructor(
+    source: ConnectionSource,
+    private settings: DatabaseSettings,
+    options: UnitOfWorkOptions = {},
+  ) {
+    this.pool = poolOf(source);
+    this.logger = options.logger ?? consoleLogger;
+  }
+
+  get tenantId(): string | null {
+    return this.settings.tenantId;
+  }
+
+  get userId(): string | null {
+    return this.settings.userId;
+  }
+
+  /**
+   * Opens the transaction and applies the settings. `extraSelect` adds columns to that first
+   * statement (its `$3`, `$4`… are ids, sent as literals so the whole start is one round trip);
+   * returns the first statement's row.
+   */
+  async begin(extraSelect?: { sql: string; params: Array<string | null> }): Promise<Record<string, unknown>> {
+    if (this.client) throw new Error('The unit of work has already begun.');
+    const ids = [this.settings.tenantId, this.settings.userId, ...(extraSelect?.params ?? [])];
+    for (const id of ids) {
+      if (id !== null && id !== '' && !UUID.test(id)) throw new Error('Only ids may be sent with the start of a unit of work.');
+    }
+    const literal = (index: number) => `'${ids[index] ?? ''}'`;
+    const select = `SELECT set_config('app.tenant_id', ${literal(0)}, true), set_config('app.user_id', ${literal(1)}, true)${
+      extraSelect ? `, ${extraSelect.sql.replace(/\$(\d+)/g, (_, n: string) => literal(Number(n) - 1))}` : ''
+    }`;
+    let row: Record<string, unknown> = {};
+    this.client = (async () => {
+      const client = await this.pool.connect();
+      try {
+        const results = (await client.query(`BEGIN; ${select}`)) as unknown as Array<{ rows: Record<string, unknown>[] }>;
+        row = results[1]?.rows[0] ?? {};
+        return client;
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+    })();
+    await this.client;
+    return row;
+  }
+
+  private async connection(): Promise<PoolClient> {
+    if (this.finished) throw new Error('The unit of work has finished.');
+    if (!this.client) await this.begin();
+    return this.client!;
+  }
+
+  /** Runs one statement in the unit of work's transaction and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const result = this.queue.then(async () => (await (await this.connection()).query(sql, params)).rows as T[]);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * Acts for another tenant or user from here on, for steps that cross tenants on purpose: a
+   * platform admin working in one organisation, an invitation being accepted, a sign-in reading
+   * the person's own memberships. Always explicit, never implied.
+   *
+   * A setting can be filled once but never changed: every root field of a GraphQL document shares
+   * this transaction, so a second switch would put the other fields (running alongside, or after)
+   * in an organisation they never asked for. A tenant job's handler cannot leave its tenant either.
+   */
+  async actAs(settings: Partial<DatabaseSettings>): Promise<void> {
+    for (const key of ['tenantId', 'userId'] as const) {
+      const wanted = settings[key];
+      const current = this.settings[key];
+      if (wanted !== undefined && current !== null && current !== wanted) {
+        throw DomainError.conflict('One request can work in one organisation, for one person, at a time. Send these operations separately.');
+      }
+    }
+    this.settings = { ...this.settings, ...settings };
+    if (this.client) await this.query(APPLY_SETTINGS, [this.settings.tenantId ?? '', this.settings.userId ?? '']);
+  }
+
+  /** Work to do once the transaction has committed (e.g. nudging the job queue). */
+  afterCommit(callback: () => Promise<void>): void {
+    this.afterCommitCallbacks.push(callback);
+  }
+
+  async finish(commit: boolean): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.client) return;
+    await this.queue;
+    const client = await this.client;
+    try {
+      await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+      client.release();
+    } catch (error) {
+      // A connection whose transaction state is unknown is not given back to the pool.
+      client.release(error as Error);
+      throw error;
+    }
+    if (commit) {
+      for (const callback of this.afterCommitCallbacks) {
+        await callback().catch((error: unknown) => this.logger.warn(`After-commit step failed: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    }
+  }
+}
+
+/**
+ * Runs `work` in a unit of work of its own: commits when it resolves, rolls back when it throws
+ * (and rethrows). For processes outside a request: the worker's tenant jobs, the seed, the
+ * benchmarks' fixtures.
+ */
+export async function withUnitOfWork<T>(
+  source: ConnectionSource,
+  settings: DatabaseSettings,
+  work: (uow: UnitOfWork) => Promise<T>,
+  options: UnitOfWorkOptions = {},
+): Promise<T> {
+  const uow = new UnitOfWork(source, settings, options);
+  let result: T;
+  try {
+    result = await work(uow);
+  } catch (error) {
+    // The work's error is the one worth reporting; a failed rollback releases the connection as broken.
+    await uow.finish(false).catch(() => undefined);
+    throw error;
+  }
+  await uow.finish(true);
+  return result;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { QueueName } from './constants';
+import { defineJob, JobCatalogue, type JobDefinition } from './define-job';
+
+/*
+ * Every job, one `defineJob` each. Job data sits in Redis in clear text, so payloads carry ids
+ * only, never message bodies, answers or names; the worker loads everything else from PostgreSQL.
+ * A job that touches tenant rows is `scope: 'tenant'` (its payload gets `tenantId`, and the worker
+ * runs it inside that tenant's transaction); the ones below work on platform tables.
+ */
+
+export const OUTBOX_RELAY_EVERY_MS = 30_000;
+export const RETENTION_PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
+
+export const Jobs = {
+  /** Deliver one row of `outbox_message` (job id = the row's id). The outbox is a platform table. */
+  deliverOutboxMessage: defineJob({
+    name: 'deliver-outbox-message',
+    queue: QueueName.notifications,
+    scope: 'platform',
+    payload: { messageId: z.uuid() },
+  }),
+  /** Enqueue every undelivered outbox row that the fast path missed. Recurring. */
+  relayOutbox: defineJob({
+    name: 'relay-outbox',
+    queue: QueueName.maintenance,
+    scope: 'platform',
+    payload: {},
+    schedule: { everyMs: OUTBOX_RELAY_EVERY_MS },
+  }),
+  /** Delete records past their retention period (RetentionPolicy in @lena/domain); platform tables only. Daily. */
+  purgeExpiredRecords: defineJob({
+    name: 'purge-expired-records',
+    queue: QueueName.maintenance,
+    scope: 'platform',
+    payload: {},
+    schedule: { everyMs: RETENTION_PURGE_EVERY_MS },
+  }),
+} as const satisfies Record<string, JobDefinition>;
+
+/** The name of a declared job, as stored in Redis. */
+export type JobName = (typeof Jobs)[keyof typeof Jobs]['name'];
+
+/** Every declared job: the worker starts only when each has exactly one handler. */
+export const jobCatalogue = new JobCatalogue(Object.values(Jobs));
