@@ -118,11 +118,23 @@ async function addTeams(ownerUrl, slug, count) {
   }
 }
 
-async function waitForOutput(child, text) {
-  let seen = '';
-  for await (const chunk of child.stdout) {
-    seen += chunk;
-    if (seen.includes(text)) return;
-  }
-  throw new Error(`The API exited before it was ready:\n${seen}`);
+/**
+ * Resolves once the child has printed `text`, and keeps reading its output afterwards: the API
+ * logs a line per request, and a pipe nobody empties would stall it (and the measurement).
+ */
+function waitForOutput(child, text) {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      if (seen === null) return;
+      seen += chunk;
+      if (seen.includes(text)) {
+        seen = null;
+        resolve();
+      }
+    });
+    child.once('exit', () => {
+      if (seen !== null) reject(new Error(`The API exited before it was ready:\n${seen}`));
+    });
+  });
 }
