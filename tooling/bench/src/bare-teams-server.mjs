@@ -7,7 +7,10 @@ import { createRequire } from 'node:module';
 import Fastify from 'fastify';
 import pg from 'pg';
 
-const { UnitOfWork } = createRequire(import.meta.url)('@lena/database');
+const require = createRequire(import.meta.url);
+const { UnitOfWork } = require('@lena/database');
+// The API's own first statement (session, subject and roles), so both sides do the same work.
+const { SESSION_LIVE } = require('@lena/api/dist/common/request-lifecycle.js');
 
 const { APP_DATABASE_URL, PORT, POOL_SIZE = '10' } = process.env;
 const pool = new pg.Pool({ connectionString: APP_DATABASE_URL, max: Number(POOL_SIZE) });
@@ -18,16 +21,12 @@ app.get('/teams', async (request) => {
   const uow = new UnitOfWork(pool, { tenantId: tenant, userId: user });
   let committed = false;
   try {
-    const settings = await uow.begin({
-      sql: `(SELECT revoked_at IS NULL AND expires_at > now() AND tenant_id IS NOT DISTINCT FROM NULLIF($1, '')::uuid
-               FROM auth_session WHERE id = $3) AS session_live`,
-      params: [session],
-    });
+    const settings = await uow.begin({ sql: SESSION_LIVE, params: [session] });
     if (!settings.session_live) throw new Error('session not live');
     const rows = await uow.query(
       `SELECT t.id, t.name, t.archived_at AS "archivedAt", t.created_at AS "createdAt",
         (SELECT count(*)::int FROM team_member tm WHERE tm.tenant_id = t.tenant_id AND tm.team_id = t.id) AS "memberCount"
-         FROM team t WHERE t.tenant_id = $1 AND ($2 OR t.archived_at IS NULL) ORDER BY t.archived_at NULLS FIRST, lower(t.name)`,
+         FROM team t WHERE t.tenant_id = $1 AND t.deleted_at IS NULL AND ($2 OR t.archived_at IS NULL) ORDER BY t.archived_at NULLS FIRST, lower(t.name)`,
       [tenant, false],
     );
     await uow.finish(true);

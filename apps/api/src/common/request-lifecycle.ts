@@ -13,6 +13,9 @@ export type AccessReading =
 /** Reads and verifies a request's access token; the sessions context provides it (sessions/access-reader.ts). */
 export type ReadAccess = (request: FastifyRequest) => AccessReading;
 
+/** Nest's Logger, which the API routes to pino (with the request's id when there is one). */
+const unitOfWorkLogger = new Logger('UnitOfWork');
+
 declare module 'fastify' {
   interface FastifyRequest {
     lenaContext?: RequestContext;
@@ -24,11 +27,9 @@ declare module 'fastify' {
 // level security lets the membership be read). The session must be live, the token's subject's own
 // (a token naming someone else's session is refused), and act where the session acts now: after
 // switchTenant, tokens issued for the previous organisation stop working. Roles come from here,
-// not from the token: a token claiming a role its subject lacks carries no authority.
-/** Nest's Logger, which the API routes to pino (with the request's id when there is one). */
-const unitOfWorkLogger = new Logger('UnitOfWork');
-
-const SESSION_LIVE = `(SELECT revoked_at IS NULL AND expires_at > now() AND user_id = $2::uuid
+// not from the token: a token claiming a role its subject lacks carries no authority. Exported for
+// the benchmark's baseline, which must send the same first statement.
+export const SESSION_LIVE = `(SELECT revoked_at IS NULL AND expires_at > now() AND user_id = $2::uuid
        AND tenant_id IS NOT DISTINCT FROM NULLIF($1, '')::uuid
      FROM auth_session WHERE id = $3) AS session_live,
   (SELECT coalesce(array_agg(role ORDER BY role), '{}') FROM platform_role WHERE user_id = $2::uuid) AS platform_roles,
