@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { accessibilityViolations } from './support/accessibility';
-import { withPage } from './support/browser';
+import { DEMO_PASSWORD, settled, withPage } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
-const DEMO_PASSWORD = 'Lena-demo-2026!';
 
 /**
  * Every screen of both portals, as each kind of person sees it with the demo data, checked with
@@ -21,10 +20,6 @@ describe('accessibility of every screen', () => {
   });
 
   /** Waits until the page has its heading and no loading indicator (page code or data) is left. */
-  async function settled(page: Page): Promise<void> {
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForFunction(`document.querySelectorAll('.lena-loading').length === 0`);
-  }
 
   /** Follows a link to another page and waits for that page to settle. */
   async function follow(page: Page, link: ReturnType<Page['getByRole']>): Promise<void> {

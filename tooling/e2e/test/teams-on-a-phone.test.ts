@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { withPage } from './support/browser';
+import { DEMO_PASSWORD, settled, withPage } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
-const DEMO_PASSWORD = 'Lena-demo-2026!';
 const PHONE_WIDTH = 375;
 
 /**
@@ -20,10 +19,6 @@ describe('teams on a phone', () => {
     await stack?.stop();
   });
 
-  async function settled(page: Page): Promise<void> {
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForFunction(`document.querySelectorAll('.lena-loading').length === 0`);
-  }
 
   /** Signs in at desktop width (where "Sign out" shows without opening the menu), then turns into a phone. */
   async function signIn(page: Page): Promise<void> {

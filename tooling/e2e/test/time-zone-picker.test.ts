@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { accessibilityViolations } from './support/accessibility';
-import { withPage } from './support/browser';
+import { settled, withPage } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -18,10 +17,6 @@ describe('the time-zone picker', () => {
     await stack?.stop();
   });
 
-  async function settled(page: Page): Promise<void> {
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForFunction(`document.querySelectorAll('.lena-loading').length === 0`);
-  }
 
   it('offers the likely zones first and finds and chooses another by keyboard', async () => {
     await withPage(async (page) => {

@@ -3,6 +3,7 @@ import { AuthPolicy, AuditAction, DomainError, expiresAt, uuidSchema, type Platf
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { hashOpaqueToken, newOpaqueToken } from '../common/one-time-link';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { clearAuthCookies, csrfHeaderMatches, REFRESH_COOKIE, setAuthCookies } from './auth-cookies';
@@ -88,7 +89,7 @@ export class SessionService {
     const presented = request.cookies[REFRESH_COOKIE];
     if (!presented) throw DomainError.unauthenticated();
     if (!csrfHeaderMatches(request)) throw DomainError.forbidden('This request did not carry the security token it needs. Reload the page and try again.');
-    const tokenHash = this.tokens.hash(presented);
+    const tokenHash = hashOpaqueToken(presented);
     // The session row is the lock every change of its tokens takes (refresh, switchTenant), so two
     // refreshes racing with one token run one after the other. The token is read by the next
     // statement, whose snapshot is taken after the lock was granted and so sees the winner's work.
@@ -233,7 +234,7 @@ export class SessionService {
    */
   private async issueTokens(claims: AccessClaims, reply: ReturnType<typeof requestContext>['reply']): Promise<void> {
     const { uow } = requestContext();
-    const refresh = this.tokens.newOpaqueToken();
+    const refresh = newOpaqueToken();
     const successorId = randomUUID();
     // Spent before the successor exists, or the unique index would see two unspent tokens; the
     // foreign key to the successor is checked at commit.

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthPolicy, type PlatformRole, type TenantRole } from '@lena/domain';
 import { createSigner, createVerifier, TokenError } from 'fast-jwt';
-import { hashOpaqueToken, newOpaqueToken } from '../common/one-time-link';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export interface AccessClaims {
@@ -62,14 +61,5 @@ export class TokenService {
     } catch (error) {
       return { ok: false, problem: error instanceof TokenError && error.code === TokenError.codes.expired ? 'expired' : 'invalid' };
     }
-  }
-
-  /** A fresh secret for a cookie, and the hash that is all the database keeps. */
-  newOpaqueToken(): { token: string; hash: Buffer } {
-    return newOpaqueToken();
-  }
-
-  hash(token: string): Buffer {
-    return hashOpaqueToken(token);
   }
 }

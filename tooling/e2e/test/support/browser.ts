@@ -47,3 +47,12 @@ export async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(__dirname, '../../artifacts', `${name}.png`), fullPage: true });
 }
+
+/** Every demo person's password (apps/api/src/seed/demo-data.ts). */
+export const DEMO_PASSWORD = 'Lena-demo-2026!';
+
+/** Waits until a page has its heading and no loading indicator left: its data has arrived. */
+export async function settled(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForFunction(`document.querySelectorAll('.lena-loading').length === 0`);
+}
