@@ -26,7 +26,9 @@ export function createDataSource({ url, poolSize = 10, applicationName = 'lena' 
     migrations,
     migrationsTableName: 'schema_migration',
     synchronize: false,
-    logging: ['error'],
+    // Failed statements reach the caller as errors (and the API's and worker's logs through them);
+    // TypeORM's own logger would print them to the console with their parameters: emails, hashes.
+    logging: false,
     applicationName,
     // gen_random_uuid() is built into PostgreSQL 13 and later, as the migrations use it: no
     // extension to install (which the application role could not do anyway).

@@ -1,6 +1,6 @@
 import { DomainError } from '@lena/domain';
 import type { Pool, PoolClient } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 export interface DatabaseSettings {
   tenantId: string | null;
@@ -32,6 +32,9 @@ function poolOf(source: ConnectionSource): Pool {
   return 'driver' in source ? (source.driver as unknown as { master: Pool }).master : source;
 }
 
+/** TypeORM's query runner as far as binding it to a connection we already hold needs. */
+type BindableQueryRunner = QueryRunner & { databaseConnection: PoolClient; isTransactionActive: boolean };
+
 /**
  * One process's database work for one tenant: a single transaction opened on first use, carrying
  * the tenant and user settings that row-level security reads. The settings are
@@ -44,7 +47,9 @@ function poolOf(source: ConnectionSource): Pool {
  */
 export class UnitOfWork {
   private readonly pool: Pool;
+  private readonly dataSource: DataSource | null;
   private readonly logger: UnitOfWorkLogger;
+  private queryRunner: BindableQueryRunner | null = null;
   private client: Promise<PoolClient> | null = null;
   private finished = false;
   /** One connection runs one statement at a time; callers running side by side queue here. */
@@ -57,6 +62,7 @@ export class UnitOfWork {
     options: UnitOfWorkOptions = {},
   ) {
     this.pool = poolOf(source);
+    this.dataSource = 'driver' in source ? source : null;
     this.logger = options.logger ?? consoleLogger;
   }
 
@@ -113,6 +119,24 @@ export class UnitOfWork {
   }
 
   /**
+   * TypeORM's entity manager on this unit of work's own connection and transaction, for
+   * repositories' simple reads and writes: what it reads and writes is under the same tenant
+   * settings (and row-level security) and commits or rolls back with everything else. Its query
+   * runner is told a transaction is already open, so `save` never starts one of its own.
+   */
+  async manager(): Promise<EntityManager> {
+    if (!this.dataSource) throw new Error('A unit of work on a bare pg pool has no entity manager: open it on the DataSource.');
+    if (!this.queryRunner) {
+      const client = await this.connection();
+      const runner = this.dataSource.createQueryRunner() as BindableQueryRunner;
+      runner.databaseConnection = client;
+      runner.isTransactionActive = true;
+      this.queryRunner = runner;
+    }
+    return this.queryRunner.manager;
+  }
+
+  /**
    * Acts for another tenant or user from here on, for steps that cross tenants on purpose: a
    * platform admin working in one organisation, an invitation being accepted, a sign-in reading
    * the person's own memberships. Always explicit, never implied.
@@ -143,6 +167,8 @@ export class UnitOfWork {
     this.finished = true;
     if (!this.client) return;
     await this.queue;
+    // Marks the runner released (it holds no pool callback: the connection is ours to give back).
+    await this.queryRunner?.release();
     const client = await this.client;
     try {
       await client.query(commit ? 'COMMIT' : 'ROLLBACK');

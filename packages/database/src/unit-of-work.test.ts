@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { appUrlFor, withDatabaseName } from './database-config';
+import { createDataSource } from './data-source';
+import { TeamEntity } from './entities';
+import { migrateDatabase } from './migrate';
+import { UnitOfWork, withUnitOfWork } from './unit-of-work';
+
+const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * Repositories use TypeORM's entity manager for simple reads and writes. It must be the unit of
+ * work's own transaction: the same tenant settings (so row-level security applies), the same
+ * commit, the same rollback.
+ */
+describe("the unit of work's entity manager", () => {
+  const ownerUrl = withDatabaseName(serverUrl, `lena_uow_${randomBytes(4).toString('hex')}`);
+  let dataSource: DataSource;
+  const tenants: string[] = [];
+
+  beforeAll(async () => {
+    await migrateDatabase(ownerUrl);
+    const owner = new Client({ connectionString: ownerUrl });
+    await owner.connect();
+    try {
+      for (const slug of ['uow-a', 'uow-b']) {
+        const { rows } = await owner.query<{ id: string }>("INSERT INTO tenant (slug, name, time_zone) VALUES ($1, $1, 'Europe/London') RETURNING id", [slug]);
+        tenants.push(rows[0]!.id);
+      }
+    } finally {
+      await owner.end();
+    }
+    dataSource = await createDataSource({ url: appUrlFor(ownerUrl), poolSize: 2, applicationName: 'lena-uow-test' }).initialize();
+    for (const tenantId of tenants) {
+      await withUnitOfWork(dataSource, { tenantId, userId: null }, (uow) => uow.query('INSERT INTO team (tenant_id, name) VALUES ($1, $2)', [tenantId, `Team of ${tenantId}`]));
+    }
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${new URL(ownerUrl).pathname.slice(1)} WITH (FORCE)`).finally(() => admin.end());
+  });
+
+  it("reads only the unit of work's tenant, even when asked for every row", async () => {
+    const [tenantA] = tenants;
+    const teams = await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => (await uow.manager()).find(TeamEntity));
+    expect(teams.map((team) => team.tenantId)).toEqual([tenantA]);
+  });
+
+  it('writes in the same transaction as raw statements, and rolls back with them', async () => {
+    const [tenantA] = tenants;
+    await expect(
+      withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+        const saved = await (await uow.manager()).save(TeamEntity, { tenantId: tenantA!, name: 'Rolled back' });
+        // The raw statement sees the entity manager's uncommitted row: one connection, one transaction.
+        const [seen] = await uow.query<{ count: number }>('SELECT count(*)::int AS count FROM team WHERE id = $1', [saved.id]);
+        expect(seen!.count).toBe(1);
+        throw new Error('the work failed');
+      }),
+    ).rejects.toThrow('the work failed');
+
+    const after = await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => (await uow.manager()).countBy(TeamEntity, { name: 'Rolled back' }));
+    expect(after).toBe(0);
+  });
+
+  it("commits with the unit of work, and another tenant's insert is refused by row-level security", async () => {
+    const [tenantA, tenantB] = tenants;
+    await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+      await (await uow.manager()).insert(TeamEntity, { tenantId: tenantA!, name: 'Committed' });
+    });
+    const committed = await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => (await uow.manager()).countBy(TeamEntity, { name: 'Committed' }));
+    expect(committed).toBe(1);
+
+    await expect(
+      withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => (await uow.manager()).insert(TeamEntity, { tenantId: tenantB!, name: 'Smuggled' })),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('is refused on a unit of work opened on a bare pg pool, which has no entities', async () => {
+    const pool = (dataSource.driver as unknown as { master: ConstructorParameters<typeof UnitOfWork>[0] }).master;
+    const uow = new UnitOfWork(pool, { tenantId: null, userId: null });
+    await expect(uow.manager()).rejects.toThrow(/no entity manager/);
+    await uow.finish(false);
+  });
+});
