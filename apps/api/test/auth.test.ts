@@ -506,6 +506,20 @@ describe('password reset', () => {
     expect(await api.fixtures.count('password_reset', 'user_id = $1', [user.id])).toBe(1);
   });
 
+  it('sends no link to a deactivated account, nor to one with no password yet, and answers them alike', async () => {
+    const deactivated = await api.fixtures.participant(tenant.id);
+    const withoutPassword = await api.fixtures.participant(tenant.id);
+    await api.owner.query(`UPDATE user_account SET status = 'DEACTIVATED' WHERE id = $1`, [deactivated.id]);
+    await api.owner.query('UPDATE user_account SET password_hash = NULL WHERE id = $1', [withoutPassword.id]);
+
+    for (const user of [deactivated, withoutPassword]) {
+      expect(expectData(await api.client().gql<{ requestPasswordReset: boolean }>(REQUEST, { email: user.email })).requestPasswordReset).toBe(true);
+      await api.settled();
+      expect(await api.fixtures.count('password_reset', 'user_id = $1', [user.id])).toBe(0);
+      expect(await api.fixtures.count('outbox_message', `payload->>'to' = $1`, [user.email])).toBe(0);
+    }
+  });
+
   it('sets the new password, ends every session, and the link works once', async () => {
     const user = await api.fixtures.participant(tenant.id);
     const oldSession = await signedIn(user);

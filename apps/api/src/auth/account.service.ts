@@ -4,16 +4,18 @@ import { screenedChangePasswordSchema } from '@lena/domain/common-passwords';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import type { ChangePasswordInput, UpdateMyProfileInput } from './dtos/account.inputs';
+import { AccountRepository } from './account.repository';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
 import { PasswordHasher } from './password-hasher.service';
+import { PasswordResetRepository } from './password-reset.repository';
 import { SessionService } from '../sessions/session.service';
 
 const WRONG_CURRENT_PASSWORD = 'Your current password is not right.';
 
 /**
  * What every signed-in person may do to their own account: their name and their password (the
- * places they are signed in are the sessions context's). Every statement is keyed by the
- * principal's own user id, so no id from the request can reach another person's account.
+ * places they are signed in are the sessions context's). Everything is keyed by the principal's
+ * own user id, so no id from the request can reach another person's account.
  */
 @Injectable()
 export class AccountService {
@@ -22,11 +24,13 @@ export class AccountService {
     private readonly limiter: AuthRateLimiter,
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
+    private readonly accounts: AccountRepository,
+    private readonly resets: PasswordResetRepository,
   ) {}
 
   async updateProfile(principal: Principal, input: UpdateMyProfileInput): Promise<void> {
     const { displayName } = parseInput(updateProfileSchema, input);
-    await requestContext().uow.query('UPDATE user_account SET display_name = $2, updated_at = now() WHERE id = $1', [principal.userId, displayName]);
+    await this.accounts.setDisplayName(principal.userId, displayName);
     await this.audit.record({ action: AuditAction.PROFILE_UPDATED, tenantId: principal.tenantId, targetType: 'user_account', targetId: principal.userId, detail: { fields: ['displayName'] } });
   }
 
@@ -37,11 +41,8 @@ export class AccountService {
    */
   async changePassword(principal: Principal, input: ChangePasswordInput): Promise<void> {
     const values = parseInput(screenedChangePasswordSchema, input);
-    const { uow, ipAddress } = requestContext();
-    const [user] = await uow.query<{ email: string; passwordHash: string | null }>(
-      'SELECT email, password_hash AS "passwordHash" FROM user_account WHERE id = $1',
-      [principal.userId],
-    );
+    const { ipAddress } = requestContext();
+    const user = await this.accounts.findPasswordCheck(principal.userId);
     if (!user) throw DomainError.unauthenticated();
     await this.limiter.consumeSignInAttempt(user.email, ipAddress);
     if (!(await this.hasher.verify(user.passwordHash, values.currentPassword))) {
@@ -50,10 +51,10 @@ export class AccountService {
       throw DomainError.badInput(WRONG_CURRENT_PASSWORD, [{ field: 'currentPassword', message: WRONG_CURRENT_PASSWORD }]);
     }
     await this.limiter.signInSucceeded(user.email, ipAddress);
-    await uow.query('UPDATE user_account SET password_hash = $2, updated_at = now() WHERE id = $1', [principal.userId, await this.hasher.hash(values.newPassword)]);
+    await this.accounts.setPasswordHash(principal.userId, await this.hasher.hash(values.newPassword));
     const ended = await this.sessions.endOtherSessionsOf(principal, 'password changed');
     // A reset link asked for before the change would otherwise still set a password afterwards.
-    await uow.query('UPDATE password_reset SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [principal.userId]);
+    await this.resets.voidUnusedOf(principal.userId);
     await this.audit.record({ action: AuditAction.PASSWORD_CHANGED, tenantId: principal.tenantId, targetType: 'user_account', targetId: principal.userId, detail: { otherSessionsEnded: ended } });
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, DomainError, ErrorCode, loginSchema, parseInput, type Principal } from '@lena/domain';
+import { AccountStatus, AuditAction, DomainError, ErrorCode, loginSchema, parseInput, type Principal } from '@lena/domain';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { TenantService } from '../tenancy/tenant.service';
 import type { Viewer } from './dtos/viewer.type';
 import type { LoginInput } from './dtos/auth.inputs';
+import { AccountRepository } from './account.repository';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
-import { CredentialStore } from './credential-store';
+import { CredentialRepository } from './credential.repository';
 import { PasswordHasher } from './password-hasher.service';
-import { SessionService, type MembershipRow } from '../sessions/session.service';
+import { SessionService, type ActiveMembership } from '../sessions/session.service';
 import type { AccessClaims } from '../sessions/token.service';
 
 const WRONG_CREDENTIALS = 'The email address or password is not right.';
@@ -21,7 +22,8 @@ export class AuthService {
     private readonly limiter: AuthRateLimiter,
     private readonly audit: AuditService,
     private readonly tenants: TenantService,
-    private readonly credentials: CredentialStore,
+    private readonly credentials: CredentialRepository,
+    private readonly accounts: AccountRepository,
   ) {}
 
   /**
@@ -53,10 +55,10 @@ export class AuthService {
       });
       throw DomainError.unauthenticated(WRONG_CREDENTIALS);
     }
-    if (user.status !== 'ACTIVE') {
+    if (user.status !== AccountStatus.ACTIVE) {
       await this.audit.recordDetached({ action: AuditAction.LOGIN_FAILED, actorUserId: user.id, targetType: 'user_account', detail: { reason: 'deactivated' } });
       // The password was right, so saying why reveals nothing the person does not already know.
-      throw DomainError.forbidden(await this.credentials.deactivatedMessage(user.id));
+      throw DomainError.forbidden(deactivatedMessage(await this.credentials.isStaff(user.id)));
     }
 
     const [memberships, platformRoles] = await Promise.all([
@@ -96,13 +98,14 @@ export class AuthService {
     return this.viewerFor(principal);
   }
 
-  private async viewerFor(claims: AccessClaims | Principal, knownMemberships?: MembershipRow[]): Promise<Viewer> {
-    const { uow } = requestContext();
-    const [[user], memberships, tenant] = await Promise.all([
-      uow.query<{ email: string; displayName: string }>('SELECT email, display_name AS "displayName" FROM user_account WHERE id = $1', [claims.userId]),
+  private async viewerFor(claims: AccessClaims | Principal, knownMemberships?: ActiveMembership[]): Promise<Viewer> {
+    const [user, memberships, tenant] = await Promise.all([
+      this.accounts.findName(claims.userId),
       knownMemberships ?? this.sessions.activeMemberships(claims.userId),
       claims.tenantId ? this.tenants.findById(claims.tenantId) : Promise.resolve(null),
     ]);
+    // Only reached for a person the database has just confirmed (a live session, a sign-in).
+    if (!user) throw DomainError.unauthenticated();
     return {
       id: claims.userId,
       email: user.email,
@@ -114,4 +117,14 @@ export class AuthService {
       memberships,
     };
   }
+}
+
+/**
+ * What a deactivated person is told once their password has proved who they are: provider staff
+ * are deactivated by the platform's administrators, client staff by their organisation.
+ */
+function deactivatedMessage(staff: boolean): string {
+  return staff
+    ? 'Your Lena account has been deactivated. If you think this is a mistake, please contact a Lena platform administrator.'
+    : 'Your Lena account has been deactivated. If you think this is a mistake, please contact the coordinator of your organisation’s Lena programme.';
 }

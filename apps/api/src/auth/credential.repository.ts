@@ -1,40 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { PlatformRoleEntity, UserAccountEntity } from '@lena/database';
+import type { AccountStatus } from '@lena/domain';
 import { DataSource } from 'typeorm';
 
 export interface StoredCredentials {
   id: string;
   passwordHash: string | null;
-  status: 'ACTIVE' | 'DEACTIVATED';
+  status: AccountStatus;
 }
 
 /**
  * Reads what a password is checked against, each read one autocommit statement on the pool, so
  * that no connection is held while argon2 works (sign-in, accepting an invitation, resetting a
- * password). user_account is a platform table: no tenant setting is needed.
+ * password). user_account and platform_role are platform tables: no tenant setting is needed.
  */
 @Injectable()
-export class CredentialStore {
+export class CredentialRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(email: string): Promise<StoredCredentials | null> {
-    const [row] = (await this.dataSource.query(
-      'SELECT id, password_hash AS "passwordHash", status FROM user_account WHERE email = $1',
-      [email],
-    )) as StoredCredentials[];
-    return row ?? null;
+    return this.dataSource.manager.findOne(UserAccountEntity, { select: { id: true, passwordHash: true, status: true }, where: { email } });
   }
 
-  /**
-   * What a deactivated person is told once their password has proved who they are: provider
-   * staff are deactivated by the platform's administrators, client staff by their organisation.
-   */
-  async deactivatedMessage(userId: string): Promise<string> {
-    const [row] = (await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM platform_role WHERE user_id = $1) AS staff`,
-      [userId],
-    )) as { staff: boolean }[];
-    return row?.staff
-      ? 'Your Lena account has been deactivated. If you think this is a mistake, please contact a Lena platform administrator.'
-      : 'Your Lena account has been deactivated. If you think this is a mistake, please contact the coordinator of your organisation’s Lena programme.';
+  /** Provider staff (anyone with a platform role) rather than an organisation's people. */
+  async isStaff(userId: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(PlatformRoleEntity, { userId });
   }
 }

@@ -1,27 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditAction, AuthPolicy, emailSchema, parseInput } from '@lena/domain';
+import { AuditAction, emailSchema, mayResetPassword, parseInput } from '@lena/domain';
 import { screenedResetPasswordSchema } from '@lena/domain/common-passwords';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AfterResponseWork } from '../common/after-response-work';
-import { OneTimeLinks } from '../common/one-time-link';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EmailComposer } from '../notifications/email-composer.service';
 import { OutboxService } from '../notifications/outbox.service';
 import type { ResetPasswordInput } from './dtos/auth.inputs';
+import { AccountRepository } from './account.repository';
 import { AuthRateLimiter } from './auth-rate-limiter.service';
 import { PasswordHasher } from './password-hasher.service';
+import { PASSWORD_RESET_LINKS, PasswordResetRepository } from './password-reset.repository';
 import { SessionService } from '../sessions/session.service';
-
-const RESET_LINKS = new OneTimeLinks({
-  table: 'password_reset',
-  alias: 'r',
-  spentColumn: 'used_at',
-  lifetimeSeconds: AuthPolicy.passwordResetSeconds,
-  invalidMessage: 'This reset link has expired or has already been used. Ask for a new one.',
-});
 
 @Injectable()
 export class PasswordResetService {
@@ -33,7 +25,8 @@ export class PasswordResetService {
     private readonly audit: AuditService,
     private readonly limiter: AuthRateLimiter,
     private readonly afterResponse: AfterResponseWork,
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
+    private readonly resets: PasswordResetRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,18 +42,13 @@ export class PasswordResetService {
   }
 
   private async sendLink(email: string): Promise<void> {
-    const { uow } = requestContext();
-    const [user] = await uow.query<{ id: string; staff: boolean }>(
-      `SELECT u.id, EXISTS (SELECT 1 FROM platform_role r WHERE r.user_id = u.id) AS staff
-         FROM user_account u WHERE u.email = $1 AND u.status = 'ACTIVE' AND u.password_hash IS NOT NULL`,
-      [email],
-    );
-    if (!user) return;
-    const link = RESET_LINKS.issue();
-    await RESET_LINKS.store(uow, { user_id: user.id }, link);
-    const portal = user.staff ? this.config.facilitatorPortalUrl : this.config.clientPortalUrl;
-    await this.outbox.queueEmail(await this.emails.passwordReset({ to: email, userId: user.id, link: `${portal}/reset-password?token=${link.token}`, expiresAt: link.expiresAt }));
-    await this.audit.record({ action: AuditAction.PASSWORD_RESET_REQUESTED, actorUserId: user.id, targetType: 'user_account', targetId: user.id });
+    const account = await this.accounts.findResettable(email);
+    if (!account || !mayResetPassword(account)) return;
+    const link = PASSWORD_RESET_LINKS.issue();
+    await this.resets.store(account.id, link);
+    const portal = account.staff ? this.config.facilitatorPortalUrl : this.config.clientPortalUrl;
+    await this.outbox.queueEmail(await this.emails.passwordReset({ to: email, userId: account.id, link: `${portal}/reset-password?token=${link.token}`, expiresAt: link.expiresAt }));
+    await this.audit.record({ action: AuditAction.PASSWORD_RESET_REQUESTED, actorUserId: account.id, targetType: 'user_account', targetId: account.id });
   }
 
   /**
@@ -69,17 +57,16 @@ export class PasswordResetService {
    * starts, so argon2 never holds a pooled connection; the spend re-checks the link atomically.
    */
   async reset(input: ResetPasswordInput): Promise<void> {
-    const tokenHash = RESET_LINKS.hashOf(input.token);
+    const tokenHash = PASSWORD_RESET_LINKS.hashOf(input.token);
     const values = parseInput(screenedResetPasswordSchema, input);
-    if (!(await RESET_LINKS.findUsable(this.dataSource, tokenHash, { select: '1' }))) throw RESET_LINKS.invalid();
+    if (!(await this.resets.isUsable(tokenHash))) throw PASSWORD_RESET_LINKS.invalid();
     const passwordHash = await this.hasher.hash(values.password);
 
-    const { uow } = requestContext();
-    const reset = await RESET_LINKS.spend<{ id: string; userId: string }>(uow, tokenHash, 'id, user_id AS "userId"');
-    await uow.query('UPDATE user_account SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.userId, passwordHash]);
+    const { userId } = await this.resets.spend(tokenHash);
+    await this.accounts.setPasswordHash(userId, passwordHash);
     // The person's other reset links (an earlier request, a copy in a mailbox) stop working too.
-    await uow.query('UPDATE password_reset SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.userId]);
-    await this.sessions.revokeUserSessions(reset.userId, 'password reset');
-    await this.audit.record({ action: AuditAction.PASSWORD_RESET_COMPLETED, actorUserId: reset.userId, targetType: 'user_account', targetId: reset.userId });
+    await this.resets.voidUnusedOf(userId);
+    await this.sessions.revokeUserSessions(userId, 'password reset');
+    await this.audit.record({ action: AuditAction.PASSWORD_RESET_COMPLETED, actorUserId: userId, targetType: 'user_account', targetId: userId });
   }
 }
