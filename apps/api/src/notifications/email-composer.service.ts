@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@lena/domain';
 import { requestContext } from '../common/request-context';
+import { EmailDetailsRepository, type OrganisationSettings } from './email-details.repository';
 import { emailLocale, invitationEmail, passwordResetEmail } from './email-templates';
 import type { EmailMessage } from './outbox.service';
-
-interface OrganisationSettings {
-  organisationName: string | null;
-  locale: string | null;
-  timeZone: string | null;
-}
 
 /**
  * Reads what an email says about the people and places it names (the inviter, the organisation
@@ -17,6 +12,8 @@ interface OrganisationSettings {
  */
 @Injectable()
 export class EmailComposer {
+  constructor(private readonly details: EmailDetailsRepository) {}
+
   /**
    * The invitation email. Needs the request to act in `tenantId` already (the team is a tenant
    * row); staff invitations (`tenantId` null) use the provider's locale and zone.
@@ -31,21 +28,15 @@ export class EmailComposer {
     link: string;
     expiresAt: Date;
   }): Promise<EmailMessage> {
-    const [details] = await requestContext().uow.query<OrganisationSettings & { inviterName: string | null; teamName: string | null }>(
-      `SELECT (SELECT display_name FROM user_account WHERE id = $1) AS "inviterName",
-              t.name AS "organisationName", t.locale, t.time_zone AS "timeZone",
-              (SELECT name FROM team WHERE tenant_id = $2 AND id = $3) AS "teamName"
-         FROM (VALUES (1)) AS one LEFT JOIN tenant t ON t.id = $2`,
-      [input.invitedBy, input.tenantId, input.teamId],
-    );
+    const details = await this.details.forInvitation(input);
     return invitationEmail({
       to: input.to,
       locale: emailLocale(organisationSettings(details)),
       inviteeName: input.inviteeName,
-      inviterName: details?.inviterName ?? null,
+      inviterName: details.inviterName,
       role: input.role,
-      organisationName: details?.organisationName ?? null,
-      teamName: details?.teamName ?? null,
+      organisationName: details.organisationName,
+      teamName: details.teamName,
       link: input.link,
       expiresAt: input.expiresAt,
     });
@@ -58,21 +49,9 @@ export class EmailComposer {
    * the request acts for no one else, as a reset request does.
    */
   async passwordReset(input: { to: string; userId: string; link: string; expiresAt: Date }): Promise<EmailMessage> {
-    const { uow } = requestContext();
-    await uow.actAs({ userId: input.userId });
-    const [details] = await uow.query<OrganisationSettings & { name: string }>(
-      `SELECT u.display_name AS name, t.name AS "organisationName", t.locale, t.time_zone AS "timeZone"
-         FROM user_account u
-         LEFT JOIN LATERAL (
-           SELECT t.name, t.locale, t.time_zone
-             FROM tenant_membership m JOIN tenant t ON t.id = m.tenant_id
-            WHERE m.user_id = u.id AND t.status = 'ACTIVE'
-            ORDER BY m.created_at, t.name
-            LIMIT 1
-         ) t ON true
-        WHERE u.id = $1`,
-      [input.userId],
-    );
+    await requestContext().uow.actAs({ userId: input.userId });
+    const details = await this.details.forPasswordReset(input.userId);
+    if (!details) throw new Error('A password-reset email names an account that does not exist.');
     return passwordResetEmail({
       to: input.to,
       locale: emailLocale(organisationSettings(details)),
@@ -83,6 +62,7 @@ export class EmailComposer {
   }
 }
 
-function organisationSettings(details: OrganisationSettings | undefined): { locale: string; timeZone: string } | null {
-  return details?.organisationName && details.locale && details.timeZone ? { locale: details.locale, timeZone: details.timeZone } : null;
+/** An organisation's own settings only when it has them all; otherwise the provider's. */
+function organisationSettings(details: OrganisationSettings): { locale: string; timeZone: string } | null {
+  return details.organisationName && details.locale && details.timeZone ? { locale: details.locale, timeZone: details.timeZone } : null;
 }

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import type { FailedMessage } from './dtos/failed-message.type';
 import { JOB_QUEUES, type ApiJobQueues } from './job-queues.provider';
+import { OutboxRepository } from './outbox.repository';
 
 const MAX_LIST = 100;
 
@@ -15,6 +16,7 @@ export class FailedMessageService {
   constructor(
     @Inject(JOB_QUEUES) private readonly queues: ApiJobQueues,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   /** The most recently failed first. */
@@ -22,10 +24,7 @@ export class FailedMessageService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST) {
       throw DomainError.badInput(`Ask for between 1 and ${MAX_LIST} messages at a time.`, [{ field: 'limit', message: `Choose a number from 1 to ${MAX_LIST}.` }]);
     }
-    return requestContext().uow.query<FailedMessage>(
-      `${SELECT_FAILED} WHERE m.failed_at IS NOT NULL AND m.delivered_at IS NULL ORDER BY m.failed_at DESC, m.id LIMIT $1`,
-      [limit],
-    );
+    return this.outbox.listDeadLetters(limit);
   }
 
   /**
@@ -35,12 +34,7 @@ export class FailedMessageService {
   async retry(id: string): Promise<void> {
     if (!uuidSchema.safeParse(id).success) throw DomainError.notFound('That failed message');
     const { uow, principal } = requestContext();
-    const [retried] = await uow.query<{ id: string; tenantId: string | null }>(
-      `UPDATE outbox_message SET failed_at = NULL, attempts = 0, enqueued_at = now()
-        WHERE id = $1 AND failed_at IS NOT NULL AND delivered_at IS NULL
-        RETURNING id, tenant_id AS "tenantId"`,
-      [id],
-    );
+    const retried = await this.outbox.reviveDeadLetter(id);
     if (!retried) throw DomainError.notFound('That failed message');
     await this.audit.record({
       action: AuditAction.FAILED_MESSAGE_RETRIED,
@@ -57,11 +51,3 @@ export class FailedMessageService {
     });
   }
 }
-
-const SELECT_FAILED = `
-  SELECT m.id, m.kind,
-         CASE WHEN m.kind = 'email' THEN m.payload->>'to' END AS recipient,
-         CASE WHEN m.kind = 'email' THEN m.payload->>'subject' END AS subject,
-         m.tenant_id AS "tenantId", t.name AS "tenantName", m.attempts, m.last_error AS "lastError",
-         m.created_at AS "createdAt", m.failed_at AS "failedAt"
-    FROM outbox_message m LEFT JOIN tenant t ON t.id = m.tenant_id`;

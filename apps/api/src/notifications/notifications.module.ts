@@ -1,9 +1,11 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { EmailComposer } from './email-composer.service';
+import { EmailDetailsRepository } from './email-details.repository';
 import { FailedMessageResolver } from './failed-message.resolver';
 import { FailedMessageService } from './failed-message.service';
 import { JOB_QUEUES, jobQueuesProvider, type ApiJobQueues } from './job-queues.provider';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { QueueHealthResolver } from './queue-health.resolver';
 import { QueueHealthService } from './queue-health.service';
@@ -11,7 +13,17 @@ import { QueueHealthService } from './queue-health.service';
 /** The outbox, the job queues that deliver it, their health and the dead letters. */
 @Module({
   imports: [AuditModule],
-  providers: [jobQueuesProvider, OutboxService, EmailComposer, FailedMessageService, FailedMessageResolver, QueueHealthService, QueueHealthResolver],
+  providers: [
+    jobQueuesProvider,
+    OutboxRepository,
+    OutboxService,
+    EmailDetailsRepository,
+    EmailComposer,
+    FailedMessageService,
+    FailedMessageResolver,
+    QueueHealthService,
+    QueueHealthResolver,
+  ],
   exports: [OutboxService, EmailComposer],
 })
 export class NotificationsModule implements OnApplicationShutdown {

@@ -3,6 +3,7 @@ import { emailOutboxMessage, type EmailMessage } from '@lena/jobs';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JOB_QUEUES, type ApiJobQueues } from './job-queues.provider';
+import { OutboxRepository } from './outbox.repository';
 
 export type { EmailMessage };
 
@@ -17,20 +18,17 @@ export class OutboxService {
   constructor(
     @Inject(JOB_QUEUES) private readonly queues: ApiJobQueues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async queueEmail(message: EmailMessage, tenantId: string | null = null): Promise<void> {
-    const { uow } = requestContext();
     // Validated here with the worker's own schema, so a message the worker would refuse is never
     // stored; the body is sealed, so a sign-in link waiting in the outbox is not readable there.
     const { kind, payload } = emailOutboxMessage(message, this.config.outboxKey);
-    const [row] = await uow.query<{ id: string }>(
-      'INSERT INTO outbox_message (kind, tenant_id, payload) VALUES ($1, $2, $3) RETURNING id',
-      [kind, tenantId, JSON.stringify(payload)],
-    );
-    uow.afterCommit(async () => {
-      await this.queues.enqueueOutboxDelivery([row.id]).catch((error: unknown) => {
-        this.logger.warn(`Could not enqueue outbox message ${row.id}; the relay will pick it up: ${String(error)}`);
+    const id = await this.outbox.add({ kind, tenantId, payload });
+    requestContext().uow.afterCommit(async () => {
+      await this.queues.enqueueOutboxDelivery([id]).catch((error: unknown) => {
+        this.logger.warn(`Could not enqueue outbox message ${id}; the relay will pick it up: ${String(error)}`);
       });
     });
   }

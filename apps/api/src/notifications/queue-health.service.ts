@@ -1,17 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assessQueue, QUEUE_BACKLOG_AFTER_SECONDS } from '@lena/domain';
-import { requestContext } from '../common/request-context';
 import { JOB_QUEUES, type ApiJobQueues } from './job-queues.provider';
-import type { OutboxHealth, QueueHealth } from './dtos/queue-health.type';
+import type { QueueHealth } from './dtos/queue-health.type';
+import { OutboxRepository } from './outbox.repository';
 
 @Injectable()
 export class QueueHealthService {
-  constructor(@Inject(JOB_QUEUES) private readonly queues: ApiJobQueues) {}
+  constructor(
+    @Inject(JOB_QUEUES) private readonly queues: ApiJobQueues,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   /** Every queue's counts and state, and the outbox behind them, read now. */
   async read(): Promise<QueueHealth> {
     // Redis being down is exactly when someone looks here: say so, and still show the outbox.
-    const [readings, outbox] = await Promise.all([this.queues.readQueues().catch(() => null), this.readOutbox()]);
+    const [readings, outbox] = await Promise.all([this.queues.readQueues().catch(() => null), this.outbox.health()]);
     const checkedAt = new Date();
     return {
       checkedAt,
@@ -20,15 +23,5 @@ export class QueueHealthService {
       queues: (readings ?? []).map((reading) => ({ ...reading, state: assessQueue(reading, checkedAt) })),
       outbox,
     };
-  }
-
-  private async readOutbox(): Promise<OutboxHealth> {
-    const [row] = await requestContext().uow.query<OutboxHealth>(
-      `SELECT count(*) FILTER (WHERE failed_at IS NULL)::int AS pending,
-              min(created_at) FILTER (WHERE failed_at IS NULL) AS "oldestPendingAt",
-              count(*) FILTER (WHERE failed_at IS NOT NULL)::int AS failed
-         FROM outbox_message WHERE delivered_at IS NULL`,
-    );
-    return row;
   }
 }
