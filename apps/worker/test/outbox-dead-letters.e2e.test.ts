@@ -1,9 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
+import { OutboxPolicy } from '@lena/domain';
 import { Jobs, QueueName } from '@lena/jobs';
 import { freePort } from '@lena/test-services';
 import type { QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
-import { OUTBOX_MAX_ATTEMPTS } from '../src/notifications/services/outbox-delivery.service';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { listenToQueue, nextJobEvent } from './support/queue-events';
 import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
@@ -59,13 +59,13 @@ describe('email that cannot be delivered', () => {
 
     // Five minutes on, the relay hands the row over again. The job's id is still taken by the
     // failed job, so the relay must restart that job rather than add a new one.
-    await outbox.update(id, "enqueued_at = now() - interval '6 minutes', attempts = $2", [OUTBOX_MAX_ATTEMPTS - 2]);
+    await outbox.update(id, "enqueued_at = now() - interval '6 minutes', attempts = $2", [OutboxPolicy.maxAttempts - 2]);
     const lastRoundOver = nextJobEvent(notifications, 'failed', id);
     expect(await relayNow()).toBe(1);
     await lastRoundOver;
 
     const dead = await outbox.get(id);
-    expect(dead.attempts).toBe(OUTBOX_MAX_ATTEMPTS);
+    expect(dead.attempts).toBe(OutboxPolicy.maxAttempts);
     expect(dead.failed_at).toBeInstanceOf(Date);
     expect(dead.last_error).toMatch(/ECONNREFUSED/);
 

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
 import { JobQueues, QueueName } from '@lena/jobs';
 import type { DataSource } from 'typeorm';
 import { OutboxRelayService } from '../src/maintenance/services/outbox-relay.service';
+import { OutboxRepository } from '../src/notifications/outbox.repository';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
 
@@ -22,8 +23,8 @@ describe('outbox relay', () => {
     prefix = uniqueQueuePrefix();
     queues = new JobQueues({ redisUrl: testRedisUrl(), prefix });
     pools = await Promise.all([1, 2].map(() => createDataSource({ url: database.appUrl, poolSize: 2 }).initialize()));
-    replicaA = new OutboxRelayService(pools[0], queues);
-    replicaB = new OutboxRelayService(pools[1], queues);
+    replicaA = new OutboxRelayService(pools[0], new OutboxRepository(), queues);
+    replicaB = new OutboxRelayService(pools[1], new OutboxRepository(), queues);
     outbox = await OutboxFixtures.connect(database.appUrl);
   });
 
@@ -92,7 +93,7 @@ describe('outbox relay', () => {
     const id = await outbox.insertEmail();
     const offline = new JobQueues({ redisUrl: 'redis://127.0.0.1:1', prefix, enqueueTimeoutMs: 300, onError: () => undefined });
     try {
-      await expect(new OutboxRelayService(pools[0], offline).relay()).rejects.toThrow();
+      await expect(new OutboxRelayService(pools[0], new OutboxRepository(), offline).relay()).rejects.toThrow();
     } finally {
       await offline.close();
     }

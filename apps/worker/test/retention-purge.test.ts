@@ -3,6 +3,7 @@ import { createDataSource } from '@lena/database';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
 import { RetentionPolicy } from '@lena/domain';
 import type { DataSource } from 'typeorm';
+import { ExpiredRecordsRepository } from '../src/maintenance/expired-records.repository';
 import { RetentionPurgeService } from '../src/maintenance/services/retention-purge.service';
 import { testDatabaseServerUrl, WORKER_SUITE } from './support/test-environment';
 
@@ -61,7 +62,7 @@ describe('retention purge', () => {
     const pending = await message('NULL', 'NULL', `now() - ${linkLifetime} - interval '1 day'`);
 
     // A batch of one: every kind of record takes several statements, as a large backlog would.
-    const counts = await new RetentionPurgeService(app).purge({ ...RetentionPolicy, batchSize: 1 });
+    const counts = await new RetentionPurgeService(new ExpiredRecordsRepository(app)).purge({ ...RetentionPolicy, batchSize: 1 });
     expect(counts).toEqual({ refreshTokens: 3, sessions: 2, passwordResets: 1, outboxMessages: 1, deadLetters: 1 });
 
     for (const id of [endedLongAgo, revokedLongAgo]) expect(await exists('auth_session', id)).toBe(false);
@@ -73,6 +74,6 @@ describe('retention purge', () => {
     for (const id of [deliveredLongAgo, deadPastLinkLifetime]) expect(await exists('outbox_message', id)).toBe(false);
     for (const id of [deliveredRecently, deadWithinLinkLifetime, pending]) expect(await exists('outbox_message', id)).toBe(true);
 
-    expect(await new RetentionPurgeService(app).purge()).toEqual({ refreshTokens: 0, sessions: 0, passwordResets: 0, outboxMessages: 0, deadLetters: 0 });
+    expect(await new RetentionPurgeService(new ExpiredRecordsRepository(app)).purge()).toEqual({ refreshTokens: 0, sessions: 0, passwordResets: 0, outboxMessages: 0, deadLetters: 0 });
   });
 });

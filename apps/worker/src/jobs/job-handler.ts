@@ -2,7 +2,10 @@ import type { UnitOfWork } from '@lena/database';
 import type { JobDefinition, JobPayloadOf, JobScope } from '@lena/jobs';
 import type { Job } from 'bullmq';
 
-/** What a platform job's handler gets besides its payload: it opens its own transactions, if any. */
+/**
+ * What a platform job's handler gets besides its payload: it opens its own transactions, if any
+ * (`inPlatformTransaction`), and hands them to the repositories it calls.
+ */
 export interface PlatformJobContext {
   readonly job: Job;
 }

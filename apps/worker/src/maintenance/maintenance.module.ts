@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ExpiredRecordsRepository } from './expired-records.repository';
 import { PurgeExpiredRecordsJob } from './purge-expired-records.job';
 import { RelayOutboxJob } from './relay-outbox.job';
 import { OutboxRelayService } from './services/outbox-relay.service';
 import { RetentionPurgeService } from './services/retention-purge.service';
 
-/** Housekeeping: the outbox relay (every 30 s) and the retention purge (daily). */
+/** Housekeeping: the outbox relay (every 30 s; the outbox is notifications') and the retention purge (daily). */
 @Module({
-  providers: [OutboxRelayService, RelayOutboxJob, RetentionPurgeService, PurgeExpiredRecordsJob],
+  imports: [NotificationsModule],
+  providers: [OutboxRelayService, RelayOutboxJob, ExpiredRecordsRepository, RetentionPurgeService, PurgeExpiredRecordsJob],
 })
 export class MaintenanceModule {}

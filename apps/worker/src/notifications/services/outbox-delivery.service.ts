@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OutboxMessageEntity } from '@lena/database';
-import { openEmail, OutboxKind, redactDeliveredEmail, SealedEmailError, type EmailMessage } from '@lena/jobs';
+import type { OutboxMessageEntity } from '@lena/database';
+import { givesUpAfter } from '@lena/domain';
+import { openEmail, OutboxKind, redactDeliveredEmail, SealedEmailError, type DeliveredEmail, type EmailMessage } from '@lena/jobs';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { WORKER_CONFIG } from '../../config/config.module';
 import type { WorkerConfig } from '../../config/worker-config';
+import { inPlatformTransaction } from '../../jobs/platform-transaction';
+import { OutboxRepository } from '../outbox.repository';
 import { EmailSender } from './email-sender.service';
 import { redactEmailAddresses } from './redact-email-addresses';
 
@@ -12,12 +15,6 @@ export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'given-up' | '
 
 /** Longest `last_error` kept: enough to diagnose, short enough never to hold a message body. */
 const MAX_ERROR_LENGTH = 300;
-
-/**
- * After this many failed attempts (three rounds of a job's retries, the relay starting each new
- * round) the row is marked failed: a dead letter that platform admins see and can retry.
- */
-export const OUTBOX_MAX_ATTEMPTS = 24;
 
 /**
  * Delivers one outbox row. The row is locked for the whole delivery, so a second job for the same
@@ -31,6 +28,7 @@ export class OutboxDeliveryService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     private readonly emailSender: EmailSender,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
@@ -38,11 +36,8 @@ export class OutboxDeliveryService {
   async deliver(messageId: string): Promise<DeliveryOutcome> {
     let failure: unknown;
     // outbox_message is a platform table (no row-level security): no tenant context is needed.
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const message = await manager.findOne(OutboxMessageEntity, {
-        where: { id: messageId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const outcome = await inPlatformTransaction(this.dataSource, async (uow) => {
+      const message = await this.outbox.lockForDelivery(uow, messageId);
       if (!message) {
         this.logger.warn(`Outbox message ${messageId} does not exist`);
         return 'not-found';
@@ -50,31 +45,29 @@ export class OutboxDeliveryService {
       if (message.deliveredAt) return 'already-delivered';
       if (message.failedAt) return 'given-up';
 
-      let keptPayload: Record<string, unknown>;
+      let kept: DeliveredEmail;
       try {
-        keptPayload = await this.send(message);
+        kept = await this.send(message);
       } catch (error) {
-        const gaveUp = await this.recordFailure(manager, messageId, error);
+        // The row is locked, so its count of attempts is still the one read above.
+        const gaveUp = givesUpAfter({ attempts: message.attempts + 1, unrecoverable: error instanceof UnrecoverableError });
+        await this.outbox.recordFailedAttempt(uow, messageId, { lastError: describeError(error), giveUp: gaveUp });
         // Once the row is a dead letter, BullMQ must stop retrying the job too. BullMQ keeps the
         // thrown error's message and stack in Redis (failedReason): they name no recipient.
         const retryable = !gaveUp && !(error instanceof UnrecoverableError);
         failure = retryable ? new Error(describeError(error)) : new UnrecoverableError(describeError(error));
         return 'failed';
       }
-      // One statement: delivered, and the body (which may hold a sign-in link) gone.
-      await manager.query(
-        'UPDATE outbox_message SET delivered_at = now(), attempts = attempts + 1, payload = $2::jsonb WHERE id = $1',
-        [messageId, JSON.stringify(keptPayload)],
-      );
+      await this.outbox.markDelivered(uow, messageId, kept);
       return 'delivered';
-    });
+    }, this.logger);
     // The failure is committed; rethrowing lets BullMQ retry with backoff (unless unrecoverable).
     if (outcome === 'failed') throw failure;
     return outcome;
   }
 
   /** Sends by kind; returns what may stay in the database afterwards. */
-  private async send(message: OutboxMessageEntity): Promise<Record<string, unknown>> {
+  private async send(message: OutboxMessageEntity): Promise<DeliveredEmail> {
     switch (message.kind) {
       case OutboxKind.email: {
         let email: EmailMessage;
@@ -92,19 +85,6 @@ export class OutboxDeliveryService {
       default:
         throw new UnrecoverableError(`Unknown outbox kind "${message.kind}"`);
     }
-  }
-
-  /** Counts the attempt; returns true when the worker now gives up on the row. */
-  private async recordFailure(manager: EntityManager, messageId: string, error: unknown): Promise<boolean> {
-    const [row]: { gaveUp: boolean }[] = await manager.query(
-      `UPDATE outbox_message
-          SET attempts = attempts + 1, last_error = $2,
-              failed_at = CASE WHEN $3::boolean OR attempts + 1 >= $4::int THEN now() END
-        WHERE id = $1
-        RETURNING failed_at IS NOT NULL AS "gaveUp"`,
-      [messageId, describeError(error), error instanceof UnrecoverableError, OUTBOX_MAX_ATTEMPTS],
-    );
-    return row.gaveUp;
   }
 }
 
