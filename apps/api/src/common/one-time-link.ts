@@ -44,6 +44,10 @@ export interface OneTimeLinkKind {
  * Everything a one-time link needs, shared by invitations and password resets: make one, store
  * its hash with an expiry, find a usable one, and spend it atomically. The secret itself is never
  * stored, and a link of the wrong shape is refused before any statement runs.
+ *
+ * Not a repository of its own: it owns no table, and each kind's table belongs to its context.
+ * That context's repository defines the kind and is the only caller of the statements (`store`,
+ * `renew`, `findUsable`, `spend`); its services use `issue`, `hashOf` and `invalid`.
  */
 export class OneTimeLinks {
   constructor(private readonly kind: OneTimeLinkKind) {}
