@@ -93,6 +93,17 @@ describe('restoring an archived team', () => {
   });
 });
 
+describe('archiving a team that is already archived', () => {
+  it('keeps the date it was first archived, and records it again in the audit log', async () => {
+    const team = await archivedTeam();
+    const before = await teamRow(team.id);
+    const again = expectData(await admin.gql<{ archiveTeam: TeamRow }>(ARCHIVE, { id: team.id })).archiveTeam;
+    expect(again).toEqual(team);
+    expect(await teamRow(team.id)).toEqual(before);
+    expect(await api.fixtures.count('audit_event', "action = 'TEAM_ARCHIVED' AND target_id = $1", [team.id])).toBe(2);
+  });
+});
+
 describe('an archived team’s name', () => {
   it('is not free for a new team, and the answer says why and what to do', async () => {
     const team = await archivedTeam();
