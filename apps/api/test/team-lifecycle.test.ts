@@ -206,6 +206,22 @@ describe('inviting someone to an archived team', () => {
     expect(await api.fixtures.count('outbox_message', "payload->>'to' = $1", [email])).toBe(0);
   });
 
+  it('lets an invitation sent before the team was archived admit its person to the organisation, not to the team', async () => {
+    const team = expectData(await admin.gql<{ createTeam: TeamRow }>(CREATE, { name: `Late Shift ${unique()}` })).createTeam;
+    const invitation = await api.fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT', teamId: team.id });
+    expectData(await admin.gql(ARCHIVE, { id: team.id }));
+    const joined = expectData(
+      await api.client().gql<{ acceptInvitation: { viewer: { id: string; tenantRole: string } } }>(
+        'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { viewer { id tenantRole } } }',
+        { input: { token: invitation.token, displayName: 'New Starter', password: `A long new passphrase ${unique()}` } },
+      ),
+    ).acceptInvitation.viewer;
+    expect(joined.tenantRole).toBe('PARTICIPANT');
+    expect(await api.fixtures.count('team_member', 'team_id = $1', [team.id])).toBe(0);
+    // Restored, the team is as it was when archived: the newcomer is not slipped into it.
+    expect(expectData(await admin.gql<{ restoreTeam: TeamRow }>(RESTORE, { id: team.id })).restoreTeam.memberCount).toBe(0);
+  });
+
   it('is allowed again once the team is restored', async () => {
     const team = await archivedTeam();
     expectData(await admin.gql(RESTORE, { id: team.id }));
