@@ -14,3 +14,4 @@ export * from './notifications/outbox-delivery.js';
 export * from './audit/audit-action.js';
 export * from './health/queue-health.js';
 export * from './retention/retention-policy.js';
+export * from './scheduling/availability-schemas.js';
