@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OutboxMessageEntity } from '@lena/database';
+import { oneRow, OutboxMessageEntity } from '@lena/database';
 import { openEmail, OutboxKind, redactDeliveredEmail, SealedEmailError, type EmailMessage } from '@lena/jobs';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -96,7 +96,8 @@ export class OutboxDeliveryService {
 
   /** Counts the attempt; returns true when the worker now gives up on the row. */
   private async recordFailure(manager: EntityManager, messageId: string, error: unknown): Promise<boolean> {
-    const [row]: { gaveUp: boolean }[] = await manager.query(
+    // TypeORM answers an UPDATE with its rows and the number of rows it changed.
+    const [rows]: [{ gaveUp: boolean }[], number] = await manager.query(
       `UPDATE outbox_message
           SET attempts = attempts + 1, last_error = $2,
               failed_at = CASE WHEN $3::boolean OR attempts + 1 >= $4::int THEN now() END
@@ -104,7 +105,7 @@ export class OutboxDeliveryService {
         RETURNING failed_at IS NOT NULL AS "gaveUp"`,
       [messageId, describeError(error), error instanceof UnrecoverableError, OUTBOX_MAX_ATTEMPTS],
     );
-    return row.gaveUp;
+    return oneRow(rows, 'outbox_message').gaveUp;
   }
 }
 
