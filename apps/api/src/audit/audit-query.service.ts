@@ -41,6 +41,6 @@ export class AuditQueryService {
       [filter.tenantId || null, filter.action || null, filter.cursor || null, limit + 1],
     );
     const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+    return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
   }
 }

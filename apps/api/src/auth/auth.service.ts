@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { oneRow } from '@lena/database';
 import { AuditAction, DomainError, ErrorCode, loginSchema, parseInput, type Principal } from '@lena/domain';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
@@ -68,7 +69,7 @@ export class AuthService {
       throw DomainError.forbidden('Your account has no active organisation on Lena: its access may be suspended or you may have been removed. Please contact your coordinator.');
     }
     // Provider staff act across organisations; client staff start in their first organisation.
-    const tenantId = platformRoles.length ? null : memberships[0].tenantId;
+    const tenantId = platformRoles.length ? null : (memberships[0]?.tenantId ?? null);
     const claims = await this.sessions.start(user.id, tenantId, { platformRoles, memberships });
     await this.limiter.signInSucceeded(email, ipAddress);
     await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, actorUserId: user.id, tenantId, targetType: 'auth_session', targetId: claims.sessionId });
@@ -98,11 +99,12 @@ export class AuthService {
 
   private async viewerFor(claims: AccessClaims | Principal, knownMemberships?: MembershipRow[]): Promise<Viewer> {
     const { uow } = requestContext();
-    const [[user], memberships, tenant] = await Promise.all([
+    const [users, memberships, tenant] = await Promise.all([
       uow.query<{ email: string; displayName: string }>('SELECT email, display_name AS "displayName" FROM user_account WHERE id = $1', [claims.userId]),
       knownMemberships ?? this.sessions.activeMemberships(claims.userId),
       claims.tenantId ? this.tenants.findById(claims.tenantId) : Promise.resolve(null),
     ]);
+    const user = oneRow(users, 'user_account');
     return {
       id: claims.userId,
       email: user.email,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { oneRow } from '@lena/database';
 import type { Role } from '@lena/domain';
 import { requestContext } from '../common/request-context';
 import { emailLocale, invitationEmail, passwordResetEmail } from './email-templates';
@@ -60,7 +61,7 @@ export class EmailComposer {
   async passwordReset(input: { to: string; userId: string; link: string; expiresAt: Date }): Promise<EmailMessage> {
     const { uow } = requestContext();
     await uow.actAs({ userId: input.userId });
-    const [details] = await uow.query<OrganisationSettings & { name: string }>(
+    const rows = await uow.query<OrganisationSettings & { name: string }>(
       `SELECT u.display_name AS name, t.name AS "organisationName", t.locale, t.time_zone AS "timeZone"
          FROM user_account u
          LEFT JOIN LATERAL (
@@ -73,6 +74,7 @@ export class EmailComposer {
         WHERE u.id = $1`,
       [input.userId],
     );
+    const details = oneRow(rows, 'user_account');
     return passwordResetEmail({
       to: input.to,
       locale: emailLocale(organisationSettings(details)),

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { oneRow } from '@lena/database';
 import { assessQueue, QUEUE_BACKLOG_AFTER_SECONDS } from '@lena/domain';
 import { requestContext } from '../common/request-context';
 import { JOB_QUEUES, type ApiJobQueues } from './job-queues.provider';
@@ -23,12 +24,12 @@ export class QueueHealthService {
   }
 
   private async readOutbox(): Promise<OutboxHealth> {
-    const [row] = await requestContext().uow.query<OutboxHealth>(
+    const rows = await requestContext().uow.query<OutboxHealth>(
       `SELECT count(*) FILTER (WHERE failed_at IS NULL)::int AS pending,
               min(created_at) FILTER (WHERE failed_at IS NULL) AS "oldestPendingAt",
               count(*) FILTER (WHERE failed_at IS NOT NULL)::int AS failed
          FROM outbox_message WHERE delivered_at IS NULL`,
     );
-    return row;
+    return oneRow(rows, 'outbox health');
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { oneRow } from '@lena/database';
 import { AuthPolicy, AuditAction, DomainError, expiresAt, uuidSchema, type PlatformRole, type Principal, type TenantRole } from '@lena/domain';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -68,11 +69,12 @@ export class SessionService {
   async start(userId: string, tenantId: string | null, known: KnownRoles = {}): Promise<AccessClaims> {
     const { uow, ipAddress, userAgent, reply } = requestContext();
     const claims = await this.claimsFor(userId, tenantId, '', known);
-    const [session] = await uow.query<{ id: string }>(
+    const rows = await uow.query<{ id: string }>(
       `INSERT INTO auth_session (user_id, tenant_id, expires_at, ip_address, user_agent)
        VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [userId, tenantId, expiresAt(new Date(), AuthPolicy.refreshTokenSeconds), ipAddress, userAgent],
     );
+    const session = oneRow(rows, 'auth_session');
     const started = { ...claims, sessionId: session.id };
     await this.issueTokens(started, reply);
     return started;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { oneRow } from '@lena/database';
 import { AuditAction, DomainError, lastOrgAdminRefusal, losesOrgAdmin, uuidSchema, type Principal, type TenantRole } from '@lena/domain';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
@@ -76,10 +77,11 @@ export class MemberService {
   /** The rule is the domain's; the number of other administrators is all it needs from here. */
   private async assertAdminRemains(tenantId: string, member: Member, nextRole: TenantRole | null): Promise<void> {
     if (!losesOrgAdmin({ currentRole: member.role, nextRole })) return;
-    const [row] = await requestContext().uow.query<{ count: number }>(
+    const rows = await requestContext().uow.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM tenant_membership WHERE tenant_id = $1 AND role = 'ORG_ADMIN' AND user_id <> $2`,
       [tenantId, member.userId],
     );
+    const row = oneRow(rows, 'org admin count');
     const refusal = lastOrgAdminRefusal({ currentRole: member.role, nextRole, otherOrgAdmins: row.count });
     if (refusal) throw DomainError.conflict(refusal);
   }

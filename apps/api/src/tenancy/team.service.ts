@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { oneRow } from '@lena/database';
 import { AuditAction, DomainError, parseInput, TeamAction, teamActionRefusal, teamNameSchema, uuidSchema } from '@lena/domain';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
@@ -45,7 +46,7 @@ export class TeamService {
   async create(tenantId: string, rawName: string): Promise<Team> {
     const { name } = parseInput(teamInputSchema, { name: rawName });
     await this.assertNameFree(tenantId, name);
-    const [created] = await requestContext().uow.query<{ id: string }>('INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name]);
+    const created = oneRow(await requestContext().uow.query<{ id: string }>('INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name]), 'team');
     return this.get(tenantId, created.id);
   }
 

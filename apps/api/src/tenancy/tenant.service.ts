@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { oneRow } from '@lena/database';
 import {
   AuditAction,
   createTenantSchema,
@@ -57,11 +58,12 @@ export class TenantService {
   async create(input: CreateTenantInput): Promise<Tenant> {
     const values = parseInput(createTenantSchema, input);
     await this.assertSlugFree(values.slug);
-    const [tenant] = await requestContext().uow.query<Tenant>(
+    const rows = await requestContext().uow.query<Tenant>(
       `INSERT INTO tenant (name, slug, time_zone, locale, min_reporting_group_size, org_admins_see_individual_attendance)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${TENANT_COLUMNS}`,
       [values.name, values.slug, values.timeZone, values.locale, values.minReportingGroupSize, values.orgAdminsSeeIndividualAttendance],
     );
+    const tenant = oneRow(rows, 'tenant');
     await this.audit.record({ action: AuditAction.TENANT_CREATED, tenantId: tenant.id, targetType: 'tenant', targetId: tenant.id, detail: { slug: tenant.slug } });
     return tenant;
   }
@@ -75,10 +77,11 @@ export class TenantService {
     const fields = Object.entries(values).filter(([, value]) => value !== undefined);
     if (fields.length === 0) return existing;
     const assignments = fields.map(([field], index) => `${COLUMN_OF[field]} = $${index + 2}`);
-    const [tenant] = await requestContext().uow.query<Tenant>(
+    const rows = await requestContext().uow.query<Tenant>(
       `UPDATE tenant SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1 RETURNING ${TENANT_COLUMNS}`,
       [id, ...fields.map(([, value]) => value)],
     );
+    const tenant = oneRow(rows, 'tenant');
     await this.audit.record({ action: AuditAction.TENANT_UPDATED, tenantId: id, targetType: 'tenant', targetId: id, detail: { changed: fields.map(([field]) => field) } });
     return tenant;
   }
@@ -99,12 +102,12 @@ export class TenantService {
 
   private async setStatus(id: string, status: TenantStatus): Promise<Tenant> {
     if (!(await this.findById(id))) throw DomainError.notFound('That organisation');
-    const [tenant] = await requestContext().uow.query<Tenant>(
+    const rows = await requestContext().uow.query<Tenant>(
       `UPDATE tenant SET status = $2, suspended_at = CASE WHEN $2 = 'SUSPENDED' THEN now() END, updated_at = now()
         WHERE id = $1 RETURNING ${TENANT_COLUMNS}`,
       [id, status],
     );
-    return tenant;
+    return oneRow(rows, 'tenant');
   }
 
   private async assertSlugFree(slug: string): Promise<void> {
