@@ -11,3 +11,4 @@ export * from './invitations/invitation-status.js';
 export * from './audit/audit-action.js';
 export * from './health/queue-health.js';
 export * from './retention/retention-policy.js';
+export * from './scheduling/availability-schemas.js';
