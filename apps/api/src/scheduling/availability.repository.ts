@@ -35,7 +35,7 @@ export class AvailabilityRepository {
   async replaceWorkingHours(userId: string, { timeZone, spans }: WorkingHours): Promise<void> {
     const manager = await requestContext().uow.manager();
     await manager.findOne(FacilitatorProfileEntity, { where: { userId }, lock: { mode: 'pessimistic_write' } });
-    await manager.update(FacilitatorProfileEntity, { userId }, { timeZone, updatedAt: new Date() });
+    await manager.update(FacilitatorProfileEntity, { userId }, { timeZone, updatedAt: () => 'now()' });
     await manager.delete(FacilitatorWorkingHoursEntity, { userId });
     if (spans.length) await manager.insert(FacilitatorWorkingHoursEntity, spans.map((span) => ({ userId, ...span })));
   }
