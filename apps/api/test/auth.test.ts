@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { oneRow } from '@lena/database';
 import { AuthPolicy } from '@lena/domain';
-import { expectData, expectError, fieldProblem } from './support/expectations';
+import { expectData, expectError, fieldProblem, must } from './support/expectations';
 import { unique, type TenantFixture, type UserFixture } from './support/fixtures';
 import { startTestApi, TEST_JWT_SECRET, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
@@ -84,7 +85,7 @@ async function unspentTokens(sessionId: string): Promise<string[]> {
 
 async function sessionIdOf(userId: string): Promise<string> {
   const { rows } = await api.owner.query<{ id: string }>('SELECT id FROM auth_session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [userId]);
-  return rows[0].id;
+  return oneRow(rows, 'auth_session').id;
 }
 
 describe('signing in', () => {
@@ -97,11 +98,11 @@ describe('signing in', () => {
     const cookies = Object.fromEntries(client.lastSetCookies.map((cookie) => [cookie.name, cookie]));
     for (const name of ['lena_access', 'lena_refresh']) {
       expect(cookies[name]).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
-      expect(cookies[name].value.length).toBeGreaterThan(20);
+      expect(cookies[name]?.value.length).toBeGreaterThan(20);
     }
-    expect(cookies.lena_access.maxAge).toBe(AuthPolicy.accessTokenSeconds);
+    expect(cookies.lena_access?.maxAge).toBe(AuthPolicy.accessTokenSeconds);
     expect(cookies.lena_csrf).toMatchObject({ secure: true, sameSite: 'Strict', path: '/' });
-    expect(cookies.lena_csrf.httpOnly).toBeFalsy();
+    expect(cookies.lena_csrf!.httpOnly).toBeFalsy();
 
     const viewer = expectData(await client.gql<{ viewer: { id: string; email: string } }>(VIEWER));
     expect(viewer.viewer).toMatchObject({ id: user.id, email: user.email });
@@ -139,7 +140,8 @@ describe('signing in', () => {
   it('rejects a token whose signature was tampered with, or that another secret signed', async () => {
     const user = await api.fixtures.participant(tenant.id);
     const token = accessTokenOf(await signedIn(user));
-    const [header, payload, signature] = token.split('.');
+    const [header, payload, encodedSignature] = token.split('.');
+    const signature = must(encodedSignature, 'a signature in the access token');
     const middle = Math.floor(signature.length / 2);
     const flipped = signature[middle] === 'A' ? 'B' : 'A';
     const tampered = `${header}.${payload}.${signature.slice(0, middle)}${flipped}${signature.slice(middle + 1)}`;
@@ -324,9 +326,9 @@ describe('refreshing a session', () => {
   });
 
   it.each([
-    ['the first token', 0],
-    ['the successor the grace refresh superseded', 1],
-  ])('after two refreshes with one token inside the window, replaying %s later ends the session', async (_, replayed) => {
+    ['the first token', 'original'],
+    ['the successor the grace refresh superseded', 'successor'],
+  ] as const)('after two refreshes with one token inside the window, replaying %s later ends the session', async (_, replayed) => {
     const user = await api.fixtures.participant(tenant.id);
     const client = await signedIn(user);
     const sessionId = await sessionIdOf(user.id);
@@ -355,7 +357,7 @@ describe('refreshing a session', () => {
 
     await api.owner.query(`UPDATE refresh_token SET used_at = now() - interval '1 minute' WHERE session_id = $1 AND used_at IS NOT NULL`, [sessionId]);
     const thief = api.client();
-    thief.setCookie('lena_refresh', [original, successor][replayed]);
+    thief.setCookie('lena_refresh', { original, successor }[replayed]);
     thief.setCookie('lena_csrf', 'thief-csrf-token-value');
     expectError(await thief.gql(REFRESH), 'UNAUTHENTICATED', /signed out/);
     expectError(await otherTab.gql(MY_TEAMS), 'UNAUTHENTICATED');
@@ -368,7 +370,7 @@ describe('refreshing a session', () => {
     const client = await signedIn(user);
     const spent = client.cookie('lena_refresh')!;
     const usedAt = async () =>
-      (await api.owner.query<{ usedAt: Date }>('SELECT used_at AS "usedAt" FROM refresh_token WHERE token_hash = $1', [createHash('sha256').update(spent).digest()])).rows[0].usedAt;
+      oneRow((await api.owner.query<{ usedAt: Date }>('SELECT used_at AS "usedAt" FROM refresh_token WHERE token_hash = $1', [createHash('sha256').update(spent).digest()])).rows, 'refresh_token').usedAt;
     expectData(await client.gql(REFRESH));
     const firstSpent = await usedAt();
 
@@ -548,9 +550,10 @@ describe('password reset', () => {
     const results = await Promise.all(passwords.map((password) => api.client().gql<{ resetPassword: boolean }>(RESET, { input: { token, password } })));
     const winners = results.flatMap((result, index) => (result.errors ? [] : [passwords[index]]));
     expect(winners).toHaveLength(1);
+    const winner = must(winners[0], 'a password that was set');
     fieldProblem(expectError(results.find((result) => result.errors)!, 'BAD_USER_INPUT'), 'token');
-    expectData(await api.client().login(user.email, winners[0]));
-    expectError(await api.client().login(user.email, passwords.find((password) => password !== winners[0])!), 'UNAUTHENTICATED', WRONG_CREDENTIALS);
+    expectData(await api.client().login(user.email, winner));
+    expectError(await api.client().login(user.email, passwords.find((password) => password !== winner)!), 'UNAUTHENTICATED', WRONG_CREDENTIALS);
   });
 
   it('voids the person’s other reset links once one of them is used', async () => {
@@ -583,8 +586,8 @@ describe('password reset', () => {
     const token = await api.fixtures.emailedToken(user.email);
     const { rows } = await api.owner.query<{ payload: string }>(`SELECT payload::text AS payload FROM outbox_message WHERE payload->>'to' = $1`, [user.email]);
     expect(rows).toHaveLength(1);
-    expect(rows[0].payload).not.toContain(token);
-    expect(rows[0].payload).not.toContain('reset-password');
+    expect(rows[0]?.payload).not.toContain(token);
+    expect(rows[0]?.payload).not.toContain('reset-password');
   });
 });
 
@@ -657,8 +660,8 @@ describe('invitations', () => {
       [email],
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0].payload).toMatchObject({ to: email, subject: sent.subject });
-    for (const secret of [token, 'token=', api.config.clientPortalUrl, sent.text.slice(0, 40)]) expect(rows[0].raw).not.toContain(secret);
+    expect(rows[0]?.payload).toMatchObject({ to: email, subject: sent.subject });
+    for (const secret of [token, 'token=', api.config.clientPortalUrl, sent.text.slice(0, 40)]) expect(rows[0]?.raw).not.toContain(secret);
     // The invitation row itself keeps only the token's hash.
     const { rows: hashes } = await api.owner.query<{ hash: Buffer }>('SELECT token_hash AS hash FROM invitation WHERE email = $1', [email]);
     expect(hashes.map((row) => hex(row.hash))).toEqual([tokenHash(token)]);
@@ -675,8 +678,8 @@ describe('invitations', () => {
     const losers = results.filter((result) => result.errors);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
-    fieldProblem(expectError(losers[0], 'BAD_USER_INPUT'), 'token');
-    const winner = winners[0].data!.acceptInvitation.viewer.id;
+    fieldProblem(expectError(must(losers[0], 'a refused acceptance'), 'BAD_USER_INPUT'), 'token');
+    const winner = expectData(must(winners[0], 'an acceptance that won')).acceptInvitation.viewer.id;
     expect(await api.fixtures.count('user_account', 'email = $1', [invitation.email])).toBe(1);
     expect(await api.fixtures.count('tenant_membership', 'user_id = $1', [winner])).toBe(1);
     expect(await api.fixtures.count('auth_session', 'user_id = $1', [winner])).toBe(1);
@@ -704,7 +707,7 @@ describe('invitations', () => {
     );
     expect(accepted.acceptInvitation.viewer).toEqual({ id: person.id, email: person.email, tenantId: other.id, tenantRole: 'ORG_ADMIN' });
     const { rows } = await api.owner.query<{ displayName: string }>('SELECT display_name AS "displayName" FROM user_account WHERE id = $1', [person.id]);
-    expect(rows[0].displayName).toBe(person.displayName);
+    expect(rows[0]?.displayName).toBe(person.displayName);
     // Same password as before, in both organisations.
     expectData(await api.client().login(person.email, person.password));
     expect(await api.fixtures.count('tenant_membership', 'user_id = $1', [person.id])).toBe(2);

@@ -1,3 +1,4 @@
+import { oneRow } from '@lena/database';
 import { expectData } from './support/expectations';
 import { unique, type TenantFixture, type UserFixture } from './support/fixtures';
 import { startTestApi, type TestApi } from './support/test-api';
@@ -127,8 +128,9 @@ describe('password-reset emails', () => {
     expect(message.subject).toBe('Ailosod eich cyfrinair Lena');
     expect(text.startsWith(`Helo ${participant.displayName},`)).toBe(true);
     const { rows } = await api.owner.query<{ expiresAt: Date }>('SELECT expires_at AS "expiresAt" FROM password_reset WHERE user_id = $1', [participant.id]);
-    expect(rows[0].expiresAt.getTime()).toBeGreaterThan(requestedAt);
-    const auckland = wallClock(rows[0].expiresAt, AUCKLAND);
+    const { expiresAt } = oneRow(rows, 'password_reset');
+    expect(expiresAt.getTime()).toBeGreaterThan(requestedAt);
+    const auckland = wallClock(expiresAt, AUCKLAND);
     expect(text).toMatch(new RegExp(`${auckland.day} \\S+ ${auckland.year} am ${auckland.time} Amser (Haf|Safonol) Seland Newydd\\.`));
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expectData, expectError } from './support/expectations';
+import { expectData, expectError, must } from './support/expectations';
 import { unique, type InvitationFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import { startTestApi, type TestApi } from './support/test-api';
 import type { GqlResult, TestClient } from './support/test-client';
@@ -141,7 +141,7 @@ describe('inviting an address that already has a pending invitation', () => {
 
     const sent = results.filter((result) => !result.errors);
     expect(sent).toHaveLength(1);
-    const id = sent[0].data!.inviteParticipant.id;
+    const id = expectData(must(sent[0], 'the invitation that was sent')).inviteParticipant.id;
     for (const refused of results.filter((result) => result.errors)) expectExistingInvitation(refused, id, /already has a pending invitation/);
     expect(await api.fixtures.count('invitation', 'email = $1', [email])).toBe(1);
     expect(await emailsTo(email)).toBe(1);

@@ -1,4 +1,4 @@
-import { APP_ROLE, createDataSource, TENANT_TABLES, UnitOfWork } from '@lena/database';
+import { APP_ROLE, createDataSource, oneRow, TENANT_TABLES, UnitOfWork } from '@lena/database';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { expectData } from './support/expectations';
@@ -9,8 +9,8 @@ import type { TestClient } from './support/test-client';
 let api: TestApi;
 let tenantA: TenantFixture;
 let tenantB: TenantFixture;
-let teamsA: TeamFixture[];
-let teamsB: TeamFixture[];
+let teamsA: [TeamFixture, TeamFixture];
+let teamsB: [TeamFixture];
 let adminA: UserFixture;
 let adminB: UserFixture;
 let tenantTables: string[];
@@ -134,7 +134,7 @@ describe('the application role', () => {
     for (const table of tenantTables) {
       expect({ table, rows: await api.fixtures.count(table) }).not.toEqual({ table, rows: 0 });
       const { rows } = await withAppClient((client) => client.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table}`));
-      expect({ table, rows: rows[0].count }).toEqual({ table, rows: 0 });
+      expect({ table, rows: oneRow(rows, `${table} count`).count }).toEqual({ table, rows: 0 });
     }
   });
 
@@ -198,7 +198,7 @@ describe('the unit of work on a pooled connection', () => {
   async function teamsSeenBy(tenantId: string): Promise<{ names: string[]; pid: number }> {
     const uow = new UnitOfWork(dataSource, { tenantId, userId: null });
     const rows = await uow.query<{ name: string; tenant_id: string }>('SELECT tenant_id, name FROM team ORDER BY name');
-    const [{ pid }] = await uow.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const { pid } = oneRow(await uow.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'), 'backend pid');
     await uow.finish(true);
     expect(new Set(rows.map((row) => row.tenant_id))).toEqual(new Set([tenantId]));
     return { names: rows.map((row) => row.name), pid };

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { expectData } from './support/expectations';
+import { expectData, must } from './support/expectations';
 import type { TenantFixture, UserFixture } from './support/fixtures';
 import { startTestApi, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
@@ -101,10 +101,11 @@ describe('the teams list with members', () => {
 
   it('never shares a loader between requests: a member added between two requests shows in the second', async () => {
     const { tenant, client, teamIds } = await organisationWithTeams(2);
-    const before = (await statementsFor(client)).teams.find((team) => team.id === teamIds[0])!;
+    const teamId = must(teamIds[0], 'a team');
+    const before = (await statementsFor(client)).teams.find((team) => team.id === teamId)!;
     const newcomer = await api.fixtures.participant(tenant.id);
-    await api.fixtures.teamMember(tenant.id, teamIds[0], newcomer.id);
-    const after = (await statementsFor(client)).teams.find((team) => team.id === teamIds[0])!;
+    await api.fixtures.teamMember(tenant.id, teamId, newcomer.id);
+    const after = (await statementsFor(client)).teams.find((team) => team.id === teamId)!;
     expect(after.members.map((member) => member.userId)).toEqual(expect.arrayContaining([...before.members.map((member) => member.userId), newcomer.id]));
     expect(after.members).toHaveLength(before.members.length + 1);
   });

@@ -73,4 +73,17 @@ describe('email that cannot be delivered', () => {
     await outbox.update(id, "enqueued_at = now() - interval '1 hour'");
     expect(await relayNow()).toBe(0);
   });
+
+  it('fails the job at once when its attempt makes the row a dead letter, not spending the job’s other attempts', async () => {
+    const id = await outbox.insertEmail();
+    await outbox.update(id, 'attempts = $2', [OutboxPolicy.maxAttempts - 1]);
+    const failed = nextJobEvent(notifications, 'failed', id);
+    await worker.queues.enqueueOutboxDelivery([id]);
+    await failed;
+
+    expect((await worker.queues.queue(QueueName.notifications).getJob(id))?.attemptsMade).toBe(1);
+    const dead = await outbox.get(id);
+    expect(dead.attempts).toBe(OutboxPolicy.maxAttempts);
+    expect(dead.failed_at).toBeInstanceOf(Date);
+  });
 });

@@ -13,7 +13,7 @@ describe('outbox relay', () => {
   let database: TestDatabase;
   let prefix: string;
   let queues: JobQueues;
-  let pools: DataSource[];
+  let pools: [DataSource, DataSource];
   let replicaA: OutboxRelayService;
   let replicaB: OutboxRelayService;
   let outbox: OutboxFixtures;
@@ -22,7 +22,8 @@ describe('outbox relay', () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);
     prefix = uniqueQueuePrefix();
     queues = new JobQueues({ redisUrl: testRedisUrl(), prefix });
-    pools = await Promise.all([1, 2].map(() => createDataSource({ url: database.appUrl, poolSize: 2 }).initialize()));
+    const pool = () => createDataSource({ url: database.appUrl, poolSize: 2 }).initialize();
+    pools = await Promise.all([pool(), pool()]);
     replicaA = new OutboxRelayService(pools[0], new OutboxRepository(), queues);
     replicaB = new OutboxRelayService(pools[1], new OutboxRepository(), queues);
     outbox = await OutboxFixtures.connect(database.appUrl);

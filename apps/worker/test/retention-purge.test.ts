@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createDataSource } from '@lena/database';
+import { createDataSource, oneRow } from '@lena/database';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
 import { RetentionPolicy } from '@lena/domain';
 import type { DataSource } from 'typeorm';
@@ -28,7 +28,7 @@ describe('retention purge', () => {
   });
 
   const daysAgo = (days: number) => `now() - interval '${days} days'`;
-  const insert = async (sql: string, params: unknown[] = []): Promise<string> => ((await owner.query(`${sql} RETURNING id`, params)) as { id: string }[])[0].id;
+  const insert = async (sql: string, params: unknown[] = []): Promise<string> => oneRow((await owner.query(`${sql} RETURNING id`, params)) as { id: string }[], 'inserted').id;
   const session = (expires: string, revoked = 'NULL') =>
     insert(`INSERT INTO auth_session (user_id, expires_at, revoked_at) VALUES ($1, ${expires}, ${revoked})`, [userId]);
   // A session holds at most one unspent token (the others were spent on refresh).

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createDataSource, withUnitOfWork } from '@lena/database';
+import { createDataSource, oneRow, withUnitOfWork } from '@lena/database';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
 import { DomainError } from '@lena/domain';
 import { defineJob, InvalidJobPayloadError, JobCatalogue, JobQueues, QueueName } from '@lena/jobs';
@@ -76,11 +76,14 @@ describe('tenant jobs', () => {
     owner = await createDataSource({ url: database.ownerUrl, poolSize: 1, applicationName: 'lena-worker-test' }).initialize();
     const createTenant = (name: string, teams: string[]) =>
       withUnitOfWork(owner, { tenantId: null, userId: null }, async (uow) => {
-        const [tenant] = await uow.query<{ id: string }>('INSERT INTO tenant (name, slug, time_zone) VALUES ($1, $2, $3) RETURNING id', [
-          name,
-          `${name.toLowerCase().replace(/\W+/g, '-')}-${randomBytes(3).toString('hex')}`,
-          'Europe/London',
-        ]);
+        const tenant = oneRow(
+          await uow.query<{ id: string }>('INSERT INTO tenant (name, slug, time_zone) VALUES ($1, $2, $3) RETURNING id', [
+            name,
+            `${name.toLowerCase().replace(/\W+/g, '-')}-${randomBytes(3).toString('hex')}`,
+            'Europe/London',
+          ]),
+          'tenant',
+        );
         await uow.actAs({ tenantId: tenant.id });
         for (const team of teams) await uow.query('INSERT INTO team (tenant_id, name) VALUES ($1, $2)', [tenant.id, team]);
         return tenant.id;

@@ -4,3 +4,4 @@ export * from './database-config';
 export * from './data-source';
 export * from './migrate';
 export * from './unit-of-work';
+export * from './one-row';

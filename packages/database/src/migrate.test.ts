@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { appUrlFor, withDatabaseName } from './database-config';
 import { migrations } from './data-source';
 import { migrateDatabase } from './migrate';
+import { oneRow } from './one-row';
 
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -52,7 +53,7 @@ describe('migrating again', () => {
     await admin.connect();
     try {
       // A SCRAM verifier is salted afresh each time a password is set, so any reset shows.
-      const verifier = async () => (await admin.query<{ v: string }>(`SELECT rolpassword AS v FROM pg_authid WHERE rolname = 'lena_app'`)).rows[0].v;
+      const verifier = async () => oneRow((await admin.query<{ v: string }>(`SELECT rolpassword AS v FROM pg_authid WHERE rolname = 'lena_app'`)).rows, 'lena_app role').v;
       const before = await verifier();
       await migrateDatabase(ownerUrl);
       expect(await verifier()).toBe(before);

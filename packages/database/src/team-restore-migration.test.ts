@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { withDatabaseName } from './database-config';
 import { createDataSource } from './data-source';
 import { migrateDatabase } from './migrate';
+import { oneRow } from './one-row';
 
 const TEAM_RESTORE = 'TeamRestore1796200300000';
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -38,13 +39,14 @@ describe('the team-restore migration', () => {
   });
 
   it('renames archived teams whose names clash, keeps the live team’s name, and then keeps archived names taken', async () => {
-    const tenant = (await owner.query<{ id: string }>(`INSERT INTO tenant (name, slug, time_zone) VALUES ('Old Org', 'old-org', 'Europe/London') RETURNING id`)).rows[0].id;
+    const tenant = oneRow((await owner.query<{ id: string }>(`INSERT INTO tenant (name, slug, time_zone) VALUES ('Old Org', 'old-org', 'Europe/London') RETURNING id`)).rows, 'tenant').id;
     const insert = async (name: string, archivedAt: string | null) =>
-      (await owner.query<{ id: string }>('INSERT INTO team (tenant_id, name, archived_at) VALUES ($1, $2, $3) RETURNING id', [tenant, name, archivedAt])).rows[0].id;
+      oneRow((await owner.query<{ id: string }>('INSERT INTO team (tenant_id, name, archived_at) VALUES ($1, $2, $3) RETURNING id', [tenant, name, archivedAt])).rows, 'team').id;
     const oldArchived = await insert('Night Shift', '2026-01-10T12:00:00Z');
     const live = await insert('night shift', null);
     const laterArchived = await insert('NIGHT SHIFT', '2026-02-20T12:00:00Z');
-    const archivedPair = [await insert('Day Crew', '2026-01-05T12:00:00Z'), await insert('Day Crew', '2026-03-05T12:00:00Z')];
+    const earlierDayCrew = await insert('Day Crew', '2026-01-05T12:00:00Z');
+    const laterDayCrew = await insert('Day Crew', '2026-03-05T12:00:00Z');
     const untouched = await insert('Lone Archived', '2026-01-01T12:00:00Z');
 
     const dataSource = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'lena-migrate-test' });
@@ -59,8 +61,8 @@ describe('the team-restore migration', () => {
     expect(names.get(live)).toBe('night shift');
     expect(names.get(oldArchived)).toBe(`Night Shift (archived 2026-01-10 ${oldArchived.slice(0, 8)})`);
     expect(names.get(laterArchived)).toBe(`NIGHT SHIFT (archived 2026-02-20 ${laterArchived.slice(0, 8)})`);
-    expect(names.get(archivedPair[0])).toBe('Day Crew');
-    expect(names.get(archivedPair[1])).toBe(`Day Crew (archived 2026-03-05 ${archivedPair[1].slice(0, 8)})`);
+    expect(names.get(earlierDayCrew)).toBe('Day Crew');
+    expect(names.get(laterDayCrew)).toBe(`Day Crew (archived 2026-03-05 ${laterDayCrew.slice(0, 8)})`);
     expect(names.get(untouched)).toBe('Lone Archived');
 
     // An archived team's name is now taken; a deleted team's is free again.

@@ -8,7 +8,7 @@ describe('createLogger', () => {
     createLogger({ service: 'api', destination: logs.stream }).info({ requestId: 'r1' }, 'hello');
     const [line] = logs.lines();
     expect(line).toMatchObject({ level: 'info', service: 'api', requestId: 'r1', msg: 'hello' });
-    expect(new Date(line.time!).toISOString()).toBe(line.time);
+    expect(new Date(line!.time!).toISOString()).toBe(line!.time);
   });
 
   it('redacts passwords, tokens, cookies and authorisation headers at any depth it is given', () => {
@@ -28,8 +28,8 @@ describe('createLogger', () => {
       expect(raw).not.toContain(secret);
     }
     const [line] = logs.lines();
-    expect(line.variables).toEqual({ input: { email: 'a@example.org', password: REDACTED, token: REDACTED } });
-    expect(line.req).toEqual({ headers: { cookie: REDACTED, authorization: REDACTED, 'x-csrf-token': REDACTED, 'user-agent': 'jest' } });
+    expect(line?.variables).toEqual({ input: { email: 'a@example.org', password: REDACTED, token: REDACTED } });
+    expect(line?.req).toEqual({ headers: { cookie: REDACTED, authorization: REDACTED, 'x-csrf-token': REDACTED, 'user-agent': 'jest' } });
   });
 
   it('adds line fields to every later line of that logger only', () => {
@@ -41,7 +41,7 @@ describe('createLogger', () => {
     setLineFields(request, { tenantId: 't1', userId: 'u1' });
     request.info('after');
     root.info('elsewhere');
-    expect(logs.raw[1].match(/"tenantId"/g)).toHaveLength(1);
+    expect(logs.raw[1]?.match(/"tenantId"/g)).toHaveLength(1);
     expect(logs.lines().map(({ msg, requestId, tenantId, userId }) => ({ msg, requestId, tenantId, userId }))).toEqual([
       { msg: 'before', requestId: 'r1', tenantId: undefined, userId: undefined },
       { msg: 'after', requestId: 'r1', tenantId: 't1', userId: 'u1' },

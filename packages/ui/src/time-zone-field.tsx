@@ -20,7 +20,7 @@ function zoneOption(zone: string, note?: string): ComboboxOption {
  * The groups to offer: first the person's own zone and the UK and Ireland zones, then every zone
  * the browser knows (alphabetical), so the likely choice is at the top and any other is a search away.
  */
-export function timeZoneGroups(current: string, ownZone: string = viewerTimeZone()): ComboboxGroup[] {
+export function timeZoneGroups(current: string, ownZone: string = viewerTimeZone()): [suggested: ComboboxGroup, all: ComboboxGroup] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : USUAL_ZONES.map((usual) => usual.zone).concat('UTC');
   const all = [...new Set([...known, current].filter(Boolean))].sort();
   const likely = [...new Set([ownZone, ...USUAL_ZONES.map((usual) => usual.zone), current])].filter((zone) => zone && all.includes(zone));

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { join } from 'node:path';
+import { oneRow } from '@lena/database';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
 import { freePort, repoRoot } from '@lena/test-services';
 import { Client } from 'pg';
@@ -91,7 +92,7 @@ async function connectionAppears(database: TestDatabase, timeoutMs = 30_000): Pr
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const { rows } = await watcher.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-      if (rows[0].n > 0) return;
+      if (oneRow(rows, 'connection count').n > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error('No other connection to the database appeared.');

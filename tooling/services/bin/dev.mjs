@@ -352,7 +352,7 @@ function banner(databaseUrl, redisUrl) {
 }
 
 async function main() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   if (major < 20 || (major === 20 && minor < 19)) await fail(`Node ${process.versions.node} is too old: Lena needs Node 20.19 or newer.`);
   if (!fs.existsSync(path.join(root, 'node_modules'))) await fail('Dependencies are not installed: run `pnpm install` first.');
   const servicesOnly = args.has('--services-only');

@@ -134,27 +134,31 @@ function userExists(name) {
   return spawnSync('id', ['-u', name], { stdio: 'ignore' }).status === 0;
 }
 
-/** Root cannot run PostgreSQL: run its programs as the `postgres` OS user instead. */
-function runAsPrefix() {
-  return isRoot() ? ['runuser', '-u', 'postgres', '--'] : [];
+/**
+ * The command as it must run: root cannot run PostgreSQL, so for root it runs as the `postgres` OS user.
+ * @param {[string, ...string[]]} command
+ * @returns {[string, ...string[]]}
+ */
+function asPostgresUser(command) {
+  return isRoot() ? ['runuser', '-u', 'postgres', '--', ...command] : command;
 }
 
 /**
  * Runs a PostgreSQL program synchronously (usable while the process exits), output ignored.
- * @param {string[]} command
+ * @param {[string, ...string[]]} command
  */
 function runSync(command) {
-  const [file, ...args] = [...runAsPrefix(), ...command];
+  const [file, ...args] = asPostgresUser(command);
   spawnSync(file, args, { stdio: 'ignore' });
 }
 
 /**
  * Runs a PostgreSQL program (as the postgres user when we are root) and collects its output.
- * @param {string[]} command
+ * @param {[string, ...string[]]} command
  * @returns {Promise<{ code: number | null, output: string }>}
  */
 function run(command) {
-  const [file, ...args] = [...runAsPrefix(), ...command];
+  const [file, ...args] = asPostgresUser(command);
   return new Promise((resolve, reject) => {
     // Output is never inherited (a server holding our stdout makes turbo hang), and the server runs
     // in its own session so a Ctrl-C in the terminal reaches us, not it: we stop it in order.

@@ -53,7 +53,7 @@ whenInstalled(hasPostgres, 'PostgreSQL')('ensurePostgres (private server from th
       const client = new Client({ connectionString: postgres.url });
       await client.connect();
       const { rows } = await client.query<{ user: string }>('SELECT current_user AS user');
-      expect(rows[0].user).toBe('postgres');
+      expect(rows).toEqual([{ user: 'postgres' }]);
       await client.end();
       const port = Number(new URL(postgres.url).port);
       await postgres.stop();

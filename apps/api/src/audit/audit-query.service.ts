@@ -18,6 +18,6 @@ export class AuditQueryService {
     // One more than asked for tells whether there is an older page.
     const events = await this.events.page({ tenantId: filter.tenantId || null, action: filter.action || null, before: filter.cursor || null, limit: limit + 1 });
     const items = events.slice(0, limit);
-    return { items, nextCursor: events.length > limit ? items[items.length - 1].id : null };
+    return { items, nextCursor: events.length > limit ? (items.at(-1)?.id ?? null) : null };
   }
 }

@@ -70,7 +70,8 @@ export class AuthService {
       throw DomainError.forbidden('Your account has no active organisation on Lena: its access may be suspended or you may have been removed. Please contact your coordinator.');
     }
     // Provider staff act across organisations; client staff start in their first organisation.
-    const tenantId = platformRoles.length ? null : memberships[0].tenantId;
+    const [firstMembership] = memberships;
+    const tenantId = platformRoles.length ? null : (firstMembership?.tenantId ?? null);
     const claims = await this.sessions.start(user.id, tenantId, { platformRoles, memberships });
     await this.limiter.signInSucceeded(email, ipAddress);
     await this.audit.record({ action: AuditAction.LOGIN_SUCCEEDED, actorUserId: user.id, tenantId, targetType: 'auth_session', targetId: claims.sessionId });

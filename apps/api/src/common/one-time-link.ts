@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { oneRow } from '@lena/database';
 import { DomainError, expiresAt, tokenSchema } from '@lena/domain';
 
 /** A fresh secret for a link or cookie, and the hash that is all the database keeps. */
@@ -71,17 +72,17 @@ export class OneTimeLinks {
   async store<T>(db: Statements, columns: Record<string, unknown>, link: IssuedLink, returning = 'id'): Promise<T> {
     const names = [...Object.keys(columns), 'token_hash', 'expires_at'];
     const values = [...Object.values(columns), link.hash, link.expiresAt];
-    const [row] = (await db.query(
+    const rows = (await db.query(
       `INSERT INTO ${this.kind.table} (${names.join(', ')}) VALUES (${names.map((_, index) => `$${index + 1}`).join(', ')}) RETURNING ${returning}`,
       values,
     )) as T[];
-    return row;
+    return oneRow(rows, this.kind.table);
   }
 
   /** Gives the row `id` a new link and a new expiry; the earlier link stops working (one hash per row). */
   async renew<T>(db: Statements, id: string, link: IssuedLink, returning = 'id'): Promise<T> {
-    const [row] = (await db.query(`UPDATE ${this.kind.table} SET token_hash = $2, expires_at = $3 WHERE id = $1 RETURNING ${returning}`, [id, link.hash, link.expiresAt])) as T[];
-    return row;
+    const rows = (await db.query(`UPDATE ${this.kind.table} SET token_hash = $2, expires_at = $3 WHERE id = $1 RETURNING ${returning}`, [id, link.hash, link.expiresAt])) as T[];
+    return oneRow(rows, this.kind.table);
   }
 
   /**

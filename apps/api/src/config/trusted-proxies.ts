@@ -24,13 +24,12 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   }
   const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
   for (const entry of entries) {
-    const cidr = CIDR.exec(entry);
-    const address = cidr ? cidr[1] : entry;
+    const [, address = entry, prefixLength] = CIDR.exec(entry) ?? [];
     const version = isIP(address);
     if (version === 0) {
       throw new Error(`LENA_TRUSTED_PROXIES: "${entry}" is not an IP address or network. Name the proxies' addresses, or a hop count.`);
     }
-    if (cidr && (Number(cidr[2]) > (version === 4 ? 32 : 128) || Number(cidr[2]) === 0)) {
+    if (prefixLength !== undefined && (Number(prefixLength) > (version === 4 ? 32 : 128) || Number(prefixLength) === 0)) {
       throw new Error(`LENA_TRUSTED_PROXIES: "${entry}" would trust every address (or is not a valid network).`);
     }
   }

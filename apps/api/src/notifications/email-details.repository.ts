@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { oneRow } from '@lena/database';
 import { TenantStatus } from '@lena/domain';
 import { requestContext } from '../common/request-context';
 
@@ -50,7 +51,7 @@ function toPasswordResetDetails(row: PasswordResetDetailsRow): PasswordResetDeta
 export class EmailDetailsRepository {
   /** Each of the three is null when its id is null or names nothing the request may read. */
   async forInvitation(ids: { invitedBy: string | null; tenantId: string | null; teamId: string | null }): Promise<InvitationDetails> {
-    const [row] = await requestContext().uow.query<InvitationDetailsRow>(
+    const rows = await requestContext().uow.query<InvitationDetailsRow>(
       `SELECT (SELECT display_name FROM user_account WHERE id = $1) AS inviter_name,
               t.name AS organisation_name, t.locale, t.time_zone,
               (SELECT name FROM team WHERE tenant_id = $2 AND id = $3) AS team_name
@@ -58,7 +59,7 @@ export class EmailDetailsRepository {
       [ids.invitedBy, ids.tenantId, ids.teamId],
     );
     // One row whatever the ids: the VALUES row is left-joined.
-    return toInvitationDetails(row);
+    return toInvitationDetails(oneRow(rows, 'the invitation email details'));
   }
 
   /**

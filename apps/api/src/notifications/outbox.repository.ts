@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { OutboxMessageEntity } from '@lena/database';
+import { oneRow, OutboxMessageEntity } from '@lena/database';
 import { OutboxKind, type SealedEmail } from '@lena/jobs';
 import { requestContext } from '../common/request-context';
 import type { FailedMessage } from './dtos/failed-message.type';
@@ -98,13 +98,13 @@ export class OutboxRepository {
 
   /** Undelivered messages: those still being tried (and the oldest of them), and the dead letters. */
   async health(): Promise<OutboxHealth> {
-    const [row] = await requestContext().uow.query<OutboxHealthRow>(
+    const rows = await requestContext().uow.query<OutboxHealthRow>(
       `SELECT count(*) FILTER (WHERE failed_at IS NULL)::int AS pending,
               min(created_at) FILTER (WHERE failed_at IS NULL) AS oldest_pending_at,
               count(*) FILTER (WHERE failed_at IS NOT NULL)::int AS failed
          FROM outbox_message WHERE delivered_at IS NULL`,
     );
     // An aggregate without GROUP BY answers exactly one row.
-    return toOutboxHealth(row);
+    return toOutboxHealth(oneRow(rows, 'the outbox health'));
   }
 }

@@ -1,6 +1,6 @@
 import { hash, Algorithm } from '@node-rs/argon2';
 import { AuthPolicy } from '@lena/domain';
-import { databaseUrlsFromEnv, migrateDatabase, withUnitOfWork, type UnitOfWork } from '@lena/database';
+import { databaseUrlsFromEnv, migrateDatabase, oneRow, withUnitOfWork, type UnitOfWork } from '@lena/database';
 import { Pool } from 'pg';
 import { DEMO_PASSWORD, demoStaff, demoTenants } from './demo-data';
 
@@ -23,12 +23,12 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
     // tenant. Then one transaction per organisation, which its settings pin to that organisation.
     // Every step is idempotent, so a run that stops half-way is completed by the next one.
     const userId = async (uow: UnitOfWork, email: string, displayName: string): Promise<string> => {
-      const [row] = await uow.query<{ id: string }>(
+      const rows = await uow.query<{ id: string }>(
         `INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, $2, $3)
          ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
         [email, displayName, passwordHash],
       );
-      return row.id;
+      return oneRow(rows, 'user_account').id;
     };
 
     await withUnitOfWork(pool, { tenantId: null, userId: null }, async (uow) => {
@@ -49,19 +49,19 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
 
     for (const tenant of demoTenants) {
       await withUnitOfWork(pool, { tenantId: null, userId: null }, async (uow) => {
-        const [row] = await uow.query<{ id: string }>(
+        const rows = await uow.query<{ id: string }>(
           `INSERT INTO tenant (name, slug, time_zone) VALUES ($1, $2, $3)
            ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id`,
           [tenant.name, tenant.slug, tenant.timeZone],
         );
-        const tenantId = row.id;
+        const tenantId = oneRow(rows, 'tenant').id;
         // Row-level security is forced even for the owner: the organisation's rows need its setting.
         await uow.actAs({ tenantId });
 
         const teamIds: string[] = [];
         for (const name of tenant.teams) {
           const [existing] = await uow.query<{ id: string }>('SELECT id FROM team WHERE tenant_id = $1 AND name = $2 AND deleted_at IS NULL', [tenantId, name]);
-          const created = existing ?? (await uow.query<{ id: string }>('INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name]))[0];
+          const created = existing ?? oneRow(await uow.query<{ id: string }>('INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name]), 'team');
           teamIds.push(created.id);
         }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TeamEntity, TeamMemberEntity } from '@lena/database';
+import { oneRow, TeamEntity, TeamMemberEntity } from '@lena/database';
 import type { TeamLifecycleState } from '@lena/domain';
 import { IsNull } from 'typeorm';
 import { requestContext } from '../common/request-context';
@@ -72,7 +72,7 @@ export class TeamRepository {
   async create(tenantId: string, name: string): Promise<string> {
     const manager = await requestContext().uow.manager();
     const { identifiers } = await manager.insert(TeamEntity, { tenantId, name });
-    return String(identifiers[0].id);
+    return String(oneRow(identifiers, 'team').id);
   }
 
   async rename(tenantId: string, id: string, name: string): Promise<void> {

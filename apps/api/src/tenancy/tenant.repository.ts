@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantEntity } from '@lena/database';
+import { oneRow, TenantEntity } from '@lena/database';
 import type { CreateTenant, UpdateTenant } from '@lena/domain';
 import { requestContext } from '../common/request-context';
 import type { Tenant } from './dtos/tenant.type';
@@ -28,7 +28,7 @@ export class TenantRepository {
   async create(values: CreateTenant): Promise<Tenant> {
     const manager = await requestContext().uow.manager();
     const { identifiers } = await manager.insert(TenantEntity, values);
-    return manager.findOneByOrFail(TenantEntity, { id: identifiers[0].id });
+    return manager.findOneByOrFail(TenantEntity, { id: oneRow(identifiers, 'tenant').id });
   }
 
   /** Changes the given fields (an empty change is not asked for) and returns the organisation as it now is. */

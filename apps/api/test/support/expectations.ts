@@ -3,10 +3,19 @@ import type { GqlResult, GraphQLErrorShape } from './test-client';
 /** The single error of a result, after checking its code (and message when given). */
 export function expectError(result: GqlResult<unknown>, code: string, message?: string | RegExp): GraphQLErrorShape {
   expect({ body: result.body, codes: result.errors?.map((error) => error.extensions?.code) }).toEqual({ body: result.body, codes: [code] });
-  const [error] = result.errors!;
+  const error = must(result.errors?.[0], 'an error');
   if (typeof message === 'string') expect(error.message).toBe(message);
   else if (message) expect(error.message).toMatch(message);
   return error;
+}
+
+/**
+ * A value the assertions before it have shown is there (an element, a match, a row): the test
+ * fails here, saying what was missing, if it is not.
+ */
+export function must<T>(value: T | null | undefined, what: string): T {
+  if (value === undefined || value === null) throw new Error(`Expected ${what}, found ${String(value)}.`);
+  return value;
 }
 
 /** A successful result's data. */

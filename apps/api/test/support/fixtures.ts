@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Algorithm, hash } from '@node-rs/argon2';
+import { oneRow } from '@lena/database';
 import { AuthPolicy, type PlatformRole, type TenantRole } from '@lena/domain';
 import { openEmail, sealEmail, type EmailMessage } from '@lena/jobs';
 import type { Client } from 'pg';
@@ -76,7 +77,7 @@ export class Fixtures {
       `INSERT INTO tenant (name, slug, time_zone, locale, status) VALUES ($1, $2, $3, $4, $5) RETURNING id, name, slug`,
       [overrides.name ?? `Organisation ${suffix}`, overrides.slug ?? `org-${suffix}`, overrides.timeZone ?? 'Europe/London', overrides.locale ?? 'en-GB', overrides.status ?? 'ACTIVE'],
     );
-    return rows[0];
+    return oneRow(rows, 'tenant');
   }
 
   async user(overrides: Partial<{ email: string; displayName: string; status: 'ACTIVE' | 'DEACTIVATED' }> = {}): Promise<UserFixture> {
@@ -87,7 +88,7 @@ export class Fixtures {
       `INSERT INTO user_account (email, display_name, password_hash, status) VALUES ($1, $2, $3, $4) RETURNING id`,
       [email, displayName, await fixturePasswordHash(), overrides.status ?? 'ACTIVE'],
     );
-    return { id: rows[0].id, email, displayName, password: FIXTURE_PASSWORD };
+    return { id: oneRow(rows, 'user_account').id, email, displayName, password: FIXTURE_PASSWORD };
   }
 
   async platformRole(userId: string, role: PlatformRole): Promise<void> {
@@ -129,7 +130,7 @@ export class Fixtures {
 
   async team(tenantId: string, name = `Team ${unique()}`): Promise<TeamFixture> {
     const rows = await this.asTenant<{ id: string }>(tenantId, 'INSERT INTO team (tenant_id, name) VALUES ($1, $2) RETURNING id', [tenantId, name]);
-    return { id: rows[0].id, tenantId, name };
+    return { id: oneRow(rows, 'team').id, tenantId, name };
   }
 
   async teamMember(tenantId: string, teamId: string, userId: string): Promise<void> {
@@ -142,7 +143,7 @@ export class Fixtures {
       `INSERT INTO needs_assessment (tenant_id, team_id, questionnaire_version, answers, recommendation) VALUES ($1, $2, 'fixture', '{}', '{}') RETURNING id`,
       [tenantId, teamId],
     );
-    return { id: rows[0].id };
+    return { id: oneRow(rows, 'needs_assessment').id };
   }
 
   /** A requested programme of six weekly sessions; the series fields are the request's wishes. */
@@ -154,7 +155,7 @@ export class Fixtures {
        VALUES ($1, $2, $3, $4, 6, 'FREQ=WEEKLY;COUNT=6', '2027-03-17T10:00:00', 'Europe/London') RETURNING id`,
       [tenantId, teamId, overrides.serviceType ?? 'GRP', title],
     );
-    return { id: rows[0].id, tenantId, teamId, title };
+    return { id: oneRow(rows, 'programme').id, tenantId, teamId, title };
   }
 
   async programmeFacilitator(tenantId: string, programmeId: string, userId: string, role: 'LEAD' | 'CO_FACILITATOR' = 'LEAD'): Promise<void> {
@@ -178,7 +179,7 @@ export class Fixtures {
        VALUES ($1, $2, $3, $4, $4::timestamptz + interval '90 minutes') RETURNING id`,
       [tenantId, programmeId, sequence, startsAt],
     );
-    return { id: rows[0].id };
+    return { id: oneRow(rows, 'group_session').id };
   }
 
   /** A pending invitation whose link token the test knows. */
@@ -190,7 +191,7 @@ export class Fixtures {
        VALUES ($1, $2, $3, $4, $5, now() + interval '7 days') RETURNING id`,
       [email, input.tenantId, input.role, input.teamId ?? null, createHash('sha256').update(token).digest()],
     );
-    return { id: rows[0].id, tenantId: input.tenantId, email, token };
+    return { id: oneRow(rows, 'invitation').id, tenantId: input.tenantId, email, token };
   }
 
   /**
@@ -202,16 +203,17 @@ export class Fixtures {
       `SELECT payload FROM outbox_message WHERE kind = 'email' AND payload->>'to' = $1 ORDER BY created_at DESC, id LIMIT 1`,
       [to],
     );
-    if (!rows.length) throw new Error(`No email was queued for ${to}.`);
-    return openEmail(rows[0].payload, this.outboxKey);
+    const [row] = rows;
+    if (!row) throw new Error(`No email was queued for ${to}.`);
+    return openEmail(row.payload, this.outboxKey);
   }
 
   /** The link token in the newest email queued for `to`. */
   async emailedToken(to: string): Promise<string> {
     const { text } = await this.queuedEmailTo(to);
-    const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(text);
-    if (!match) throw new Error(`The email to ${to} carries no link token: ${text}`);
-    return match[1];
+    const [, token] = /[?&]token=([A-Za-z0-9_-]+)/.exec(text) ?? [];
+    if (!token) throw new Error(`The email to ${to} carries no link token: ${text}`);
+    return token;
   }
 
   /** An email in the outbox: still being tried, delivered, or given up on after 24 attempts. */
@@ -230,12 +232,12 @@ export class Fixtures {
         state === 'failed' ? new Date() : null,
       ],
     );
-    return { id: rows[0].id, ...email };
+    return { id: oneRow(rows, 'outbox_message').id, ...email };
   }
 
   async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
     const { rows } = await this.owner.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table} WHERE ${where}`, params);
-    return rows[0].count;
+    return oneRow(rows, `${table} count`).count;
   }
 
   /** Runs one statement as the owner with the tenant setting that FORCEd row-level security requires. */

@@ -21,9 +21,10 @@ export function buildJobHandlerRegistry(
   const registry = new Map<string, JobHandlerInstance>();
   for (const jobName of expected) {
     const handlers = discovered.filter((handler) => handler.jobName === jobName);
-    if (handlers.length === 0) problems.push(`job "${jobName}" has no handler`);
-    else if (handlers.length > 1) problems.push(`job "${jobName}" has ${handlers.length} handlers (${handlers.map((h) => h.provider).join(', ')})`);
-    else registry.set(jobName, handlers[0].instance);
+    const [only, ...others] = handlers;
+    if (!only) problems.push(`job "${jobName}" has no handler`);
+    else if (others.length > 0) problems.push(`job "${jobName}" has ${handlers.length} handlers (${handlers.map((h) => h.provider).join(', ')})`);
+    else registry.set(jobName, only.instance);
   }
   for (const handler of discovered) {
     if (handler.jobName === undefined || !expected.includes(handler.jobName)) {

@@ -1,4 +1,4 @@
-import { createDataSource } from '@lena/database';
+import { createDataSource, oneRow } from '@lena/database';
 import { OutboxKind, sealEmail, type EmailMessage } from '@lena/jobs';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -42,7 +42,7 @@ export class OutboxFixtures {
        VALUES ($1, $2::jsonb, now() - make_interval(secs => $3)) RETURNING id`,
       [kind, JSON.stringify(payload), columns.createdSecondsAgo ?? 0],
     );
-    return rows[0].id;
+    return oneRow(rows, 'outbox_message').id;
   }
 
   /** An email row as the API writes it: the body sealed (with the workers' key unless `sealedWith` says otherwise). */

@@ -19,7 +19,7 @@ describe('emailSchema', () => {
   it.each(['not-an-email', 'two@@example.org', 'nobody@', '@example.org', 'spaces in@example.org', ''])('refuses %j', (email) => {
     const result = emailSchema.safeParse(email);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0].message).toBe('Enter an email address like name@example.org.');
+    expect(result.error?.issues[0]?.message).toBe('Enter an email address like name@example.org.');
   });
 
   it('allows 254 characters and refuses 255 with its own message', () => {
@@ -27,7 +27,7 @@ describe('emailSchema', () => {
     expect(emailSchema.safeParse(`${local(254)}@example.org`).success).toBe(true);
     const tooLong = emailSchema.safeParse(`${local(255)}@example.org`);
     expect(tooLong.success).toBe(false);
-    expect(tooLong.error?.issues[0].message).toBe('Email addresses can be at most 254 characters.');
+    expect(tooLong.error?.issues[0]?.message).toBe('Email addresses can be at most 254 characters.');
   });
 });
 

@@ -72,7 +72,7 @@ describe('timeZoneSchema', () => {
   it.each(['Mars/Olympus', 'Europe/Londn', '', 'GMT+25', `Europe/${'x'.repeat(70)}`])('refuses %j with a message a person understands', (zone) => {
     const result = timeZoneSchema.safeParse(zone);
     expect(result.success).toBe(false);
-    expect(messagesOf(result)[0].message).toMatch(/time zone/i);
+    expect(messagesOf(result)[0]?.message).toMatch(/time zone/i);
   });
 });
 
@@ -88,7 +88,7 @@ describe('minReportingGroupSizeSchema', () => {
 
   it('wants a whole number', () => {
     const result = minReportingGroupSizeSchema.safeParse(4.5);
-    expect(messagesOf(result)[0].message).toBe('The minimum reporting group size must be a whole number.');
+    expect(messagesOf(result)[0]?.message).toBe('The minimum reporting group size must be a whole number.');
   });
 });
 
@@ -97,7 +97,7 @@ describe('names and locales', () => {
     expect(organisationNameSchema.safeParse(' a ').success).toBe(false);
     expect(organisationNameSchema.parse('NHS')).toBe('NHS');
     expect(organisationNameSchema.safeParse('n'.repeat(160)).success).toBe(true);
-    expect(messagesOf(organisationNameSchema.safeParse('n'.repeat(161)))[0].message).toBe('Organisation names can be at most 160 characters.');
+    expect(messagesOf(organisationNameSchema.safeParse('n'.repeat(161)))[0]?.message).toBe('Organisation names can be at most 160 characters.');
   });
 
   it('names that travel into email headers are refused with a line break, tab or other control character inside', () => {
@@ -107,7 +107,7 @@ describe('names and locales', () => {
       [personNameSchema, 'Names'],
     ] as const) {
       for (const bad of ['North\nAmbulance', 'North\r\nBcc: victim@example.org', 'North\tAmbulance', 'North\u2028Ambulance']) {
-        expect(messagesOf(schema.safeParse(bad))[0].message).toBe(`${what} must be on one line, without line breaks or tabs.`);
+        expect(messagesOf(schema.safeParse(bad))[0]?.message).toBe(`${what} must be on one line, without line breaks or tabs.`);
       }
       // Surrounding white space is trimmed, not refused.
       expect(schema.parse('  North Ambulance\n')).toBe('North Ambulance');

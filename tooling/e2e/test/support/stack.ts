@@ -16,6 +16,9 @@ export interface Stack {
 
 const repo: string = repoRoot();
 
+/** A program and its arguments. */
+type Command = [program: string, ...args: string[]];
+
 export async function startStack(): Promise<Stack> {
   const serverUrl = process.env.TEST_DATABASE_SERVER_URL;
   const redisUrl = process.env.REDIS_URL;
@@ -66,9 +69,10 @@ function startPortal(name: string, port: number, env: NodeJS.ProcessEnv): Promis
 }
 
 /** Starts a process and resolves once its output matches `ready`; rejects with its output if it exits first. */
-function startChild(name: string, command: string[], env: NodeJS.ProcessEnv, ready: RegExp, cwd = repo): Promise<ChildProcess> {
+function startChild(name: string, command: Command, env: NodeJS.ProcessEnv, ready: RegExp, cwd = repo): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0], command.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [program, ...args] = command;
+    const child = spawn(program, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -80,9 +84,10 @@ function startChild(name: string, command: string[], env: NodeJS.ProcessEnv, rea
   });
 }
 
-function run(command: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function run(command: Command, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0], command.slice(1), { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [program, ...args] = command;
+    const child = spawn(program, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -22,7 +22,7 @@ export const PROVIDER_EMAIL_LOCALE: EmailLocale = { language: 'en', locale: 'en-
 export function emailLocale(settings: { locale: string; timeZone: string } | null): EmailLocale {
   if (!settings) return PROVIDER_EMAIL_LOCALE;
   const locale = canonicalLocale(settings.locale);
-  const language = locale?.split('-')[0].toLowerCase();
+  const [language] = locale?.toLowerCase().split('-') ?? [];
   const timeZone = isTimeZone(settings.timeZone) ? settings.timeZone : PROVIDER_EMAIL_LOCALE.timeZone;
   if (locale && (language === 'en' || language === 'cy')) return { language, locale, timeZone };
   return { ...PROVIDER_EMAIL_LOCALE, timeZone };

@@ -6,15 +6,18 @@ import { MembersPage } from './members-page.js';
 
 afterEach(cleanup);
 
-const member = (userId: string, displayName: string, role: 'PARTICIPANT' | 'ORG_ADMIN') => ({
-  __typename: 'Member',
-  userId,
-  displayName,
-  email: `${displayName.split(' ')[0].toLowerCase()}@northshire.test`,
-  role,
-  teamIds: [],
-  joinedAt: '2026-01-05T09:00:00.000Z',
-});
+const member = (userId: string, displayName: string, role: 'PARTICIPANT' | 'ORG_ADMIN') => {
+  const [firstName = displayName] = displayName.split(' ');
+  return {
+    __typename: 'Member',
+    userId,
+    displayName,
+    email: `${firstName.toLowerCase()}@northshire.test`,
+    role,
+    teamIds: [],
+    joinedAt: '2026-01-05T09:00:00.000Z',
+  };
+};
 const SAM = member('u-sam', 'Sam Taylor', 'PARTICIPANT');
 const LI = member('u-li', 'Li Wei', 'ORG_ADMIN');
 const ME = member(COORDINATOR.id, COORDINATOR.displayName, 'ORG_ADMIN');

@@ -7,15 +7,18 @@ import { TeamsPage } from './teams-page.js';
 
 afterEach(cleanup);
 
-const member = (userId: string, displayName: string) => ({
-  __typename: 'Member',
-  userId,
-  displayName,
-  email: `${displayName.split(' ')[0].toLowerCase()}@northshire.test`,
-  role: 'PARTICIPANT',
-  teamIds: [],
-  joinedAt: '2026-01-05T09:00:00.000Z',
-});
+const member = (userId: string, displayName: string) => {
+  const [firstName = displayName] = displayName.split(' ');
+  return {
+    __typename: 'Member',
+    userId,
+    displayName,
+    email: `${firstName.toLowerCase()}@northshire.test`,
+    role: 'PARTICIPANT',
+    teamIds: [],
+    joinedAt: '2026-01-05T09:00:00.000Z',
+  };
+};
 const SAM = member('u-sam', 'Sam Taylor');
 const AISHA = member('u-aisha', 'Aisha Rahman');
 

@@ -74,7 +74,8 @@ describe('AuditPage', () => {
     ]);
     for (const id of [ADMIN_ID, TENANT_ID, INVITATION_ID, PERSON_ID]) expect(table.textContent).not.toContain(id);
 
-    const first = rows[0];
+    // The comparison above found three rows.
+    const first = rows[0]!;
     expect(within(first).getByText('Casey Coordinator').getAttribute('title')).toBe(`casey@northshire.test · Person id ${ADMIN_ID}`);
     expect(within(first).getByText('Northshire Child Protection').getAttribute('title')).toBe(`Organisation id ${TENANT_ID}`);
     expect(within(first).getByText('Invitation: alex@northshire.test').getAttribute('title')).toBe(`invitation ${INVITATION_ID}`);
@@ -85,7 +86,9 @@ describe('AuditPage', () => {
       event({ id: '9', action: 'INVITATION_REVOKED', actorName: null, actorEmail: null, tenantName: null, targetType: 'invitation', targetId: INVITATION_ID }),
     ]);
     const table = await screen.findByRole('table', { name: 'Audit events' });
-    const row = within(table).getAllByRole('row')[1];
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(2);
+    const row = rows[1]!;
     expect(within(row).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 4)).toEqual(['Invitation revoked', 'Unknown person', 'Unknown organisation', 'Invitation']);
     expect(within(row).getByText('Unknown person').getAttribute('title')).toBe(`Person id ${ADMIN_ID}`);
   });

@@ -24,7 +24,8 @@ describe('the organisation form’s time zone', () => {
     expect((zone as HTMLInputElement).value).toBe('Europe/London (United Kingdom)');
 
     await user.click(zone);
-    const [suggested] = within(screen.getByRole('listbox')).getAllByRole('group');
+    // getAllByRole throws when there is none, so the first group is there.
+    const suggested = within(screen.getByRole('listbox')).getAllByRole('group')[0]!;
     // The test runs in Europe/London (the shared preset), so the person's own zone is London.
     expect(within(suggested).getAllByRole('option').map((option) => option.textContent)).toEqual([
       'Europe/London (United Kingdom, your zone)',
@@ -36,6 +37,6 @@ describe('the organisation form’s time zone', () => {
     await user.keyboard('{ArrowDown}{Enter}');
     await user.click(screen.getByRole('button', { name: 'Create organisation' }));
     await waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0].timeZone).toBe('Europe/Dublin');
+    expect(sent[0]?.timeZone).toBe('Europe/Dublin');
   });
 });
