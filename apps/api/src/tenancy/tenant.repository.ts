@@ -28,7 +28,7 @@ export class TenantRepository {
   async create(values: CreateTenant): Promise<Tenant> {
     const manager = await requestContext().uow.manager();
     const { identifiers } = await manager.insert(TenantEntity, values);
-    return manager.findOneByOrFail(TenantEntity, { id: identifiers[0].id });
+    return manager.findOneByOrFail(TenantEntity, { id: String(identifiers[0].id) });
   }
 
   /** Changes the given fields (an empty change is not asked for) and returns the organisation as it now is. */
