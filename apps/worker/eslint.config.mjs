@@ -1,1 +1,13 @@
-export { default } from '@lena/eslint-config';
+import { base, contextBoundaries } from '@lena/eslint-config';
+import { defineConfig } from 'eslint/config';
+
+export default defineConfig(
+  base,
+  contextBoundaries({
+    root: import.meta.dirname,
+    // The job runner (jobs/), configuration and the database connection serve every context.
+    shared: ['config', 'database', 'jobs'],
+    // The relay and the purges hand the outbox's rows over through the notifications context's repository.
+    uses: { maintenance: ['notifications'], notifications: [] },
+  }),
+);

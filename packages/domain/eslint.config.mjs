@@ -1,1 +1,1 @@
-export { default } from '@lena/eslint-config';
+export { domain as default } from '@lena/eslint-config';

@@ -1,1 +1,1 @@
-export { default } from '@lena/eslint-config';
+export { portal as default } from '@lena/eslint-config';

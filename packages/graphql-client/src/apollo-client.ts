@@ -3,7 +3,7 @@ import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { RetryLink } from '@apollo/client/link/retry';
 import { ServerError } from '@apollo/client/errors';
-import { print } from 'graphql';
+import { OperationTypeNode, print } from 'graphql';
 import { from as observableFrom, mergeMap, throwError } from 'rxjs';
 import { CSRF_COOKIE, csrfHeaders, readCookie } from './cookies.js';
 import { hasErrorCode, LenaErrorCode } from './errors.js';
@@ -137,7 +137,7 @@ export function createLenaApolloClient(options: LenaApolloClientOptions = {}): A
     attempts: {
       max: 3,
       retryIf: (error, operation) =>
-        operation.operationType === 'query' && (!ServerError.is(error) || error.statusCode >= 502),
+        operation.operationType === OperationTypeNode.QUERY && (!ServerError.is(error) || error.statusCode >= 502),
     },
   });
 

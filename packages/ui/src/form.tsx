@@ -35,7 +35,7 @@ export interface FormErrors {
 interface FormContextValue {
   idPrefix: string;
   errorFor(name: string): string | undefined;
-  register(name: string): () => void;
+  register: (name: string) => () => void;
 }
 
 const FormContext = createContext<FormContextValue | null>(null);

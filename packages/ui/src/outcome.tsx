@@ -5,7 +5,7 @@ interface OutcomeScopeValue {
   /** Goes up each time the person starts something new in the scope. */
   action: number;
   /** The current value of `action`, for callbacks that finish later. */
-  currentAction(): number;
+  currentAction: () => number;
 }
 
 const OutcomeScopeContext = createContext<OutcomeScopeValue>({ action: 0, currentAction: () => 0 });
@@ -54,10 +54,10 @@ export interface Outcome {
   current: ShownOutcome | null;
   /** The banner for `current`, or nothing. */
   banner: ReactNode;
-  show(tone: OutcomeTone, text: string): void;
-  success(text: string): void;
-  error(text: string): void;
-  clear(): void;
+  show: (tone: OutcomeTone, text: string) => void;
+  success: (text: string) => void;
+  error: (text: string) => void;
+  clear: () => void;
 }
 
 /**

@@ -8,10 +8,10 @@ export interface FormSubmission {
    * Runs one submission: ignored while another is under way; the task returns the problems to
    * show, or nothing on success. Resolves to true on success.
    */
-  submit(task: () => Promise<FormErrors | null | void>): Promise<boolean>;
+  submit: (task: () => Promise<FormErrors | null | void>) => Promise<boolean>;
   /** Shows problems found before sending anything (client-side checks). */
-  fail(errors: FormErrors): void;
-  reset(): void;
+  fail: (errors: FormErrors) => void;
+  reset: () => void;
 }
 
 /** Busy flag and error state for one form, wired to `<Form errors>` and `<Button busy>`. */

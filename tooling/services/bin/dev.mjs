@@ -66,6 +66,7 @@ if (args.has('--help') || args.has('-h')) {
 
 /**
  * @typedef {{ name: string, child: import('node:child_process').ChildProcess, longRunning: boolean, exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }> }} Child
+ * @typedef {{ scripts?: Record<string, string> }} PackageManifest
  */
 /** @type {Set<Child>} */
 const children = new Set();
@@ -104,7 +105,8 @@ function start(name, command, commandArgs, { env, cwd = root, longRunning = fals
     }),
   };
   children.add(entry);
-  entry.exited.then(({ code, signal }) => {
+  // Never rejects: a child that cannot even start resolves `exited` with 127 (above).
+  void entry.exited.then(({ code, signal }) => {
     children.delete(entry);
     if (longRunning && !shuttingDown) {
       say(paint(31, `${name} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping everything.`));
@@ -126,7 +128,7 @@ function start(name, command, commandArgs, { env, cwd = root, longRunning = fals
  */
 function packageScript(pkgDir, script, scriptArgs, env) {
   const cwd = path.join(root, pkgDir);
-  const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8'));
+  const manifest = readManifest(cwd);
   const body = manifest.scripts && manifest.scripts[script];
   if (!body) throw new Error(`${pkgDir} has no "${script}" script.`);
   const bins = [path.join(cwd, 'node_modules/.bin'), path.join(root, 'node_modules/.bin')];
@@ -259,7 +261,7 @@ async function startMailCatcher() {
 async function waitForApi(timeoutMs = 120000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !shuttingDown) {
-    const up = await new Promise((resolve) => {
+    const up = await new Promise((/** @type {(up: boolean) => void} */ resolve) => {
       const request = http.get({ host: '127.0.0.1', port: API_PORT, path: '/healthz', timeout: 1000 }, (response) => {
         response.resume();
         resolve(true);
@@ -283,7 +285,7 @@ async function waitForApi(timeoutMs = 120000) {
  */
 async function portIsFree(port) {
   for (const host of ['127.0.0.1', '::1']) {
-    const inUse = await new Promise((resolve) => {
+    const inUse = await new Promise((/** @type {(inUse: boolean) => void} */ resolve) => {
       const socket = net.connect({ host, port });
       socket.setTimeout(500, () => {
         socket.destroy();
@@ -300,10 +302,17 @@ async function portIsFree(port) {
   return true;
 }
 
+/** @param {string} dir @returns {PackageManifest} */
+function readManifest(dir) {
+  /** @type {unknown} */
+  const parsed = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  return /** @type {PackageManifest} */ (parsed);
+}
+
 /** @param {string} pkgDir @param {string} script */
 function hasScript(pkgDir, script) {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(root, pkgDir, 'package.json'), 'utf8'));
+    const manifest = readManifest(path.join(root, pkgDir));
     return Boolean(manifest.scripts && manifest.scripts[script]);
   } catch {
     return false;

@@ -3,7 +3,8 @@
 
 /** @returns {Promise<void>} */
 module.exports = async function globalTeardown() {
-  const services = /** @type {any} */ (globalThis).__LENA_TEST_SERVICES__;
-  /** @type {any} */ (globalThis).__LENA_TEST_SERVICES__ = undefined;
+  const shared = /** @type {{ __LENA_TEST_SERVICES__?: { stop(): Promise<void> } }} */ (globalThis);
+  const services = shared.__LENA_TEST_SERVICES__;
+  shared.__LENA_TEST_SERVICES__ = undefined;
   if (services) await services.stop();
 };

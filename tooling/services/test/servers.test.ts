@@ -12,7 +12,7 @@ const hasPostgres = findPostgresBinaries() !== null;
  * On a developer's laptop without the server binaries these suites are skipped; under CI (which
  * installs them) a missing binary is a broken machine, and the run must say so instead of passing.
  */
-function whenInstalled(installed: boolean, what: string): typeof describe | typeof describe.skip {
+function whenInstalled(installed: boolean, what: string): typeof describe {
   if (installed) return describe;
   if (process.env.CI === 'true' || process.env.CI === '1') {
     throw new Error(`${what} is not installed, and CI must test starting it: install it (see .ci/run).`);

@@ -28,7 +28,7 @@ export class TenantRepository {
   async create(values: CreateTenant): Promise<Tenant> {
     const manager = await requestContext().uow.manager();
     const { identifiers } = await manager.insert(TenantEntity, values);
-    return manager.findOneByOrFail(TenantEntity, { id: oneRow(identifiers, 'tenant').id });
+    return manager.findOneByOrFail(TenantEntity, { id: String(oneRow(identifiers, 'tenant').id) });
   }
 
   /** Changes the given fields (an empty change is not asked for) and returns the organisation as it now is. */

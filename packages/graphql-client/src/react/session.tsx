@@ -15,13 +15,13 @@ export interface Session {
   loading: boolean;
   /** Set when the API could not be asked (e.g. it is down): show it and offer `retry`. */
   error: DescribedError | null;
-  retry(): void;
+  retry: () => void;
   /** After login, acceptInvitation or switchTenant: forget the previous person's data, keep the new viewer. */
-  startSession(viewer: Viewer): Promise<void>;
+  startSession: (viewer: Viewer) => Promise<void>;
   /** After the person changed their own details (e.g. their name): same person, so nothing cached is forgotten. */
-  updateViewer(viewer: Viewer): void;
+  updateViewer: (viewer: Viewer) => void;
   /** Calls logout (ignoring failures: the cookies may already be gone) and forgets everything cached. */
-  signOut(): Promise<void>;
+  signOut: () => Promise<void>;
   /** Why the last session ended in this tab, for the sign-in page to say so. */
   endedBy: 'sign-out' | 'expiry' | null;
 }

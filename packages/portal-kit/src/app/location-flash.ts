@@ -19,6 +19,6 @@ export function useLocationFlash(outcome: Pick<Outcome, 'success'>): void {
   useEffect(() => {
     if (typeof flash !== 'string') return;
     success(flash);
-    void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: null });
+    navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: null });
   }, [flash, success, navigate, location.pathname, location.search, location.hash]);
 }

@@ -4,7 +4,7 @@ import { ApolloProvider, SessionProvider } from '@lena/graphql-client/react';
 import { UiProvider } from '@lena/ui';
 import { StrictMode, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, useLocation, useRoutes, type RouteObject } from 'react-router';
+import { BrowserRouter, useLocation, useRoutes, type NavigateOptions, type RouteObject, type To } from 'react-router';
 import { AcceptInvitationPage } from '../auth/accept-invitation-page.js';
 import { ForgotPasswordPage } from '../auth/forgot-password-page.js';
 import { LoginPage } from '../auth/login-page.js';
@@ -15,6 +15,16 @@ import { PublicOnly, RequireViewer } from './guards.js';
 import { NotFoundPage } from './not-found-page.js';
 import { PortalLayout, type PortalLayoutProps } from './portal-layout.js';
 import { RouteKeyProvider } from './route-key.js';
+
+// Both portals use the declarative router (<BrowserRouter>, <MemoryRouter> in tests), whose navigate()
+// returns nothing; react-router types it `void | Promise<void>` for the data routers' sake. Say which
+// (as react-router's docs advise), so a navigation is not mistaken for a promise left floating.
+declare module 'react-router' {
+  interface NavigateFunction {
+    (to: To, options?: NavigateOptions): void;
+    (delta: number): void;
+  }
+}
 
 /** What makes one portal different from the other; everything else is the same in both. */
 export interface PortalDefinition extends PortalLayoutProps {

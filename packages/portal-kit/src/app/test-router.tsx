@@ -22,7 +22,7 @@ export function createTestRouter(path: string): { Router: (props: { children: Re
     useLayoutEffect(() => {
       router.state.location = location;
       router.navigate = async (to, options) => {
-        await navigate(to, options);
+        navigate(to, options);
       };
     }, [location, navigate]);
     return null;

@@ -8,7 +8,7 @@ export interface MutationForm extends FormSubmission {
    * what follows its success. If it throws, `onError` sees the error first, and the API's problems
    * show on the form (field problems inline, anything else at the top). Resolves to true on success.
    */
-  send(task: () => Promise<unknown>, onError?: (error: unknown) => void): Promise<boolean>;
+  send: (task: () => Promise<unknown>, onError?: (error: unknown) => void) => Promise<boolean>;
 }
 
 /**

@@ -8,10 +8,10 @@ type TeamSummary = TeamSummaryFieldsFragment;
 
 export interface TeamLifecycleCallbacks {
   /** Each gets the team as the API returned it (or, once deleted, as it was). */
-  onArchived(team: TeamSummary): void;
-  onRestored(team: TeamSummary): void;
-  onDeleted(team: TeamSummary): void;
-  onError(message: string): void;
+  onArchived: (team: TeamSummary) => void;
+  onRestored: (team: TeamSummary) => void;
+  onDeleted: (team: TeamSummary) => void;
+  onError: (message: string) => void;
 }
 
 /**
