@@ -14,3 +14,4 @@ export * from './retention/retention-policy.js';
 export * from './scheduling/local-time.js';
 export * from './scheduling/recurrence-rule.js';
 export * from './scheduling/series-expansion.js';
+export * from './scheduling/cadence.js';
