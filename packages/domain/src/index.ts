@@ -15,3 +15,4 @@ export * from './scheduling/local-time.js';
 export * from './scheduling/recurrence-rule.js';
 export * from './scheduling/series-expansion.js';
 export * from './scheduling/cadence.js';
+export * from './scheduling/availability.js';
