@@ -223,5 +223,8 @@ describe('availability schemas', () => {
   it('refuses an unknown zone and an impossible number of stretches', () => {
     const result = availabilitySchema.safeParse({ timeZone: 'Europe/Atlantis', weeklyHours: Array.from({ length: 29 }, () => weekdays9to5[0]) });
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['timeZone', 'weeklyHours']);
+    expect(availabilitySchema.safeParse({ timeZone: 'UTC', weeklyHours: 'weekdays, nine to five' }).error?.issues.map((issue) => issue.message)).toEqual([
+      'Give the working hours as a list.',
+    ]);
   });
 });

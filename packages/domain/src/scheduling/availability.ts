@@ -33,7 +33,9 @@ export const weeklyHoursSchema = z
 
 export const availabilitySchema = z.object({
   timeZone: timeZoneSchema,
-  weeklyHours: z.array(weeklyHoursSchema).max(28, { error: 'Give at most 28 stretches of working hours a week.' }),
+  weeklyHours: z
+    .array(weeklyHoursSchema, { error: 'Give the working hours as a list.' })
+    .refine((hours) => hours.length <= 28, { error: 'Give at most 28 stretches of working hours a week.' }),
 });
 
 export interface TimeSpan {

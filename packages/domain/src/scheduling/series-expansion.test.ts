@@ -225,6 +225,12 @@ describe('expandRotatingSeries', () => {
     expect(error.fieldProblems).toEqual([{ field: expect.stringMatching(/^startTimes/), message }]);
   });
 
+  it('refuses start times that are not a list with one message', () => {
+    expect(refusalOf(() => expandRotatingSeries({ ...shifts, startTimes: '08:00' as never })).fieldProblems).toEqual([
+      { field: 'startTimes', message: 'Give the start times as a list, like ["08:00", "14:00"].' },
+    ]);
+  });
+
   it('refuses a start date that does not exist', () => {
     expect(refusalOf(() => expandRotatingSeries({ ...shifts, startDate: '2027-02-29' })).fieldProblems).toEqual([
       { field: 'startDate', message: 'Enter a date like 2027-03-17.' },

@@ -22,10 +22,12 @@ import { RRule } from './rrule-library.js';
 /** The most start times a programme may rotate among (early, late and night shifts). */
 export const MAX_ROTATING_START_TIMES = 3;
 
+// Lengths are checked with refine: zod 4.6 applies an array's min and max to a string given in its
+// place too, which would add a second, misleading message to "expected a list".
 export const startTimesSchema = z
-  .array(timeOfDaySchema, { error: 'Give at least one start time.' })
-  .min(1, { error: 'Give at least one start time.' })
-  .max(MAX_ROTATING_START_TIMES, { error: `A programme can rotate among at most ${MAX_ROTATING_START_TIMES} start times.` })
+  .array(timeOfDaySchema, { error: 'Give the start times as a list, like ["08:00", "14:00"].' })
+  .refine((times) => times.length > 0, { error: 'Give at least one start time.' })
+  .refine((times) => times.length <= MAX_ROTATING_START_TIMES, { error: `A programme can rotate among at most ${MAX_ROTATING_START_TIMES} start times.` })
   .refine((times) => new Set(times).size === times.length, { error: 'Give each start time once.' });
 
 export const expandSeriesSchema = z.object({
