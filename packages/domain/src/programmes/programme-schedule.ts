@@ -1,0 +1,37 @@
+import { DateTime } from 'luxon';
+import { cadenceToRrule, type Cadence } from '../scheduling/cadence.js';
+import { toUtcIso } from '../scheduling/local-time.js';
+import { expandRotatingSeries } from '../scheduling/series-expansion.js';
+
+export interface ProgrammeScheduleInput {
+  cadence: Cadence;
+  startDate: string;
+  startTimes: readonly string[];
+  numberOfSessions: number;
+  sessionLengthMinutes: number;
+  timeZone: string;
+}
+
+export interface ScheduledSession {
+  /** 1 for the first session. */
+  sequence: number;
+  startsAt: string;
+  endsAt: string;
+}
+
+/**
+ * A programme's repeat rule and every session it gives, start and end in UTC. A session lasts its
+ * length in real time, so one that spans a change of the clocks still ends that many minutes on.
+ */
+export function programmeSchedule(input: ProgrammeScheduleInput): { rrule: string; sessions: ScheduledSession[] } {
+  const rrule = cadenceToRrule(input);
+  const starts = expandRotatingSeries({ rrule, startDate: input.startDate, startTimes: input.startTimes, timeZone: input.timeZone });
+  return {
+    rrule,
+    sessions: starts.map((startsAt, index) => ({
+      sequence: index + 1,
+      startsAt,
+      endsAt: toUtcIso(DateTime.fromISO(startsAt).plus({ minutes: input.sessionLengthMinutes })),
+    })),
+  };
+}
