@@ -20,3 +20,4 @@ export * from './programmes/service-type.js';
 export * from './programmes/needs-assessment.js';
 export * from './programmes/programme-schemas.js';
 export * from './programmes/programme-schedule.js';
+export * from './programmes/enrolment.js';
