@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
+import { Duration } from 'luxon';
 import { cadenceToRrule, type Cadence } from '../scheduling/cadence.js';
-import { toUtcIso } from '../scheduling/local-time.js';
 import { expandRotatingSeries } from '../scheduling/series-expansion.js';
 
 export interface ProgrammeScheduleInput {
@@ -25,13 +24,15 @@ export interface ScheduledSession {
  */
 export function programmeSchedule(input: ProgrammeScheduleInput): { rrule: string; sessions: ScheduledSession[] } {
   const rrule = cadenceToRrule(input);
+  // A length in real time, added to the instant: no calendar or zone is involved.
+  const lengthMs = Duration.fromObject({ minutes: input.sessionLengthMinutes }).toMillis();
   const starts = expandRotatingSeries({ rrule, startDate: input.startDate, startTimes: input.startTimes, timeZone: input.timeZone });
   return {
     rrule,
     sessions: starts.map((startsAt, index) => ({
       sequence: index + 1,
       startsAt,
-      endsAt: toUtcIso(DateTime.fromISO(startsAt).plus({ minutes: input.sessionLengthMinutes })),
+      endsAt: new Date(Date.parse(startsAt) + lengthMs).toISOString(),
     })),
   };
 }

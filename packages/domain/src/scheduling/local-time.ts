@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 
 /**
@@ -55,9 +55,17 @@ export const localDateTimeSchema = z.string().trim().refine((text) => parseLocal
 /** An instant written as ISO 8601 with an offset or Z, as the API and database exchange them. */
 export const instantSchema = z.iso.datetime({ offset: true, error: 'Give a date and time with its offset, like 2027-03-17T10:00:00Z.' });
 
-export function floatingFromDate(date: Date): FloatingDateTime {
-  return DateTime.fromJSDate(date, { zone: 'utc' });
+/** The fields of a wall-clock time; a FloatingDateTime has them, and so can a plain object. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
 }
+
+const THREE_HOURS_MS = 3 * 60 * 60 * 1000;
 
 /**
  * The instant at which a wall-clock time happens in a time zone, following RFC 5545 §3.3.5:
@@ -66,14 +74,12 @@ export function floatingFromDate(date: Date): FloatingDateTime {
  *   force before the gap, which moves it forward by the gap: 01:30 in London on the last Sunday of
  *   March is 02:30 BST. The session keeps its length and nobody is sent to a time that is not there.
  */
-export function atWallTime(wall: FloatingDateTime, timeZone: string): DateTime {
-  const local = DateTime.fromObject(
-    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second },
-    { zone: timeZone },
-  );
-  // Only just after the clocks change can a time be ambiguous or skipped. Asking Luxon for every
-  // candidate offset costs four times as much, and a series expands thousands of times at once.
-  if (local.minus({ hours: 3 }).offset === local.offset) return local;
+export function atWallTime(wall: WallClock, timeZone: string): DateTime {
+  const { year, month, day, hour, minute, second } = wall;
+  const local = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: timeZone });
+  // Only within hours after the clocks change can a time be ambiguous or skipped. Asking Luxon for
+  // every candidate offset costs several times as much, and a series expands thousands at once.
+  if (IANAZone.create(timeZone).offset(local.toMillis() - THREE_HOURS_MS) === local.offset) return local;
   const candidates = local.getPossibleOffsets();
   return candidates.reduce((earliest, candidate) => (candidate < earliest ? candidate : earliest), local);
 }

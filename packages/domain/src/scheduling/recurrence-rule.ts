@@ -167,7 +167,7 @@ export function recurrenceRuleProblem(rule: string): string | null {
 }
 
 export const recurrenceRuleSchema = z
-  .string()
+  .string({ error: 'Enter a repeat rule.' })
   .max(500, { error: 'Repeat rules can be at most 500 characters.' })
   .superRefine((rule, context) => {
     const problem = recurrenceRuleProblem(rule);

@@ -175,7 +175,15 @@ describe('expandSeries', () => {
       const error = refusalOf(() => expandSeries({ rrule: 'FREQ=WEEKLY', startLocal: 'soon', timeZone: 'Nowhere' }));
       expect(error.fieldProblems.map((problem) => problem.field)).toEqual(['startLocal', 'timeZone']);
       expect(refusalOf(() => expandSeries(undefined as never)).code).toBe(ErrorCode.BAD_USER_INPUT);
-      expect(refusalOf(() => expandSeries({} as never)).fieldProblems.map((problem) => problem.field)).toEqual(['rrule', 'startLocal', 'timeZone']);
+      expect(refusalOf(() => expandSeries({} as never)).fieldProblems).toEqual([
+        { field: 'rrule', message: 'Enter a repeat rule.' },
+        { field: 'startLocal', message: expect.any(String) },
+        { field: 'timeZone', message: expect.any(String) },
+      ]);
+      expect(refusalOf(() => expandSeries({ rrule: 'FREQ=FORTNIGHTLY', startLocal: '2027-03-17T10:00', timeZone: 'Nowhere' })).fieldProblems).toEqual([
+        { field: 'rrule', message: 'FREQ must be DAILY, WEEKLY or MONTHLY.' },
+        { field: 'timeZone', message: 'Choose a time zone from the list, for example Europe/London.' },
+      ]);
     });
   });
 });

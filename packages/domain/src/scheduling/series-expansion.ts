@@ -5,7 +5,6 @@ import { parseInput } from '../errors/parse-input.js';
 import { timeZoneSchema } from '../tenancy/tenancy-schemas.js';
 import {
   atWallTime,
-  floatingFromDate,
   localDateSchema,
   localDateTimeSchema,
   parseLocalDate,
@@ -16,7 +15,7 @@ import {
   wallTimeOf,
   type FloatingDateTime,
 } from './local-time.js';
-import { parseRecurrenceRule, SeriesLimits, type RecurrenceRule, type SeriesEnd } from './recurrence-rule.js';
+import { parseRecurrenceRule, recurrenceRuleSchema, SeriesLimits, type RecurrenceRule, type SeriesEnd } from './recurrence-rule.js';
 import { RRule } from './rrule-library.js';
 
 /** The most start times a programme may rotate among (early, late and night shifts). */
@@ -31,7 +30,7 @@ export const startTimesSchema = z
   .refine((times) => new Set(times).size === times.length, { error: 'Give each start time once.' });
 
 export const expandSeriesSchema = z.object({
-  rrule: z.string({ error: 'Enter a repeat rule.' }).max(500, { error: 'Repeat rules can be at most 500 characters.' }),
+  rrule: recurrenceRuleSchema,
   startLocal: localDateTimeSchema,
   timeZone: timeZoneSchema,
 });
@@ -45,7 +44,7 @@ export interface ExpandSeriesInput {
 }
 
 export const expandRotatingSeriesSchema = z.object({
-  rrule: expandSeriesSchema.shape.rrule,
+  rrule: recurrenceRuleSchema,
   startDate: localDateSchema,
   startTimes: startTimesSchema,
   timeZone: timeZoneSchema,
@@ -76,16 +75,16 @@ function refuse(message: string): never {
 }
 
 /**
- * The local dates the rule gives, as floating date-times at the first session's time. Every rule
- * `parseRecurrenceRule` accepts matches in each day, week or month it covers, so rrule stops soon
- * after the window asked for.
+ * The local dates the rule gives, as rrule's floating Dates (their UTC fields are the wall clock) at
+ * the first session's time. Every rule `parseRecurrenceRule` accepts matches in each day, week or
+ * month it covers, so rrule stops soon after the window asked for.
  */
-function occurrenceDates(rule: RecurrenceRule, first: FloatingDateTime, until: DateTime | null, timeZone: string): FloatingDateTime[] {
+function occurrenceDates(rule: RecurrenceRule, first: FloatingDateTime, until: DateTime | null, timeZone: string): Date[] {
   const expander = new RRule({ ...rule.options, dtstart: first.toJSDate() });
   const latestStart = first.plus({ years: SeriesLimits.maxSpanYears });
   if (rule.count !== null) {
-    const dates = expander.all().map(floatingFromDate);
-    if (dates[dates.length - 1] > latestStart) {
+    const dates = expander.all();
+    if (dates[dates.length - 1] > latestStart.toJSDate()) {
       refuse(`This repeat rule does not fit ${rule.count} sessions within ${SeriesLimits.maxSpanYears} years of the first.`);
     }
     return dates;
@@ -93,20 +92,22 @@ function occurrenceDates(rule: RecurrenceRule, first: FloatingDateTime, until: D
   if (until) {
     if (until > atWallTime(latestStart, timeZone)) refuse(`UNTIL can be at most ${SeriesLimits.maxSpanYears} years after the first session.`);
     // A day's margin: with rotating start times a date can be in time although its first slot is not.
-    return expander.between(first.toJSDate(), wallTimeOf(until, timeZone).plus({ days: 1 }).toJSDate(), true).map(floatingFromDate);
+    return expander.between(first.toJSDate(), wallTimeOf(until, timeZone).plus({ days: 1 }).toJSDate(), true);
   }
-  const horizon = first.plus({ years: SeriesLimits.openEndedYears });
-  return expander
-    .between(first.toJSDate(), horizon.toJSDate(), true)
-    .map(floatingFromDate)
-    .filter((date) => date < horizon);
+  const horizon = first.plus({ years: SeriesLimits.openEndedYears }).toJSDate();
+  return expander.between(first.toJSDate(), horizon, true).filter((date) => date < horizon);
 }
 
 function expand(rule: RecurrenceRule, first: FloatingDateTime, startTimes: readonly { hour: number; minute: number }[], timeZone: string): string[] {
   const until = rule.until ? endInstant(rule.until, timeZone) : null;
   const dates = occurrenceDates(rule, first, until, timeZone);
+  // Plain fields rather than a Luxon DateTime per step: this runs for every session of every series.
   const instants = dates
-    .map((date, index) => atWallTime(date.set({ ...startTimes[index % startTimes.length], second: first.second }), timeZone))
+    .map((date, index) => {
+      const { hour, minute } = startTimes[index % startTimes.length];
+      const wall = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour, minute, second: first.second };
+      return atWallTime(wall, timeZone);
+    })
     .filter((instant) => until === null || instant <= until);
   if (instants.length === 0) refuse('This repeat rule gives no sessions on or after the start. Check its UNTIL date.');
   if (instants.length > SeriesLimits.maxOccurrences) refuse(`A series can have at most ${SeriesLimits.maxOccurrences} sessions.`);
