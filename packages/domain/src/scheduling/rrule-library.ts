@@ -7,8 +7,8 @@ import * as rruleModule from 'rrule';
  * see them as named exports. This one file takes them from whichever shape the loader gives.
  */
 type RRuleLibrary = typeof rruleModule;
-const library: RRuleLibrary =
-  'RRule' in rruleModule && rruleModule.RRule ? rruleModule : (rruleModule as unknown as { default: RRuleLibrary }).default;
+// Reflect.get, because bundlers warn about `.default` on a module whose ESM build has none.
+const library: RRuleLibrary = 'RRule' in rruleModule && rruleModule.RRule ? rruleModule : (Reflect.get(rruleModule, 'default') as RRuleLibrary);
 
 export const { RRule, Weekday } = library;
 export type { Options as RRuleOptions, Weekday as RRuleWeekday } from 'rrule';
