@@ -17,6 +17,7 @@ import type { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TenancyLoaderFactory } from './tenancy/tenancy.loaders';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -69,6 +70,7 @@ export class AppModule {
         HealthModule,
         InvitationsModule,
         NotificationsModule,
+        SchedulingModule,
         SessionsModule,
         TenancyModule,
       ],

@@ -6,6 +6,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AuditResolver } from './audit/audit.resolver';
 import { AccountResolver } from './auth/account.resolver';
 import { AuthResolver } from './auth/auth.resolver';
+import { AvailabilityResolver } from './scheduling/availability.resolver';
 import { FacilitatorResolver } from './facilitators/facilitator.resolver';
 import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
@@ -23,6 +24,7 @@ const RESOLVERS = [
   AccountResolver,
   AuditResolver,
   AuthResolver,
+  AvailabilityResolver,
   FacilitatorResolver,
   FailedMessageResolver,
   InvitationResolver,

@@ -235,11 +235,16 @@ describe('roles', () => {
     ['queueHealth', '{ queueHealth { queuesReachable outbox { pending } } }', () => ({})],
     ['failedMessages', '{ failedMessages { id recipient } }', () => ({})],
     ['retryFailedMessage', 'mutation($id: ID!) { retryFailedMessage(id: $id) }', () => ({ id: randomUUID() })],
+    ['facilitatorAvailability', 'query($id: ID!) { facilitatorAvailability(userId: $id) { timeZone } }', () => ({ id: randomUUID() })],
   ];
 
   const FACILITATOR_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
     ['myFacilitatorProfile', '{ myFacilitatorProfile { userId } }', () => ({})],
     ['updateMyFacilitatorProfile', 'mutation { updateMyFacilitatorProfile(input: { displayName: "Not a facilitator", bio: "", services: [GRP] }) { userId } }', () => ({})],
+    ['myAvailability', '{ myAvailability { timeZone } }', () => ({})],
+    ['setMyWorkingHours', 'mutation { setMyWorkingHours(input: { timeZone: "Europe/London", spans: [] }) { timeZone } }', () => ({})],
+    ['addMyTimeOff', 'mutation { addMyTimeOff(input: { startsAt: "2027-08-02T09:00:00Z", endsAt: "2027-08-03T09:00:00Z" }) { timeZone } }', () => ({})],
+    ['removeMyTimeOff', 'mutation($id: ID!) { removeMyTimeOff(id: $id) { timeZone } }', () => ({ id: randomUUID() })],
   ];
 
   /**
@@ -258,6 +263,8 @@ describe('roles', () => {
       await api.fixtures.count('invitation'),
       await api.fixtures.count('outbox_message'),
       await api.fixtures.count('user_account', `status = 'ACTIVE'`),
+      await api.fixtures.count('facilitator_working_hours'),
+      await api.fixtures.count('facilitator_time_off'),
     ]);
 
   it.each(ORG_ADMIN_OPERATIONS)('a participant is FORBIDDEN to use %s', async (_name, query, variables) => {
@@ -311,6 +318,7 @@ describe('roles', () => {
     const world = await buildWorld(`Admin ${name}`);
     const targets: Record<string, () => Promise<Record<string, unknown>>> = {
       setFacilitatorActive: async () => ({ id: (await api.fixtures.facilitator()).id }),
+      facilitatorAvailability: async () => ({ id: (await api.fixtures.facilitator()).id }),
       retryFailedMessage: async () => ({ id: (await api.fixtures.outboxEmail('failed', world.tenant.id)).id }),
       createTenant: async () => ({}),
     };

@@ -2,7 +2,7 @@ import { APP_ROLE, createDataSource, TENANT_TABLES, UnitOfWork } from '@lena/dat
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { expectData } from './support/expectations';
-import { unique, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
+import { unique, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import { startTestApi, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
 
@@ -14,6 +14,11 @@ let teamsB: TeamFixture[];
 let adminA: UserFixture;
 let adminB: UserFixture;
 let tenantTables: string[];
+/** Assigned to programmeA (lead) and programmeB (co-facilitator), not to programmeA2. */
+let facilitator: UserFixture;
+let programmeA: ProgrammeFixture;
+let programmeA2: ProgrammeFixture;
+let programmeB: ProgrammeFixture;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -26,6 +31,23 @@ beforeAll(async () => {
   teamsB = [await fixtures.team(tenantB.id, `Bravo team one ${unique()}`)];
   await fixtures.teamMember(tenantA.id, teamsA[0].id, adminA.id);
   await fixtures.teamMember(tenantB.id, teamsB[0].id, adminB.id);
+
+  // Programmes and their sessions in both tenants; one facilitator works in both.
+  facilitator = await fixtures.facilitator();
+  programmeA = await fixtures.programme(tenantA.id, teamsA[0].id, { title: 'Alpha assigned' });
+  programmeA2 = await fixtures.programme(tenantA.id, teamsA[1].id, { title: 'Alpha not assigned' });
+  programmeB = await fixtures.programme(tenantB.id, teamsB[0].id, { title: 'Bravo assigned', serviceType: 'GTS' });
+  await fixtures.programmeFacilitator(tenantA.id, programmeA.id, facilitator.id, 'LEAD');
+  await fixtures.programmeFacilitator(tenantB.id, programmeB.id, facilitator.id, 'CO_FACILITATOR');
+  await fixtures.programmeFacilitator(tenantA.id, programmeA2.id, (await fixtures.facilitator()).id, 'LEAD');
+  for (const programme of [programmeA, programmeA2, programmeB]) {
+    await fixtures.needsAssessment(programme.tenantId, programme.teamId);
+    await fixtures.groupSession(programme.tenantId, programme.id, 1, new Date('2027-03-17T10:00:00Z'));
+    await fixtures.groupSession(programme.tenantId, programme.id, 2, new Date('2027-03-24T10:00:00Z'));
+  }
+  await fixtures.enrolment(tenantA.id, programmeA.id, adminA.id);
+  await fixtures.enrolment(tenantA.id, programmeA2.id, adminA.id);
+  await fixtures.enrolment(tenantB.id, programmeB.id, adminB.id);
 
   const { rows } = await api.owner.query<{ table: string }>(
     `SELECT c.table_name AS table FROM information_schema.columns c
@@ -251,6 +273,86 @@ describe('own_memberships', () => {
       { tenantId: tenantB.id, userId: person.id, role: 'ORG_ADMIN' },
       { tenantId: tenantA.id, userId: person.id, role: 'PARTICIPANT' },
     ]);
+  });
+});
+
+describe('assigned_facilitators', () => {
+  /** Runs `work` as the application role acting for `userId` in no organisation, as a facilitator does. */
+  function asPerson<T>(userId: string, work: (client: Client) => Promise<T>): Promise<T> {
+    return withAppClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        await client.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
+        return await work(client);
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    });
+  }
+
+  it('lets a facilitator read the programmes, sessions and enrolments they are assigned to, in every organisation, and nothing else', async () => {
+    const seen = await asPerson(facilitator.id, async (client) => ({
+      programmes: (await client.query<{ title: string }>('SELECT title FROM programme ORDER BY title')).rows.map((row) => row.title),
+      sessions: (await client.query<{ programmeId: string; count: number }>(
+        'SELECT programme_id AS "programmeId", count(*)::int AS count FROM group_session GROUP BY 1 ORDER BY 1',
+      )).rows,
+      enrolments: (await client.query<{ programmeId: string }>('SELECT programme_id AS "programmeId" FROM enrolment ORDER BY 1')).rows,
+      assignments: (await client.query<{ programmeId: string; role: string }>(
+        'SELECT programme_id AS "programmeId", role FROM programme_facilitator ORDER BY role',
+      )).rows,
+      assessments: (await client.query('SELECT 1 FROM needs_assessment')).rowCount,
+      teams: (await client.query('SELECT 1 FROM team')).rowCount,
+    }));
+    // The unassigned programme exists, with its sessions, enrolment and facilitator.
+    expect(await api.fixtures.count('group_session', 'programme_id = $1', [programmeA2.id])).toBe(2);
+    expect(seen).toEqual({
+      programmes: ['Alpha assigned', 'Bravo assigned'],
+      sessions: [programmeA.id, programmeB.id].sort().map((programmeId) => ({ programmeId, count: 2 })),
+      enrolments: [programmeA.id, programmeB.id].sort().map((programmeId) => ({ programmeId })),
+      assignments: [
+        { programmeId: programmeB.id, role: 'CO_FACILITATOR' },
+        { programmeId: programmeA.id, role: 'LEAD' },
+      ],
+      // Assessments and teams are the organisation's own business.
+      assessments: 0,
+      teams: 0,
+    });
+  });
+
+  it('gives another facilitator nothing, and lets no facilitator write through the assignment', async () => {
+    const other = await api.fixtures.facilitator();
+    const otherSees = await asPerson(other.id, async (client) => (await client.query('SELECT 1 FROM group_session')).rowCount);
+    expect(otherSees).toBe(0);
+
+    const changed = await asPerson(facilitator.id, async (client) => ({
+      sessions: (await client.query(`UPDATE group_session SET status = 'CANCELLED' WHERE programme_id = $1`, [programmeA.id])).rowCount,
+      programmes: (await client.query(`UPDATE programme SET title = 'Renamed' WHERE id = $1`, [programmeB.id])).rowCount,
+      enrolments: (await client.query('DELETE FROM enrolment WHERE programme_id = $1', [programmeA.id])).rowCount,
+    }));
+    expect(changed).toEqual({ sessions: 0, programmes: 0, enrolments: 0 });
+
+    const planted = await asPerson(facilitator.id, (client) =>
+      client
+        .query('INSERT INTO group_session (tenant_id, programme_id, sequence, starts_at, ends_at) VALUES ($1, $2, 9, now(), now() + interval \'1 hour\')', [
+          tenantA.id,
+          programmeA.id,
+        ])
+        .then(() => null, (error: { code?: string }) => error.code),
+    );
+    expect(planted).toBe('42501');
+  });
+
+  it("keeps an organisation's own view to its own programmes, whoever is assigned", async () => {
+    const titles = await withAppClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantB.id]);
+        return (await client.query<{ title: string }>('SELECT title FROM programme ORDER BY title')).rows.map((row) => row.title);
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    });
+    expect(titles).toEqual(['Bravo assigned']);
   });
 });
 

@@ -93,6 +93,17 @@ describe('restoring an archived team', () => {
   });
 });
 
+describe('archiving a team that is already archived', () => {
+  it('keeps the date it was first archived, and records it again in the audit log', async () => {
+    const team = await archivedTeam();
+    const before = await teamRow(team.id);
+    const again = expectData(await admin.gql<{ archiveTeam: TeamRow }>(ARCHIVE, { id: team.id })).archiveTeam;
+    expect(again).toEqual(team);
+    expect(await teamRow(team.id)).toEqual(before);
+    expect(await api.fixtures.count('audit_event', "action = 'TEAM_ARCHIVED' AND target_id = $1", [team.id])).toBe(2);
+  });
+});
+
 describe('an archived team’s name', () => {
   it('is not free for a new team, and the answer says why and what to do', async () => {
     const team = await archivedTeam();
@@ -193,6 +204,22 @@ describe('inviting someone to an archived team', () => {
     expect(fieldProblem(error, 'teamId')).toBe(ARCHIVED_TEAM_INVITE);
     expect(await api.fixtures.count('invitation', 'email = $1', [email])).toBe(0);
     expect(await api.fixtures.count('outbox_message', "payload->>'to' = $1", [email])).toBe(0);
+  });
+
+  it('lets an invitation sent before the team was archived admit its person to the organisation, not to the team', async () => {
+    const team = expectData(await admin.gql<{ createTeam: TeamRow }>(CREATE, { name: `Late Shift ${unique()}` })).createTeam;
+    const invitation = await api.fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT', teamId: team.id });
+    expectData(await admin.gql(ARCHIVE, { id: team.id }));
+    const joined = expectData(
+      await api.client().gql<{ acceptInvitation: { viewer: { id: string; tenantRole: string } } }>(
+        'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { viewer { id tenantRole } } }',
+        { input: { token: invitation.token, displayName: 'New Starter', password: `A long new passphrase ${unique()}` } },
+      ),
+    ).acceptInvitation.viewer;
+    expect(joined.tenantRole).toBe('PARTICIPANT');
+    expect(await api.fixtures.count('team_member', 'team_id = $1', [team.id])).toBe(0);
+    // Restored, the team is as it was when archived: the newcomer is not slipped into it.
+    expect(expectData(await admin.gql<{ restoreTeam: TeamRow }>(RESTORE, { id: team.id })).restoreTeam.memberCount).toBe(0);
   });
 
   it('is allowed again once the team is restored', async () => {

@@ -5,8 +5,15 @@ import { Foundation1764201600000 } from './migrations/1764201600000-foundation';
 import { OutboxFailedAt1764806400000 } from './migrations/1764806400000-outbox-failed-at';
 import { TeamRestore1796200300000 } from './migrations/1796200300000-team-restore';
 import { RefreshTokenSuccessor1796200400000 } from './migrations/1796200400000-refresh-token-successor';
+import { ProgrammesAndScheduling1796300000000 } from './migrations/1796300000000-programmes-and-scheduling';
 
-export const migrations = [Foundation1764201600000, OutboxFailedAt1764806400000, TeamRestore1796200300000, RefreshTokenSuccessor1796200400000];
+export const migrations = [
+  Foundation1764201600000,
+  OutboxFailedAt1764806400000,
+  TeamRestore1796200300000,
+  RefreshTokenSuccessor1796200400000,
+  ProgrammesAndScheduling1796300000000,
+];
 
 /** Every entity class the entities folder exports. */
 export const entities = Object.values(entityClasses);

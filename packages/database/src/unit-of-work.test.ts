@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, type Pool, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { appUrlFor, withDatabaseName } from './database-config';
 import { createDataSource } from './data-source';
@@ -77,6 +77,37 @@ describe("the unit of work's entity manager", () => {
     await expect(
       withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => (await uow.manager()).insert(TeamEntity, { tenantId: tenantB!, name: 'Smuggled' })),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('sends its statements one at a time with the raw ones', async () => {
+    const [tenantA] = tenants;
+    const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    const sent: string[] = [];
+    let running = 0;
+    let mostAtOnce = 0;
+    const watch = (client: PoolClient): void => {
+      const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+      Object.assign(client, {
+        query: async (...args: unknown[]) => {
+          sent.push(String(args[0]));
+          running += 1;
+          mostAtOnce = Math.max(mostAtOnce, running);
+          try {
+            return await query(...args);
+          } finally {
+            running -= 1;
+          }
+        },
+      });
+    };
+    pool.once('acquire', watch);
+    // Side by side, as the root fields of one GraphQL document run: a slow raw statement first.
+    await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+      const manager = await uow.manager();
+      await Promise.all([uow.query('SELECT pg_sleep(0.05)'), manager.find(TeamEntity), uow.query("SELECT 'last'")]);
+    });
+    expect(sent).toEqual(expect.arrayContaining([expect.stringContaining('pg_sleep'), expect.stringMatching(/FROM "team"/), "SELECT 'last'"]));
+    expect(mostAtOnce).toBe(1);
   });
 
   it('is refused on a unit of work opened on a bare pg pool, which has no entities', async () => {

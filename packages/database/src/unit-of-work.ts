@@ -1,5 +1,5 @@
 import { DomainError } from '@lena/domain';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 export interface DatabaseSettings {
@@ -32,8 +32,11 @@ function poolOf(source: ConnectionSource): Pool {
   return 'driver' in source ? (source.driver as unknown as { master: Pool }).master : source;
 }
 
-/** TypeORM's query runner as far as binding it to a connection we already hold needs. */
-type BindableQueryRunner = QueryRunner & { databaseConnection: PoolClient; isTransactionActive: boolean };
+/**
+ * TypeORM's query runner as far as binding it to a connection we already hold needs. Its
+ * connection is only ever asked to run a statement (`query(text, values)`).
+ */
+type BindableQueryRunner = QueryRunner & { databaseConnection: { query(text: string, values?: unknown[]): Promise<QueryResult> }; isTransactionActive: boolean };
 
 /**
  * One process's database work for one tenant: a single transaction opened on first use, carrying
@@ -113,7 +116,12 @@ export class UnitOfWork {
 
   /** Runs one statement in the unit of work's transaction and returns its rows. */
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const result = this.queue.then(async () => (await (await this.connection()).query(sql, params)).rows as T[]);
+    return this.enqueue(async (client) => (await client.query(sql, params)).rows as T[]);
+  }
+
+  /** Runs `statement` on the connection once every statement queued before it has finished. */
+  private enqueue<T>(statement: (client: PoolClient) => Promise<T>): Promise<T> {
+    const result = this.queue.then(async () => statement(await this.connection()));
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -127,9 +135,11 @@ export class UnitOfWork {
   async manager(): Promise<EntityManager> {
     if (!this.dataSource) throw new Error('A unit of work on a bare pg pool has no entity manager: open it on the DataSource.');
     if (!this.queryRunner) {
-      const client = await this.connection();
+      await this.connection();
       const runner = this.dataSource.createQueryRunner() as BindableQueryRunner;
-      runner.databaseConnection = client;
+      // Its statements join the same queue as raw ones: callers running side by side (the root
+      // fields of one GraphQL document) never send a statement while another is still running.
+      runner.databaseConnection = { query: (text, values) => this.enqueue((client) => client.query(text, values)) };
       runner.isTransactionActive = true;
       this.queryRunner = runner;
     }

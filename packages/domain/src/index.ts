@@ -11,6 +11,7 @@ export * from './invitations/invitation-status.js';
 export * from './audit/audit-action.js';
 export * from './health/queue-health.js';
 export * from './retention/retention-policy.js';
+export * from './scheduling/availability-schemas.js';
 export * from './scheduling/local-time.js';
 export * from './scheduling/recurrence-rule.js';
 export * from './scheduling/series-expansion.js';

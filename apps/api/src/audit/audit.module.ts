@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditEventRepository } from './audit-event.repository';
 import { AuditQueryService } from './audit-query.service';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 
 @Module({
-  providers: [AuditService, AuditQueryService, AuditResolver],
+  providers: [AuditEventRepository, AuditService, AuditQueryService, AuditResolver],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction } from '@lena/domain';
-import { DataSource } from 'typeorm';
 import { requestContext } from '../common/request-context';
+import { AuditEventRepository, type NewAuditEvent } from './audit-event.repository';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -12,17 +12,13 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-const INSERT = `INSERT INTO audit_event (action, actor_user_id, tenant_id, target_type, target_id, ip_address, detail)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
-
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly events: AuditEventRepository) {}
 
   /** Records an event as part of the request's transaction: it stands or falls with the change. */
   async record(entry: AuditEntry): Promise<void> {
-    const context = requestContext();
-    await context.uow.query(INSERT, this.params(entry, context.ipAddress));
+    await this.events.add(this.event(entry));
   }
 
   /**
@@ -30,19 +26,20 @@ export class AuditService {
    * token), on its own connection.
    */
   async recordDetached(entry: AuditEntry): Promise<void> {
-    await this.dataSource.query(INSERT, this.params(entry, requestContext().ipAddress));
+    await this.events.addDetached(this.event(entry));
   }
 
-  private params(entry: AuditEntry, ipAddress: string | null): unknown[] {
-    const principal = requestContext().principal;
-    return [
-      entry.action,
-      entry.actorUserId === undefined ? (principal?.userId ?? null) : entry.actorUserId,
-      entry.tenantId ?? null,
-      entry.targetType ?? null,
-      entry.targetId ?? null,
+  /** The actor is the signed-in person unless the entry names one (null: nobody is signed in yet). */
+  private event(entry: AuditEntry): NewAuditEvent {
+    const { principal, ipAddress } = requestContext();
+    return {
+      action: entry.action,
+      actorUserId: entry.actorUserId === undefined ? (principal?.userId ?? null) : entry.actorUserId,
+      tenantId: entry.tenantId ?? null,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
       ipAddress,
-      JSON.stringify(entry.detail ?? {}),
-    ];
+      detail: entry.detail ?? {},
+    };
   }
 }

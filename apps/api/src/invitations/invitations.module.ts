@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { FacilitatorsModule } from '../facilitators/facilitators.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
+import { InvitationRepository } from './invitation.repository';
 import { InvitationResolver } from './invitation.resolver';
 import { InvitationService } from './invitation.service';
 
@@ -12,7 +14,7 @@ import { InvitationService } from './invitation.service';
  * resending, revoking, and accepting one, which signs the person in.
  */
 @Module({
-  imports: [AuditModule, AuthModule, NotificationsModule, SessionsModule, TenancyModule],
-  providers: [InvitationResolver, InvitationService],
+  imports: [AuditModule, AuthModule, FacilitatorsModule, NotificationsModule, SessionsModule, TenancyModule],
+  providers: [InvitationRepository, InvitationResolver, InvitationService],
 })
 export class InvitationsModule {}

@@ -8,6 +8,9 @@ import { DEMO_PASSWORD, demoStaff, demoTenants } from './demo-data';
  * Creates the demo world. Idempotent: running it again changes nothing that exists, so
  * `pnpm dev` can seed on every start. Runs as the database owner, setting the tenant for each
  * organisation's rows because row-level security is forced even for the owner.
+ *
+ * Its SQL is its own, on purpose: the contexts' repositories serve a request's unit of work, and
+ * demo fixtures ("insert unless it is there") read more plainly as the statements themselves.
  */
 export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // Demo accounts share one published password: they must never exist where real people work.

@@ -1,27 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, DomainError, lastOrgAdminRefusal, losesOrgAdmin, uuidSchema, type Principal, type TenantRole } from '@lena/domain';
+import { AuditAction, DomainError, lastOrgAdminRefusal, losesOrgAdmin, TeamAction, teamActionRefusal, uuidSchema, type Principal, type TenantRole } from '@lena/domain';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { SessionService } from '../sessions/session.service';
 import type { Member } from './dtos/team.type';
-
-const MEMBER_QUERY = `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.email, m.role, m.created_at AS "joinedAt",
-    COALESCE(array_agg(tm.team_id) FILTER (WHERE tm.team_id IS NOT NULL), '{}') AS "teamIds"
-  FROM tenant_membership m
-  JOIN user_account u ON u.id = m.user_id
-  LEFT JOIN team_member tm ON tm.tenant_id = m.tenant_id AND tm.user_id = m.user_id
- WHERE m.tenant_id = $1`;
-const MEMBER_GROUPING = 'GROUP BY m.user_id, u.display_name, u.email, m.role, m.created_at';
+import { MemberRepository } from './member.repository';
+import { TeamRepository } from './team.repository';
 
 @Injectable()
 export class MemberService {
   constructor(
+    private readonly members: MemberRepository,
+    private readonly teams: TeamRepository,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
 
   list(tenantId: string): Promise<Member[]> {
-    return requestContext().uow.query<Member>(`${MEMBER_QUERY} ${MEMBER_GROUPING} ORDER BY lower(u.display_name)`, [tenantId]);
+    return this.members.list(tenantId);
   }
 
   /**
@@ -29,11 +25,7 @@ export class MemberService {
    * teams: what the per-request loader behind `Team.members` batches into.
    */
   async listByTeams(tenantId: string, teamIds: readonly string[]): Promise<Member[][]> {
-    const members = await requestContext().uow.query<Member>(
-      `${MEMBER_QUERY} AND EXISTS (SELECT 1 FROM team_member x WHERE x.tenant_id = m.tenant_id AND x.user_id = m.user_id AND x.team_id = ANY($2::uuid[]))
-       ${MEMBER_GROUPING} ORDER BY lower(u.display_name)`,
-      [tenantId, teamIds],
-    );
+    const members = await this.members.listInTeams(tenantId, teamIds);
     return teamIds.map((teamId) => members.filter((member) => member.teamIds.includes(teamId)));
   }
 
@@ -44,13 +36,25 @@ export class MemberService {
   }
 
   async get(tenantId: string, userId: string): Promise<Member> {
-    if (!uuidSchema.safeParse(userId).success) throw DomainError.notFound('That person');
-    const [member] = await requestContext().uow.query<Member>(
-      `${MEMBER_QUERY} AND m.user_id = $2 ${MEMBER_GROUPING}`,
-      [tenantId, userId],
-    );
+    const member = uuidSchema.safeParse(userId).success ? await this.members.findOne(tenantId, userId) : null;
     if (!member) throw DomainError.notFound('That person');
     return member;
+  }
+
+  /** Whether someone with this email is already one of the organisation's people. */
+  hasMemberWithEmail(tenantId: string, email: string): Promise<boolean> {
+    return this.members.existsByEmail(tenantId, email);
+  }
+
+  /**
+   * Brings a person into the organisation through an accepted invitation: with the invitation's
+   * role unless they already have one here, and into its team while the domain still lets the team
+   * take members (it may have been archived or deleted since; the invitation still stands).
+   */
+  async admit(tenantId: string, userId: string, role: TenantRole, teamId: string | null): Promise<void> {
+    await this.members.addIfAbsent(tenantId, userId, role);
+    const team = teamId ? await this.teams.findById(tenantId, teamId) : null;
+    if (team && !teamActionRefusal(team, TeamAction.ADD_MEMBER)) await this.teams.addMember(tenantId, team.id, userId);
   }
 
   /** A role change ends the person's sessions in this organisation, so it applies at once. */
@@ -58,7 +62,7 @@ export class MemberService {
     const member = await this.get(tenantId, userId);
     if (member.role === role) return member;
     await this.assertAdminRemains(tenantId, member, role);
-    await requestContext().uow.query('UPDATE tenant_membership SET role = $3, updated_at = now() WHERE tenant_id = $1 AND user_id = $2', [tenantId, userId, role]);
+    await this.members.setRole(tenantId, userId, role);
     await this.sessions.revokeUserSessions(userId, 'role changed', tenantId);
     await this.audit.record({ action: AuditAction.ROLE_CHANGED, tenantId, targetType: 'user_account', targetId: userId, detail: { from: member.role, to: role, by: principal.userId } });
     return this.get(tenantId, userId);
@@ -68,7 +72,7 @@ export class MemberService {
     const member = await this.get(tenantId, userId);
     if (userId === principal.userId) throw DomainError.conflict('You cannot remove yourself from the organisation.');
     await this.assertAdminRemains(tenantId, member, null);
-    await requestContext().uow.query('DELETE FROM tenant_membership WHERE tenant_id = $1 AND user_id = $2', [tenantId, userId]);
+    await this.members.remove(tenantId, userId);
     await this.sessions.revokeUserSessions(userId, 'removed from organisation', tenantId);
     await this.audit.record({ action: AuditAction.ROLE_CHANGED, tenantId, targetType: 'user_account', targetId: userId, detail: { from: member.role, to: null } });
   }
@@ -76,11 +80,8 @@ export class MemberService {
   /** The rule is the domain's; the number of other administrators is all it needs from here. */
   private async assertAdminRemains(tenantId: string, member: Member, nextRole: TenantRole | null): Promise<void> {
     if (!losesOrgAdmin({ currentRole: member.role, nextRole })) return;
-    const [row] = await requestContext().uow.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM tenant_membership WHERE tenant_id = $1 AND role = 'ORG_ADMIN' AND user_id <> $2`,
-      [tenantId, member.userId],
-    );
-    const refusal = lastOrgAdminRefusal({ currentRole: member.role, nextRole, otherOrgAdmins: row.count });
+    const otherOrgAdmins = await this.members.countOtherOrgAdmins(tenantId, member.userId);
+    const refusal = lastOrgAdminRefusal({ currentRole: member.role, nextRole, otherOrgAdmins });
     if (refusal) throw DomainError.conflict(refusal);
   }
 }

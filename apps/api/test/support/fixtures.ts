@@ -43,6 +43,13 @@ export interface TeamFixture {
   name: string;
 }
 
+export interface ProgrammeFixture {
+  id: string;
+  tenantId: string;
+  teamId: string;
+  title: string;
+}
+
 export interface InvitationFixture {
   id: string;
   tenantId: string | null;
@@ -127,6 +134,51 @@ export class Fixtures {
 
   async teamMember(tenantId: string, teamId: string, userId: string): Promise<void> {
     await this.asTenant(tenantId, 'INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3)', [tenantId, teamId, userId]);
+  }
+
+  async needsAssessment(tenantId: string, teamId: string): Promise<{ id: string }> {
+    const rows = await this.asTenant<{ id: string }>(
+      tenantId,
+      `INSERT INTO needs_assessment (tenant_id, team_id, questionnaire_version, answers, recommendation) VALUES ($1, $2, 'fixture', '{}', '{}') RETURNING id`,
+      [tenantId, teamId],
+    );
+    return { id: rows[0].id };
+  }
+
+  /** A requested programme of six weekly sessions; the series fields are the request's wishes. */
+  async programme(tenantId: string, teamId: string, overrides: Partial<{ title: string; serviceType: 'GRP' | 'GTS' }> = {}): Promise<ProgrammeFixture> {
+    const title = overrides.title ?? `Programme ${unique()}`;
+    const rows = await this.asTenant<{ id: string }>(
+      tenantId,
+      `INSERT INTO programme (tenant_id, team_id, service_type, title, session_count, rrule, start_local, time_zone)
+       VALUES ($1, $2, $3, $4, 6, 'FREQ=WEEKLY;COUNT=6', '2027-03-17T10:00:00', 'Europe/London') RETURNING id`,
+      [tenantId, teamId, overrides.serviceType ?? 'GRP', title],
+    );
+    return { id: rows[0].id, tenantId, teamId, title };
+  }
+
+  async programmeFacilitator(tenantId: string, programmeId: string, userId: string, role: 'LEAD' | 'CO_FACILITATOR' = 'LEAD'): Promise<void> {
+    await this.asTenant(tenantId, 'INSERT INTO programme_facilitator (tenant_id, programme_id, user_id, role) VALUES ($1, $2, $3, $4)', [
+      tenantId,
+      programmeId,
+      userId,
+      role,
+    ]);
+  }
+
+  async enrolment(tenantId: string, programmeId: string, userId: string): Promise<void> {
+    await this.asTenant(tenantId, 'INSERT INTO enrolment (tenant_id, programme_id, user_id) VALUES ($1, $2, $3)', [tenantId, programmeId, userId]);
+  }
+
+  /** Session `sequence` of the programme's series, 90 minutes from `startsAt`. */
+  async groupSession(tenantId: string, programmeId: string, sequence: number, startsAt: Date): Promise<{ id: string }> {
+    const rows = await this.asTenant<{ id: string }>(
+      tenantId,
+      `INSERT INTO group_session (tenant_id, programme_id, sequence, starts_at, ends_at)
+       VALUES ($1, $2, $3, $4, $4::timestamptz + interval '90 minutes') RETURNING id`,
+      [tenantId, programmeId, sequence, startsAt],
+    );
+    return { id: rows[0].id };
   }
 
   /** A pending invitation whose link token the test knows. */

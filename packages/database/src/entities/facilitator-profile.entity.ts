@@ -16,6 +16,10 @@ export class FacilitatorProfileEntity {
   @Column('text', { array: true, default: () => "'{}'" })
   services: ServiceType[];
 
+  /** The zone their working hours are written in. */
+  @Column('text', { name: 'time_zone', default: 'Europe/London' })
+  timeZone: string;
+
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }

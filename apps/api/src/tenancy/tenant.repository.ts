@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { TenantEntity } from '@lena/database';
+import type { CreateTenant, UpdateTenant } from '@lena/domain';
+import { requestContext } from '../common/request-context';
+import type { Tenant } from './dtos/tenant.type';
+
+/**
+ * The `tenant` table: the organisations themselves, a platform table (no row-level security).
+ * The GraphQL type has the entity's shape, so entities are returned as they are read.
+ */
+@Injectable()
+export class TenantRepository {
+  async findById(id: string): Promise<Tenant | null> {
+    const manager = await requestContext().uow.manager();
+    return manager.findOneBy(TenantEntity, { id });
+  }
+
+  async list(): Promise<Tenant[]> {
+    const manager = await requestContext().uow.manager();
+    return manager.find(TenantEntity, { order: { name: 'ASC' } });
+  }
+
+  async slugTaken(slug: string): Promise<boolean> {
+    const manager = await requestContext().uow.manager();
+    return manager.existsBy(TenantEntity, { slug });
+  }
+
+  async create(values: CreateTenant): Promise<Tenant> {
+    const manager = await requestContext().uow.manager();
+    const { identifiers } = await manager.insert(TenantEntity, values);
+    return manager.findOneByOrFail(TenantEntity, { id: identifiers[0].id });
+  }
+
+  /** Changes the given fields (an empty change is not asked for) and returns the organisation as it now is. */
+  async update(id: string, changes: UpdateTenant): Promise<Tenant> {
+    return this.change(id, changes);
+  }
+
+  /** Records when it was suspended; suspending again restarts that clock. */
+  async markSuspended(id: string): Promise<Tenant> {
+    return this.change(id, { status: 'SUSPENDED', suspendedAt: () => 'now()' });
+  }
+
+  async markActive(id: string): Promise<Tenant> {
+    return this.change(id, { status: 'ACTIVE', suspendedAt: null });
+  }
+
+  private async change(id: string, changes: UpdateTenant | { status: TenantEntity['status']; suspendedAt: null | (() => string) }): Promise<Tenant> {
+    const manager = await requestContext().uow.manager();
+    await manager.update(TenantEntity, { id }, { ...changes, updatedAt: () => 'now()' });
+    return manager.findOneByOrFail(TenantEntity, { id });
+  }
+}
