@@ -19,6 +19,7 @@ export * from './scheduling/cadence.js';
 export * from './scheduling/availability.js';
 export * from './programmes/service-type.js';
 export * from './programmes/needs-assessment.js';
+export * from './programmes/programme-lifecycle.js';
 export * from './programmes/programme-schemas.js';
 export * from './programmes/programme-schedule.js';
 export * from './programmes/enrolment.js';
