@@ -1,21 +1,15 @@
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
-import {
-  availabilitySchema,
-  ConflictKind,
-  findAvailabilityConflicts,
-  weeklyHoursSchema,
-  type BookedSession,
-  type FacilitatorCalendar,
-  type WeeklyHours,
-} from './availability.js';
+import { ConflictKind, findAvailabilityConflicts, type BookedSession, type FacilitatorCalendar, type ProposedSession } from './availability.js';
+import type { WorkingHoursSpan } from './availability-schemas.js';
 
-const weekdays9to5: WeeklyHours[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+const span = (isoWeekday: number, startsLocal: string, endsLocal: string): WorkingHoursSpan => ({ isoWeekday, startsLocal, endsLocal });
+const weekdays9to5 = [1, 2, 3, 4, 5].map((isoWeekday) => span(isoWeekday, '09:00', '17:00'));
 
 /** Sam works 09:00–17:00 London time, Monday to Friday. */
 const sam = (changes: Partial<FacilitatorCalendar> = {}): FacilitatorCalendar => ({
   name: 'Sam Okafor',
   timeZone: 'Europe/London',
-  weeklyHours: weekdays9to5,
+  workingHours: weekdays9to5,
   timeOff: [],
   bookedSessions: [],
   ...changes,
@@ -31,7 +25,7 @@ const booked = (changes: Partial<BookedSession>): BookedSession => ({
   ...changes,
 });
 
-const check = (facilitator: FacilitatorCalendar, proposed: { startsAt: string; endsAt: string; sessionId?: string }[], displayTimeZone = 'Europe/London') =>
+const check = (facilitator: FacilitatorCalendar, proposed: ProposedSession[], displayTimeZone = 'Europe/London') =>
   findAvailabilityConflicts({ proposed, facilitator, displayTimeZone });
 
 // Tuesday 16 March 2027, 10:00–11:30 GMT.
@@ -117,13 +111,10 @@ describe('findAvailabilityConflicts', () => {
     });
 
     it('says when the facilitator does not work that day, and lists split hours in order', () => {
-      const split: WeeklyHours[] = [
-        { weekday: 3, start: '13:00', end: '17:00' },
-        { weekday: 3, start: '08:00', end: '12:00' },
-      ];
+      const split = [span(3, '13:00', '17:00'), span(3, '08:00', '12:00')];
       const saturday = { startsAt: '2027-03-20T10:00:00.000Z', endsAt: '2027-03-20T11:00:00.000Z' };
       const wednesdayLunch = { startsAt: '2027-03-17T11:30:00.000Z', endsAt: '2027-03-17T13:30:00.000Z' };
-      expect(check(sam({ weeklyHours: split }), [saturday, wednesdayLunch]).map((conflict) => conflict.message)).toEqual([
+      expect(check(sam({ workingHours: split }), [saturday, wednesdayLunch]).map((conflict) => conflict.message)).toEqual([
         'The session Saturday 20 March 2027, 10:00–11:00 GMT is outside working hours: Sam Okafor does not work on Saturdays.',
         'The session Wednesday 17 March 2027, 11:30–13:30 GMT is outside working hours: Sam Okafor works 08:00–12:00 and 13:00–17:00 on Wednesdays (Europe/London time).',
       ]);
@@ -147,22 +138,42 @@ describe('findAvailabilityConflicts', () => {
       ]);
     });
 
-    it('covers a session across midnight with back-to-back hours, and not with a gap', () => {
-      const lateMonday: WeeklyHours = { weekday: 1, start: '20:00', end: '24:00' };
-      const earlyTuesday: WeeklyHours = { weekday: 2, start: '00:00', end: '02:00' };
+    it('covers a session across spans that touch, and not across a gap', () => {
+      const morningAndAfternoon = [span(2, '09:00', '12:00'), span(2, '12:00', '17:00')];
+      const overLunch = { startsAt: '2027-03-16T11:00:00.000Z', endsAt: '2027-03-16T13:00:00.000Z' };
+      expect(check(sam({ workingHours: morningAndAfternoon }), [overLunch])).toEqual([]);
+      expect(check(sam({ workingHours: [span(2, '09:00', '12:00'), span(2, '12:30', '17:00')] }), [overLunch]).map((conflict) => conflict.kind)).toEqual([
+        ConflictKind.OUTSIDE_WORKING_HOURS,
+      ]);
+    });
+
+    it('puts a session across midnight outside working hours, since each span ends on the day it starts', () => {
       const night = { startsAt: '2027-03-15T23:00:00.000Z', endsAt: '2027-03-16T01:00:00.000Z' };
-      expect(check(sam({ weeklyHours: [lateMonday, earlyTuesday] }), [night])).toEqual([]);
-      expect(check(sam({ weeklyHours: [lateMonday] }), [night]).map((conflict) => conflict.message)).toEqual([
-        'The session from Monday 15 March 2027, 23:00 GMT to Tuesday 16 March 2027, 01:00 GMT is outside working hours: Sam Okafor works 20:00–24:00 on Mondays (Europe/London time).',
+      expect(check(sam({ workingHours: [span(1, '20:00', '23:59'), span(2, '00:00', '02:00')] }), [night]).map((conflict) => conflict.message)).toEqual([
+        'The session from Monday 15 March 2027, 23:00 GMT to Tuesday 16 March 2027, 01:00 GMT is outside working hours: Sam Okafor works 20:00–23:59 on Mondays (Europe/London time).',
+      ]);
+    });
+
+    it('reads hours as PostgreSQL gives them back (HH:MM:SS) and instants as Dates', () => {
+      const fromDatabase = sam({
+        workingHours: [span(2, '09:00:00', '17:00:00')],
+        timeOff: [{ startsAt: new Date('2027-03-16T11:00:00Z'), endsAt: new Date('2027-03-16T12:00:00Z') }],
+      });
+      expect(check(fromDatabase, [{ startsAt: new Date('2027-03-16T09:00:00Z'), endsAt: new Date('2027-03-16T10:00:00Z') }])).toEqual([]);
+      expect(check(fromDatabase, [{ startsAt: new Date('2027-03-16T16:30:00Z'), endsAt: new Date('2027-03-16T17:30:00Z') }]).map((conflict) => conflict.message)).toEqual([
+        'The session Tuesday 16 March 2027, 16:30–17:30 GMT is outside working hours: Sam Okafor works 09:00–17:00 on Tuesdays (Europe/London time).',
+      ]);
+      expect(check(fromDatabase, [tuesdayMorning])).toEqual([
+        expect.objectContaining({ kind: ConflictKind.TIME_OFF, clash: { startsAt: '2027-03-16T11:00:00.000Z', endsAt: '2027-03-16T12:00:00.000Z' } }),
       ]);
     });
 
     it('skips the check for a facilitator who has not set working hours', () => {
-      expect(check(sam({ weeklyHours: null }), [{ startsAt: '2027-03-20T22:00:00.000Z', endsAt: '2027-03-20T23:00:00.000Z' }])).toEqual([]);
+      expect(check(sam({ workingHours: null }), [{ startsAt: '2027-03-20T22:00:00.000Z', endsAt: '2027-03-20T23:00:00.000Z' }])).toEqual([]);
     });
 
     it('treats an empty week as working no day', () => {
-      expect(check(sam({ weeklyHours: [] }), [tuesdayMorning]).map((conflict) => conflict.message)).toEqual([
+      expect(check(sam({ workingHours: [] }), [tuesdayMorning]).map((conflict) => conflict.message)).toEqual([
         'The session Tuesday 16 March 2027, 10:00–11:30 GMT is outside working hours: Sam Okafor does not work on Tuesdays.',
       ]);
     });
@@ -199,32 +210,5 @@ describe('findAvailabilityConflicts', () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, message: `${what} must have a valid start and an end after it.` });
-  });
-});
-
-describe('availability schemas', () => {
-  it('accept working hours that end after they start, or at midnight', () => {
-    expect(weeklyHoursSchema.safeParse({ weekday: 1, start: '09:00', end: '17:00' }).success).toBe(true);
-    expect(weeklyHoursSchema.safeParse({ weekday: 7, start: '20:00', end: '24:00' }).success).toBe(true);
-    expect(availabilitySchema.parse({ timeZone: 'Australia/Sydney', weeklyHours: weekdays9to5 }).weeklyHours).toHaveLength(5);
-  });
-
-  it.each([
-    [{ weekday: 1, start: '17:00', end: '09:00' }, 'end', 'Working hours must end after they start.'],
-    [{ weekday: 1, start: '09:00', end: '09:00' }, 'end', 'Working hours must end after they start.'],
-    [{ weekday: 0, start: '09:00', end: '17:00' }, 'weekday', 'Choose a day of the week.'],
-    [{ weekday: 8, start: '09:00', end: '17:00' }, 'weekday', 'Choose a day of the week.'],
-    [{ weekday: 1, start: '9am', end: '17:00' }, 'start', 'Enter a time on the 24-hour clock, like 09:30.'],
-    [{ weekday: 1, start: '09:00', end: '25:00' }, 'end', 'Enter a time on the 24-hour clock, like 17:00 (or 24:00 for midnight).'],
-  ])('refuses %j on %s', (hours, field, message) => {
-    expect(weeklyHoursSchema.safeParse(hours).error?.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }))).toEqual([{ field, message }]);
-  });
-
-  it('refuses an unknown zone and an impossible number of stretches', () => {
-    const result = availabilitySchema.safeParse({ timeZone: 'Europe/Atlantis', weeklyHours: Array.from({ length: 29 }, () => weekdays9to5[0]) });
-    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['timeZone', 'weeklyHours']);
-    expect(availabilitySchema.safeParse({ timeZone: 'UTC', weeklyHours: 'weekdays, nine to five' }).error?.issues.map((issue) => issue.message)).toEqual([
-      'Give the working hours as a list.',
-    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.js';
+import { weekdayName } from './availability-schemas.js';
 import { parseLocalDate, type FloatingDateTime } from './local-time.js';
 import { parseRecurrenceRule, SeriesLimits } from './recurrence-rule.js';
 import { RRule, Weekday, type RRuleOptions, type RRuleWeekday } from './rrule-library.js';
@@ -30,7 +31,6 @@ export interface CadenceForm {
 
 /** The latest day of the month that every month has. */
 const LAST_DAY_IN_EVERY_MONTH = 28;
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const ORDINAL_WORDS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last', [-2]: 'second to last' };
 
 /** rrule numbers weekdays from Monday = 0; Luxon from Monday = 1. */
@@ -42,7 +42,7 @@ const isInLastWeekOfMonth = (date: FloatingDateTime) => date.day + 7 > (date.day
 export function cadenceProblem(cadence: Cadence, startDate: string): string | null {
   const date = parseLocalDate(startDate);
   if (!date) return 'Enter a date like 2027-03-17.';
-  const dayName = DAY_NAMES[date.weekday - 1];
+  const dayName = weekdayName(date.weekday);
   switch (cadence) {
     case Cadence.MONTHLY_NTH_WEEKDAY:
       return weekOfMonth(date) > 4
@@ -120,7 +120,7 @@ function describePattern(options: Partial<RRuleOptions>): { cadence: Cadence | n
 
   if (options.freq === RRule.WEEKLY) {
     if (days.length === 0) return { cadence: null, pattern: every(interval, 'week', 'weeks') };
-    const names = joinWords(days.map((day) => DAY_NAMES[day.weekday]));
+    const names = joinWords(days.map((day) => weekdayName(day.weekday + 1)));
     const cadence = days.length === 1 && interval <= 2 ? [Cadence.WEEKLY, Cadence.FORTNIGHTLY][interval - 1] : null;
     return { cadence, pattern: interval <= 2 ? every(interval, names, names) : `Every ${interval} weeks on ${names}` };
   }
@@ -130,7 +130,7 @@ function describePattern(options: Partial<RRuleOptions>): { cadence: Cadence | n
   if (days.length === 1 && days[0].n !== undefined && ORDINAL_WORDS[days[0].n]) {
     const n = days[0].n;
     const cadence = interval !== 1 ? null : n === -1 ? Cadence.MONTHLY_LAST_WEEKDAY : n > 0 ? Cadence.MONTHLY_NTH_WEEKDAY : null;
-    return { cadence, pattern: `${monthly} on the ${ORDINAL_WORDS[n]} ${DAY_NAMES[days[0].weekday]}` };
+    return { cadence, pattern: `${monthly} on the ${ORDINAL_WORDS[n]} ${weekdayName(days[0].weekday + 1)}` };
   }
   if (monthDays.length === 1 && (monthDays[0] > 0 || monthDays[0] === -1)) {
     const day = monthDays[0];

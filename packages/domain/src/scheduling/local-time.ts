@@ -31,7 +31,7 @@ export function parseLocalDate(text: string): FloatingDateTime | null {
   return parsed.isValid ? parsed : null;
 }
 
-/** `08:00` as hours and minutes, or null if it is not a time of day on a 24-hour clock. */
+/** `08:00` as hours and minutes, or null if it is not a time of day on a 24-hour clock (as `localTimeSchema` checks). */
 export function parseTimeOfDay(text: string): { hour: number; minute: number } | null {
   if (!TIME_OF_DAY.test(text)) return null;
   const [hour, minute] = text.split(':').map(Number);
@@ -43,17 +43,9 @@ export const localDateSchema = z
   .trim()
   .refine((text) => parseLocalDate(text) !== null, { error: 'Enter a date like 2027-03-17.' });
 
-export const timeOfDaySchema = z
-  .string()
-  .trim()
-  .refine((text) => parseTimeOfDay(text) !== null, { error: 'Enter a time on the 24-hour clock, like 09:30.' });
-
 export const localDateTimeSchema = z.string().trim().refine((text) => parseLocalDateTime(text) !== null, {
   error: 'Give a local date and time without a time zone offset, like 2027-03-17T10:00:00.',
 });
-
-/** An instant written as ISO 8601 with an offset or Z, as the API and database exchange them. */
-export const instantSchema = z.iso.datetime({ offset: true, error: 'Give a date and time with its offset, like 2027-03-17T10:00:00Z.' });
 
 /** The fields of a wall-clock time; a FloatingDateTime has them, and so can a plain object. */
 export interface WallClock {

@@ -225,8 +225,8 @@ describe('expandRotatingSeries', () => {
     ['more than three start times', ['06:00', '10:00', '14:00', '20:00'], `A programme can rotate among at most ${MAX_ROTATING_START_TIMES} start times.`],
     ['no start time', [], 'Give at least one start time.'],
     ['the same time twice', ['08:00', '08:00'], 'Give each start time once.'],
-    ['a time that is not on the 24-hour clock', ['8am'], 'Enter a time on the 24-hour clock, like 09:30.'],
-    ['24:00', ['24:00'], 'Enter a time on the 24-hour clock, like 09:30.'],
+    ['a time that is not on the 24-hour clock', ['8am'], 'Write times as HH:MM on the 24-hour clock, for example 09:30.'],
+    ['24:00', ['24:00'], 'Write times as HH:MM on the 24-hour clock, for example 09:30.'],
   ])('refuses %s', (_label, startTimes, message) => {
     const error = refusalOf(() => expandRotatingSeries({ ...shifts, startTimes }));
     expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);

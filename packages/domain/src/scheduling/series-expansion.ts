@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.js';
 import { parseInput } from '../errors/parse-input.js';
 import { timeZoneSchema } from '../tenancy/tenancy-schemas.js';
+import { localTimeSchema } from './availability-schemas.js';
 import {
   atWallTime,
   localDateSchema,
@@ -10,7 +11,6 @@ import {
   parseLocalDate,
   parseLocalDateTime,
   parseTimeOfDay,
-  timeOfDaySchema,
   toUtcIso,
   wallTimeOf,
   type FloatingDateTime,
@@ -24,7 +24,7 @@ export const MAX_ROTATING_START_TIMES = 3;
 // Lengths are checked with refine: zod 4.6 applies an array's min and max to a string given in its
 // place too, which would add a second, misleading message to "expected a list".
 export const startTimesSchema = z
-  .array(timeOfDaySchema, { error: 'Give the start times as a list, like ["08:00", "14:00"].' })
+  .array(localTimeSchema, { error: 'Give the start times as a list, like ["08:00", "14:00"].' })
   .refine((times) => times.length > 0, { error: 'Give at least one start time.' })
   .refine((times) => times.length <= MAX_ROTATING_START_TIMES, { error: `A programme can rotate among at most ${MAX_ROTATING_START_TIMES} start times.` })
   .refine((times) => new Set(times).size === times.length, { error: 'Give each start time once.' });
