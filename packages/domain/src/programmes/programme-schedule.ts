@@ -36,3 +36,25 @@ export function programmeSchedule(input: ProgrammeScheduleInput): { rrule: strin
     })),
   };
 }
+
+/**
+ * How the programme row keeps its start (`start_local`, `start_slots`): the first session's local
+ * date and time without an offset, and the rotating start times, empty when there is only one.
+ */
+export interface StoredSeriesStart {
+  startLocal: string;
+  startSlots: string[];
+}
+
+export function toStoredSeriesStart(start: { startDate: string; startTimes: readonly string[] }): StoredSeriesStart {
+  return {
+    startLocal: `${start.startDate}T${start.startTimes[0]}:00`,
+    startSlots: start.startTimes.length > 1 ? [...start.startTimes] : [],
+  };
+}
+
+/** Back from the row; `start_local` as ISO (`2027-03-16T10:00:00`) or as PostgreSQL writes it (`2027-03-16 10:00:00`). */
+export function fromStoredSeriesStart(stored: StoredSeriesStart): { startDate: string; startTimes: string[] } {
+  const [date, time] = stored.startLocal.split(/[T ]/);
+  return { startDate: date, startTimes: stored.startSlots.length > 0 ? stored.startSlots.map((slot) => slot.slice(0, 5)) : [time.slice(0, 5)] };
+}

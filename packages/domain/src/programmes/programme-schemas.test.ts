@@ -10,7 +10,7 @@ import {
   proposeProgrammeSchema,
   requestProgrammeSchema,
 } from './programme-schemas.js';
-import { programmeSchedule } from './programme-schedule.js';
+import { fromStoredSeriesStart, programmeSchedule, toStoredSeriesStart } from './programme-schedule.js';
 
 const LEAD = '0b8f1c7e-2a51-4a8e-9d3c-5f8a4e6b7c10';
 const CO = '6f1d2e3c-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
@@ -71,7 +71,7 @@ describe('programmeDetailsSchema', () => {
     ['a location over two lines', { deliveryMode: 'HYBRID', location: 'Room 4\nLeeds' }, [{ field: 'location', message: 'Locations must be on one line, without line breaks or tabs.' }]],
     ['a smallest group larger than the largest', { minGroupSize: 8, maxGroupSize: 6 }, [{ field: 'maxGroupSize', message: 'The largest group size cannot be smaller than the smallest.' }]],
     ['a group of one', { minGroupSize: 1 }, [{ field: 'minGroupSize', message: 'The smallest group size must be at least 2.' }]],
-    ['a group of 31', { maxGroupSize: 31 }, [{ field: 'maxGroupSize', message: 'The largest group size can be at most 30.' }]],
+    ['a group of 41', { maxGroupSize: 41 }, [{ field: 'maxGroupSize', message: 'The largest group size can be at most 40.' }]],
     ['a fractional group size', { maxGroupSize: 7.5 }, [{ field: 'maxGroupSize', message: 'The largest group size must be a whole number.' }]],
     ['no sessions', { numberOfSessions: 0 }, [{ field: 'numberOfSessions', message: 'The number of sessions must be at least 1.' }]],
     ['too many sessions', { numberOfSessions: 105 }, [{ field: 'numberOfSessions', message: 'The number of sessions can be at most 104.' }]],
@@ -84,7 +84,7 @@ describe('programmeDetailsSchema', () => {
     ['an unknown service', { serviceType: 'YOGA' }, [{ field: 'serviceType', message: 'Choose Group Reflective Practice or Group Therapeutic Support.' }]],
     ['an empty title', { title: '   ' }, [{ field: 'title', message: 'Enter a title for the programme.' }]],
     ['a title over two lines', { title: 'Night\nshift' }, [{ field: 'title', message: 'Programme titles must be on one line, without line breaks or tabs.' }]],
-    ['a long title', { title: 'x'.repeat(121) }, [{ field: 'title', message: 'Programme titles can be at most 120 characters.' }]],
+    ['a long title', { title: 'x'.repeat(161) }, [{ field: 'title', message: 'Programme titles can be at most 160 characters.' }]],
     ['an unknown cadence', { cadence: 'DAILY' }, [{ field: 'cadence', message: 'Choose how often the sessions repeat.' }]],
     ['a cadence that cannot start on the date', { cadence: 'MONTHLY_NTH_WEEKDAY', startDate: '2027-03-30' }, [{ field: 'cadence', message: 'Not every month has a fifth Tuesday. Choose "monthly on the last Tuesday" instead.' }]],
     ['a date that does not exist', { startDate: '2027-02-30' }, [{ field: 'startDate', message: 'Enter a date like 2027-03-17.' }]],
@@ -101,7 +101,7 @@ describe('programmeDetailsSchema', () => {
     ['a start date that is not a date', { startDate: 'soon', cadence: 'MONTHLY_DAY' }, [{ field: 'startDate', message: 'Enter a date like 2027-03-17.' }]],
     ['an unknown cadence', { cadence: 'HOURLY', numberOfSessions: 104 }, [{ field: 'cadence', message: 'Choose how often the sessions repeat.' }]],
     ['an unknown zone', { timeZone: 'Nowhere', cadence: 'MONTHLY_DAY', numberOfSessions: 104 }, [{ field: 'timeZone', message: 'Choose a time zone from the list, for example Europe/London.' }]],
-    ['bad start times', { startTimes: ['noon'], cadence: 'MONTHLY_DAY', numberOfSessions: 104 }, [{ field: 'startTimes.0', message: 'Enter a time on the 24-hour clock, like 09:30.' }]],
+    ['bad start times', { startTimes: ['noon'], cadence: 'MONTHLY_DAY', numberOfSessions: 104 }, [{ field: 'startTimes.0', message: 'Write times as HH:MM on the 24-hour clock, for example 09:30.' }]],
     ['a bad session length', { sessionLengthMinutes: 7, cadence: 'MONTHLY_DAY', numberOfSessions: 104 }, [{ field: 'sessionLengthMinutes', message: 'The session length in minutes must be at least 30.' }, { field: 'sessionLengthMinutes', message: 'Session lengths go in steps of 5 minutes.' }]],
   ])('gives %s its own message, and no second one from the rules between fields', (_label, change, problems) => {
     expect(problemsOf({ ...valid, ...change })).toEqual(problems);
@@ -192,5 +192,20 @@ describe('programmeSchedule', () => {
       'Sun 31 Oct 00:30–Sun 31 Oct 01:00',
     ]);
     expect(Date.parse(sessions[2].endsAt) - Date.parse(sessions[2].startsAt)).toBe(90 * 60_000);
+  });
+});
+
+describe('toStoredSeriesStart and fromStoredSeriesStart', () => {
+  it.each([
+    [{ startDate: '2027-03-16', startTimes: ['10:00'] }, { startLocal: '2027-03-16T10:00:00', startSlots: [] }],
+    [{ startDate: '2027-03-16', startTimes: ['08:00', '14:00', '20:00'] }, { startLocal: '2027-03-16T08:00:00', startSlots: ['08:00', '14:00', '20:00'] }],
+  ])('keep %j in the row as %j and read it back', (start, stored) => {
+    expect(toStoredSeriesStart(start)).toEqual(stored);
+    expect(fromStoredSeriesStart(stored)).toEqual(start);
+  });
+
+  it('reads the row as PostgreSQL writes a timestamp and a time', () => {
+    expect(fromStoredSeriesStart({ startLocal: '2027-03-16 10:00:00', startSlots: [] })).toEqual({ startDate: '2027-03-16', startTimes: ['10:00'] });
+    expect(fromStoredSeriesStart({ startLocal: '2027-03-16 08:00:00', startSlots: ['08:00:00', '20:00:00'] })).toEqual({ startDate: '2027-03-16', startTimes: ['08:00', '20:00'] });
   });
 });

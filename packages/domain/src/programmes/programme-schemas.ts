@@ -28,9 +28,9 @@ export const ProgrammeLimits = {
   maxSessions: 104,
   minSessionMinutes: 30,
   maxSessionMinutes: 240,
-  /** A group of one is not a group; beyond thirty people stop talking. */
+  /** A group of one is not a group. The largest is the database's own limit. */
   smallestGroup: 2,
-  largestGroup: 30,
+  largestGroup: 40,
   maxCoFacilitators: 3,
 } as const;
 
@@ -42,7 +42,7 @@ const wholeNumber = (what: string, min: number, max: number) =>
     .max(max, { error: `The ${what} can be at most ${max}.` });
 
 export const programmeTitleSchema = singleLine(
-  z.string({ error: 'Enter a title for the programme.' }).trim().min(1, { error: 'Enter a title for the programme.' }).max(120, { error: 'Programme titles can be at most 120 characters.' }),
+  z.string({ error: 'Enter a title for the programme.' }).trim().min(1, { error: 'Enter a title for the programme.' }).max(160, { error: 'Programme titles can be at most 160 characters.' }),
   'Programme titles',
 );
 
