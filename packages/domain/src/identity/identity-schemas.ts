@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceType } from '../programmes/service-type.js';
 
 export const emailSchema = z
   .string()
@@ -83,14 +84,11 @@ export const updateProfileSchema = z.object({
   displayName: personNameSchema,
 });
 
-export const serviceTypes = ['GRP', 'GTS'] as const;
-export type ServiceType = (typeof serviceTypes)[number];
-
 export const facilitatorProfileSchema = z.object({
   displayName: personNameSchema,
   bio: z.string().trim().max(2000, { error: 'The biography can be at most 2,000 characters.' }),
   services: z
-    .array(z.enum(serviceTypes))
+    .array(z.enum(ServiceType))
     .max(2)
     .transform((services) => [...new Set(services)]),
 });
