@@ -13,9 +13,9 @@ const BY_PACKAGE_NAME = {
 
 /** packages/domain imports only these (and its own files): pure libraries and Node's built-ins. */
 export const DOMAIN_IMPORTS = {
-  regex: '^(?!(?:zod|luxon|@zxcvbn-ts/[^/]+)(?:/.*)?$|node:|\\.{1,2}/)',
+  regex: '^(?!(?:zod|luxon|rrule|@zxcvbn-ts/[^/]+)(?:/.*)?$|node:|\\.{1,2}/)',
   message:
-    'packages/domain holds pure rules: it imports only zod, luxon, @zxcvbn-ts and node: built-ins, never a framework, a database or another Lena package. A pure library may join the list in tooling/eslint/boundaries.js.',
+    'packages/domain holds pure rules: it imports only zod, luxon, rrule, @zxcvbn-ts and node: built-ins, never a framework, a database or another Lena package. A pure library may join the list in tooling/eslint/boundaries.js.',
 };
 
 const SERVER_ONLY = ['@lena/api', '@lena/worker', '@lena/database', '@lena/jobs', '@lena/logging', 'typeorm', 'pg', 'ioredis', 'bullmq', 'fastify', 'mercurius', 'argon2', '@nestjs/*', '@fastify/*'];
@@ -36,6 +36,25 @@ export const PORTAL_IMPORTS = [
 export function restrictedImports(...patterns) {
   return ['error', { patterns: [BY_PACKAGE_NAME, ...patterns] }];
 }
+
+/**
+ * Services orchestrate and call domain rules; the SQL and its row mapping live in the context's
+ * repositories (`<context>/<aggregate>.repository.ts`). So a service calls no `.query()`, opens no
+ * entity manager and builds no query.
+ */
+export const SERVICES_HOLD_NO_SQL = {
+  name: 'lena/services-hold-no-sql',
+  files: ['src/**/*.service.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...['query', 'manager', 'createQueryBuilder'].map((method) => ({
+        selector: `CallExpression[callee.property.name='${method}']`,
+        message: `Services hold no SQL: .${method}() belongs in the context's repository (<context>/<aggregate>.repository.ts, ARCHITECTURE.md).`,
+      })),
+    ],
+  },
+};
 
 /**
  * The context folders of an app (apps/api/src, apps/worker/src) talk through their modules' exports.
@@ -85,7 +104,7 @@ export function contextBoundaries({ root, shared, uses }) {
     except: [path.join(src, `!(${known.join('|')})`, '**'), ...shared.map(folder)],
     message: `A new folder in src/ imports only shared plumbing until it is named in contextBoundaries() in eslint.config.mjs with the contexts it uses.`,
   });
-  return {
+  const boundaries = {
     name: 'lena/context-boundaries',
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     plugins: { 'import-x': importX },
@@ -96,4 +115,5 @@ export function contextBoundaries({ root, shared, uses }) {
       'import-x/no-restricted-paths': ['error', { basePath: root, zones }],
     },
   };
+  return [boundaries, SERVICES_HOLD_NO_SQL];
 }

@@ -49,11 +49,11 @@ describe('packages/domain imports no framework, database or other Lena package',
   test('refuses a type-only import too', () =>
     assertRefused('packages/domain', 'src/probe.ts', "import type { Repository } from 'typeorm';\nexport type Rows = Repository<object>;\n", 'no-restricted-imports'));
 
-  test('allows zod, luxon, zxcvbn, node: built-ins and its own files', () =>
+  test('allows zod, luxon, rrule, zxcvbn, node: built-ins and its own files', () =>
     assertAllowed(
       'packages/domain',
       'src/probe.ts',
-      ['zod', 'luxon', '@zxcvbn-ts/language-common', 'node:fs', './identity/identity-schemas.js']
+      ['zod', 'luxon', 'rrule', '@zxcvbn-ts/language-common', 'node:fs', './identity/identity-schemas.js']
         .map((specifier, index) => `import * as imported${index} from '${specifier}';\nexport const used${index} = imported${index};\n`)
         .join(''),
     ));
@@ -119,9 +119,9 @@ describe('apps/api: contexts talk through their modules’ exports', () => {
     refused('src/programmes/probe.ts', '../tenancy/team.service', /named in contextBoundaries\(\)/));
 
   test('a re-export and a dynamic import are imports too', async () => {
-    const reexport = await lint('apps/api', 'src/sessions/probe.ts', "export * from '../auth/credential-store';\n", 'import-x/no-restricted-paths');
+    const reexport = await lint('apps/api', 'src/sessions/probe.ts', "export * from '../auth/account.service';\n", 'import-x/no-restricted-paths');
     assert.equal(reexport.length, 1);
-    const dynamic = await lint('apps/api', 'src/tenancy/probe.ts', "export const load = () => import('../auth/credential-store');\n", 'import-x/no-restricted-paths');
+    const dynamic = await lint('apps/api', 'src/tenancy/probe.ts', "export const load = () => import('../auth/account.service');\n", 'import-x/no-restricted-paths');
     assert.equal(dynamic.length, 1);
   });
 
@@ -142,9 +142,14 @@ describe('apps/worker: contexts talk through their modules’ exports', () => {
     assert.equal(messages.length, 1);
     assert.match(messages[0].message, /jobs\/ is shared plumbing/);
   });
-  test('maintenance does not use notifications', async () => {
-    const messages = await lint('apps/worker', 'src/maintenance/probe.ts', importing('../notifications/services/outbox-delivery.service'), 'import-x/no-restricted-paths');
+  test('notifications does not use maintenance', async () => {
+    const messages = await lint('apps/worker', 'src/notifications/probe.ts', importing('../maintenance/maintenance.module'), 'import-x/no-restricted-paths');
     assert.equal(messages.length, 1);
+  });
+  test('maintenance uses notifications only through its module, services and repositories, not its jobs', async () => {
+    const messages = await lint('apps/worker', 'src/maintenance/probe.ts', importing('../notifications/deliver-outbox-message.job'), 'import-x/no-restricted-paths');
+    assert.equal(messages.length, 1);
+    await assertAllowed('apps/worker', 'src/maintenance/probe.ts', importing('../notifications/outbox.repository'));
   });
   test('a context uses the job runner, configuration and database', () =>
     assertAllowed(
@@ -154,6 +159,19 @@ describe('apps/worker: contexts talk through their modules’ exports', () => {
         .map((specifier, index) => `import * as imported${index} from '${specifier}';\nexport const used${index} = imported${index};\n`)
         .join(''),
     ));
+});
+
+describe('services hold no SQL: it lives in the repositories', () => {
+  const service = (body) => `export class ProbeService {\n  run(uow: { query(sql: string): unknown; manager(): unknown; createQueryBuilder(): unknown }) {\n    return ${body};\n  }\n}\n`;
+  for (const [pkg, file] of [
+    ['apps/api', 'src/tenancy/probe.service.ts'],
+    ['apps/worker', 'src/notifications/services/probe.service.ts'],
+  ]) {
+    for (const call of ["uow.query('SELECT 1')", 'uow.manager()', 'uow.createQueryBuilder()']) {
+      test(`${pkg} refuses ${call} in a service`, () => assertRefused(pkg, file, service(call), 'no-restricted-syntax', /Services hold no SQL/));
+    }
+  }
+  test('a repository may', () => assertAllowed('apps/api', 'src/tenancy/probe.repository.ts', service("uow.query('SELECT 1')")));
 });
 
 describe('contextBoundaries() lets a context use another’s repositories, and nothing else inside it', () => {
@@ -170,7 +188,7 @@ describe('contextBoundaries() lets a context use another’s repositories, and n
     overrideConfigFile: true,
     overrideConfig: [
       { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
-      contextBoundaries({ root, shared: ['common'], uses: { auth: ['tenancy'], tenancy: [] } }),
+      ...contextBoundaries({ root, shared: ['common'], uses: { auth: ['tenancy'], tenancy: [] } }),
     ],
   });
   const messages = async (file, specifier) => (await eslint.lintText(importing(specifier), { filePath: path.join(root, file) }))[0].messages;

@@ -201,7 +201,8 @@ const SERVICES: Record<RecommendedPlan, ServiceType[]> = {
 const PATTERN_WORDS: Record<WorkingPattern, string> = { SHIFT_WORK: 'shifts', LONE_WORKING: 'alone', HOME_WORKING: 'from home' };
 
 function joinWords(words: string[]): string {
-  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  const last = words.at(-1) ?? '';
+  return words.length <= 1 ? last : `${words.slice(0, -1).join(', ')} and ${last}`;
 }
 
 /** What in the answers points to Group Therapeutic Support, each with its reason. */

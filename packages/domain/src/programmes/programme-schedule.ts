@@ -55,6 +55,6 @@ export function toStoredSeriesStart(start: { startDate: string; startTimes: read
 
 /** Back from the row; `start_local` as ISO (`2027-03-16T10:00:00`) or as PostgreSQL writes it (`2027-03-16 10:00:00`). */
 export function fromStoredSeriesStart(stored: StoredSeriesStart): { startDate: string; startTimes: string[] } {
-  const [date, time] = stored.startLocal.split(/[T ]/);
+  const [date = '', time = ''] = stored.startLocal.split(/[T ]/);
   return { startDate: date, startTimes: stored.startSlots.length > 0 ? stored.startSlots.map((slot) => slot.slice(0, 5)) : [time.slice(0, 5)] };
 }

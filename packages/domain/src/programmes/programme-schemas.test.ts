@@ -191,7 +191,8 @@ describe('programmeSchedule', () => {
       // 00:30 BST, then the clocks go back at 02:00: 90 minutes later is 01:00 GMT.
       'Sun 31 Oct 00:30–Sun 31 Oct 01:00',
     ]);
-    expect(Date.parse(sessions[2].endsAt) - Date.parse(sessions[2].startsAt)).toBe(90 * 60_000);
+    const third = sessions[2]!;
+    expect(Date.parse(third.endsAt) - Date.parse(third.startsAt)).toBe(90 * 60_000);
   });
 });
 

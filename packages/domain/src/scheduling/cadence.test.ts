@@ -32,7 +32,7 @@ describe('cadenceToRrule', () => {
     const startDate = cadence === Cadence.MONTHLY_LAST_WEEKDAY ? '2027-03-30' : '2027-03-16';
     const sessions = expandSeries({ rrule: cadenceToRrule({ cadence, startDate, numberOfSessions: 6 }), startLocal: `${startDate}T10:00:00`, timeZone: 'Europe/London' });
     expect(sessions).toHaveLength(6);
-    expect(DateTime.fromISO(sessions[0]).setZone('Europe/London').toFormat("yyyy-MM-dd'T'HH:mm")).toBe(`${startDate}T10:00`);
+    expect(DateTime.fromISO(sessions[0]!).setZone('Europe/London').toFormat("yyyy-MM-dd'T'HH:mm")).toBe(`${startDate}T10:00`);
   });
 
   it('says "1 session" for one', () => {
@@ -71,7 +71,7 @@ describe('cadenceProblem', () => {
 
   it('cadenceSchema accepts the five cadences only', () => {
     expect(Object.values(Cadence).every((cadence) => cadenceSchema.safeParse(cadence).success)).toBe(true);
-    expect(cadenceSchema.safeParse('DAILY').error?.issues[0].message).toBe('Choose how often the sessions repeat.');
+    expect(cadenceSchema.safeParse('DAILY').error?.issues[0]?.message).toBe('Choose how often the sessions repeat.');
   });
 });
 

@@ -97,7 +97,8 @@ function ordinalDay(day: number): string {
 }
 
 function joinWords(words: string[]): string {
-  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  const last = words.at(-1) ?? '';
+  return words.length <= 1 ? last : `${words.slice(0, -1).join(', ')} and ${last}`;
 }
 
 const asArray = <T>(value: T | T[] | null | undefined): T[] => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -121,19 +122,21 @@ function describePattern(options: Partial<RRuleOptions>): { cadence: Cadence | n
   if (options.freq === RRule.WEEKLY) {
     if (days.length === 0) return { cadence: null, pattern: every(interval, 'week', 'weeks') };
     const names = joinWords(days.map((day) => weekdayName(day.weekday + 1)));
-    const cadence = days.length === 1 && interval <= 2 ? [Cadence.WEEKLY, Cadence.FORTNIGHTLY][interval - 1] : null;
+    const cadence = days.length === 1 && interval <= 2 ? (interval === 1 ? Cadence.WEEKLY : Cadence.FORTNIGHTLY) : null;
     return { cadence, pattern: interval <= 2 ? every(interval, names, names) : `Every ${interval} weeks on ${names}` };
   }
 
   const monthly = interval === 1 ? 'Monthly' : every(interval, 'month', 'months');
   if (options.bysetpos) return custom;
-  if (days.length === 1 && days[0].n !== undefined && ORDINAL_WORDS[days[0].n]) {
-    const n = days[0].n;
+  const [onlyDay] = days.length === 1 ? days : [];
+  const ordinal = onlyDay?.n !== undefined ? ORDINAL_WORDS[onlyDay.n] : undefined;
+  if (onlyDay?.n !== undefined && ordinal) {
+    const n = onlyDay.n;
     const cadence = interval !== 1 ? null : n === -1 ? Cadence.MONTHLY_LAST_WEEKDAY : n > 0 ? Cadence.MONTHLY_NTH_WEEKDAY : null;
-    return { cadence, pattern: `${monthly} on the ${ORDINAL_WORDS[n]} ${weekdayName(days[0].weekday + 1)}` };
+    return { cadence, pattern: `${monthly} on the ${ordinal} ${weekdayName(onlyDay.weekday + 1)}` };
   }
-  if (monthDays.length === 1 && (monthDays[0] > 0 || monthDays[0] === -1)) {
-    const day = monthDays[0];
+  const [day] = monthDays.length === 1 ? monthDays : [];
+  if (day !== undefined && (day > 0 || day === -1)) {
     return day > 0
       ? { cadence: interval === 1 ? Cadence.MONTHLY_DAY : null, pattern: `${monthly} on the ${ordinalDay(day)}` }
       : { cadence: null, pattern: `${monthly} on the last day` };

@@ -34,7 +34,7 @@ export function parseLocalDate(text: string): FloatingDateTime | null {
 /** `08:00` as hours and minutes, or null if it is not a time of day on a 24-hour clock (as `localTimeSchema` checks). */
 export function parseTimeOfDay(text: string): { hour: number; minute: number } | null {
   if (!TIME_OF_DAY.test(text)) return null;
-  const [hour, minute] = text.split(':').map(Number);
+  const [hour = 0, minute = 0] = text.split(':').map(Number);
   return { hour, minute };
 }
 

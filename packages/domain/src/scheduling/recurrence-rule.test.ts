@@ -102,6 +102,6 @@ describe('recurrenceRuleProblem and recurrenceRuleSchema', () => {
     expect(recurrenceRuleProblem('FREQ=BOGUS')).toBe('FREQ must be DAILY, WEEKLY or MONTHLY.');
     expect(recurrenceRuleSchema.safeParse('FREQ=WEEKLY;COUNT=3').success).toBe(true);
     expect(recurrenceRuleSchema.safeParse('FREQ=BOGUS').error?.issues.map((issue) => issue.message)).toEqual(['FREQ must be DAILY, WEEKLY or MONTHLY.']);
-    expect(recurrenceRuleSchema.safeParse(`FREQ=WEEKLY;${'BYDAY=MO;'.repeat(60)}`).error?.issues[0].message).toBe('Repeat rules can be at most 500 characters.');
+    expect(recurrenceRuleSchema.safeParse(`FREQ=WEEKLY;${'BYDAY=MO;'.repeat(60)}`).error?.issues[0]?.message).toBe('Repeat rules can be at most 500 characters.');
   });
 });

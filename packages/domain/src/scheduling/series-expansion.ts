@@ -84,7 +84,8 @@ function occurrenceDates(rule: RecurrenceRule, first: FloatingDateTime, until: D
   const latestStart = first.plus({ years: SeriesLimits.maxSpanYears });
   if (rule.count !== null) {
     const dates = expander.all();
-    if (dates[dates.length - 1] > latestStart.toJSDate()) {
+    const last = dates.at(-1);
+    if (last && last > latestStart.toJSDate()) {
       refuse(`This repeat rule does not fit ${rule.count} sessions within ${SeriesLimits.maxSpanYears} years of the first.`);
     }
     return dates;
@@ -104,7 +105,7 @@ function expand(rule: RecurrenceRule, first: FloatingDateTime, startTimes: reado
   // Plain fields rather than a Luxon DateTime per step: this runs for every session of every series.
   const instants = dates
     .map((date, index) => {
-      const { hour, minute } = startTimes[index % startTimes.length];
+      const { hour, minute } = startTimes[index % startTimes.length] ?? { hour: first.hour, minute: first.minute };
       const wall = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour, minute, second: first.second };
       return atWallTime(wall, timeZone);
     })
@@ -146,6 +147,7 @@ export function expandRotatingSeries(input: ExpandRotatingSeriesInput): string[]
   const { rrule, startDate, startTimes, timeZone } = parseInput(expandRotatingSeriesSchema, input);
   const rule = parseRecurrenceRule(rrule);
   const times = startTimes.map((time) => parseTimeOfDay(time) as { hour: number; minute: number });
-  const first = (parseLocalDate(startDate) as FloatingDateTime).set(times[0]);
+  const [firstTime = { hour: 0, minute: 0 }] = times;
+  const first = (parseLocalDate(startDate) as FloatingDateTime).set(firstTime);
   return expand(rule, first, times, timeZone);
 }
