@@ -18,7 +18,22 @@ export const DOMAIN_IMPORTS = {
     'packages/domain holds pure rules: it imports only zod, luxon, rrule, @zxcvbn-ts and node: built-ins, never a framework, a database or another Lena package. A pure library may join the list in tooling/eslint/boundaries.js.',
 };
 
-const SERVER_ONLY = ['@lena/api', '@lena/worker', '@lena/database', '@lena/jobs', '@lena/logging', 'typeorm', 'pg', 'ioredis', 'bullmq', 'fastify', 'mercurius', 'argon2', '@nestjs/*', '@fastify/*'];
+const SERVER_ONLY = [
+  '@lena/api',
+  '@lena/worker',
+  '@lena/database',
+  '@lena/jobs',
+  '@lena/logging',
+  'typeorm',
+  'pg',
+  'ioredis',
+  'bullmq',
+  'fastify',
+  'mercurius',
+  'argon2',
+  '@nestjs/*',
+  '@fastify/*',
+];
 
 /** The portals and their packages run in the browser: no API, worker or database code. */
 export const PORTAL_IMPORTS = [

@@ -11,9 +11,7 @@ function esmPackagesUnder(storeDir) {
     const modules = path.join(storeDir, entry, 'node_modules');
     if (!fs.existsSync(modules)) continue;
     for (const name of fs.readdirSync(modules)) {
-      const dirs = name.startsWith('@')
-        ? fs.readdirSync(path.join(modules, name)).map((sub) => `${name}/${sub}`)
-        : [name];
+      const dirs = name.startsWith('@') ? fs.readdirSync(path.join(modules, name)).map((sub) => `${name}/${sub}`) : [name];
       for (const dir of dirs) {
         try {
           const pkg = JSON.parse(fs.readFileSync(path.join(modules, dir, 'package.json'), 'utf8'));

@@ -24,10 +24,7 @@ export interface CreateApiOptions {
 
 /** Builds the API (not yet listening). Used by main, the tests and the benchmark alike. */
 export async function createApi(config: AppConfig, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
-  const logger =
-    options.logger === false
-      ? createLogger({ service: 'api', level: 'silent' })
-      : (options.logger ?? createLogger(loggerOptionsFromEnv(process.env, 'api')));
+  const logger = options.logger === false ? createLogger({ service: 'api', level: 'silent' }) : (options.logger ?? createLogger(loggerOptionsFromEnv(process.env, 'api')));
   const adapter = new FastifyAdapter({ trustProxy: fastifyTrustProxy(config.trustedProxies), bodyLimit: 256 * 1024, ...fastifyLoggerOptions(logger) });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
     // Nest's own lines (and every `new Logger(...)` in our code) go to pino too, and inside a

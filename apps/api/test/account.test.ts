@@ -222,9 +222,14 @@ describe('changePassword', () => {
     expectError(await api.client().login(user.email, user.password), 'UNAUTHENTICATED');
     expectData(await api.client().login(user.email, NEW_PASSWORD));
     // A reset link asked for before the change no longer sets a password.
-    expectError(await api.client().gql('mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }', { input: { token: resetToken, password: 'another fine passphrase' } }), 'BAD_USER_INPUT');
+    expectError(
+      await api.client().gql('mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }', { input: { token: resetToken, password: 'another fine passphrase' } }),
+      'BAD_USER_INPUT',
+    );
 
-    const { rows } = await api.owner.query<{ detail: { otherSessionsEnded: number } }>(`SELECT detail FROM audit_event WHERE action = 'PASSWORD_CHANGED' AND target_id = $1`, [user.id]);
+    const { rows } = await api.owner.query<{ detail: { otherSessionsEnded: number } }>(`SELECT detail FROM audit_event WHERE action = 'PASSWORD_CHANGED' AND target_id = $1`, [
+      user.id,
+    ]);
     expect(rows.map((row) => row.detail)).toEqual([{ otherSessionsEnded: 2 }]);
   });
 
@@ -301,7 +306,9 @@ describe('updateMyProfile', () => {
     const data = expectData(await client.gql<{ updateMyProfile: { id: string; displayName: string } }>(UPDATE_PROFILE, { input: { displayName: `  ${name} ` } }));
     expect(data.updateMyProfile).toEqual({ id: user.id, displayName: name });
     expect(expectData(await client.gql<{ viewer: { displayName: string } }>(VIEWER)).viewer.displayName).toBe(name);
-    const { rows } = await api.owner.query<{ id: string; name: string }>('SELECT id, display_name AS name FROM user_account WHERE id = ANY($1) ORDER BY id', [[user.id, bystander.id]]);
+    const { rows } = await api.owner.query<{ id: string; name: string }>('SELECT id, display_name AS name FROM user_account WHERE id = ANY($1) ORDER BY id', [
+      [user.id, bystander.id],
+    ]);
     expect(Object.fromEntries(rows.map((row) => [row.id, row.name]))).toEqual({ [user.id]: name, [bystander.id]: bystander.displayName });
     expect(await auditCount('PROFILE_UPDATED', user.id)).toBe(1);
   });
@@ -346,7 +353,9 @@ describe('common passwords when a password is set by a link', () => {
   it('accepting an invitation refuses a breached new password, and creates no account', async () => {
     const invitation = await api.fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT' });
     const accept = (password: string) =>
-      api.client().gql('mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { viewer { id } } }', { input: { token: invitation.token, displayName: 'Pat Example', password } });
+      api.client().gql('mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { viewer { id } } }', {
+        input: { token: invitation.token, displayName: 'Pat Example', password },
+      });
 
     expect(fieldProblem(expectError(await accept(BREACHED_PASSWORD), 'BAD_USER_INPUT'), 'password')).toBe(COMMON_PASSWORD_MESSAGE);
     expect(await api.fixtures.count('user_account', 'email = $1', [invitation.email])).toBe(0);
@@ -357,7 +366,12 @@ describe('common passwords when a password is set by a link', () => {
     const user = await api.fixtures.participant((await api.fixtures.tenant()).id);
     await api.owner.query('UPDATE user_account SET password_hash = $2 WHERE id = $1', [
       user.id,
-      await hash(BREACHED_PASSWORD, { algorithm: Algorithm.Argon2id, memoryCost: AuthPolicy.argon2.memoryCost, timeCost: AuthPolicy.argon2.timeCost, parallelism: AuthPolicy.argon2.parallelism }),
+      await hash(BREACHED_PASSWORD, {
+        algorithm: Algorithm.Argon2id,
+        memoryCost: AuthPolicy.argon2.memoryCost,
+        timeCost: AuthPolicy.argon2.timeCost,
+        parallelism: AuthPolicy.argon2.parallelism,
+      }),
     ]);
     const invitation = await api.fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT', email: user.email });
     const result = await api

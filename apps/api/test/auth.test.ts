@@ -187,7 +187,10 @@ describe('signing in', () => {
     );
     expect(await api.fixtures.count('tenant', 'slug = $1', [slug])).toBe(0);
     expectError(await claimsAdmin.gql('{ failedMessages { id } }'), 'FORBIDDEN');
-    expect(expectData(await claimsAdmin.gql<{ viewer: { platformRoles: string[]; tenantRole: string } }>(VIEWER)).viewer).toMatchObject({ platformRoles: [], tenantRole: 'PARTICIPANT' });
+    expect(expectData(await claimsAdmin.gql<{ viewer: { platformRoles: string[]; tenantRole: string } }>(VIEWER)).viewer).toMatchObject({
+      platformRoles: [],
+      tenantRole: 'PARTICIPANT',
+    });
 
     const claimsOrgAdmin = bearerClient(await forgeAccessToken({ ...genuine, tenantRole: 'ORG_ADMIN' }, times));
     const before = await api.fixtures.count('team', 'tenant_id = $1', [tenant.id]);
@@ -271,7 +274,9 @@ describe('refreshing a session', () => {
     expect(refreshed.refreshSession.viewer).toMatchObject({ id: user.id, tenantId: tenant.id });
     const second = client.cookie('lena_refresh')!;
     expect(second).not.toBe(first);
-    const { rows } = await api.owner.query<{ used: boolean }>('SELECT used_at IS NOT NULL AS used FROM refresh_token WHERE token_hash = $1', [createHash('sha256').update(first).digest()]);
+    const { rows } = await api.owner.query<{ used: boolean }>('SELECT used_at IS NOT NULL AS used FROM refresh_token WHERE token_hash = $1', [
+      createHash('sha256').update(first).digest(),
+    ]);
     expect(rows).toEqual([{ used: true }]);
     expectData(await client.gql(MY_TEAMS));
   });
@@ -370,7 +375,10 @@ describe('refreshing a session', () => {
     const client = await signedIn(user);
     const spent = client.cookie('lena_refresh')!;
     const usedAt = async () =>
-      oneRow((await api.owner.query<{ usedAt: Date }>('SELECT used_at AS "usedAt" FROM refresh_token WHERE token_hash = $1', [createHash('sha256').update(spent).digest()])).rows, 'refresh_token').usedAt;
+      oneRow(
+        (await api.owner.query<{ usedAt: Date }>('SELECT used_at AS "usedAt" FROM refresh_token WHERE token_hash = $1', [createHash('sha256').update(spent).digest()])).rows,
+        'refresh_token',
+      ).usedAt;
     expectData(await client.gql(REFRESH));
     const firstSpent = await usedAt();
 
@@ -428,10 +436,9 @@ describe('ending sessions', () => {
     expectData(await memberSession.gql(MY_TEAMS));
 
     const changed = expectData(
-      await adminSession.gql<{ changeMemberRole: { role: string } }>(
-        'mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { userId role } }',
-        { input: { userId: member.id, role: 'ORG_ADMIN' } },
-      ),
+      await adminSession.gql<{ changeMemberRole: { role: string } }>('mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { userId role } }', {
+        input: { userId: member.id, role: 'ORG_ADMIN' },
+      }),
     );
     expect(changed.changeMemberRole.role).toBe('ORG_ADMIN');
     expectError(await memberSession.gql(MY_TEAMS), 'UNAUTHENTICATED');
@@ -451,7 +458,9 @@ describe('ending sessions', () => {
     const target = firstTenant === tenant.id ? other.id : tenant.id;
     const before = accessTokenOf(client);
 
-    const switched = expectData(await client.gql<{ switchTenant: { viewer: { tenantId: string } } }>('mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { tenantId } } }', { id: target }));
+    const switched = expectData(
+      await client.gql<{ switchTenant: { viewer: { tenantId: string } } }>('mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { tenantId } } }', { id: target }),
+    );
     expect(switched.switchTenant.viewer.tenantId).toBe(target);
     expect(expectData(await client.gql<{ viewer: { tenantId: string } }>(VIEWER)).viewer.tenantId).toBe(target);
     // Otherwise a role change or removal in the first organisation would miss the old token.
@@ -482,7 +491,9 @@ describe('suspended organisations', () => {
       expectError(await api.client().login(person.email, person.password), 'FORBIDDEN', /suspended/);
     }
 
-    const reactivated = expectData(await adminClient.gql<{ reactivateTenant: { status: string } }>('mutation($id: ID!) { reactivateTenant(id: $id) { status } }', { id: suspended.id }));
+    const reactivated = expectData(
+      await adminClient.gql<{ reactivateTenant: { status: string } }>('mutation($id: ID!) { reactivateTenant(id: $id) { status } }', { id: suspended.id }),
+    );
     expect(reactivated.reactivateTenant.status).toBe('ACTIVE');
     expectData(await (await signedIn(admin)).gql(MY_TEAMS));
   });
@@ -551,9 +562,22 @@ describe('password reset', () => {
     const winners = results.flatMap((result, index) => (result.errors ? [] : [passwords[index]]));
     expect(winners).toHaveLength(1);
     const winner = must(winners[0], 'a password that was set');
-    fieldProblem(expectError(results.find((result) => result.errors)!, 'BAD_USER_INPUT'), 'token');
+    fieldProblem(
+      expectError(
+        results.find((result) => result.errors)!,
+        'BAD_USER_INPUT',
+      ),
+      'token',
+    );
     expectData(await api.client().login(user.email, winner));
-    expectError(await api.client().login(user.email, passwords.find((password) => password !== winner)!), 'UNAUTHENTICATED', WRONG_CREDENTIALS);
+    expectError(
+      await api.client().login(
+        user.email,
+        passwords.find((password) => password !== winner)!,
+      ),
+      'UNAUTHENTICATED',
+      WRONG_CREDENTIALS,
+    );
   });
 
   it('voids the person’s other reset links once one of them is used', async () => {
@@ -608,7 +632,9 @@ describe('invitations', () => {
     ).createTenant;
 
     const coordinatorEmail = `coordinator-${suffix}@example.org`;
-    const invitation = expectData(await adminClient.gql<{ inviteOrgAdmin: { status: string; role: string; tenantId: string } }>(INVITE_ORG_ADMIN, { input: { tenantId: created.id, email: coordinatorEmail } }));
+    const invitation = expectData(
+      await adminClient.gql<{ inviteOrgAdmin: { status: string; role: string; tenantId: string } }>(INVITE_ORG_ADMIN, { input: { tenantId: created.id, email: coordinatorEmail } }),
+    );
     expect(invitation.inviteOrgAdmin).toMatchObject({ status: 'PENDING', role: 'ORG_ADMIN', tenantId: created.id });
     const adminToken = await api.fixtures.emailedToken(coordinatorEmail);
 
@@ -626,7 +652,9 @@ describe('invitations', () => {
 
     const team = expectData(await coordinator.gql<{ createTeam: { id: string; name: string } }>(CREATE_TEAM, { name: 'Night shift' })).createTeam;
     const participantEmail = `participant-${suffix}@example.org`;
-    const invited = expectData(await coordinator.gql<{ inviteParticipant: { teamId: string; role: string } }>(INVITE_PARTICIPANT, { input: { email: participantEmail, teamId: team.id } }));
+    const invited = expectData(
+      await coordinator.gql<{ inviteParticipant: { teamId: string; role: string } }>(INVITE_PARTICIPANT, { input: { email: participantEmail, teamId: team.id } }),
+    );
     expect(invited.inviteParticipant).toMatchObject({ teamId: team.id, role: 'PARTICIPANT' });
     const participantToken = await api.fixtures.emailedToken(participantEmail);
 
@@ -671,7 +699,9 @@ describe('invitations', () => {
     const invitation = await api.fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT' });
     const results = await Promise.all(
       ['First Racer', 'Second Racer'].map((displayName, index) =>
-        api.client().gql<{ acceptInvitation: { viewer: { id: string } } }>(ACCEPT, { input: { token: invitation.token, displayName, password: `racing passphrase ${index} long` } }),
+        api
+          .client()
+          .gql<{ acceptInvitation: { viewer: { id: string } } }>(ACCEPT, { input: { token: invitation.token, displayName, password: `racing passphrase ${index} long` } }),
       ),
     );
     const winners = results.filter((result) => !result.errors);

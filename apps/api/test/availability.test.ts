@@ -44,16 +44,18 @@ const nextYear = new Date().getUTCFullYear() + 1;
 describe('working hours', () => {
   it('are saved as a whole week in the facilitator’s own zone, replace the week before, and read back in week order', async () => {
     const { user, client } = await newFacilitator();
-    const first = expectData(await client.gql<{ setMyWorkingHours: Availability }>(SET_WORKING_HOURS, {
-      input: {
-        timeZone: 'Australia/Sydney',
-        spans: [
-          { isoWeekday: 4, startsLocal: '13:00', endsLocal: '17:30' },
-          { isoWeekday: 1, startsLocal: '08:00', endsLocal: '12:00' },
-          { isoWeekday: 4, startsLocal: '09:00', endsLocal: '13:00' },
-        ],
-      },
-    })).setMyWorkingHours;
+    const first = expectData(
+      await client.gql<{ setMyWorkingHours: Availability }>(SET_WORKING_HOURS, {
+        input: {
+          timeZone: 'Australia/Sydney',
+          spans: [
+            { isoWeekday: 4, startsLocal: '13:00', endsLocal: '17:30' },
+            { isoWeekday: 1, startsLocal: '08:00', endsLocal: '12:00' },
+            { isoWeekday: 4, startsLocal: '09:00', endsLocal: '13:00' },
+          ],
+        },
+      }),
+    ).setMyWorkingHours;
     expect(first).toEqual({
       userId: user.id,
       timeZone: 'Australia/Sydney',
@@ -153,9 +155,11 @@ describe('time off', () => {
   it('cannot be removed by another facilitator: their id answers as one that exists nowhere, and stays', async () => {
     const owner = await newFacilitator();
     const other = await newFacilitator();
-    const [span] = expectData(await owner.client.gql<{ addMyTimeOff: Availability }>(ADD_TIME_OFF, {
-      input: { startsAt: `${nextYear}-06-01T09:00:00Z`, endsAt: `${nextYear}-06-02T09:00:00Z` },
-    })).addMyTimeOff.timeOff;
+    const [span] = expectData(
+      await owner.client.gql<{ addMyTimeOff: Availability }>(ADD_TIME_OFF, {
+        input: { startsAt: `${nextYear}-06-01T09:00:00Z`, endsAt: `${nextYear}-06-02T09:00:00Z` },
+      }),
+    ).addMyTimeOff.timeOff;
 
     const withTheirs = expectError(await other.client.gql(REMOVE_TIME_OFF, { id: span!.id }), 'NOT_FOUND', 'That time off was not found.');
     const withNothing = expectError(await other.client.gql(REMOVE_TIME_OFF, { id: randomUUID() }), 'NOT_FOUND');

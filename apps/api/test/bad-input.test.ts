@@ -121,7 +121,9 @@ describe('invalid input is refused with BAD_USER_INPUT, the field named, nothing
   });
 
   it('inviteOrgAdmin and inviteFacilitator with a malformed address', async () => {
-    const orgAdminInvite = await refused(platformAdmin, 'BAD_USER_INPUT', 'mutation($id: ID!) { inviteOrgAdmin(input: { tenantId: $id, email: "nobody@" }) { id } }', { id: tenant.id });
+    const orgAdminInvite = await refused(platformAdmin, 'BAD_USER_INPUT', 'mutation($id: ID!) { inviteOrgAdmin(input: { tenantId: $id, email: "nobody@" }) { id } }', {
+      id: tenant.id,
+    });
     fieldProblem(orgAdminInvite, 'email');
     const facilitatorInvite = await refused(platformAdmin, 'BAD_USER_INPUT', 'mutation { inviteFacilitator(input: { email: "two@@example.org" }) { id } }', {});
     fieldProblem(facilitatorInvite, 'email');

@@ -75,7 +75,13 @@ describe('invitation email', () => {
   });
 
   it.each([
-    [PROVIDER_EMAIL_LOCALE, 'Your invitation to join Lena as a facilitator', 'Hello Amira Khan,', 'Ben Admin has invited you to join Lena as a facilitator.', 'until Wednesday, 1 July 2026 at 13:00 British Summer Time.'],
+    [
+      PROVIDER_EMAIL_LOCALE,
+      'Your invitation to join Lena as a facilitator',
+      'Hello Amira Khan,',
+      'Ben Admin has invited you to join Lena as a facilitator.',
+      'until Wednesday, 1 July 2026 at 13:00 British Summer Time.',
+    ],
     [
       { language: 'cy' as const, locale: 'cy-GB', timeZone: 'Europe/London' },
       'Eich gwahoddiad i ymuno â Lena fel hwylusydd',
@@ -126,13 +132,7 @@ describe('invitation email', () => {
 
 describe('password-reset email', () => {
   it.each([
-    [
-      'en-GB',
-      'Reset your Lena password',
-      'Hello Siân Roberts,',
-      'The link below works once, until Wednesday, 11 March 2026 at 06:30 New Zealand Daylight Time.',
-      'Reset password',
-    ],
+    ['en-GB', 'Reset your Lena password', 'Hello Siân Roberts,', 'The link below works once, until Wednesday, 11 March 2026 at 06:30 New Zealand Daylight Time.', 'Reset password'],
     [
       'cy-GB',
       'Ailosod eich cyfrinair Lena',

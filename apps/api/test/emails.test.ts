@@ -102,7 +102,9 @@ describe('invitation emails', () => {
 
   it('invite a facilitator, who joins no organisation, in the provider’s English and London time', async () => {
     const email = `facilitator-${unique()}@example.org`;
-    const invited = expectData(await adminClient.gql<{ inviteFacilitator: { expiresAt: string } }>(INVITE_FACILITATOR, { input: { email, displayName: 'Amira Khan' } })).inviteFacilitator;
+    const invited = expectData(
+      await adminClient.gql<{ inviteFacilitator: { expiresAt: string } }>(INVITE_FACILITATOR, { input: { email, displayName: 'Amira Khan' } }),
+    ).inviteFacilitator;
 
     const message = await api.fixtures.queuedEmailTo(email);
     const text = plain(message.text);

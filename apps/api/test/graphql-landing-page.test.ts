@@ -4,11 +4,14 @@ import { startTestApi, type TestApi } from './support/test-api';
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 
 function browserGet(app: NestFastifyApplication, url: string) {
-  return app.getHttpAdapter().getInstance().inject({
-    method: 'GET',
-    url,
-    headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
-  });
+  return app
+    .getHttpAdapter()
+    .getInstance()
+    .inject({
+      method: 'GET',
+      url,
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
 }
 
 describe('the GraphQL address opened in a browser', () => {
@@ -39,11 +42,14 @@ describe('the GraphQL address opened in a browser', () => {
     it('still answers GraphQL to programs: a POST, and a GET with a query', async () => {
       const posted = await api.client().raw({ query: INTROSPECTION });
       expect(posted.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
-      const got = await api.app.getHttpAdapter().getInstance().inject({
-        method: 'GET',
-        url: `/graphql?query=${encodeURIComponent('{ __typename }')}`,
-        headers: { accept: 'text/html', 'mercurius-require-preflight': 'true' },
-      });
+      const got = await api.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'GET',
+          url: `/graphql?query=${encodeURIComponent('{ __typename }')}`,
+          headers: { accept: 'text/html', 'mercurius-require-preflight': 'true' },
+        });
       expect(JSON.parse(got.body)).toEqual({ data: { __typename: 'Query' } });
     });
   });

@@ -59,7 +59,10 @@ describe.each([
   it(`rejects a query deeper than ${GRAPHQL_LIMITS.depth}, and answers one at the limit`, async () => {
     const client = await signedInClient(apiOf());
     expect(expectData(await client.gql<{ viewer: { id: string } }>(queryOfDepth(GRAPHQL_LIMITS.depth))).viewer.id).toBeTruthy();
-    expectRejectedDocument(await client.gql(queryOfDepth(GRAPHQL_LIMITS.depth + 1)), `This query is nested too deeply: ${GRAPHQL_LIMITS.depth + 1} levels, where at most ${GRAPHQL_LIMITS.depth} are allowed.`);
+    expectRejectedDocument(
+      await client.gql(queryOfDepth(GRAPHQL_LIMITS.depth + 1)),
+      `This query is nested too deeply: ${GRAPHQL_LIMITS.depth + 1} levels, where at most ${GRAPHQL_LIMITS.depth} are allowed.`,
+    );
   });
 
   it(`rejects more than ${GRAPHQL_LIMITS.aliases} aliases, and answers ${GRAPHQL_LIMITS.aliases}`, async () => {
@@ -73,7 +76,8 @@ describe.each([
     const client = await signedInClient(api);
     // Wide, not deep: one fragment spread many times under every alias multiplies the work.
     const spreads = (count: number) => Array.from({ length: count }, () => '...Everything').join(' ');
-    const fragment = 'fragment Everything on Viewer { id email displayName tenantId tenantRole platformRoles memberships { tenantId tenantName tenantSlug role } tenant { id name slug timeZone locale } }';
+    const fragment =
+      'fragment Everything on Viewer { id email displayName tenantId tenantRole platformRoles memberships { tenantId tenantName tenantSlug role } tenant { id name slug timeZone locale } }';
     const costly = (perAlias: number) => `{ ${Array.from({ length: GRAPHQL_LIMITS.aliases }, (_, index) => `a${index}: viewer { ${spreads(perAlias)} }`).join(' ')} } ${fragment}`;
 
     expectData(await client.gql(costly(1)));

@@ -24,10 +24,7 @@ let proxied: TestApi;
 let tenant: TenantFixture;
 
 beforeAll(async () => {
-  [api, proxied] = await Promise.all([
-    startTestApi(),
-    startTestApi({ env: { LENA_TRUSTED_PROXIES: PROXY_ADDRESS, DATABASE_POOL_SIZE: '2' } }),
-  ]);
+  [api, proxied] = await Promise.all([startTestApi(), startTestApi({ env: { LENA_TRUSTED_PROXIES: PROXY_ADDRESS, DATABASE_POOL_SIZE: '2' } })]);
   tenant = await api.fixtures.tenant();
 });
 

@@ -75,7 +75,10 @@ function invitationRow(id: string): Promise<{ revokedAt: Date | null; acceptedAt
 }
 
 async function auditOf(action: string, targetId: string): Promise<{ actorUserId: string | null; tenantId: string | null }[]> {
-  const { rows } = await api.owner.query('SELECT actor_user_id AS "actorUserId", tenant_id AS "tenantId" FROM audit_event WHERE action = $1 AND target_id = $2', [action, targetId]);
+  const { rows } = await api.owner.query('SELECT actor_user_id AS "actorUserId", tenant_id AS "tenantId" FROM audit_event WHERE action = $1 AND target_id = $2', [
+    action,
+    targetId,
+  ]);
   return rows;
 }
 
@@ -93,7 +96,11 @@ describe('inviting an address that already has a pending invitation', () => {
     const token = await api.fixtures.emailedToken(email);
 
     const again = await orgAdminClient.gql(INVITE_PARTICIPANT, { email: email.toUpperCase() });
-    expectExistingInvitation(again, first.id, new RegExp(`^${email.replace(/[.]/g, '\\.')} already has a pending invitation to this organisation \\(as a participant\\)\\. Resend it`));
+    expectExistingInvitation(
+      again,
+      first.id,
+      new RegExp(`^${email.replace(/[.]/g, '\\.')} already has a pending invitation to this organisation \\(as a participant\\)\\. Resend it`),
+    );
 
     expect(await api.fixtures.count('invitation', 'email = $1', [email])).toBe(1);
     expect((await invitationRow(first.id)).revokedAt).toBeNull();
@@ -171,7 +178,9 @@ describe('resendInvitation', () => {
     expectError(await api.client().gql(ACCEPT, { input: { token: oldToken, displayName: 'Old Link', password: 'an old link passphrase 1' } }), 'BAD_USER_INPUT');
 
     const joined = expectData(
-      await api.client().gql<{ acceptInvitation: { viewer: { tenantRole: string } } }>(ACCEPT, { input: { token: newToken, displayName: 'New Link', password: 'a new link passphrase 2' } }),
+      await api
+        .client()
+        .gql<{ acceptInvitation: { viewer: { tenantRole: string } } }>(ACCEPT, { input: { token: newToken, displayName: 'New Link', password: 'a new link passphrase 2' } }),
     );
     expect(joined.acceptInvitation.viewer.tenantRole).toBe('PARTICIPANT');
     expect(await auditOf('INVITATION_RESENT', invited.id)).toEqual([{ actorUserId: orgAdmin.id, tenantId: tenant.id }]);
@@ -281,8 +290,14 @@ describe('tenantMembers', () => {
     await api.fixtures.teamMember(place.id, team.id, participant.id);
     const outsider = await api.fixtures.participant(otherTenant.id);
 
-    const { tenantMembers } = expectData(await platformAdminClient.gql<{ tenantMembers: { userId: string; displayName: string; email: string; role: string; teamIds: string[] }[] }>(TENANT_MEMBERS, { tenantId: place.id }));
-    expect(tenantMembers.map(({ userId, displayName, email, role, teamIds }) => ({ userId, displayName, email, role, teamIds })).sort((a, b) => a.email.localeCompare(b.email))).toEqual(
+    const { tenantMembers } = expectData(
+      await platformAdminClient.gql<{ tenantMembers: { userId: string; displayName: string; email: string; role: string; teamIds: string[] }[] }>(TENANT_MEMBERS, {
+        tenantId: place.id,
+      }),
+    );
+    expect(
+      tenantMembers.map(({ userId, displayName, email, role, teamIds }) => ({ userId, displayName, email, role, teamIds })).sort((a, b) => a.email.localeCompare(b.email)),
+    ).toEqual(
       [
         { userId: admin.id, displayName: admin.displayName, email: admin.email, role: 'ORG_ADMIN', teamIds: [] },
         { userId: participant.id, displayName: participant.displayName, email: participant.email, role: 'PARTICIPANT', teamIds: [team.id] },
@@ -309,15 +324,27 @@ describe('tenantMembers', () => {
 describe('the audit log names who and what', () => {
   const AUDIT = `query($tenantId: ID, $action: String) { auditEvents(tenantId: $tenantId, action: $action, limit: 200) {
     items { action actorUserId actorName actorEmail tenantId tenantName targetType targetId targetName } } }`;
-  type Item = { action: string; actorUserId: string | null; actorName: string | null; tenantId: string | null; tenantName: string | null; targetType: string | null; targetId: string | null; targetName: string | null };
-  const read = async (variables: Record<string, unknown>): Promise<Item[]> => expectData(await platformAdminClient.gql<{ auditEvents: { items: Item[] } }>(AUDIT, variables)).auditEvents.items;
+  type Item = {
+    action: string;
+    actorUserId: string | null;
+    actorName: string | null;
+    tenantId: string | null;
+    tenantName: string | null;
+    targetType: string | null;
+    targetId: string | null;
+    targetName: string | null;
+  };
+  const read = async (variables: Record<string, unknown>): Promise<Item[]> =>
+    expectData(await platformAdminClient.gql<{ auditEvents: { items: Item[] } }>(AUDIT, variables)).auditEvents.items;
 
   it('gives the actor’s and the organisation’s names, and the target’s name for people, organisations, invitations and sessions', async () => {
     const email = address('audited');
     const invited = expectData(await orgAdminClient.gql<{ inviteParticipant: InvitationResult }>(INVITE_PARTICIPANT, { email })).inviteParticipant;
     expectData(await orgAdminClient.gql(RESEND, { id: invited.id }));
     const person = await api.fixtures.participant(tenant.id);
-    expectData(await orgAdminClient.gql('mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { userId } }', { input: { userId: person.id, role: 'ORG_ADMIN' } }));
+    expectData(
+      await orgAdminClient.gql('mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { userId } }', { input: { userId: person.id, role: 'ORG_ADMIN' } }),
+    );
     expectData(await platformAdminClient.gql('mutation($id: ID!) { updateTenant(input: { id: $id, minReportingGroupSize: 6 }) { id } }', { id: tenant.id }));
     await signedIn(person);
 

@@ -85,7 +85,11 @@ interface IdCase {
 const ID_CASES: IdCase[] = [
   { name: 'tenant(id)', query: 'query($id: ID!) { tenant(id: $id) { id name } }', variables: (ids) => ({ id: ids.tenantId }) },
   { name: 'team(id)', query: 'query($id: ID!) { team(id: $id) { id name members { userId email } } }', variables: (ids) => ({ id: ids.teamId }) },
-  { name: 'renameTeam', query: 'mutation($input: RenameTeamInput!) { renameTeam(input: $input) { id name } }', variables: (ids) => ({ input: { id: ids.teamId, name: 'Taken over' } }) },
+  {
+    name: 'renameTeam',
+    query: 'mutation($input: RenameTeamInput!) { renameTeam(input: $input) { id name } }',
+    variables: (ids) => ({ input: { id: ids.teamId, name: 'Taken over' } }),
+  },
   { name: 'archiveTeam', query: 'mutation($id: ID!) { archiveTeam(id: $id) { id archivedAt } }', variables: (ids) => ({ id: ids.teamId }) },
   { name: 'restoreTeam (B’s archived team)', query: 'mutation($id: ID!) { restoreTeam(id: $id) { id archivedAt } }', variables: (ids) => ({ id: ids.archivedTeamId }) },
   { name: 'deleteTeam (B’s archived team)', query: 'mutation($id: ID!) { deleteTeam(id: $id) }', variables: (ids) => ({ id: ids.archivedTeamId }) },
@@ -130,9 +134,15 @@ describe('an org admin of A using B’s ids', () => {
     const before = await snapshotOf(b);
     const invitationsBefore = await api.fixtures.count('invitation');
     const own = { ownTeamId: a.team.id };
-    const withB = await a.adminClient.gql(idCase.query, idCase.variables({ ...own, tenantId: b.tenant.id, teamId: b.team.id, archivedTeamId: b.archivedTeam.id, userId: b.member.id, invitationId: b.invitation.id }));
+    const withB = await a.adminClient.gql(
+      idCase.query,
+      idCase.variables({ ...own, tenantId: b.tenant.id, teamId: b.team.id, archivedTeamId: b.archivedTeam.id, userId: b.member.id, invitationId: b.invitation.id }),
+    );
     const random = randomUUID();
-    const withNothing = await a.adminClient.gql(idCase.query, idCase.variables({ ...own, tenantId: random, teamId: random, archivedTeamId: random, userId: random, invitationId: random }));
+    const withNothing = await a.adminClient.gql(
+      idCase.query,
+      idCase.variables({ ...own, tenantId: random, teamId: random, archivedTeamId: random, userId: random, invitationId: random }),
+    );
 
     const errorWithB = expectError(withB, 'NOT_FOUND', /^[A-Z][\w ]+ was not found\.$/);
     const errorWithNothing = expectError(withNothing, 'NOT_FOUND');
@@ -166,7 +176,18 @@ describe('an org admin of A using B’s ids', () => {
 });
 
 describe('lists', () => {
-  const secretsOf = (world: World) => [world.tenant.id, world.tenant.name, world.team.id, world.team.name, world.otherTeam.name, world.archivedTeam.name, world.member.email, world.participant.email, world.admin.email, world.invitation.email];
+  const secretsOf = (world: World) => [
+    world.tenant.id,
+    world.tenant.name,
+    world.team.id,
+    world.team.name,
+    world.otherTeam.name,
+    world.archivedTeam.name,
+    world.member.email,
+    world.participant.email,
+    world.admin.email,
+    world.invitation.email,
+  ];
 
   it.each([
     ['teams', '{ teams(includeArchived: true) { id name members { userId email teamIds } } }'],
@@ -211,7 +232,11 @@ describe('roles', () => {
     ['deleteTeam', 'mutation($id: ID!) { deleteTeam(id: $id) }', (w) => ({ id: w.archivedTeam.id })],
     ['addTeamMember', 'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }', (w) => ({ input: { teamId: w.otherTeam.id, userId: w.participant.id } })],
     ['removeTeamMember', 'mutation($input: TeamMemberInput!) { removeTeamMember(input: $input) { id } }', (w) => ({ input: { teamId: w.team.id, userId: w.member.id } })],
-    ['changeMemberRole', 'mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { userId } }', (w) => ({ input: { userId: w.participant.id, role: 'ORG_ADMIN' } })],
+    [
+      'changeMemberRole',
+      'mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { userId } }',
+      (w) => ({ input: { userId: w.participant.id, role: 'ORG_ADMIN' } }),
+    ],
     ['removeMember', 'mutation($id: ID!) { removeMember(userId: $id) }', (w) => ({ id: w.member.id })],
     ['inviteParticipant', 'mutation { inviteParticipant(input: { email: "friend@example.org" }) { id } }', () => ({})],
     ['revokeInvitation', 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', (w) => ({ id: w.invitation.id })],
@@ -252,8 +277,21 @@ describe('roles', () => {
    * their own account (name, password, sessions): see account.test.ts.
    */
   const SELF_SERVICE_OPERATIONS = [
-    'viewer', 'invitationPreview', 'login', 'logout', 'refreshSession', 'acceptInvitation', 'requestPasswordReset', 'resetPassword', 'myTeams', 'switchTenant',
-    'mySessions', 'updateMyProfile', 'changePassword', 'endSession', 'endOtherSessions',
+    'viewer',
+    'invitationPreview',
+    'login',
+    'logout',
+    'refreshSession',
+    'acceptInvitation',
+    'requestPasswordReset',
+    'resetPassword',
+    'myTeams',
+    'switchTenant',
+    'mySessions',
+    'updateMyProfile',
+    'changePassword',
+    'endSession',
+    'endOtherSessions',
   ];
 
   const NO_WRITES = async (): Promise<string> =>
@@ -302,16 +340,18 @@ describe('roles', () => {
     expect([...covered].sort()).toEqual([...served].sort());
   });
 
-  it.each([...ORG_ADMIN_OPERATIONS, ...PLATFORM_ADMIN_OPERATIONS, ...FACILITATOR_OPERATIONS, ['switchTenant', 'mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { id } } }', (w: World) => ({ id: w.tenant.id })] as const])(
-    'signed out, %s is UNAUTHENTICATED',
-    async (_name, query, variables) => {
-      const before = await NO_WRITES();
-      const result = await api.client().gql(query, variables(a));
-      expectError(result, 'UNAUTHENTICATED', 'Please sign in to continue.');
-      expect(result.data).toBeNull();
-      expect(await NO_WRITES()).toBe(before);
-    },
-  );
+  it.each([
+    ...ORG_ADMIN_OPERATIONS,
+    ...PLATFORM_ADMIN_OPERATIONS,
+    ...FACILITATOR_OPERATIONS,
+    ['switchTenant', 'mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { id } } }', (w: World) => ({ id: w.tenant.id })] as const,
+  ])('signed out, %s is UNAUTHENTICATED', async (_name, query, variables) => {
+    const before = await NO_WRITES();
+    const result = await api.client().gql(query, variables(a));
+    expectError(result, 'UNAUTHENTICATED', 'Please sign in to continue.');
+    expect(result.data).toBeNull();
+    expect(await NO_WRITES()).toBe(before);
+  });
 
   it.each(PLATFORM_ADMIN_OPERATIONS)('a platform admin may use %s (the refusals above are not vacuous)', async (name, query, variables) => {
     // A world of its own, so suspending or renaming it touches nothing the other cases read.

@@ -15,9 +15,35 @@ const QUEUE_HEALTH = `{ queueHealth {
 const FAILED_MESSAGES = 'query($limit: Int) { failedMessages(limit: $limit) { id kind recipient subject tenantId tenantName attempts lastError createdAt failedAt } }';
 const RETRY = 'mutation($id: ID!) { retryFailedMessage(id: $id) }';
 
-interface QueueStatus { name: string; state: string; waiting: number; active: number; failed: number; completed: number; workers: number; oldestWaitingAt: string | null }
-interface QueueHealth { queueHealth: { checkedAt: string; queuesReachable: boolean; backlogAfterSeconds: number; queues: QueueStatus[]; outbox: { pending: number; oldestPendingAt: string | null; failed: number } } }
-interface FailedMessage { id: string; kind: string; recipient: string | null; subject: string | null; tenantName: string | null; attempts: number; lastError: string; failedAt: string }
+interface QueueStatus {
+  name: string;
+  state: string;
+  waiting: number;
+  active: number;
+  failed: number;
+  completed: number;
+  workers: number;
+  oldestWaitingAt: string | null;
+}
+interface QueueHealth {
+  queueHealth: {
+    checkedAt: string;
+    queuesReachable: boolean;
+    backlogAfterSeconds: number;
+    queues: QueueStatus[];
+    outbox: { pending: number; oldestPendingAt: string | null; failed: number };
+  };
+}
+interface FailedMessage {
+  id: string;
+  kind: string;
+  recipient: string | null;
+  subject: string | null;
+  tenantName: string | null;
+  attempts: number;
+  lastError: string;
+  failedAt: string;
+}
 
 let api: TestApi;
 let admin: TestClient;
@@ -90,10 +116,9 @@ describe('failed messages', () => {
   });
 
   it('shows a recipient and subject for emails only: another kind of message shows none of its payload', async () => {
-    const { rows } = await api.owner.query<{ id: string }>(
-      `INSERT INTO outbox_message (kind, payload, attempts, failed_at) VALUES ('carrier-pigeon', $1, 1, now()) RETURNING id`,
-      [JSON.stringify({ to: 'loft@example.org', subject: 'Coo' })],
-    );
+    const { rows } = await api.owner.query<{ id: string }>(`INSERT INTO outbox_message (kind, payload, attempts, failed_at) VALUES ('carrier-pigeon', $1, 1, now()) RETURNING id`, [
+      JSON.stringify({ to: 'loft@example.org', subject: 'Coo' }),
+    ]);
     const listed = expectData(await admin.gql<{ failedMessages: FailedMessage[] }>(FAILED_MESSAGES, { limit: 100 })).failedMessages;
     expect(listed.find((message) => message.id === rows[0]?.id)).toMatchObject({ kind: 'carrier-pigeon', recipient: null, subject: null, tenantName: null });
   });

@@ -293,13 +293,11 @@ describe('assigned_facilitators', () => {
   it('lets a facilitator read the programmes, sessions and enrolments they are assigned to, in every organisation, and nothing else', async () => {
     const seen = await asPerson(facilitator.id, async (client) => ({
       programmes: (await client.query<{ title: string }>('SELECT title FROM programme ORDER BY title')).rows.map((row) => row.title),
-      sessions: (await client.query<{ programmeId: string; count: number }>(
-        'SELECT programme_id AS "programmeId", count(*)::int AS count FROM group_session GROUP BY 1 ORDER BY 1',
-      )).rows,
+      sessions: (
+        await client.query<{ programmeId: string; count: number }>('SELECT programme_id AS "programmeId", count(*)::int AS count FROM group_session GROUP BY 1 ORDER BY 1')
+      ).rows,
       enrolments: (await client.query<{ programmeId: string }>('SELECT programme_id AS "programmeId" FROM enrolment ORDER BY 1')).rows,
-      assignments: (await client.query<{ programmeId: string; role: string }>(
-        'SELECT programme_id AS "programmeId", role FROM programme_facilitator ORDER BY role',
-      )).rows,
+      assignments: (await client.query<{ programmeId: string; role: string }>('SELECT programme_id AS "programmeId", role FROM programme_facilitator ORDER BY role')).rows,
       assessments: (await client.query('SELECT 1 FROM needs_assessment')).rowCount,
       teams: (await client.query('SELECT 1 FROM team')).rowCount,
     }));
@@ -333,11 +331,14 @@ describe('assigned_facilitators', () => {
 
     const planted = await asPerson(facilitator.id, (client) =>
       client
-        .query('INSERT INTO group_session (tenant_id, programme_id, sequence, starts_at, ends_at) VALUES ($1, $2, 9, now(), now() + interval \'1 hour\')', [
+        .query("INSERT INTO group_session (tenant_id, programme_id, sequence, starts_at, ends_at) VALUES ($1, $2, 9, now(), now() + interval '1 hour')", [
           tenantA.id,
           programmeA.id,
         ])
-        .then(() => null, (error: { code?: string }) => error.code),
+        .then(
+          () => null,
+          (error: { code?: string }) => error.code,
+        ),
     );
     expect(planted).toBe('42501');
   });

@@ -57,8 +57,7 @@ async function teamRow(id: string): Promise<Record<string, unknown>> {
   return row;
 }
 
-const listedIds = async () =>
-  expectData(await admin.gql<{ teams: { id: string }[] }>('{ teams(includeArchived: true) { id } }')).teams.map((team) => team.id);
+const listedIds = async () => expectData(await admin.gql<{ teams: { id: string }[] }>('{ teams(includeArchived: true) { id } }')).teams.map((team) => team.id);
 
 describe('restoring an archived team', () => {
   it('brings it back with its members', async () => {
@@ -80,9 +79,7 @@ describe('restoring an archived team', () => {
       `SELECT action, tenant_id AS "tenantId", detail->>'name' AS name FROM audit_event WHERE target_type = 'team' AND target_id = $1 ORDER BY id`,
       [team.id],
     );
-    expect(rows).toEqual(
-      ['TEAM_ARCHIVED', 'TEAM_RESTORED', 'TEAM_ARCHIVED', 'TEAM_DELETED'].map((action) => ({ action, tenantId: tenant.id, name: team.name })),
-    );
+    expect(rows).toEqual(['TEAM_ARCHIVED', 'TEAM_RESTORED', 'TEAM_ARCHIVED', 'TEAM_DELETED'].map((action) => ({ action, tenantId: tenant.id, name: team.name })));
   });
 
   it('refuses a team that is not archived, and changes nothing', async () => {
@@ -211,10 +208,12 @@ describe('inviting someone to an archived team', () => {
     const invitation = await api.fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT', teamId: team.id });
     expectData(await admin.gql(ARCHIVE, { id: team.id }));
     const joined = expectData(
-      await api.client().gql<{ acceptInvitation: { viewer: { id: string; tenantRole: string } } }>(
-        'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { viewer { id tenantRole } } }',
-        { input: { token: invitation.token, displayName: 'New Starter', password: `A long new passphrase ${unique()}` } },
-      ),
+      await api
+        .client()
+        .gql<{ acceptInvitation: { viewer: { id: string; tenantRole: string } } }>(
+          'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { viewer { id tenantRole } } }',
+          { input: { token: invitation.token, displayName: 'New Starter', password: `A long new passphrase ${unique()}` } },
+        ),
     ).acceptInvitation.viewer;
     expect(joined.tenantRole).toBe('PARTICIPANT');
     expect(await api.fixtures.count('team_member', 'team_id = $1', [team.id])).toBe(0);

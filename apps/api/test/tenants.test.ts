@@ -34,7 +34,8 @@ afterAll(async () => {
 });
 
 async function suspend(tenant: TenantFixture): Promise<TenantAnswer> {
-  return expectData(await platformAdmin.gql<{ suspendTenant: TenantAnswer }>(`mutation($id: ID!) { suspendTenant(id: $id) { ${TENANT_FIELDS} } }`, { id: tenant.id })).suspendTenant;
+  return expectData(await platformAdmin.gql<{ suspendTenant: TenantAnswer }>(`mutation($id: ID!) { suspendTenant(id: $id) { ${TENANT_FIELDS} } }`, { id: tenant.id }))
+    .suspendTenant;
 }
 
 describe('suspending and reactivating an organisation', () => {
@@ -59,7 +60,9 @@ describe('updating an organisation', () => {
   it('audits the fields given, and a change of nothing changes and audits nothing', async () => {
     const tenant = await api.fixtures.tenant();
     const UPDATE = `mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { ${TENANT_FIELDS} } }`;
-    const renamed = expectData(await platformAdmin.gql<{ updateTenant: TenantAnswer }>(UPDATE, { input: { id: tenant.id, name: `${tenant.name} Trust`, locale: 'cy' } })).updateTenant;
+    const renamed = expectData(
+      await platformAdmin.gql<{ updateTenant: TenantAnswer }>(UPDATE, { input: { id: tenant.id, name: `${tenant.name} Trust`, locale: 'cy' } }),
+    ).updateTenant;
     expect(renamed).toMatchObject({ name: `${tenant.name} Trust`, slug: tenant.slug });
 
     const unchanged = expectData(await platformAdmin.gql<{ updateTenant: TenantAnswer }>(UPDATE, { input: { id: tenant.id } })).updateTenant;

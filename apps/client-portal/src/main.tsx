@@ -27,12 +27,7 @@ mountPortal({
     ...accountModule.routes,
     {
       // Organisation admins only; a participant who follows a link is told, without the page loading.
-      element: (
-        <RequireRole
-          allows={isOrgAdmin}
-          refusal="This page is for your organisation’s Lena admins. If you think you should have access, ask one of them."
-        />
-      ),
+      element: <RequireRole allows={isOrgAdmin} refusal="This page is for your organisation’s Lena admins. If you think you should have access, ask one of them." />,
       children: ADMIN_MODULES.flatMap((module) => module.routes),
     },
   ],

@@ -13,11 +13,7 @@ mountPortal({
   portalName: 'Facilitator portal',
   serviceName: 'Lena facilitator portal',
   // Anyone signed in may enter; the home page tells client staff that this portal is not for them.
-  nav: (viewer) => [
-    ...(isFacilitator(viewer) ? [schedulingModule.nav] : []),
-    ...(isPlatformAdmin(viewer) ? ADMIN_MODULES.map((module) => module.nav) : []),
-    accountModule.nav,
-  ],
+  nav: (viewer) => [...(isFacilitator(viewer) ? [schedulingModule.nav] : []), ...(isPlatformAdmin(viewer) ? ADMIN_MODULES.map((module) => module.nav) : []), accountModule.nav],
   home: <HomePage />,
   routes: [
     ...accountModule.routes,
@@ -29,12 +25,7 @@ mountPortal({
     {
       // The admin area: platform admins only; anyone else is told, without the admin pages loading.
       path: 'admin',
-      element: (
-        <RequireRole
-          allows={isPlatformAdmin}
-          refusal="This page is for Lena platform administrators. If you think you should have access, ask a platform administrator."
-        />
-      ),
+      element: <RequireRole allows={isPlatformAdmin} refusal="This page is for Lena platform administrators. If you think you should have access, ask a platform administrator." />,
       children: [{ index: true, element: <Navigate to={ADMIN_MODULES[0]?.nav.href ?? '/'} replace /> }, ...ADMIN_MODULES.flatMap((module) => module.routes)],
     },
   ],

@@ -31,8 +31,7 @@ export interface WorkerHandle {
  */
 export async function startWorker(env: NodeJS.ProcessEnv = process.env, options: StartWorkerOptions = {}): Promise<WorkerHandle> {
   const config = loadWorkerConfig(env, options.config);
-  const logger =
-    options.logger === false ? createLogger({ service: 'worker', level: 'silent' }) : (options.logger ?? createLogger(loggerOptionsFromEnv(env, 'worker')));
+  const logger = options.logger === false ? createLogger({ service: 'worker', level: 'silent' }) : (options.logger ?? createLogger(loggerOptionsFromEnv(env, 'worker')));
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     abortOnError: false,
     // Every Nest Logger line goes to pino; inside a job it carries the job's id, name and tenant.

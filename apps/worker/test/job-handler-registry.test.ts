@@ -20,14 +20,12 @@ describe('job handler registry (start-up check)', () => {
   });
 
   it('refuses to start when a job has two handlers', () => {
-    expect(() =>
-      buildJobHandlerRegistry([handler(Jobs.deliverOutboxMessage.name, 'A'), handler(Jobs.deliverOutboxMessage.name, 'B'), handler(Jobs.relayOutbox.name)]),
-    ).toThrow('job "deliver-outbox-message" has 2 handlers (A, B)');
+    expect(() => buildJobHandlerRegistry([handler(Jobs.deliverOutboxMessage.name, 'A'), handler(Jobs.deliverOutboxMessage.name, 'B'), handler(Jobs.relayOutbox.name)])).toThrow(
+      'job "deliver-outbox-message" has 2 handlers (A, B)',
+    );
   });
 
   it('refuses a handler for a job nobody declared', () => {
-    expect(() => buildJobHandlerRegistry([handler(Jobs.deliverOutboxMessage.name), handler(Jobs.relayOutbox.name), handler('send-fax')])).toThrow(
-      'handles unknown job "send-fax"',
-    );
+    expect(() => buildJobHandlerRegistry([handler(Jobs.deliverOutboxMessage.name), handler(Jobs.relayOutbox.name), handler('send-fax')])).toThrow('handles unknown job "send-fax"');
   });
 });

@@ -54,7 +54,12 @@ describe('worker logs and SMTP errors', () => {
     const line = await logs.waitFor((candidate) => candidate.jobId === id && candidate.msg === 'Job completed');
     expect(line).toMatchObject({ level: 'info', service: 'worker', queue: QueueName.notifications, jobName: Jobs.deliverOutboxMessage.name, outcome: 'delivered' });
     expect(new Date(String(line.time)).toISOString()).toBe(line.time);
-    expect(logs.lines().filter((candidate) => candidate.jobId === id).map((candidate) => candidate.msg)).toEqual(['Job started', 'Job completed']);
+    expect(
+      logs
+        .lines()
+        .filter((candidate) => candidate.jobId === id)
+        .map((candidate) => candidate.msg),
+    ).toEqual(['Job started', 'Job completed']);
     // Nest's own lines came through pino too.
     expect(logs.lines().some((candidate) => candidate.context === 'JobRunner' && String(candidate.msg).startsWith('Processing queues'))).toBe(true);
   });

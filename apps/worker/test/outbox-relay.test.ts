@@ -37,8 +37,7 @@ describe('outbox relay', () => {
     await deleteQueueKeys(prefix);
   });
 
-  const queuedIds = async () =>
-    (await queues.queue(QueueName.notifications).getJobs(['waiting', 'delayed', 'active'])).map((job) => job.id).sort();
+  const queuedIds = async () => (await queues.queue(QueueName.notifications).getJobs(['waiting', 'delayed', 'active'])).map((job) => job.id).sort();
 
   it('enqueues each due row exactly once when two replicas relay at the same time', async () => {
     const ids: string[] = [];

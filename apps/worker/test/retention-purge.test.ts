@@ -29,8 +29,7 @@ describe('retention purge', () => {
 
   const daysAgo = (days: number) => `now() - interval '${days} days'`;
   const insert = async (sql: string, params: unknown[] = []): Promise<string> => oneRow((await owner.query(`${sql} RETURNING id`, params)) as { id: string }[], 'inserted').id;
-  const session = (expires: string, revoked = 'NULL') =>
-    insert(`INSERT INTO auth_session (user_id, expires_at, revoked_at) VALUES ($1, ${expires}, ${revoked})`, [userId]);
+  const session = (expires: string, revoked = 'NULL') => insert(`INSERT INTO auth_session (user_id, expires_at, revoked_at) VALUES ($1, ${expires}, ${revoked})`, [userId]);
   // A session holds at most one unspent token (the others were spent on refresh).
   const refreshToken = (sessionId: string, expires: string, spent = true) =>
     insert(`INSERT INTO refresh_token (session_id, token_hash, expires_at, used_at) VALUES ($1, $2, ${expires}, ${spent ? 'now()' : 'NULL'})`, [sessionId, randomBytes(32)]);
@@ -39,14 +38,17 @@ describe('retention purge', () => {
   it('removes only what is past its retention period, and a second run finds nothing', async () => {
     const ended = RetentionPolicy.endedSessionDays;
     const endedLongAgo = await session(daysAgo(ended + 1));
-    const endedTokens = [await refreshToken(endedLongAgo, daysAgo(ended + 1)), await refreshToken(endedLongAgo, 'now() + interval \'1 day\'', false)];
+    const endedTokens = [await refreshToken(endedLongAgo, daysAgo(ended + 1)), await refreshToken(endedLongAgo, "now() + interval '1 day'", false)];
     const revokedLongAgo = await session(`now() + interval '5 days'`, daysAgo(ended + 1));
     const endedRecently = await session(daysAgo(ended - 1));
     const live = await session(`now() + interval '20 days'`);
     const liveExpiredToken = await refreshToken(live, daysAgo(RetentionPolicy.expiredRefreshTokenDays + 1));
     const liveSpentToken = await refreshToken(live, `now() + interval '20 days'`);
 
-    const oldReset = await insert(`INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, ${daysAgo(RetentionPolicy.expiredPasswordResetDays + 1)})`, [userId, randomBytes(32)]);
+    const oldReset = await insert(`INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, ${daysAgo(RetentionPolicy.expiredPasswordResetDays + 1)})`, [
+      userId,
+      randomBytes(32),
+    ]);
     const recentReset = await insert(`INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, ${daysAgo(1)})`, [userId, randomBytes(32)]);
 
     const message = (delivered: string, failed = 'NULL', created = 'now()') =>
@@ -74,6 +76,12 @@ describe('retention purge', () => {
     for (const id of [deliveredLongAgo, deadPastLinkLifetime]) expect(await exists('outbox_message', id)).toBe(false);
     for (const id of [deliveredRecently, deadWithinLinkLifetime, pending]) expect(await exists('outbox_message', id)).toBe(true);
 
-    expect(await new RetentionPurgeService(new ExpiredRecordsRepository(app)).purge()).toEqual({ refreshTokens: 0, sessions: 0, passwordResets: 0, outboxMessages: 0, deadLetters: 0 });
+    expect(await new RetentionPurgeService(new ExpiredRecordsRepository(app)).purge()).toEqual({
+      refreshTokens: 0,
+      sessions: 0,
+      passwordResets: 0,
+      outboxMessages: 0,
+      deadLetters: 0,
+    });
   });
 });

@@ -153,9 +153,7 @@ describe('tenant jobs', () => {
     expect(await teamExists(tenantA, kept)).toBe(true);
 
     const rolledBack = randomUUID();
-    await expect(outcomeOf(await queues.enqueue(addTeam, { tenantId: tenantA, teamId: rolledBack, fail: true }))).rejects.toThrow(
-      'Planned failure after writing the team',
-    );
+    await expect(outcomeOf(await queues.enqueue(addTeam, { tenantId: tenantA, teamId: rolledBack, fail: true }))).rejects.toThrow('Planned failure after writing the team');
     expect(await teamExists(tenantA, rolledBack)).toBe(false);
   });
 });

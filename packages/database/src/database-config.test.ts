@@ -3,9 +3,7 @@ import { appUrlFor, databaseNameOf, databaseUrlsFromEnv, withDatabaseName } from
 describe('database URLs', () => {
   it('derives the application role’s URL from the owner’s, keeping server and database', () => {
     expect(appUrlFor('postgres://postgres@db.internal:6543/lena')).toBe('postgres://lena_app:lena_app@db.internal:6543/lena');
-    expect(appUrlFor('postgres://owner:secret@127.0.0.1:5432/lena?sslmode=require', 'p@ss')).toBe(
-      'postgres://lena_app:p%40ss@127.0.0.1:5432/lena?sslmode=require',
-    );
+    expect(appUrlFor('postgres://owner:secret@127.0.0.1:5432/lena?sslmode=require', 'p@ss')).toBe('postgres://lena_app:p%40ss@127.0.0.1:5432/lena?sslmode=require');
   });
 
   it('prefers an explicit APP_DATABASE_URL', () => {

@@ -39,7 +39,10 @@ describe('the team-restore migration', () => {
   });
 
   it('renames archived teams whose names clash, keeps the live team’s name, and then keeps archived names taken', async () => {
-    const tenant = oneRow((await owner.query<{ id: string }>(`INSERT INTO tenant (name, slug, time_zone) VALUES ('Old Org', 'old-org', 'Europe/London') RETURNING id`)).rows, 'tenant').id;
+    const tenant = oneRow(
+      (await owner.query<{ id: string }>(`INSERT INTO tenant (name, slug, time_zone) VALUES ('Old Org', 'old-org', 'Europe/London') RETURNING id`)).rows,
+      'tenant',
+    ).id;
     const insert = async (name: string, archivedAt: string | null) =>
       oneRow((await owner.query<{ id: string }>('INSERT INTO team (tenant_id, name, archived_at) VALUES ($1, $2, $3) RETURNING id', [tenant, name, archivedAt])).rows, 'team').id;
     const oldArchived = await insert('Night Shift', '2026-01-10T12:00:00Z');

@@ -201,12 +201,7 @@ export class UnitOfWork {
  * (and rethrows). For processes outside a request: the worker's tenant jobs, the seed, the
  * benchmarks' fixtures.
  */
-export async function withUnitOfWork<T>(
-  source: ConnectionSource,
-  settings: DatabaseSettings,
-  work: (uow: UnitOfWork) => Promise<T>,
-  options: UnitOfWorkOptions = {},
-): Promise<T> {
+export async function withUnitOfWork<T>(source: ConnectionSource, settings: DatabaseSettings, work: (uow: UnitOfWork) => Promise<T>, options: UnitOfWorkOptions = {}): Promise<T> {
   const uow = new UnitOfWork(source, settings, options);
   let result: T;
   try {

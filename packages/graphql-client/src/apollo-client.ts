@@ -11,15 +11,7 @@ import { RefreshSessionDocument } from './generated/graphql.js';
 import { announceSessionExpired } from './session-events.js';
 
 /** Operations that must never trigger a session refresh: they are how a session starts or ends. */
-const NO_REFRESH_OPERATIONS = new Set([
-  'Login',
-  'Logout',
-  'RefreshSession',
-  'AcceptInvitation',
-  'RequestPasswordReset',
-  'ResetPassword',
-  'InvitationPreview',
-]);
+const NO_REFRESH_OPERATIONS = new Set(['Login', 'Logout', 'RefreshSession', 'AcceptInvitation', 'RequestPasswordReset', 'ResetPassword', 'InvitationPreview']);
 
 export interface LenaApolloClientOptions {
   /** Where the API is; the portals reach it same-origin through Vite's proxy. */
@@ -136,8 +128,7 @@ export function createLenaApolloClient(options: LenaApolloClientOptions = {}): A
     delay: { initial: 300, max: 3000, jitter: true },
     attempts: {
       max: 3,
-      retryIf: (error, operation) =>
-        operation.operationType === OperationTypeNode.QUERY && (!ServerError.is(error) || error.statusCode >= 502),
+      retryIf: (error, operation) => operation.operationType === OperationTypeNode.QUERY && (!ServerError.is(error) || error.statusCode >= 502),
     },
   });
 

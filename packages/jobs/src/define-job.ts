@@ -12,9 +12,7 @@ export type JobScope = 'tenant' | 'platform';
 /** What a tenant job's payload always carries, added by `defineJob`. */
 const tenantShape = { tenantId: z.uuid() };
 
-type PayloadShape<Shape extends z.ZodRawShape, Scope extends JobScope> = Scope extends 'tenant'
-  ? Omit<Shape, 'tenantId'> & typeof tenantShape
-  : Shape;
+type PayloadShape<Shape extends z.ZodRawShape, Scope extends JobScope> = Scope extends 'tenant' ? Omit<Shape, 'tenantId'> & typeof tenantShape : Shape;
 
 /** One job: its name (stored in Redis), queue, scope, payload schema and, when recurring, schedule. */
 export interface JobDefinition<Name extends string = string, Scope extends JobScope = JobScope, Payload = unknown> {

@@ -97,11 +97,17 @@ describe('JobQueues', () => {
     const oneAttempt = new JobQueues({ redisUrl: redisUrlFromEnv(), prefix: `{lena-jobs-restart-${randomBytes(4).toString('hex')}}`, retry: { attempts: 1 } });
     const notifications = oneAttempt.queue(QueueName.notifications);
     const id = randomUUID();
-    const worker = new Worker(QueueName.notifications, async () => { throw new Error('SMTP refused'); }, {
-      connection: { url: redisUrlFromEnv() },
-      prefix: oneAttempt.prefix,
-      autorun: false,
-    });
+    const worker = new Worker(
+      QueueName.notifications,
+      async () => {
+        throw new Error('SMTP refused');
+      },
+      {
+        connection: { url: redisUrlFromEnv() },
+        prefix: oneAttempt.prefix,
+        autorun: false,
+      },
+    );
     try {
       await oneAttempt.enqueueOutboxDelivery([id]);
       const failed = new Promise((resolve) => worker.once('failed', resolve));

@@ -11,7 +11,5 @@ export interface RecurringJob {
 
 /** Every recurring job of a catalogue, as declared by its `schedule`; `everyMs` overrides by job name. */
 export function recurringJobs(catalogue: JobCatalogue, everyMs: Readonly<Record<string, number>> = {}): RecurringJob[] {
-  return catalogue.definitions.flatMap((job) =>
-    job.schedule ? [{ schedulerId: job.name, queue: job.queue, job, everyMs: everyMs[job.name] ?? job.schedule.everyMs }] : [],
-  );
+  return catalogue.definitions.flatMap((job) => (job.schedule ? [{ schedulerId: job.name, queue: job.queue, job, everyMs: everyMs[job.name] ?? job.schedule.everyMs }] : []));
 }

@@ -32,13 +32,7 @@ function secretPaths(): string[] {
 }
 
 /** Headers and keys redacted from every line: credentials, session cookies and the CSRF token. */
-export const REDACTED_PATHS: readonly string[] = [
-  ...secretPaths(),
-  'headers["x-csrf-token"]',
-  'headers["set-cookie"]',
-  '*.headers["x-csrf-token"]',
-  '*.headers["set-cookie"]',
-];
+export const REDACTED_PATHS: readonly string[] = [...secretPaths(), 'headers["x-csrf-token"]', 'headers["set-cookie"]', '*.headers["x-csrf-token"]', '*.headers["set-cookie"]'];
 
 export const REDACTED = '[redacted]';
 
@@ -60,8 +54,7 @@ export function setLineFields(logger: Logger, fields: Record<string, unknown>): 
 export function createLogger(options: CreateLoggerOptions): Logger {
   const format = options.format ?? 'json';
   const destination =
-    options.destination ??
-    (format === 'pretty' ? pretty({ translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true, sync: true }) : pino.destination(1));
+    options.destination ?? (format === 'pretty' ? pretty({ translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true, sync: true }) : pino.destination(1));
   return pino(
     {
       level: options.level ?? 'info',

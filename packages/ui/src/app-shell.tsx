@@ -71,13 +71,7 @@ export function AppShell({ portalName, homeHref = '/', organisationName, userNam
             {organisationName && <p className="lena-header__organisation">{organisationName}</p>}
           </div>
           {navItems.length > 0 && (
-            <button
-              type="button"
-              className="lena-header__menu"
-              aria-expanded={menuOpen}
-              aria-controls={navId}
-              onClick={() => setMenuOpen((open) => !open)}
-            >
+            <button type="button" className="lena-header__menu" aria-expanded={menuOpen} aria-controls={navId} onClick={() => setMenuOpen((open) => !open)}>
               Menu
             </button>
           )}

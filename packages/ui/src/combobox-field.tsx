@@ -34,7 +34,11 @@ export interface ComboboxFieldProps {
 
 /** Lower-case words without the punctuation of identifiers: "Europe/Isle_of_Man" → "europe isle of man". */
 function searchable(text: string): string {
-  return text.toLowerCase().replace(/[_/(),+-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[_/(),+-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -123,7 +127,11 @@ export function ComboboxField({ label, hint, error: explicitError, id: explicitI
                       <li
                         key={`${group.label}:${option.value}`}
                         {...getItemProps({ item, index })}
-                        className={cx('lena-combobox__option', highlightedIndex === index && 'lena-combobox__option--highlighted', option.value === value && 'lena-combobox__option--selected')}
+                        className={cx(
+                          'lena-combobox__option',
+                          highlightedIndex === index && 'lena-combobox__option--highlighted',
+                          option.value === value && 'lena-combobox__option--selected',
+                        )}
                       >
                         {option.label}
                       </li>

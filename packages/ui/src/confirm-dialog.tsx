@@ -21,18 +21,7 @@ export interface ConfirmDialogProps {
  * Asks before something hard to undo. A native modal <dialog>: focus stays inside, Escape
  * cancels, and focus returns to the button that opened it. Cancel has focus first.
  */
-export function ConfirmDialog({
-  open,
-  title,
-  children,
-  confirmLabel,
-  cancelLabel = 'Cancel',
-  tone = 'danger',
-  busy = false,
-  error,
-  onConfirm,
-  onCancel,
-}: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', tone = 'danger', busy = false, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();

@@ -77,9 +77,7 @@ export function FieldFrame({
   );
 }
 
-export interface TextFieldProps
-  extends FieldBaseProps,
-    Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'value' | 'onChange' | 'size'> {
+export interface TextFieldProps extends FieldBaseProps, Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'value' | 'onChange' | 'size'> {
   value: string;
   onChange: (value: string) => void;
   /** Input width, in characters roughly: short (≈10), medium (≈20), or the full column. */
@@ -101,9 +99,7 @@ export function TextField({ label, hint, error: explicitError, labelHidden, id: 
   );
 }
 
-export interface TextAreaProps
-  extends FieldBaseProps,
-    Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name' | 'value' | 'onChange'> {
+export interface TextAreaProps extends FieldBaseProps, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name' | 'value' | 'onChange'> {
   value: string;
   onChange: (value: string) => void;
 }
@@ -129,9 +125,7 @@ export interface SelectOption {
   label: string;
 }
 
-export interface SelectFieldProps
-  extends FieldBaseProps,
-    Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name' | 'value' | 'onChange'> {
+export interface SelectFieldProps extends FieldBaseProps, Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name' | 'value' | 'onChange'> {
   value: string;
   onChange: (value: string) => void;
   options: readonly SelectOption[];
@@ -152,9 +146,7 @@ export function SelectField({ label, hint, error: explicitError, labelHidden, id
   );
 }
 
-export interface CheckboxProps
-  extends Omit<FieldBaseProps, 'labelHidden'>,
-    Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'checked' | 'onChange' | 'type' | 'value'> {
+export interface CheckboxProps extends Omit<FieldBaseProps, 'labelHidden'>, Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'checked' | 'onChange' | 'type' | 'value'> {
   checked: boolean;
   onChange: (checked: boolean) => void;
   value?: string;
@@ -198,12 +190,7 @@ export interface FieldsetProps {
 export function Fieldset({ legend, hint, name, error: explicitError, children }: FieldsetProps) {
   const { id, error } = useFieldState(name, undefined, explicitError);
   return (
-    <fieldset
-      className={cx('lena-fieldset', error && 'lena-field--error')}
-      aria-describedby={describedBy(id, hint, error)}
-      id={id}
-      tabIndex={error ? -1 : undefined}
-    >
+    <fieldset className={cx('lena-fieldset', error && 'lena-field--error')} aria-describedby={describedBy(id, hint, error)} id={id} tabIndex={error ? -1 : undefined}>
       <legend className="lena-fieldset__legend">{legend}</legend>
       <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />

@@ -66,12 +66,7 @@ export interface ErrorSummaryProps {
  * The list of problems at the top of a form (GOV.UK pattern). It takes focus when it appears so
  * that keyboard and screen reader users land on it; each item links to its input.
  */
-export function ErrorSummary({
-  title = 'There is a problem',
-  message,
-  problems,
-  ref,
-}: ErrorSummaryProps & { ref?: Ref<HTMLDivElement> }) {
+export function ErrorSummary({ title = 'There is a problem', message, problems, ref }: ErrorSummaryProps & { ref?: Ref<HTMLDivElement> }) {
   const titleId = useId();
   const onLinkClick = (event: MouseEvent<HTMLAnchorElement>, href: string) => {
     const target = document.getElementById(href.slice(1));

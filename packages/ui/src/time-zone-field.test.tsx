@@ -17,9 +17,16 @@ function Harness({ initial = 'Europe/London', ownZone = 'America/Toronto' }: { i
   );
 }
 
-const groupNames = (listbox: HTMLElement) => within(listbox).getAllByRole('group').map((group) => group.getAttribute('aria-labelledby') && document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent);
+const groupNames = (listbox: HTMLElement) =>
+  within(listbox)
+    .getAllByRole('group')
+    .map((group) => group.getAttribute('aria-labelledby') && document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent);
 const optionsIn = (listbox: HTMLElement, group: string) =>
-  within(within(listbox).getAllByRole('group').find((candidate) => document.getElementById(candidate.getAttribute('aria-labelledby')!)?.textContent === group)!)
+  within(
+    within(listbox)
+      .getAllByRole('group')
+      .find((candidate) => document.getElementById(candidate.getAttribute('aria-labelledby')!)?.textContent === group)!,
+  )
     .getAllByRole('option')
     .map((option) => option.textContent);
 
@@ -63,12 +70,20 @@ describe('TimeZoneField', () => {
     expect(document.activeElement).toBe(input);
     await user.clear(input);
     await user.type(input, 'ireland');
-    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((option) => option.textContent)).toEqual(['Europe/Dublin (Ireland)', 'Europe/Dublin (Ireland)']);
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Europe/Dublin (Ireland)', 'Europe/Dublin (Ireland)']);
 
     await user.clear(input);
     await user.type(input, 'new york');
     const listbox = screen.getByRole('listbox');
-    expect(within(listbox).getAllByRole('option').map((option) => option.textContent)).toEqual(['America/New York']);
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['America/New York']);
     await user.keyboard('{ArrowDown}');
     expect(input.getAttribute('aria-activedescendant')).toBe(within(listbox).getByRole('option').id);
     await user.keyboard('{Enter}');

@@ -45,8 +45,6 @@ export function useFormSubmission(): FormSubmission {
  * the problems, or null when every value is filled in.
  */
 export function requireValues(checks: ReadonlyArray<readonly [field: string, value: string, message: string]>): FormErrors | null {
-  const fieldProblems: FieldProblem[] = checks
-    .filter(([, value]) => value.trim() === '')
-    .map(([field, , message]) => ({ field, message }));
+  const fieldProblems: FieldProblem[] = checks.filter(([, value]) => value.trim() === '').map(([field, , message]) => ({ field, message }));
   return fieldProblems.length > 0 ? { fieldProblems } : null;
 }

@@ -55,7 +55,11 @@ try {
       query: 'mutation { login(input: { email: "coordinator@northshire-cp.test", password: "Lena-demo-2026!" }) { viewer { id tenantId } } }',
     }),
   });
-  const accessToken = login.headers.getSetCookie().find((cookie) => cookie.startsWith('lena_access='))?.split(';')[0].slice('lena_access='.length);
+  const accessToken = login.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith('lena_access='))
+    ?.split(';')[0]
+    .slice('lena_access='.length);
   const { data } = await login.json();
   if (!accessToken) throw new Error('Could not sign in to the API for the benchmark.');
   const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());

@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = readdirSync(here).filter((file) => file.endsWith('.bench.mjs')).sort();
+const benches = readdirSync(here)
+  .filter((file) => file.endsWith('.bench.mjs'))
+  .sort();
 let failed = false;
 for (const bench of benches) {
   console.log(`\n== ${bench}`);

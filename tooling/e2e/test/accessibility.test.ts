@@ -3,7 +3,6 @@ import { accessibilityViolations } from './support/accessibility';
 import { DEMO_PASSWORD, settled, withPage } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
-
 /**
  * Every screen of both portals, as each kind of person sees it with the demo data, checked with
  * axe-core against WCAG 2.2 A and AA, on a desktop and on a 375 px phone.
@@ -64,7 +63,10 @@ describe('accessibility of every screen', () => {
   async function signInElsewhere(email: string): Promise<void> {
     const response = await fetch(`${stack.apiUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1' },
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+      },
       body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { viewer { id } } }', variables: { input: { email, password: DEMO_PASSWORD } } }),
     });
     const result = (await response.json()) as { errors?: unknown[] };
@@ -90,7 +92,10 @@ describe('accessibility of every screen', () => {
   it('signed-out screens', async () => {
     await withPage(async (page) => {
       const found: string[] = [];
-      for (const [portal, url] of [['facilitator', stack.facilitatorPortalUrl], ['client', stack.clientPortalUrl]] as const) {
+      for (const [portal, url] of [
+        ['facilitator', stack.facilitatorPortalUrl],
+        ['client', stack.clientPortalUrl],
+      ] as const) {
         for (const path of ['/login', '/forgot-password', '/invitations/accept?token=not-a-real-token', '/reset-password?token=not-a-real-token']) {
           await page.goto(`${url}${path}`);
           await settled(page);
@@ -116,7 +121,13 @@ describe('accessibility of every screen', () => {
       await follow(page, page.getByRole('link', { name: 'Add organisation' }));
       found.push(...(await audit(page, 'new organisation')));
       await follow(page, page.getByRole('link', { name: 'Organisations', exact: true }).first());
-      await follow(page, page.getByRole('main').getByRole('link', { name: /Northshire/ }).first());
+      await follow(
+        page,
+        page
+          .getByRole('main')
+          .getByRole('link', { name: /Northshire/ })
+          .first(),
+      );
       found.push(...(await audit(page, 'organisation detail')));
       expect(found).toEqual([]);
     });
@@ -136,8 +147,7 @@ describe('accessibility of every screen', () => {
     throw new Error(`Tab never reached ${target.toString()}`);
   }
 
-  const focusedHeading = (page: Page) =>
-    page.evaluate(`document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null`);
+  const focusedHeading = (page: Page) => page.evaluate(`document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null`);
 
   it('works by keyboard alone on a phone: sign in, open the menu, reach a page, land on its heading', async () => {
     await withPage(async (page) => {

@@ -22,7 +22,10 @@ describe('inviting someone again', () => {
 
   it('offers to resend the pending invitation, whose fresh link replaces the first', async () => {
     const invitee = 'robin.ash@lena.test';
-    const toInvitee = (after = 0) => (message: CapturedMessage) => message.to.includes(invitee) && message.id > after;
+    const toInvitee =
+      (after = 0) =>
+      (message: CapturedMessage) =>
+        message.to.includes(invitee) && message.id > after;
 
     const admin = await openBrowser();
     try {
@@ -46,7 +49,10 @@ describe('inviting someone again', () => {
       await screenshot(page, 'admin-invite-again');
       expect(await accessibilityViolations(page)).toEqual([]);
       // The form's own offer (the invitations table below has its own "Resend", behind a confirmation).
-      await page.locator('form#invite-facilitator').getByRole('button', { name: `Resend invitation to ${invitee}` }).click();
+      await page
+        .locator('form#invite-facilitator')
+        .getByRole('button', { name: `Resend invitation to ${invitee}` })
+        .click();
       await page.getByText(`A new invitation has been sent to ${invitee}.`).waitFor();
       expect(await page.getByLabel('Email address', { exact: true }).inputValue()).toBe('');
       const second = await stack.mail.waitForMessage(toInvitee(first.id), 30_000);

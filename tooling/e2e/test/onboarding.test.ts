@@ -41,7 +41,10 @@ describe('onboarding an organisation', () => {
     // The admin can see that the worker is there to send it.
     await page.getByRole('link', { name: 'Queue health' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Queue health' }).waitFor();
-    const emailQueue = page.getByRole('table', { name: 'Job queues' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Email delivery' }) });
+    const emailQueue = page
+      .getByRole('table', { name: 'Job queues' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Email delivery' }) });
     await emailQueue.getByText('Healthy').waitFor();
     await page.getByRole('heading', { name: 'No failed emails' }).waitFor();
     await page.setViewportSize({ width: 375, height: 800 });
@@ -66,7 +69,10 @@ describe('onboarding an organisation', () => {
     await coordinatorPage.getByRole('link', { name: 'Teams' }).first().click();
     await coordinatorPage.getByLabel('Team name', { exact: true }).fill('Blue Watch');
     await coordinatorPage.getByRole('button', { name: 'Create team' }).click();
-    await coordinatorPage.getByRole('link', { name: 'Manage Blue Watch' }).or(coordinatorPage.getByRole('button', { name: 'Manage Blue Watch' })).waitFor();
+    await coordinatorPage
+      .getByRole('link', { name: 'Manage Blue Watch' })
+      .or(coordinatorPage.getByRole('button', { name: 'Manage Blue Watch' }))
+      .waitFor();
 
     await coordinatorPage.getByRole('link', { name: 'Invitations' }).first().click();
     await coordinatorPage.getByLabel('Email address', { exact: true }).fill('alex@riverside-fire.test');

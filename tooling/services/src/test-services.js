@@ -46,10 +46,7 @@ async function startTestServices(options = {}) {
   const postgresStarting = presetDatabase
     ? Promise.resolve({ url: presetDatabase, startedByUs: false, source: 'env', stop: async () => {} })
     : ensurePostgres({ dataDir: path.join(runDir, 'postgres'), disposable: true, reuseExisting, log });
-  const [postgres, redis] = await Promise.allSettled([
-    postgresStarting,
-    ensureRedis({ dataDir: path.join(runDir, 'redis'), reuseExisting, log }),
-  ]);
+  const [postgres, redis] = await Promise.allSettled([postgresStarting, ensureRedis({ dataDir: path.join(runDir, 'redis'), reuseExisting, log })]);
   if (postgres.status === 'rejected' || redis.status === 'rejected') {
     if (postgres.status === 'fulfilled') await postgres.value.stop();
     if (redis.status === 'fulfilled') await redis.value.stop();

@@ -64,9 +64,7 @@ describe('startSmtpCapture', () => {
   it('rejects with a clear message on timeout', async () => {
     const capture = await startSmtpCapture();
     try {
-      await expect(capture.waitForMessage((message) => message.subject === 'never', 50)).rejects.toThrow(
-        /no email matching the predicate arrived within 50 ms/,
-      );
+      await expect(capture.waitForMessage((message) => message.subject === 'never', 50)).rejects.toThrow(/no email matching the predicate arrived within 50 ms/);
     } finally {
       await capture.close();
     }

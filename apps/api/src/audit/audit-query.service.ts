@@ -12,9 +12,12 @@ export class AuditQueryService {
   /** Newest first, keyset-paginated by id so pages stay stable while events arrive. */
   async page(filter: { tenantId?: string | null; action?: string | null; cursor?: string | null; limit?: number | null }): Promise<AuditEventPage> {
     const limit = filter.limit ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw DomainError.badInput('Ask for between 1 and 200 events at a time.', [{ field: 'limit', message: 'Choose a number from 1 to 200.' }]);
-    if (filter.cursor && (!/^\d{1,19}$/.test(filter.cursor) || BigInt(filter.cursor) > MAX_BIGINT)) throw DomainError.badInput('That page marker is not valid.', [{ field: 'cursor', message: 'Not a valid page marker.' }]);
-    if (filter.tenantId && !uuidSchema.safeParse(filter.tenantId).success) throw DomainError.badInput('That organisation id is not valid.', [{ field: 'tenantId', message: 'Not a valid id.' }]);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw DomainError.badInput('Ask for between 1 and 200 events at a time.', [{ field: 'limit', message: 'Choose a number from 1 to 200.' }]);
+    if (filter.cursor && (!/^\d{1,19}$/.test(filter.cursor) || BigInt(filter.cursor) > MAX_BIGINT))
+      throw DomainError.badInput('That page marker is not valid.', [{ field: 'cursor', message: 'Not a valid page marker.' }]);
+    if (filter.tenantId && !uuidSchema.safeParse(filter.tenantId).success)
+      throw DomainError.badInput('That organisation id is not valid.', [{ field: 'tenantId', message: 'Not a valid id.' }]);
     // One more than asked for tells whether there is an older page.
     const events = await this.events.page({ tenantId: filter.tenantId || null, action: filter.action || null, before: filter.cursor || null, limit: limit + 1 });
     const items = events.slice(0, limit);

@@ -31,7 +31,13 @@ export class AccountService {
   async updateProfile(principal: Principal, input: UpdateMyProfileInput): Promise<void> {
     const { displayName } = parseInput(updateProfileSchema, input);
     await this.accounts.setDisplayName(principal.userId, displayName);
-    await this.audit.record({ action: AuditAction.PROFILE_UPDATED, tenantId: principal.tenantId, targetType: 'user_account', targetId: principal.userId, detail: { fields: ['displayName'] } });
+    await this.audit.record({
+      action: AuditAction.PROFILE_UPDATED,
+      tenantId: principal.tenantId,
+      targetType: 'user_account',
+      targetId: principal.userId,
+      detail: { fields: ['displayName'] },
+    });
   }
 
   /**
@@ -55,6 +61,12 @@ export class AccountService {
     const ended = await this.sessions.endOtherSessionsOf(principal, 'password changed');
     // A reset link asked for before the change would otherwise still set a password afterwards.
     await this.resets.voidUnusedOf(principal.userId);
-    await this.audit.record({ action: AuditAction.PASSWORD_CHANGED, tenantId: principal.tenantId, targetType: 'user_account', targetId: principal.userId, detail: { otherSessionsEnded: ended } });
+    await this.audit.record({
+      action: AuditAction.PASSWORD_CHANGED,
+      tenantId: principal.tenantId,
+      targetType: 'user_account',
+      targetId: principal.userId,
+      detail: { otherSessionsEnded: ended },
+    });
   }
 }

@@ -61,10 +61,7 @@ export class AuthService {
       throw DomainError.forbidden(deactivatedMessage(await this.credentials.isStaff(user.id)));
     }
 
-    const [memberships, platformRoles] = await Promise.all([
-      this.sessions.activeMemberships(user.id),
-      this.sessions.platformRoles(user.id),
-    ]);
+    const [memberships, platformRoles] = await Promise.all([this.sessions.activeMemberships(user.id), this.sessions.platformRoles(user.id)]);
     if (memberships.length === 0 && platformRoles.length === 0) {
       // The password was right, so saying why is safe: every organisation they belong to is suspended, or they belong to none.
       throw DomainError.forbidden('Your account has no active organisation on Lena: its access may be suspended or you may have been removed. Please contact your coordinator.');

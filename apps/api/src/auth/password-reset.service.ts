@@ -47,7 +47,9 @@ export class PasswordResetService {
     const link = PASSWORD_RESET_LINKS.issue();
     await this.resets.store(account.id, link);
     const portal = account.staff ? this.config.facilitatorPortalUrl : this.config.clientPortalUrl;
-    await this.outbox.queueEmail(await this.emails.passwordReset({ to: email, userId: account.id, link: `${portal}/reset-password?token=${link.token}`, expiresAt: link.expiresAt }));
+    await this.outbox.queueEmail(
+      await this.emails.passwordReset({ to: email, userId: account.id, link: `${portal}/reset-password?token=${link.token}`, expiresAt: link.expiresAt }),
+    );
     await this.audit.record({ action: AuditAction.PASSWORD_RESET_REQUESTED, actorUserId: account.id, targetType: 'user_account', targetId: account.id });
   }
 

@@ -106,10 +106,7 @@ export class OneTimeLinks {
    */
   async spend<T>(db: Statements, hash: Buffer, returning = 'id'): Promise<T> {
     const { table, alias, spentColumn } = this.kind;
-    const [row] = (await db.query(
-      `UPDATE ${table} ${alias} SET ${spentColumn} = now() WHERE ${alias}.token_hash = $1 AND ${this.usable()} RETURNING ${returning}`,
-      [hash],
-    )) as T[];
+    const [row] = (await db.query(`UPDATE ${table} ${alias} SET ${spentColumn} = now() WHERE ${alias}.token_hash = $1 AND ${this.usable()} RETURNING ${returning}`, [hash])) as T[];
     if (!row) throw this.invalid();
     return row;
   }

@@ -6,9 +6,7 @@ import type { DataSource } from 'typeorm';
 import { RequestContext, runInRequestContext, type AuthProblem } from './request-context';
 
 /** Who a request's access token says is asking (not yet checked against the database), or why no one. */
-export type AccessReading =
-  | { ok: true; claims: { userId: string; sessionId: string; tenantId: string | null } }
-  | { ok: false; problem: AuthProblem };
+export type AccessReading = { ok: true; claims: { userId: string; sessionId: string; tenantId: string | null } } | { ok: false; problem: AuthProblem };
 
 /** Reads and verifies a request's access token; the sessions context provides it (sessions/access-reader.ts). */
 export type ReadAccess = (request: FastifyRequest) => AccessReading;

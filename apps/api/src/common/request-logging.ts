@@ -32,10 +32,7 @@ class RequestLogController extends LogController {
  * trusted, it could collide or be forged) and a child logger whose lines carry it, plus the tenant
  * and user once the token has been read (null before, and for anonymous requests).
  */
-export function fastifyLoggerOptions(logger: Logger): Pick<
-  FastifyServerOptions,
-  'loggerInstance' | 'genReqId' | 'requestIdHeader' | 'logController' | 'childLoggerFactory'
-> {
+export function fastifyLoggerOptions(logger: Logger): Pick<FastifyServerOptions, 'loggerInstance' | 'genReqId' | 'requestIdHeader' | 'logController' | 'childLoggerFactory'> {
   return {
     loggerInstance: logger,
     genReqId: () => randomUUID(),

@@ -22,7 +22,10 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
     if (hops > 10) throw new Error(`LENA_TRUSTED_PROXIES: ${hops} hops is not a plausible number of proxies.`);
     return hops;
   }
-  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [, address = entry, prefixLength] = CIDR.exec(entry) ?? [];
     const version = isIP(address);

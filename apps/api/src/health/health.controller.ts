@@ -21,8 +21,14 @@ export class HealthController {
   @Get('readyz')
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; database: string; redis: string }> {
     const [database, redis] = await Promise.all([
-      this.dataSource.query('SELECT 1').then(() => 'ok', () => 'unreachable'),
-      this.redis.ping().then(() => 'ok', () => 'unreachable'),
+      this.dataSource.query('SELECT 1').then(
+        () => 'ok',
+        () => 'unreachable',
+      ),
+      this.redis.ping().then(
+        () => 'ok',
+        () => 'unreachable',
+      ),
     ]);
     const ready = database === 'ok' && redis === 'ok';
     reply.status(ready ? 200 : 503);

@@ -103,7 +103,10 @@ export interface InviteeAccount {
 export class InvitationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(invitation: { email: string; displayName: string | null; tenantId: string | null; role: Role; teamId: string | null; invitedBy: string | null }, link: IssuedLink): Promise<InvitationRecord> {
+  async create(
+    invitation: { email: string; displayName: string | null; tenantId: string | null; role: Role; teamId: string | null; invitedBy: string | null },
+    link: IssuedLink,
+  ): Promise<InvitationRecord> {
     const { email, displayName, tenantId, role, teamId, invitedBy } = invitation;
     const columns = { email, display_name: displayName, tenant_id: tenantId, role, team_id: teamId, invited_by: invitedBy };
     return toInvitation(await INVITATION_LINKS.store<InvitationRow>(requestContext().uow, columns, link, INVITATION_COLUMNS));

@@ -80,7 +80,13 @@ export class InvitationService {
       link,
     );
     await this.sendLink(created, link);
-    await this.audit.record({ action: AuditAction.INVITATION_SENT, tenantId: invitation.tenantId, targetType: 'invitation', targetId: created.id, detail: { role: invitation.role } });
+    await this.audit.record({
+      action: AuditAction.INVITATION_SENT,
+      tenantId: invitation.tenantId,
+      targetType: 'invitation',
+      targetId: created.id,
+      detail: { role: invitation.role },
+    });
     return created;
   }
 
@@ -239,7 +245,14 @@ export class InvitationService {
     }
     // The row is locked and was usable when read, so spending it cannot fail here.
     await this.invitations.spend(tokenHash);
-    await this.audit.record({ action: AuditAction.INVITATION_ACCEPTED, actorUserId: userId, tenantId: invitation.tenantId, targetType: 'invitation', targetId: invitation.id, detail: { role: invitation.role } });
+    await this.audit.record({
+      action: AuditAction.INVITATION_ACCEPTED,
+      actorUserId: userId,
+      tenantId: invitation.tenantId,
+      targetType: 'invitation',
+      targetId: invitation.id,
+      detail: { role: invitation.role },
+    });
     // Organisation roles act in their organisation; staff act in none.
     return this.sessions.start(userId, invitation.tenantId);
   }

@@ -37,7 +37,11 @@ export class AvailabilityRepository {
     await manager.findOne(FacilitatorProfileEntity, { where: { userId }, lock: { mode: 'pessimistic_write' } });
     await manager.update(FacilitatorProfileEntity, { userId }, { timeZone, updatedAt: () => 'now()' });
     await manager.delete(FacilitatorWorkingHoursEntity, { userId });
-    if (spans.length) await manager.insert(FacilitatorWorkingHoursEntity, spans.map((span) => ({ userId, ...span })));
+    if (spans.length)
+      await manager.insert(
+        FacilitatorWorkingHoursEntity,
+        spans.map((span) => ({ userId, ...span })),
+      );
   }
 
   async addTimeOff(userId: string, values: TimeOffValues): Promise<void> {

@@ -38,11 +38,7 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
           await uow.query('INSERT INTO platform_role (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, role]);
         }
         if ('bio' in person) {
-          await uow.query('INSERT INTO facilitator_profile (user_id, bio, services) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-            id,
-            person.bio,
-            person.services,
-          ]);
+          await uow.query('INSERT INTO facilitator_profile (user_id, bio, services) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [id, person.bio, person.services]);
         }
       }
     });
@@ -70,11 +66,7 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
         for (const participant of tenant.participants) {
           const id = await userId(uow, participant.email, participant.displayName);
           await uow.query(`INSERT INTO tenant_membership (tenant_id, user_id, role) VALUES ($1, $2, 'PARTICIPANT') ON CONFLICT DO NOTHING`, [tenantId, id]);
-          await uow.query('INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-            tenantId,
-            teamIds[participant.team],
-            id,
-          ]);
+          await uow.query('INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [tenantId, teamIds[participant.team], id]);
         }
       });
     }

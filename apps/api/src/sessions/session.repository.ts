@@ -116,12 +116,7 @@ export class SessionRepository {
     // Spent before the successor exists, or the unique index would see two unspent tokens; the
     // foreign key to the successor is checked at commit.
     await uow.query('UPDATE refresh_token SET used_at = now(), replaced_by = $2 WHERE session_id = $1 AND used_at IS NULL', [sessionId, successorId]);
-    await uow.query('INSERT INTO refresh_token (id, session_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)', [
-      successorId,
-      sessionId,
-      successor.hash,
-      successor.expiresAt,
-    ]);
+    await uow.query('INSERT INTO refresh_token (id, session_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)', [successorId, sessionId, successor.hash, successor.expiresAt]);
   }
 
   /** The session acts in another organisation from now on (the update locks its row). */

@@ -85,7 +85,13 @@ export class SessionService {
       // request's transaction (which wrote nothing) ends first, giving up the session's lock.
       await uow.finish(false);
       await this.sessions.revokeDetached(token.sessionId, 'refresh token reused');
-      await this.audit.recordDetached({ action: AuditAction.REFRESH_TOKEN_REUSED, actorUserId: token.userId, tenantId: token.tenantId, targetType: 'auth_session', targetId: token.sessionId });
+      await this.audit.recordDetached({
+        action: AuditAction.REFRESH_TOKEN_REUSED,
+        actorUserId: token.userId,
+        tenantId: token.tenantId,
+        targetType: 'auth_session',
+        targetId: token.sessionId,
+      });
       clearAuthCookies(reply, this.config.cookieSecure);
       throw DomainError.unauthenticated('For your security you have been signed out. Please sign in again.');
     }
@@ -141,7 +147,13 @@ export class SessionService {
   /** Ends every session of the person but this one; returns how many ended. */
   async endOtherSessions(principal: Principal): Promise<number> {
     const ended = await this.endOtherSessionsOf(principal, 'ended by its owner');
-    await this.audit.record({ action: AuditAction.OTHER_SESSIONS_ENDED, tenantId: principal.tenantId, targetType: 'user_account', targetId: principal.userId, detail: { count: ended } });
+    await this.audit.record({
+      action: AuditAction.OTHER_SESSIONS_ENDED,
+      tenantId: principal.tenantId,
+      targetType: 'user_account',
+      targetId: principal.userId,
+      detail: { count: ended },
+    });
     return ended;
   }
 
@@ -175,10 +187,6 @@ export class SessionService {
   private async issueTokens(claims: AccessClaims, reply: ReturnType<typeof requestContext>['reply']): Promise<void> {
     const refresh = newOpaqueToken();
     await this.sessions.rotateRefreshToken(claims.sessionId, { hash: refresh.hash, expiresAt: expiresAt(new Date(), AuthPolicy.refreshTokenSeconds) });
-    setAuthCookies(
-      reply,
-      { accessToken: this.tokens.signAccess(claims), refreshToken: refresh.token, csrfToken: randomBytes(24).toString('base64url') },
-      this.config.cookieSecure,
-    );
+    setAuthCookies(reply, { accessToken: this.tokens.signAccess(claims), refreshToken: refresh.token, csrfToken: randomBytes(24).toString('base64url') }, this.config.cookieSecure);
   }
 }

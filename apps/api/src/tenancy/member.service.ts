@@ -64,7 +64,13 @@ export class MemberService {
     await this.assertAdminRemains(tenantId, member, role);
     await this.members.setRole(tenantId, userId, role);
     await this.sessions.revokeUserSessions(userId, 'role changed', tenantId);
-    await this.audit.record({ action: AuditAction.ROLE_CHANGED, tenantId, targetType: 'user_account', targetId: userId, detail: { from: member.role, to: role, by: principal.userId } });
+    await this.audit.record({
+      action: AuditAction.ROLE_CHANGED,
+      tenantId,
+      targetType: 'user_account',
+      targetId: userId,
+      detail: { from: member.role, to: role, by: principal.userId },
+    });
     return this.get(tenantId, userId);
   }
 

@@ -126,9 +126,8 @@ export class TeamService {
   private async assertNameFree(tenantId: string, name: string, exceptId?: string): Promise<void> {
     const holder = await this.teams.findNameHolder(tenantId, name, exceptId);
     if (holder) {
-      const message = teamStatus(holder) === TeamStatus.ARCHIVED
-        ? 'An archived team has that name. Restore it, or rename or delete it first.'
-        : 'There is already a team with that name.';
+      const message =
+        teamStatus(holder) === TeamStatus.ARCHIVED ? 'An archived team has that name. Restore it, or rename or delete it first.' : 'There is already a team with that name.';
       throw new DomainError('CONFLICT', message, [{ field: 'name', message }]);
     }
   }

@@ -14,18 +14,7 @@ import { TenantService } from './tenant.service';
 
 @Module({
   imports: [AuditModule, SessionsModule],
-  providers: [
-    MemberRepository,
-    MemberResolver,
-    MemberService,
-    TeamRepository,
-    TeamResolver,
-    TeamService,
-    TenancyLoaderFactory,
-    TenantRepository,
-    TenantResolver,
-    TenantService,
-  ],
+  providers: [MemberRepository, MemberResolver, MemberService, TeamRepository, TeamResolver, TeamService, TenancyLoaderFactory, TenantRepository, TenantResolver, TenantService],
   exports: [MemberService, TeamService, TenancyLoaderFactory, TenantService],
 })
 export class TenancyModule {}

@@ -1,14 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AuditAction,
-  createTenantSchema,
-  DomainError,
-  isPlatformAdmin,
-  parseInput,
-  updateTenantSchema,
-  uuidSchema,
-  type Principal,
-} from '@lena/domain';
+import { AuditAction, createTenantSchema, DomainError, isPlatformAdmin, parseInput, updateTenantSchema, uuidSchema, type Principal } from '@lena/domain';
 import { AuditService } from '../audit/audit.service';
 import { SessionService } from '../sessions/session.service';
 import type { Tenant } from './dtos/tenant.type';

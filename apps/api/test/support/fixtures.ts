@@ -73,10 +73,13 @@ export class Fixtures {
 
   async tenant(overrides: Partial<{ name: string; slug: string; status: 'ACTIVE' | 'SUSPENDED'; timeZone: string; locale: string }> = {}): Promise<TenantFixture> {
     const suffix = unique();
-    const { rows } = await this.owner.query<TenantFixture>(
-      `INSERT INTO tenant (name, slug, time_zone, locale, status) VALUES ($1, $2, $3, $4, $5) RETURNING id, name, slug`,
-      [overrides.name ?? `Organisation ${suffix}`, overrides.slug ?? `org-${suffix}`, overrides.timeZone ?? 'Europe/London', overrides.locale ?? 'en-GB', overrides.status ?? 'ACTIVE'],
-    );
+    const { rows } = await this.owner.query<TenantFixture>(`INSERT INTO tenant (name, slug, time_zone, locale, status) VALUES ($1, $2, $3, $4, $5) RETURNING id, name, slug`, [
+      overrides.name ?? `Organisation ${suffix}`,
+      overrides.slug ?? `org-${suffix}`,
+      overrides.timeZone ?? 'Europe/London',
+      overrides.locale ?? 'en-GB',
+      overrides.status ?? 'ACTIVE',
+    ]);
     return oneRow(rows, 'tenant');
   }
 
@@ -84,10 +87,12 @@ export class Fixtures {
     const suffix = unique();
     const email = overrides.email ?? `person-${suffix}@example.org`;
     const displayName = overrides.displayName ?? `Person ${suffix}`;
-    const { rows } = await this.owner.query<{ id: string }>(
-      `INSERT INTO user_account (email, display_name, password_hash, status) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [email, displayName, await fixturePasswordHash(), overrides.status ?? 'ACTIVE'],
-    );
+    const { rows } = await this.owner.query<{ id: string }>(`INSERT INTO user_account (email, display_name, password_hash, status) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      email,
+      displayName,
+      await fixturePasswordHash(),
+      overrides.status ?? 'ACTIVE',
+    ]);
     return { id: oneRow(rows, 'user_account').id, email, displayName, password: FIXTURE_PASSWORD };
   }
 
@@ -159,12 +164,7 @@ export class Fixtures {
   }
 
   async programmeFacilitator(tenantId: string, programmeId: string, userId: string, role: 'LEAD' | 'CO_FACILITATOR' = 'LEAD'): Promise<void> {
-    await this.asTenant(tenantId, 'INSERT INTO programme_facilitator (tenant_id, programme_id, user_id, role) VALUES ($1, $2, $3, $4)', [
-      tenantId,
-      programmeId,
-      userId,
-      role,
-    ]);
+    await this.asTenant(tenantId, 'INSERT INTO programme_facilitator (tenant_id, programme_id, user_id, role) VALUES ($1, $2, $3, $4)', [tenantId, programmeId, userId, role]);
   }
 
   async enrolment(tenantId: string, programmeId: string, userId: string): Promise<void> {
@@ -183,7 +183,12 @@ export class Fixtures {
   }
 
   /** A pending invitation whose link token the test knows. */
-  async invitation(input: { tenantId: string | null; role: 'ORG_ADMIN' | 'PARTICIPANT' | 'FACILITATOR' | 'PLATFORM_ADMIN'; email?: string; teamId?: string }): Promise<InvitationFixture> {
+  async invitation(input: {
+    tenantId: string | null;
+    role: 'ORG_ADMIN' | 'PARTICIPANT' | 'FACILITATOR' | 'PLATFORM_ADMIN';
+    email?: string;
+    teamId?: string;
+  }): Promise<InvitationFixture> {
     const token = randomBytes(32).toString('base64url');
     const email = input.email ?? `invitee-${unique()}@example.org`;
     const { rows } = await this.owner.query<{ id: string }>(

@@ -86,13 +86,16 @@ export class TestClient {
     options: RequestOptions & { contentType?: string } = {},
   ): Promise<{ statusCode: number; body: string; headers: Record<string, string | string[] | number | undefined>; json: () => unknown }> {
     const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json', ...this.authHeaders(options), ...options.headers };
-    const response = await this.app.getHttpAdapter().getInstance().inject({
-      method: 'POST',
-      url: '/graphql',
-      headers,
-      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
-      remoteAddress: this.remoteAddress,
-    });
+    const response = await this.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/graphql',
+        headers,
+        payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+        remoteAddress: this.remoteAddress,
+      });
     this.storeCookies(response.cookies as SetCookie[]);
     return { statusCode: response.statusCode, body: response.body, headers: response.headers, json: () => JSON.parse(response.body) };
   }
@@ -114,10 +117,7 @@ export class TestClient {
 
   /** Signs in and returns the GraphQL result; the cookies land in the jar. */
   login(email: string, password: string): Promise<GqlResult<{ login: { viewer: { id: string; tenantId: string | null; tenantRole: string | null; platformRoles: string[] } } }>> {
-    return this.gql(
-      `mutation Login($input: LoginInput!) { login(input: $input) { viewer { id tenantId tenantRole platformRoles } } }`,
-      { input: { email, password } },
-    );
+    return this.gql(`mutation Login($input: LoginInput!) { login(input: $input) { viewer { id tenantId tenantRole platformRoles } } }`, { input: { email, password } });
   }
 
   private authHeaders(options: RequestOptions): Record<string, string> {

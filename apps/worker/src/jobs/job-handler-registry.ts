@@ -13,10 +13,7 @@ export interface DiscoveredJobHandler {
  * exactly one handler and every handler names a known job: a job without a handler would sit in
  * Redis forever, and two handlers would race.
  */
-export function buildJobHandlerRegistry(
-  discovered: DiscoveredJobHandler[],
-  expected: readonly string[] = jobCatalogue.names,
-): Map<string, JobHandlerInstance> {
+export function buildJobHandlerRegistry(discovered: DiscoveredJobHandler[], expected: readonly string[] = jobCatalogue.names): Map<string, JobHandlerInstance> {
   const problems: string[] = [];
   const registry = new Map<string, JobHandlerInstance>();
   for (const jobName of expected) {

@@ -111,9 +111,11 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
     try {
       outcome = await runInTenantJobContext(context, () => handler.handle(payload as never, context as never));
     } catch (error) {
-      await uow.finish(false).catch((rollbackError: unknown) =>
-        this.logger.error(`Could not roll back job "${definition.name}": ${rollbackError instanceof Error ? rollbackError.message : String(rollbackError)}`),
-      );
+      await uow
+        .finish(false)
+        .catch((rollbackError: unknown) =>
+          this.logger.error(`Could not roll back job "${definition.name}": ${rollbackError instanceof Error ? rollbackError.message : String(rollbackError)}`),
+        );
       throw error;
     }
     // A failed commit fails the job, and BullMQ retries it: the handler's work is all or nothing.

@@ -28,11 +28,7 @@ export class OutboxRepository {
   /** Counts a failed attempt and keeps why; `giveUp` makes the row a dead letter. */
   async recordFailedAttempt(uow: UnitOfWork, id: string, failure: { lastError: string; giveUp: boolean }): Promise<void> {
     const manager = await uow.manager();
-    await manager.update(
-      OutboxMessageEntity,
-      { id },
-      { attempts: () => 'attempts + 1', lastError: failure.lastError, failedAt: failure.giveUp ? () => 'now()' : null },
-    );
+    await manager.update(OutboxMessageEntity, { id }, { attempts: () => 'attempts + 1', lastError: failure.lastError, failedAt: failure.giveUp ? () => 'now()' : null });
   }
 
   /**

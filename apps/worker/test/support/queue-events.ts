@@ -10,12 +10,7 @@ export async function listenToQueue(queue: string, options: { redisUrl: string; 
 type JobEventName = 'delayed' | 'failed' | 'completed' | 'added';
 
 /** Resolves with the event's arguments the next time `event` is emitted for `jobId`. */
-export function nextJobEvent<E extends JobEventName>(
-  events: QueueEvents,
-  event: E,
-  jobId: string,
-  timeoutMs = 15_000,
-): Promise<Parameters<QueueEventsListener[E]>[0]> {
+export function nextJobEvent<E extends JobEventName>(events: QueueEvents, event: E, jobId: string, timeoutMs = 15_000): Promise<Parameters<QueueEventsListener[E]>[0]> {
   return new Promise((resolve, reject) => {
     const listener = (args: { jobId: string }) => {
       if (args.jobId !== jobId) return;

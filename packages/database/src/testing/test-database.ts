@@ -10,7 +10,10 @@ import { migrateDatabase } from '../migrate';
  * checkouts with different migrations (branches tested side by side on one server) never share one.
  */
 export function templateDatabaseName(suite: string): string {
-  const digest = createHash('sha256').update(migrations.map((migration) => migration.name).join(',')).digest('hex').slice(0, 10);
+  const digest = createHash('sha256')
+    .update(migrations.map((migration) => migration.name).join(','))
+    .digest('hex')
+    .slice(0, 10);
   return `lena_template_${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${digest}`;
 }
 
@@ -20,11 +23,7 @@ export async function ensureTemplateDatabase(serverUrl: string, suite: string): 
   const templateUrl = withDatabaseName(serverUrl, template);
   await migrateDatabase(templateUrl);
   // Nobody may stay connected to a template while it is being cloned.
-  await withAdminClient(serverUrl, (client) =>
-    client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
-      template,
-    ]),
-  );
+  await withAdminClient(serverUrl, (client) => client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [template]));
 }
 
 export interface TestDatabase {

@@ -32,10 +32,9 @@ export function isCommonPassword(password: string): boolean {
  * A new password that also passes the common-password check. Passwords too short or too long are
  * left to the length rules, so the person reads one message, not two.
  */
-export const screenedNewPasswordSchema = newPasswordSchema.refine(
-  (password) => password.length < 12 || password.length > 128 || !isCommonPassword(password),
-  { error: COMMON_PASSWORD_MESSAGE },
-);
+export const screenedNewPasswordSchema = newPasswordSchema.refine((password) => password.length < 12 || password.length > 128 || !isCommonPassword(password), {
+  error: COMMON_PASSWORD_MESSAGE,
+});
 
 /** The API's versions of the schemas that set a password: the same fields, screened. */
 export const screenedAcceptInvitationSchema = acceptInvitationSchema.safeExtend({ password: screenedNewPasswordSchema });

@@ -24,10 +24,7 @@ export function singleLine<T extends z.ZodString>(schema: T, what: string) {
   return schema.refine((value) => !hasControlCharacter(value), { error: `${what} must be on one line, without line breaks or tabs.` });
 }
 
-export const personNameSchema = singleLine(
-  z.string().trim().min(1, { error: 'Enter a name.' }).max(120, { error: 'Names can be at most 120 characters.' }),
-  'Names',
-);
+export const personNameSchema = singleLine(z.string().trim().min(1, { error: 'Enter a name.' }).max(120, { error: 'Names can be at most 120 characters.' }), 'Names');
 
 /** Long passphrases beat complexity rules (NCSC and NIST guidance); cap the length argon2 hashes. */
 export const newPasswordSchema = z
@@ -43,10 +40,7 @@ export const loginSchema = z.object({
   password: z.string().min(1, { error: 'Enter your password.' }).max(128, { error: 'Passwords can be at most 128 characters.' }),
 });
 
-export const tokenSchema = z
-  .string()
-  .min(20, { error: 'This link is not valid.' })
-  .max(200, { error: 'This link is not valid.' });
+export const tokenSchema = z.string().min(20, { error: 'This link is not valid.' }).max(200, { error: 'This link is not valid.' });
 
 export const acceptInvitationSchema = z.object({
   token: tokenSchema,
@@ -60,10 +54,7 @@ export const resetPasswordSchema = z.object({
 });
 
 /** The password someone types to prove it is them: any length they may have set before. */
-export const currentPasswordSchema = z
-  .string()
-  .min(1, { error: 'Enter your current password.' })
-  .max(128, { error: 'Passwords can be at most 128 characters.' });
+export const currentPasswordSchema = z.string().min(1, { error: 'Enter your current password.' }).max(128, { error: 'Passwords can be at most 128 characters.' });
 
 /**
  * Changing one's own password. The API refuses common passwords too (see

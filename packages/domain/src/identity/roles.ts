@@ -13,12 +13,7 @@ export const TenantRole = {
 export type TenantRole = (typeof TenantRole)[keyof typeof TenantRole];
 
 export type Role = PlatformRole | TenantRole;
-export const ALL_ROLES: readonly Role[] = [
-  PlatformRole.PLATFORM_ADMIN,
-  PlatformRole.FACILITATOR,
-  TenantRole.ORG_ADMIN,
-  TenantRole.PARTICIPANT,
-];
+export const ALL_ROLES: readonly Role[] = [PlatformRole.PLATFORM_ADMIN, PlatformRole.FACILITATOR, TenantRole.ORG_ADMIN, TenantRole.PARTICIPANT];
 
 /** Who is asking: resolved once per request from a verified access token and a live session. */
 export interface Principal {

@@ -133,8 +133,7 @@ export const NEEDS_ASSESSMENT_QUESTIONNAIRE: NeedsAssessmentQuestionnaire = {
 };
 
 /** One answer from the question's own options; its message when missing or not one of them. */
-const answer = <V extends string>(definition: Question<V>) =>
-  z.enum(definition.options.map((option) => option.value) as [V, ...V[]], { error: definition.missing });
+const answer = <V extends string>(definition: Question<V>) => z.enum(definition.options.map((option) => option.value) as [V, ...V[]], { error: definition.missing });
 
 export const needsAssessmentAnswersSchema = z.object({
   primaryConcern: answer(primaryConcern),
@@ -235,17 +234,13 @@ function reasonsForGrp(answers: NeedsAssessmentAnswers): string[] {
     );
   }
   if (answers.distressingMaterial === DistressingMaterial.REGULARLY) {
-    reasons.push(
-      'Staff regularly come across traumatic events or distressing material. Reflective practice helps people make sense of its emotional impact before it builds up.',
-    );
+    reasons.push('Staff regularly come across traumatic events or distressing material. Reflective practice helps people make sense of its emotional impact before it builds up.');
   }
   if (answers.strainSigns === StrainSigns.SOME) {
     reasons.push('You see some signs of strain, burnout or compassion fatigue. Reflecting together helps people notice that strain early and work through it.');
   }
   if (answers.strainSigns === StrainSigns.WIDESPREAD) {
-    reasons.push(
-      'Signs of strain, burnout or compassion fatigue are clear across the team. Reflective practice gives people protected time to process what they are carrying.',
-    );
+    reasons.push('Signs of strain, burnout or compassion fatigue are clear across the team. Reflective practice gives people protected time to process what they are carrying.');
   }
   return reasons;
 }
@@ -267,7 +262,9 @@ export function recommendService(answers: NeedsAssessmentAnswers): ServiceRecomm
   const gts = reasonsForGts(answers);
   const grp = reasonsForGrp(answers);
   const reasons: string[] = bothWanted
-    ? ['You want both practical skills and staff wellbeing for this team. The two services are designed to complement each other: one sharpens practice, the other looks after the people doing it.']
+    ? [
+        'You want both practical skills and staff wellbeing for this team. The two services are designed to complement each other: one sharpens practice, the other looks after the people doing it.',
+      ]
     : [];
   const needsGts = bothWanted || gts.length > 0;
   const needsGrp = bothWanted || grp.length > 0;

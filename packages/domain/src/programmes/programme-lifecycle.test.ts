@@ -85,12 +85,9 @@ const ILLEGAL: [ProgrammeStatus, ProgrammeAction, string][] = [
 ];
 
 describe('transitionProgramme', () => {
-  it.each(LEGAL.flatMap(([from, action, to, actors]) => actors.map((actor) => [from, action, actor, to] as const)))(
-    '%s → %s by %s gives %s',
-    (from, action, actor, to) => {
-      expect(transitionProgramme(from, action, actor)).toEqual({ ok: true, status: to });
-    },
-  );
+  it.each(LEGAL.flatMap(([from, action, to, actors]) => actors.map((actor) => [from, action, actor, to] as const)))('%s → %s by %s gives %s', (from, action, actor, to) => {
+    expect(transitionProgramme(from, action, actor)).toEqual({ ok: true, status: to });
+  });
 
   it.each(ILLEGAL.flatMap(([from, action, message]) => MAY[action].map((actor) => [from, action, actor, message] as const)))(
     '%s → %s by %s is CONFLICT: %s',

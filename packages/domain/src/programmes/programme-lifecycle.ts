@@ -99,9 +99,7 @@ const TRANSITIONS: Record<ProgrammeAction, Transition> = {
   },
 };
 
-export type ProgrammeTransitionResult =
-  | { ok: true; status: ProgrammeStatus }
-  | { ok: false; code: typeof ErrorCode.FORBIDDEN | typeof ErrorCode.CONFLICT; message: string };
+export type ProgrammeTransitionResult = { ok: true; status: ProgrammeStatus } | { ok: false; code: typeof ErrorCode.FORBIDDEN | typeof ErrorCode.CONFLICT; message: string };
 
 /**
  * The status after `actor` does `action` to a programme in `status`, or why not: FORBIDDEN when

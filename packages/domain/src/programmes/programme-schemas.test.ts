@@ -66,17 +66,33 @@ describe('programmeDetailsSchema', () => {
       ],
     ],
     ['an unknown delivery mode', { deliveryMode: 'CARRIER_PIGEON' }, [{ field: 'deliveryMode', message: 'Choose online, in person or hybrid.' }]],
-    ['a video link that is not https', { videoLink: 'http://meet.example.org/a' }, [{ field: 'videoLink', message: expect.stringMatching(/^Enter the video link as a full address starting https:\/\//) }]],
+    [
+      'a video link that is not https',
+      { videoLink: 'http://meet.example.org/a' },
+      [{ field: 'videoLink', message: expect.stringMatching(/^Enter the video link as a full address starting https:\/\//) }],
+    ],
     ['a video link that is not a link', { videoLink: 'meet us on Teams' }, [{ field: 'videoLink', message: expect.stringMatching(/^Enter the video link as a full address/) }]],
-    ['a location over two lines', { deliveryMode: 'HYBRID', location: 'Room 4\nLeeds' }, [{ field: 'location', message: 'Locations must be on one line, without line breaks or tabs.' }]],
-    ['a smallest group larger than the largest', { minGroupSize: 8, maxGroupSize: 6 }, [{ field: 'maxGroupSize', message: 'The largest group size cannot be smaller than the smallest.' }]],
+    [
+      'a location over two lines',
+      { deliveryMode: 'HYBRID', location: 'Room 4\nLeeds' },
+      [{ field: 'location', message: 'Locations must be on one line, without line breaks or tabs.' }],
+    ],
+    [
+      'a smallest group larger than the largest',
+      { minGroupSize: 8, maxGroupSize: 6 },
+      [{ field: 'maxGroupSize', message: 'The largest group size cannot be smaller than the smallest.' }],
+    ],
     ['a group of one', { minGroupSize: 1 }, [{ field: 'minGroupSize', message: 'The smallest group size must be at least 2.' }]],
     ['a group of 41', { maxGroupSize: 41 }, [{ field: 'maxGroupSize', message: 'The largest group size can be at most 40.' }]],
     ['a fractional group size', { maxGroupSize: 7.5 }, [{ field: 'maxGroupSize', message: 'The largest group size must be a whole number.' }]],
     ['no sessions', { numberOfSessions: 0 }, [{ field: 'numberOfSessions', message: 'The number of sessions must be at least 1.' }]],
     ['too many sessions', { numberOfSessions: 105 }, [{ field: 'numberOfSessions', message: 'The number of sessions can be at most 104.' }]],
     ['a number of sessions as text', { numberOfSessions: '10' }, [{ field: 'numberOfSessions', message: 'Enter the number of sessions.' }]],
-    ['more sessions than fit in five years', { cadence: 'MONTHLY_DAY', numberOfSessions: 62 }, [{ field: 'numberOfSessions', message: '62 sessions at this cadence would run for more than 5 years. Choose fewer sessions or a more frequent cadence.' }]],
+    [
+      'more sessions than fit in five years',
+      { cadence: 'MONTHLY_DAY', numberOfSessions: 62 },
+      [{ field: 'numberOfSessions', message: '62 sessions at this cadence would run for more than 5 years. Choose fewer sessions or a more frequent cadence.' }],
+    ],
     ['a 20-minute session', { sessionLengthMinutes: 20 }, [{ field: 'sessionLengthMinutes', message: 'The session length in minutes must be at least 30.' }]],
     ['a five-hour session', { sessionLengthMinutes: 300 }, [{ field: 'sessionLengthMinutes', message: 'The session length in minutes can be at most 240.' }]],
     ['a session of 92 minutes', { sessionLengthMinutes: 92 }, [{ field: 'sessionLengthMinutes', message: 'Session lengths go in steps of 5 minutes.' }]],
@@ -86,7 +102,11 @@ describe('programmeDetailsSchema', () => {
     ['a title over two lines', { title: 'Night\nshift' }, [{ field: 'title', message: 'Programme titles must be on one line, without line breaks or tabs.' }]],
     ['a long title', { title: 'x'.repeat(161) }, [{ field: 'title', message: 'Programme titles can be at most 160 characters.' }]],
     ['an unknown cadence', { cadence: 'DAILY' }, [{ field: 'cadence', message: 'Choose how often the sessions repeat.' }]],
-    ['a cadence that cannot start on the date', { cadence: 'MONTHLY_NTH_WEEKDAY', startDate: '2027-03-30' }, [{ field: 'cadence', message: 'Not every month has a fifth Tuesday. Choose "monthly on the last Tuesday" instead.' }]],
+    [
+      'a cadence that cannot start on the date',
+      { cadence: 'MONTHLY_NTH_WEEKDAY', startDate: '2027-03-30' },
+      [{ field: 'cadence', message: 'Not every month has a fifth Tuesday. Choose "monthly on the last Tuesday" instead.' }],
+    ],
     ['a date that does not exist', { startDate: '2027-02-30' }, [{ field: 'startDate', message: 'Enter a date like 2027-03-17.' }]],
     ['four rotating start times', { startTimes: ['06:00', '10:00', '14:00', '20:00'] }, [{ field: 'startTimes', message: 'A programme can rotate among at most 3 start times.' }]],
     ['no start time', { startTimes: [] }, [{ field: 'startTimes', message: 'Give at least one start time.' }]],
@@ -100,9 +120,24 @@ describe('programmeDetailsSchema', () => {
     ['a group size that is not a number', { minGroupSize: 'six', maxGroupSize: 3 }, [{ field: 'minGroupSize', message: 'Enter the smallest group size.' }]],
     ['a start date that is not a date', { startDate: 'soon', cadence: 'MONTHLY_DAY' }, [{ field: 'startDate', message: 'Enter a date like 2027-03-17.' }]],
     ['an unknown cadence', { cadence: 'HOURLY', numberOfSessions: 104 }, [{ field: 'cadence', message: 'Choose how often the sessions repeat.' }]],
-    ['an unknown zone', { timeZone: 'Nowhere', cadence: 'MONTHLY_DAY', numberOfSessions: 104 }, [{ field: 'timeZone', message: 'Choose a time zone from the list, for example Europe/London.' }]],
-    ['bad start times', { startTimes: ['noon'], cadence: 'MONTHLY_DAY', numberOfSessions: 104 }, [{ field: 'startTimes.0', message: 'Write times as HH:MM on the 24-hour clock, for example 09:30.' }]],
-    ['a bad session length', { sessionLengthMinutes: 7, cadence: 'MONTHLY_DAY', numberOfSessions: 104 }, [{ field: 'sessionLengthMinutes', message: 'The session length in minutes must be at least 30.' }, { field: 'sessionLengthMinutes', message: 'Session lengths go in steps of 5 minutes.' }]],
+    [
+      'an unknown zone',
+      { timeZone: 'Nowhere', cadence: 'MONTHLY_DAY', numberOfSessions: 104 },
+      [{ field: 'timeZone', message: 'Choose a time zone from the list, for example Europe/London.' }],
+    ],
+    [
+      'bad start times',
+      { startTimes: ['noon'], cadence: 'MONTHLY_DAY', numberOfSessions: 104 },
+      [{ field: 'startTimes.0', message: 'Write times as HH:MM on the 24-hour clock, for example 09:30.' }],
+    ],
+    [
+      'a bad session length',
+      { sessionLengthMinutes: 7, cadence: 'MONTHLY_DAY', numberOfSessions: 104 },
+      [
+        { field: 'sessionLengthMinutes', message: 'The session length in minutes must be at least 30.' },
+        { field: 'sessionLengthMinutes', message: 'Session lengths go in steps of 5 minutes.' },
+      ],
+    ],
   ])('gives %s its own message, and no second one from the rules between fields', (_label, change, problems) => {
     expect(problemsOf({ ...valid, ...change })).toEqual(problems);
   });
@@ -198,8 +233,14 @@ describe('programmeSchedule', () => {
 
 describe('toStoredSeriesStart and fromStoredSeriesStart', () => {
   it.each([
-    [{ startDate: '2027-03-16', startTimes: ['10:00'] }, { startLocal: '2027-03-16T10:00:00', startSlots: [] }],
-    [{ startDate: '2027-03-16', startTimes: ['08:00', '14:00', '20:00'] }, { startLocal: '2027-03-16T08:00:00', startSlots: ['08:00', '14:00', '20:00'] }],
+    [
+      { startDate: '2027-03-16', startTimes: ['10:00'] },
+      { startLocal: '2027-03-16T10:00:00', startSlots: [] },
+    ],
+    [
+      { startDate: '2027-03-16', startTimes: ['08:00', '14:00', '20:00'] },
+      { startLocal: '2027-03-16T08:00:00', startSlots: ['08:00', '14:00', '20:00'] },
+    ],
   ])('keep %j in the row as %j and read it back', (start, stored) => {
     expect(toStoredSeriesStart(start)).toEqual(stored);
     expect(fromStoredSeriesStart(stored)).toEqual(start);

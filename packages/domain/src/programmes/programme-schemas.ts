@@ -42,7 +42,11 @@ const wholeNumber = (what: string, min: number, max: number) =>
     .max(max, { error: `The ${what} can be at most ${max}.` });
 
 export const programmeTitleSchema = singleLine(
-  z.string({ error: 'Enter a title for the programme.' }).trim().min(1, { error: 'Enter a title for the programme.' }).max(160, { error: 'Programme titles can be at most 160 characters.' }),
+  z
+    .string({ error: 'Enter a title for the programme.' })
+    .trim()
+    .min(1, { error: 'Enter a title for the programme.' })
+    .max(160, { error: 'Programme titles can be at most 160 characters.' }),
   'Programme titles',
 );
 
@@ -110,7 +114,10 @@ function checkProgrammeDetails(details: ProgrammeDetailsInput, context: z.Refine
   } catch (error) {
     // The one way a valid cadence can fail: too many sessions to fit within the series limits.
     if (error instanceof DomainError) {
-      return problem('numberOfSessions', `${details.numberOfSessions} sessions at this cadence would run for more than ${SeriesLimits.maxSpanYears} years. Choose fewer sessions or a more frequent cadence.`);
+      return problem(
+        'numberOfSessions',
+        `${details.numberOfSessions} sessions at this cadence would run for more than ${SeriesLimits.maxSpanYears} years. Choose fewer sessions or a more frequent cadence.`,
+      );
     }
     throw error;
   }

@@ -30,20 +30,46 @@ describe('workingHoursSchema', () => {
   });
 
   it.each([
-    ['an overlap on one day', { timeZone: 'Europe/London', spans: [{ isoWeekday: 2, startsLocal: '09:00', endsLocal: '13:00' }, { isoWeekday: 2, startsLocal: '12:00', endsLocal: '14:00' }] }, [{ field: 'spans.1.startsLocal', message: 'Tuesday 12:00–14:00 overlaps 09:00–13:00.' }]],
-    ['a span ending before it starts', { timeZone: 'Europe/London', spans: [{ isoWeekday: 5, startsLocal: '17:00', endsLocal: '09:00' }] }, [{ field: 'spans.0.endsLocal', message: 'Each span must end after it starts, on the same day.' }]],
-    ['a time that is not HH:MM', { timeZone: 'Europe/London', spans: [{ isoWeekday: 1, startsLocal: '9am', endsLocal: '24:00' }] }, [
-      { field: 'spans.0.startsLocal', message: 'Write times as HH:MM on the 24-hour clock, for example 09:30.' },
-      { field: 'spans.0.endsLocal', message: 'Write times as HH:MM on the 24-hour clock, for example 09:30.' },
-    ]],
-    ['a day that is not a weekday', { timeZone: 'Europe/London', spans: [{ isoWeekday: 8, startsLocal: '09:00', endsLocal: '10:00' }] }, [{ field: 'spans.0.isoWeekday', message: 'Choose a day of the week.' }]],
+    [
+      'an overlap on one day',
+      {
+        timeZone: 'Europe/London',
+        spans: [
+          { isoWeekday: 2, startsLocal: '09:00', endsLocal: '13:00' },
+          { isoWeekday: 2, startsLocal: '12:00', endsLocal: '14:00' },
+        ],
+      },
+      [{ field: 'spans.1.startsLocal', message: 'Tuesday 12:00–14:00 overlaps 09:00–13:00.' }],
+    ],
+    [
+      'a span ending before it starts',
+      { timeZone: 'Europe/London', spans: [{ isoWeekday: 5, startsLocal: '17:00', endsLocal: '09:00' }] },
+      [{ field: 'spans.0.endsLocal', message: 'Each span must end after it starts, on the same day.' }],
+    ],
+    [
+      'a time that is not HH:MM',
+      { timeZone: 'Europe/London', spans: [{ isoWeekday: 1, startsLocal: '9am', endsLocal: '24:00' }] },
+      [
+        { field: 'spans.0.startsLocal', message: 'Write times as HH:MM on the 24-hour clock, for example 09:30.' },
+        { field: 'spans.0.endsLocal', message: 'Write times as HH:MM on the 24-hour clock, for example 09:30.' },
+      ],
+    ],
+    [
+      'a day that is not a weekday',
+      { timeZone: 'Europe/London', spans: [{ isoWeekday: 8, startsLocal: '09:00', endsLocal: '10:00' }] },
+      [{ field: 'spans.0.isoWeekday', message: 'Choose a day of the week.' }],
+    ],
     ['an unknown time zone', { timeZone: 'Mars/Olympus', spans: [] }, [{ field: 'timeZone', message: 'Choose a time zone from the list, for example Europe/London.' }]],
   ])('refuses %s, naming the field', (_case, input, problems) => {
     expect(problemsOf(workingHoursSchema, input)).toEqual(problems);
   });
 
   it(`refuses more than ${MAX_WORKING_HOURS_SPANS} spans`, () => {
-    const spans = Array.from({ length: MAX_WORKING_HOURS_SPANS + 1 }, (_, index) => ({ isoWeekday: (index % 7) + 1, startsLocal: `${String(index).padStart(2, '0')}:00`, endsLocal: `${String(index).padStart(2, '0')}:30` }));
+    const spans = Array.from({ length: MAX_WORKING_HOURS_SPANS + 1 }, (_, index) => ({
+      isoWeekday: (index % 7) + 1,
+      startsLocal: `${String(index).padStart(2, '0')}:00`,
+      endsLocal: `${String(index).padStart(2, '0')}:30`,
+    }));
     expect(() => parseInput(workingHoursSchema, { timeZone: 'Europe/London', spans })).toThrow(`Enter at most ${MAX_WORKING_HOURS_SPANS} spans of working hours.`);
   });
 });
@@ -59,9 +85,17 @@ describe('timeOffSchema', () => {
 
   it.each([
     ['an end before the start', { startsAt: '2027-08-02T10:00:00Z', endsAt: '2027-08-02T09:00:00Z' }, [{ field: 'endsAt', message: 'Time off must end after it starts.' }]],
-    ['more than a year at once', { startsAt: '2027-01-01T00:00:00Z', endsAt: '2028-01-03T00:00:00Z' }, [{ field: 'endsAt', message: 'Enter time off of at most 366 days at a time.' }]],
+    [
+      'more than a year at once',
+      { startsAt: '2027-01-01T00:00:00Z', endsAt: '2028-01-03T00:00:00Z' },
+      [{ field: 'endsAt', message: 'Enter time off of at most 366 days at a time.' }],
+    ],
     ['a date without a time or offset', { startsAt: '2027-08-02', endsAt: '2027-08-03T00:00:00Z' }, [{ field: 'startsAt', message: 'Enter a date and time.' }]],
-    ['a note over two lines', { startsAt: '2027-08-02T10:00:00Z', endsAt: '2027-08-02T12:00:00Z', note: 'Away\nall day' }, [{ field: 'note', message: 'Notes must be on one line, without line breaks or tabs.' }]],
+    [
+      'a note over two lines',
+      { startsAt: '2027-08-02T10:00:00Z', endsAt: '2027-08-02T12:00:00Z', note: 'Away\nall day' },
+      [{ field: 'note', message: 'Notes must be on one line, without line breaks or tabs.' }],
+    ],
   ])('refuses %s', (_case, input, problems) => {
     expect(problemsOf(timeOffSchema, input)).toEqual(problems);
   });

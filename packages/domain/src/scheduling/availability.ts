@@ -118,11 +118,7 @@ function describeHoursOn(weekday: number, hours: readonly WorkingSpan[], facilit
  * Messages give times in `displayTimeZone`, the zone of the person who will read them. Conflicts
  * come in the order of the proposed sessions, then double bookings, time off, working hours.
  */
-export function findAvailabilityConflicts(input: {
-  proposed: readonly ProposedSession[];
-  facilitator: FacilitatorCalendar;
-  displayTimeZone: string;
-}): AvailabilityConflict[] {
+export function findAvailabilityConflicts(input: { proposed: readonly ProposedSession[]; facilitator: FacilitatorCalendar; displayTimeZone: string }): AvailabilityConflict[] {
   const { proposed, facilitator, displayTimeZone } = input;
   const booked = facilitator.bookedSessions.map((session) => ({ session, span: interval(session, 'A booked session') }));
   const timeOff = facilitator.timeOff.map((away) => ({ away, span: interval(away, 'Time off') }));

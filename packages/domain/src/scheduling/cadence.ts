@@ -45,15 +45,11 @@ export function cadenceProblem(cadence: Cadence, startDate: string): string | nu
   const dayName = weekdayName(date.weekday);
   switch (cadence) {
     case Cadence.MONTHLY_NTH_WEEKDAY:
-      return weekOfMonth(date) > 4
-        ? `Not every month has a fifth ${dayName}. Choose "monthly on the last ${dayName}" instead.`
-        : null;
+      return weekOfMonth(date) > 4 ? `Not every month has a fifth ${dayName}. Choose "monthly on the last ${dayName}" instead.` : null;
     case Cadence.MONTHLY_LAST_WEEKDAY:
       return isInLastWeekOfMonth(date) ? null : `${date.toFormat('d LLLL yyyy')} is not the last ${dayName} of its month.`;
     case Cadence.MONTHLY_DAY:
-      return date.day > LAST_DAY_IN_EVERY_MONTH
-        ? `Not every month has a ${ordinalDay(date.day)}. Start on or before the 28th, or choose "monthly on the last ${dayName}".`
-        : null;
+      return date.day > LAST_DAY_IN_EVERY_MONTH ? `Not every month has a ${ordinalDay(date.day)}. Start on or before the 28th, or choose "monthly on the last ${dayName}".` : null;
     default:
       return null;
   }

@@ -1,15 +1,6 @@
 import { DateTime } from 'luxon';
 import { localTimeSchema } from './availability-schemas.js';
-import {
-  atWallTime,
-  localDateSchema,
-  localDateTimeSchema,
-  parseLocalDate,
-  parseLocalDateTime,
-  parseTimeOfDay,
-  toUtcIso,
-  wallTimeOf,
-} from './local-time.js';
+import { atWallTime, localDateSchema, localDateTimeSchema, parseLocalDate, parseLocalDateTime, parseTimeOfDay, toUtcIso, wallTimeOf } from './local-time.js';
 
 describe('parsing wall-clock values', () => {
   it.each([

@@ -43,9 +43,12 @@ export const localDateSchema = z
   .trim()
   .refine((text) => parseLocalDate(text) !== null, { error: 'Enter a date like 2027-03-17.' });
 
-export const localDateTimeSchema = z.string().trim().refine((text) => parseLocalDateTime(text) !== null, {
-  error: 'Give a local date and time without a time zone offset, like 2027-03-17T10:00:00.',
-});
+export const localDateTimeSchema = z
+  .string()
+  .trim()
+  .refine((text) => parseLocalDateTime(text) !== null, {
+    error: 'Give a local date and time without a time zone offset, like 2027-03-17T10:00:00.',
+  });
 
 /** The fields of a wall-clock time; a FloatingDateTime has them, and so can a plain object. */
 export interface WallClock {

@@ -22,10 +22,7 @@ export const SeriesLimits = {
  * time zone; a date alone or a date-time without Z is read as wall-clock time in the programme's
  * zone (a date alone meaning "up to the end of that day").
  */
-export type SeriesEnd =
-  | { kind: 'INSTANT'; instant: DateTime }
-  | { kind: 'LOCAL_DATE_TIME'; wall: FloatingDateTime }
-  | { kind: 'LOCAL_DATE'; wall: FloatingDateTime };
+export type SeriesEnd = { kind: 'INSTANT'; instant: DateTime } | { kind: 'LOCAL_DATE_TIME'; wall: FloatingDateTime } | { kind: 'LOCAL_DATE'; wall: FloatingDateTime };
 
 /** A repeat rule that passed every check: rrule's options without the start or the end. */
 export interface RecurrenceRule {
@@ -112,7 +109,9 @@ function checkCombination(parts: Map<string, string>): void {
     // Each weekday comes at least four times a month, so these positions always exist.
     const setSize = 4 * byDay.split(',').length;
     if (positions.split(',').some((position) => Math.abs(Number(position)) > setSize)) {
-      refuse(`With ${byDay.split(',').length === 1 ? 'one day' : 'these days'} in BYDAY, BYSETPOS can be at most ${setSize} (or -${setSize}), so that every month has that session.`);
+      refuse(
+        `With ${byDay.split(',').length === 1 ? 'one day' : 'these days'} in BYDAY, BYSETPOS can be at most ${setSize} (or -${setSize}), so that every month has that session.`,
+      );
     }
   }
 }
@@ -135,7 +134,10 @@ function readUntil(value: string): SeriesEnd {
  * anything wrong is BAD_USER_INPUT on the field `rrule`, in words a person can act on.
  */
 export function parseRecurrenceRule(rule: string): RecurrenceRule {
-  const text = rule.trim().toUpperCase().replace(/^RRULE:/, '');
+  const text = rule
+    .trim()
+    .toUpperCase()
+    .replace(/^RRULE:/, '');
   const parts = readParts(text);
   if (!parts.has('FREQ')) refuse('A repeat rule needs FREQ, for example FREQ=WEEKLY.');
   if (parts.has('COUNT') && parts.has('UNTIL')) refuse('Give COUNT or UNTIL in a repeat rule, not both.');

@@ -14,7 +14,7 @@ function refusalOf(work: () => unknown): DomainError {
 }
 
 /** The wall-clock time each instant shows in a zone, to check what people there see. */
-const localTimes = (instants: string[], zone: string) => instants.map((instant) => DateTime.fromISO(instant).setZone(zone).toFormat("ccc d LLL HH:mm"));
+const localTimes = (instants: string[], zone: string) => instants.map((instant) => DateTime.fromISO(instant).setZone(zone).toFormat('ccc d LLL HH:mm'));
 
 describe('expandSeries keeps the local time across daylight-saving changes', () => {
   it.each([
@@ -99,11 +99,7 @@ describe('expandSeries', () => {
     const start = { startLocal: '2027-03-17T10:00:00', timeZone: 'Europe/London' };
 
     it('includes a session that starts exactly at a UTC UNTIL, and none after it', () => {
-      expect(expandSeries({ ...start, rrule: 'FREQ=WEEKLY;UNTIL=20270331T090000Z' })).toEqual([
-        '2027-03-17T10:00:00.000Z',
-        '2027-03-24T10:00:00.000Z',
-        '2027-03-31T09:00:00.000Z',
-      ]);
+      expect(expandSeries({ ...start, rrule: 'FREQ=WEEKLY;UNTIL=20270331T090000Z' })).toEqual(['2027-03-17T10:00:00.000Z', '2027-03-24T10:00:00.000Z', '2027-03-31T09:00:00.000Z']);
       expect(expandSeries({ ...start, rrule: 'FREQ=WEEKLY;UNTIL=20270331T085959Z' })).toHaveLength(2);
     });
 
@@ -149,9 +145,7 @@ describe('expandSeries', () => {
     it('refuses, before running it, a rule that might never give a session', () => {
       const start = { startLocal: '2027-03-17T10:00:00', timeZone: 'Europe/London' };
       // Unchecked, rrule searches to the year 9999 for these (over 30 s for the first).
-      expect(refusalOf(() => expandSeries({ ...start, rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30' })).message).toBe(
-        'BYMONTH is not a part of a repeat rule that Lena supports.',
-      );
+      expect(refusalOf(() => expandSeries({ ...start, rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30' })).message).toBe('BYMONTH is not a part of a repeat rule that Lena supports.');
       expect(refusalOf(() => expandSeries({ ...start, rrule: 'FREQ=MONTHLY;BYMONTHDAY=30;COUNT=3' })).message).toMatch(/^BYMONTHDAY must list days from 1 to 28/);
     });
   });
@@ -193,14 +187,7 @@ describe('expandRotatingSeries', () => {
 
   it('starts session i at start time i mod n, still at local time across the March change', () => {
     const sessions = expandRotatingSeries(shifts);
-    expect(localTimes(sessions, 'Europe/London')).toEqual([
-      'Fri 26 Mar 08:00',
-      'Sat 27 Mar 14:00',
-      'Sun 28 Mar 20:00',
-      'Mon 29 Mar 08:00',
-      'Tue 30 Mar 14:00',
-      'Wed 31 Mar 20:00',
-    ]);
+    expect(localTimes(sessions, 'Europe/London')).toEqual(['Fri 26 Mar 08:00', 'Sat 27 Mar 14:00', 'Sun 28 Mar 20:00', 'Mon 29 Mar 08:00', 'Tue 30 Mar 14:00', 'Wed 31 Mar 20:00']);
     expect(sessions[2]).toBe('2027-03-28T19:00:00.000Z'); // 20:00 BST on the day the clocks change
   });
 
@@ -240,8 +227,6 @@ describe('expandRotatingSeries', () => {
   });
 
   it('refuses a start date that does not exist', () => {
-    expect(refusalOf(() => expandRotatingSeries({ ...shifts, startDate: '2027-02-29' })).fieldProblems).toEqual([
-      { field: 'startDate', message: 'Enter a date like 2027-03-17.' },
-    ]);
+    expect(refusalOf(() => expandRotatingSeries({ ...shifts, startDate: '2027-02-29' })).fieldProblems).toEqual([{ field: 'startDate', message: 'Enter a date like 2027-03-17.' }]);
   });
 });

@@ -4,17 +4,7 @@ import { DomainError } from '../errors/domain-error.js';
 import { parseInput } from '../errors/parse-input.js';
 import { timeZoneSchema } from '../tenancy/tenancy-schemas.js';
 import { localTimeSchema } from './availability-schemas.js';
-import {
-  atWallTime,
-  localDateSchema,
-  localDateTimeSchema,
-  parseLocalDate,
-  parseLocalDateTime,
-  parseTimeOfDay,
-  toUtcIso,
-  wallTimeOf,
-  type FloatingDateTime,
-} from './local-time.js';
+import { atWallTime, localDateSchema, localDateTimeSchema, parseLocalDate, parseLocalDateTime, parseTimeOfDay, toUtcIso, wallTimeOf, type FloatingDateTime } from './local-time.js';
 import { parseRecurrenceRule, recurrenceRuleSchema, SeriesLimits, type RecurrenceRule, type SeriesEnd } from './recurrence-rule.js';
 import { RRule } from './rrule-library.js';
 

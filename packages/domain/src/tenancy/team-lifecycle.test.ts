@@ -55,4 +55,3 @@ describe('teamHoldsName', () => {
     expect(teamHoldsName(deleted)).toBe(false);
   });
 });
-

@@ -60,4 +60,3 @@ export function teamActionRefusal(team: TeamLifecycleState, action: TeamAction):
 export function teamHoldsName(team: TeamLifecycleState): boolean {
   return teamStatus(team) !== TeamStatus.DELETED;
 }
-

@@ -32,7 +32,11 @@ describe('createTenantSchema', () => {
   it('reports every bad field at once, each by name', () => {
     const result = createTenantSchema.safeParse({ name: 'x', slug: 'Bad Slug', timeZone: 'Mars/Olympus', minReportingGroupSize: 2 });
     expect(result.success).toBe(false);
-    expect(messagesOf(result).map((problem) => problem.field).sort()).toEqual(['minReportingGroupSize', 'name', 'slug', 'timeZone']);
+    expect(
+      messagesOf(result)
+        .map((problem) => problem.field)
+        .sort(),
+    ).toEqual(['minReportingGroupSize', 'name', 'slug', 'timeZone']);
   });
 
   it('updateTenantSchema accepts any subset and still checks what is given', () => {

@@ -72,10 +72,7 @@ export type CreateTenant = z.output<typeof createTenantSchema>;
 export const updateTenantSchema = z.object(tenantFields).partial();
 export type UpdateTenant = z.output<typeof updateTenantSchema>;
 
-export const teamNameSchema = singleLine(
-  z.string().trim().min(1, { error: 'Enter a team name.' }).max(120, { error: 'Team names can be at most 120 characters.' }),
-  'Team names',
-);
+export const teamNameSchema = singleLine(z.string().trim().min(1, { error: 'Enter a team name.' }).max(120, { error: 'Team names can be at most 120 characters.' }), 'Team names');
 
 export const inviteSchema = z.object({
   email: emailSchema,

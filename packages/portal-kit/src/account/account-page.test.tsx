@@ -178,7 +178,12 @@ describe('AccountPage: change your password', () => {
 
   it.each([
     ['a wrong current password', 'currentPassword', 'Current password', 'Your current password is not right.'],
-    ['a breached new password', 'newPassword', 'New password', 'This password is too common: it is on lists of passwords that attackers try first. Choose another, for example three or more unrelated words.'],
+    [
+      'a breached new password',
+      'newPassword',
+      'New password',
+      'This password is too common: it is on lists of passwords that attackers try first. Choose another, for example three or more unrelated words.',
+    ],
   ])('shows the API’s refusal of %s beside its field and keeps what was typed', async (_label, apiField, label, message) => {
     const api = fakeApi([THIS_ONE], { ChangePassword: [{ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', fieldProblems: [{ field: apiField, message }] } }] }] });
     await openAccountPage(api);

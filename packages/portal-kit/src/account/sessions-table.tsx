@@ -94,15 +94,8 @@ export function SessionsTable({ sessions }: { sessions: readonly AccountSessionF
       ) : (
         <p>You are not signed in anywhere else.</p>
       )}
-      <ConfirmDialog
-        title="Sign out of all other sessions?"
-        confirmLabel="Yes, sign out everywhere else"
-        busy={endingOthers}
-        {...endAllOthers.dialog}
-      >
-        <p>
-          {others.length === 1 ? 'The other session' : `The ${others.length} other sessions`} will need to sign in again. You stay signed in on this device.
-        </p>
+      <ConfirmDialog title="Sign out of all other sessions?" confirmLabel="Yes, sign out everywhere else" busy={endingOthers} {...endAllOthers.dialog}>
+        <p>{others.length === 1 ? 'The other session' : `The ${others.length} other sessions`} will need to sign in again. You stay signed in on this device.</p>
       </ConfirmDialog>
     </>
   );

@@ -55,7 +55,14 @@ export function portalRoutes({ home, routes, serviceName: _serviceName, ...layou
     {
       element: <Frame {...layout} />,
       children: [
-        { path: 'login', element: <PublicOnly><LoginPage /></PublicOnly> },
+        {
+          path: 'login',
+          element: (
+            <PublicOnly>
+              <LoginPage />
+            </PublicOnly>
+          ),
+        },
         { path: 'forgot-password', element: <ForgotPasswordPage /> },
         { path: 'reset-password', element: <ResetPasswordPage /> },
         { path: 'invitations/accept', element: <AcceptInvitationPage /> },

@@ -54,14 +54,20 @@ function open(path: string, viewer: Viewer | null, definition: PortalDefinition 
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   };
   const { Router, router } = createTestRouter(path);
-  render(<PortalApp client={createLenaApolloClient({ uri: 'http://api.test/graphql', fetch })} routes={portalRoutes(definition)} router={Router} serviceName={definition.serviceName} />);
+  render(
+    <PortalApp client={createLenaApolloClient({ uri: 'http://api.test/graphql', fetch })} routes={portalRoutes(definition)} router={Router} serviceName={definition.serviceName} />,
+  );
   return router;
 }
 
 const heading = (name: string) => screen.findByRole('heading', { level: 1, name });
 const navLinks = () => {
   const nav = screen.queryByRole('navigation', { name: 'Main' });
-  return nav ? within(nav).getAllByRole('link').map((link) => link.textContent) : [];
+  return nav
+    ? within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent)
+    : [];
 };
 
 describe('portal routes', () => {

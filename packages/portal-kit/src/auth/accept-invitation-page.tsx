@@ -32,9 +32,7 @@ export function AcceptInvitationPage() {
     body = (
       <>
         <p className="lena-page__lead">
-          {invitation.organisationName
-            ? `You have been invited to join ${invitation.organisationName} on Lena.`
-            : 'You have been invited to join Lena.'}
+          {invitation.organisationName ? `You have been invited to join ${invitation.organisationName} on Lena.` : 'You have been invited to join Lena.'}
         </p>
         <AcceptInvitationForm
           invitation={{

@@ -233,7 +233,11 @@ describe('ManagedInvitations', () => {
     within(screen.getByRole('table', { name: 'Sent invitations' }))
       .getAllByRole('row')
       .slice(1)
-      .map((row) => within(row).queryAllByRole('button').map((button) => button.textContent));
+      .map((row) =>
+        within(row)
+          .queryAllByRole('button')
+          .map((button) => button.textContent),
+      );
 
   it('offers Resend while pending or expired and Revoke while pending; nothing once accepted', () => {
     renderManaged(fakeApi());
@@ -245,7 +249,14 @@ describe('ManagedInvitations', () => {
   });
 
   it('resends after a confirmation, updates the row and says so', async () => {
-    const api = fakeApi({ data: { resendInvitation: { __typename: 'Invitation', ...invitation({ id: 'expired', email: 'sam@riverside-fire.test', status: 'PENDING', createdAt: '2026-11-10T09:00:00.000Z', expiresAt: '2026-12-04T10:00:00.000Z' }) } } });
+    const api = fakeApi({
+      data: {
+        resendInvitation: {
+          __typename: 'Invitation',
+          ...invitation({ id: 'expired', email: 'sam@riverside-fire.test', status: 'PENDING', createdAt: '2026-11-10T09:00:00.000Z', expiresAt: '2026-12-04T10:00:00.000Z' }),
+        },
+      },
+    });
     renderManaged(api);
     fireEvent.click(screen.getByRole('button', { name: 'Resend invitation to sam@riverside-fire.test' }));
     const dialog = screen.getByRole('dialog', { name: 'Send a new invitation to sam@riverside-fire.test?' });
@@ -294,7 +305,11 @@ describe('InvitationsTable', () => {
       />,
     );
     const table = screen.getByRole('table', { name: 'Sent invitations' });
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Email address', 'Name', 'Team', 'Status', 'Sent', 'Expires']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Email address', 'Name', 'Team', 'Status', 'Sent', 'Expires']);
     expect(rowsOf(table).map(cells)).toEqual([
       ['alex@riverside-fire.test', '—', 'Blue Watch', 'Pending', '20 November 2026, 09:00 GMT', '27 November 2026, 14:30 GMT'],
       ['sam@riverside-fire.test', '—', '—', 'Revoked', '10 November 2026, 09:00 GMT', '—'],

@@ -119,7 +119,14 @@ export function InviteForm<Extra extends ExtraValues = ExtraValues>({ id, send, 
           setPending(null);
         }}
       />
-      <TextField label="Full name" name="displayName" autoComplete="off" hint="Optional. Used to greet them in the invitation email." value={displayName} onChange={setDisplayName} />
+      <TextField
+        label="Full name"
+        name="displayName"
+        autoComplete="off"
+        hint="Optional. Used to greet them in the invitation email."
+        value={displayName}
+        onChange={setDisplayName}
+      />
       {extra.render(extraValues, (next) => setExtraValues((current) => ({ ...current, ...next })))}
       <div className="lena-button-group">
         <Button type="submit" busy={form.busy}>

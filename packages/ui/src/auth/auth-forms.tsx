@@ -201,7 +201,7 @@ export function AcceptInvitationForm({ invitation, onSubmit, forgotPasswordHref 
             ? requireValues([['password', password, 'Enter your password.']])
             : (requireValues([['displayName', displayName, 'Enter your name.']]) ?? passwordProblems(password, confirmation));
           if (problems) return form.fail(problems);
-          void form.submit(() => onSubmit({ displayName: (displayName.trim() || invitation.email), password }));
+          void form.submit(() => onSubmit({ displayName: displayName.trim() || invitation.email, password }));
         }}
       >
         {existing ? (

@@ -53,8 +53,7 @@ const english: EmailCopy = {
   signOff: 'Best wishes,',
   signature: 'Lena',
   invitation: {
-    subject: ({ organisationName, role }) =>
-      organisationName ? `Your invitation to join ${organisationName} on Lena` : `Your invitation to join Lena as ${ENGLISH_ROLES[role]}`,
+    subject: ({ organisationName, role }) => (organisationName ? `Your invitation to join ${organisationName} on Lena` : `Your invitation to join Lena as ${ENGLISH_ROLES[role]}`),
     intro: ({ inviterName, organisationName, role }) => {
       const who = inviterName ? `${inviterName} has invited you` : 'You have been invited';
       const where = organisationName ? `${organisationName} on Lena` : 'Lena';
@@ -85,9 +84,7 @@ const welsh: EmailCopy = {
   signature: 'Lena',
   invitation: {
     subject: ({ organisationName, role }) =>
-      organisationName
-        ? `Eich gwahoddiad i ymuno â’r sefydliad ${organisationName} ar Lena`
-        : `Eich gwahoddiad i ymuno â Lena fel ${WELSH_ROLES[role]}`,
+      organisationName ? `Eich gwahoddiad i ymuno â’r sefydliad ${organisationName} ar Lena` : `Eich gwahoddiad i ymuno â Lena fel ${WELSH_ROLES[role]}`,
     intro: ({ inviterName, organisationName, role }) => {
       const who = inviterName ? `Mae ${inviterName} wedi eich gwahodd` : 'Rydych chi wedi cael gwahoddiad';
       const where = organisationName ? `â’r sefydliad ${organisationName} ar Lena` : 'â Lena';

@@ -32,9 +32,7 @@ describe('the invitations page', () => {
 
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toContain(ARCHIVED_TEAM_INVITE);
-    expect(asked('InviteParticipant').map((request) => request.variables)).toEqual([
-      { input: { email: 'alex@northshire.test', displayName: null, teamId: 'team-night' } },
-    ]);
+    expect(asked('InviteParticipant').map((request) => request.variables)).toEqual([{ input: { email: 'alex@northshire.test', displayName: null, teamId: 'team-night' } }]);
     await waitFor(() => expect((screen.getByLabelText('Email address') as HTMLInputElement).value).toBe('alex@northshire.test'));
     expect(screen.queryByText(/Invitation sent to/)).toBeNull();
   });

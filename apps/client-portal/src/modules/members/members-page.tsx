@@ -1,4 +1,13 @@
-import { ChangeMemberRoleDocument, describeError, MembersDocument, RemoveMemberDocument, roleLabel, TeamsDocument, type MemberFieldsFragment, type TenantRole } from '@lena/graphql-client';
+import {
+  ChangeMemberRoleDocument,
+  describeError,
+  MembersDocument,
+  RemoveMemberDocument,
+  roleLabel,
+  TeamsDocument,
+  type MemberFieldsFragment,
+  type TenantRole,
+} from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
 import { QueryView, useConfirmation, useViewer } from '@lena/portal-kit';
 import { Button, ConfirmDialog, EmptyState, Page, SelectField, Table, Tag, useOutcome, VisuallyHidden, type Outcome } from '@lena/ui';
@@ -37,29 +46,13 @@ function RoleControl({ member, organisation, outcome }: { member: MemberFieldsFr
           else save(role).catch((error: unknown) => outcome.error(describeError(error).message));
         }}
       >
-        <SelectField
-          label={`Role for ${member.displayName}`}
-          labelHidden
-          name="role"
-          options={ROLE_OPTIONS}
-          value={role}
-          onChange={(value) => setRole(value as TenantRole)}
-        />
+        <SelectField label={`Role for ${member.displayName}`} labelHidden name="role" options={ROLE_OPTIONS} value={role} onChange={(value) => setRole(value as TenantRole)} />
         <Button type="submit" variant="secondary" busy={loading && !confirming} disabled={role === member.role}>
           Save role<VisuallyHidden> for {member.displayName}</VisuallyHidden>
         </Button>
       </form>
-      <ConfirmDialog
-        title={`Make ${member.displayName} an organisation admin?`}
-        confirmLabel="Yes, make organisation admin"
-        tone="primary"
-        busy={loading}
-        {...promotion.dialog}
-      >
-        <p>
-          They will be able to manage {organisation}’s teams, people and invitations on Lena, including making others admins and removing
-          people.
-        </p>
+      <ConfirmDialog title={`Make ${member.displayName} an organisation admin?`} confirmLabel="Yes, make organisation admin" tone="primary" busy={loading} {...promotion.dialog}>
+        <p>They will be able to manage {organisation}’s teams, people and invitations on Lena, including making others admins and removing people.</p>
       </ConfirmDialog>
     </>
   );
@@ -105,7 +98,11 @@ function MembersTable({ members, teamNames }: { members: readonly MemberFieldsFr
           {
             key: 'teams',
             header: 'Teams',
-            cell: (member) => member.teamIds.map((id) => teamNames.get(id)).filter(Boolean).join(', ') || 'None',
+            cell: (member) =>
+              member.teamIds
+                .map((id) => teamNames.get(id))
+                .filter(Boolean)
+                .join(', ') || 'None',
           },
           {
             key: 'actions',
@@ -121,12 +118,7 @@ function MembersTable({ members, teamNames }: { members: readonly MemberFieldsFr
           },
         ]}
       />
-      <ConfirmDialog
-        title={`Remove ${removing?.displayName ?? 'this person'} from ${organisation}?`}
-        confirmLabel="Yes, remove"
-        busy={loading}
-        {...removal.dialog}
-      >
+      <ConfirmDialog title={`Remove ${removing?.displayName ?? 'this person'} from ${organisation}?`} confirmLabel="Yes, remove" busy={loading} {...removal.dialog}>
         <p>They lose access to {organisation} on Lena straight away and leave all its teams. You can invite them again later.</p>
       </ConfirmDialog>
     </>

@@ -80,7 +80,14 @@ describe('the team page', () => {
     openTeam({
       Team: { data: { team: team() } },
       AddTeamMember: { data: { addTeamMember: team({ members: [SAM, AISHA] }) } },
-      RenameTeam: { errors: [{ message: 'There is already a team with that name.', extensions: { code: 'CONFLICT', fieldProblems: [{ field: 'name', message: 'There is already a team with that name.' }] } }] },
+      RenameTeam: {
+        errors: [
+          {
+            message: 'There is already a team with that name.',
+            extensions: { code: 'CONFLICT', fieldProblems: [{ field: 'name', message: 'There is already a team with that name.' }] },
+          },
+        ],
+      },
     });
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Person' }), 'u-aisha');
     await user.click(screen.getByRole('button', { name: 'Add to team' }));

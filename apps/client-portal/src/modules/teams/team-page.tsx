@@ -149,12 +149,7 @@ function TeamMembers({ team }: { team: Team }) {
           <AddMemberForm team={team} outcome={outcome} />
         </Section>
       )}
-      <ConfirmDialog
-        title={`Remove ${removing?.displayName ?? 'this person'} from ${team.name}?`}
-        confirmLabel="Yes, remove from team"
-        busy={loading}
-        {...removal.dialog}
-      >
+      <ConfirmDialog title={`Remove ${removing?.displayName ?? 'this person'} from ${team.name}?`} confirmLabel="Yes, remove from team" busy={loading} {...removal.dialog}>
         <p>They stay in your organisation and can be added to the team again later.</p>
       </ConfirmDialog>
     </>
@@ -182,8 +177,8 @@ export function TeamPage() {
             {loaded.archivedAt && (
               <Alert tone="warning" title="This team is archived">
                 <p>
-                  It was archived on <DateTime value={loaded.archivedAt} dateOnly />. Nobody can be added to it until it is restored. Its name stays
-                  taken until you rename or delete it.
+                  It was archived on <DateTime value={loaded.archivedAt} dateOnly />. Nobody can be added to it until it is restored. Its name stays taken until you rename or
+                  delete it.
                 </p>
               </Alert>
             )}

@@ -1,22 +1,7 @@
 import { CreateTeamDocument, TeamsDocument } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
 import { QueryView, useLocationFlash, useMutationForm } from '@lena/portal-kit';
-import {
-  Button,
-  Checkbox,
-  DateTime,
-  EmptyState,
-  Form,
-  Link,
-  Page,
-  requireValues,
-  Section,
-  Table,
-  Tag,
-  TextField,
-  useOutcome,
-  VisuallyHidden,
-} from '@lena/ui';
+import { Button, Checkbox, DateTime, EmptyState, Form, Link, Page, requireValues, Section, Table, Tag, TextField, useOutcome, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
 import { useTeamLifecycle } from './use-team-lifecycle.js';
 

@@ -82,14 +82,17 @@ describe('AuditPage', () => {
   });
 
   it('names a target it cannot find by its kind alone, and a vanished person as unknown', async () => {
-    renderPage([
-      event({ id: '9', action: 'INVITATION_REVOKED', actorName: null, actorEmail: null, tenantName: null, targetType: 'invitation', targetId: INVITATION_ID }),
-    ]);
+    renderPage([event({ id: '9', action: 'INVITATION_REVOKED', actorName: null, actorEmail: null, tenantName: null, targetType: 'invitation', targetId: INVITATION_ID })]);
     const table = await screen.findByRole('table', { name: 'Audit events' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(2);
     const row = rows[1]!;
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 4)).toEqual(['Invitation revoked', 'Unknown person', 'Unknown organisation', 'Invitation']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent)
+        .slice(0, 4),
+    ).toEqual(['Invitation revoked', 'Unknown person', 'Unknown organisation', 'Invitation']);
     expect(within(row).getByText('Unknown person').getAttribute('title')).toBe(`Person id ${ADMIN_ID}`);
   });
 });

@@ -29,19 +29,13 @@ function Target({ event }: { event: AuditEvent }) {
   return <span title={[event.targetType, event.targetId].filter(Boolean).join(' ')}>{event.targetName ? `${kind}: ${event.targetName}` : kind}</span>;
 }
 
-const ACTION_OPTIONS: SelectOption[] = [
-  { value: '', label: 'All actions' },
-  ...Object.entries(auditActionLabel).map(([value, label]) => ({ value, label })),
-];
+const ACTION_OPTIONS: SelectOption[] = [{ value: '', label: 'All actions' }, ...Object.entries(auditActionLabel).map(([value, label]) => ({ value, label }))];
 
 function Filters({ tenantId, action, onApply }: { tenantId: string; action: string; onApply: (tenantId: string, action: string) => void }) {
   const tenants = useQuery(TenantsDocument);
   const [tenant, setTenant] = useState(tenantId);
   const [chosenAction, setChosenAction] = useState(action);
-  const tenantOptions: SelectOption[] = [
-    { value: '', label: 'All organisations' },
-    ...(tenants.data?.tenants ?? []).map((item) => ({ value: item.id, label: item.name })),
-  ];
+  const tenantOptions: SelectOption[] = [{ value: '', label: 'All organisations' }, ...(tenants.data?.tenants ?? []).map((item) => ({ value: item.id, label: item.name }))];
   return (
     <Form id="audit-filters" className="lena-filters" aria-label="Filter audit events" onSubmit={() => onApply(tenant, chosenAction)}>
       <SelectField label="Organisation" name="tenantId" options={tenantOptions} value={tenant} onChange={setTenant} />

@@ -81,12 +81,7 @@ function FacilitatorsTable({ facilitators }: { facilitators: readonly Facilitato
           },
         ]}
       />
-      <ConfirmDialog
-        title={`Deactivate ${deactivating?.displayName ?? ''}?`}
-        confirmLabel="Yes, deactivate"
-        busy={loading}
-        {...deactivation.dialog}
-      >
+      <ConfirmDialog title={`Deactivate ${deactivating?.displayName ?? ''}?`} confirmLabel="Yes, deactivate" busy={loading} {...deactivation.dialog}>
         <p>They will be signed out everywhere at once and cannot sign in until you activate them again.</p>
       </ConfirmDialog>
     </>

@@ -103,7 +103,11 @@ const cells = (row: HTMLElement) => [within(row).getByRole('rowheader'), ...with
 /** A summary list's labels and values, e.g. { 'Given up on': 'None' }. */
 const summaryOf = (region: HTMLElement) => {
   const values = within(region).getAllByRole('definition');
-  return Object.fromEntries(within(region).getAllByRole('term').map((term, index) => [term.textContent, values[index]?.textContent]));
+  return Object.fromEntries(
+    within(region)
+      .getAllByRole('term')
+      .map((term, index) => [term.textContent, values[index]?.textContent]),
+  );
 };
 const statusMessages = () => screen.queryAllByRole('status').map((status) => status.textContent);
 /**
@@ -117,17 +121,11 @@ describe('QueueHealthPage', () => {
     open({ QueueHealth: [health()], FailedMessages: [failedMessages()] });
 
     const table = await screen.findByRole('table', { name: 'Job queues' });
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
-      'Queue',
-      'Status',
-      'Waiting',
-      'Running',
-      'Scheduled',
-      'Failed',
-      'Completed recently',
-      'Workers',
-      'Oldest waiting',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Queue', 'Status', 'Waiting', 'Running', 'Scheduled', 'Failed', 'Completed recently', 'Workers', 'Oldest waiting']);
     expect(rowsOf(table).map(cells)).toEqual([
       ['Email delivery', 'Falling behind', '12', '2', '3', '1', '240', '2', '27 November 2026, 14:25 GMT (waiting 5 minutes)'],
       ['Maintenance', 'No workers running', '0', '0', '1', '0', '2880', '0', 'None waiting'],
@@ -168,15 +166,11 @@ describe('QueueHealthPage', () => {
     open({ QueueHealth: [health()], FailedMessages: [failedMessages(TO_SAM, TO_FACILITATOR)] });
 
     const table = await screen.findByRole('table', { name: 'Failed emails' });
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
-      'Recipient',
-      'Subject',
-      'Organisation',
-      'Attempts',
-      'Last error',
-      'Failed at',
-      'Actions',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Recipient', 'Subject', 'Organisation', 'Attempts', 'Last error', 'Failed at', 'Actions']);
     expect(rowsOf(table).map(cells)).toEqual([
       [
         'sam@northshire.test',
@@ -252,9 +246,7 @@ describe('QueueHealthPage', () => {
     fireEvent.click(refresh);
 
     await waitFor(() =>
-      expect(statusMessages()).toContain(
-        'Checked again at 27 November 2026, 14:30:12 GMT. Email delivery: Healthy. 4 emails waiting to be sent, 2 emails given up on.',
-      ),
+      expect(statusMessages()).toContain('Checked again at 27 November 2026, 14:30:12 GMT. Email delivery: Healthy. 4 emails waiting to be sent, 2 emails given up on.'),
     );
     expect(screen.getByText(/^Checked at/).textContent).toContain('14:30:12 GMT');
     expect(rowsOf(screen.getByRole('table', { name: 'Job queues' })).map((row) => cells(row).slice(0, 2))).toEqual([['Email delivery', 'Healthy']]);
@@ -271,9 +263,7 @@ describe('QueueHealthPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
 
     const warning = await screen.findByText('The latest check did not work');
-    expect(warning.closest('[role="status"]')?.textContent).toContain(
-      'You do not have permission to do that. The figures below are from 27 November 2026, 14:30:05 GMT.',
-    );
+    expect(warning.closest('[role="status"]')?.textContent).toContain('You do not have permission to do that. The figures below are from 27 November 2026, 14:30:05 GMT.');
     expect(screen.getByRole('table', { name: 'Job queues' })).toBeTruthy();
   });
 
@@ -289,9 +279,7 @@ describe('QueueHealthPage', () => {
     expect(statusMessages().filter(Boolean)).toEqual([]);
 
     await vi.advanceTimersByTimeAsync(15_000);
-    await waitFor(() =>
-      expect(statusMessages()).toContain('Queue health has changed. Email delivery: No workers running. 4 emails waiting to be sent, 2 emails given up on.'),
-    );
+    await waitFor(() => expect(statusMessages()).toContain('Queue health has changed. Email delivery: No workers running. 4 emails waiting to be sent, 2 emails given up on.'));
     expect(screen.getByText(/^Checked at/).textContent).toContain('14:30:20 GMT');
     expect(api.requests.filter((request) => request.operationName === 'QueueHealth')).toHaveLength(2);
     expect(document.activeElement).toBe(refresh);

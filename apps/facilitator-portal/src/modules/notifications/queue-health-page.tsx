@@ -34,8 +34,8 @@ function Queues({ health }: { health: QueueHealth }) {
     return (
       <Alert tone="warning" title="The job queues could not be reached">
         <p>
-          Lena could not get an answer from Redis, where the queues are kept, so how they are doing is unknown. Until it answers, no emails can be
-          sent: they wait safely in the outbox (below) and go out once it is back. Tell the engineers.
+          Lena could not get an answer from Redis, where the queues are kept, so how they are doing is unknown. Until it answers, no emails can be sent: they wait safely in the
+          outbox (below) and go out once it is back. Tell the engineers.
         </p>
       </Alert>
     );
@@ -73,8 +73,8 @@ function Queues({ health }: { health: QueueHealth }) {
       <Section title="What the statuses mean" headingLevel={3}>
         <SummaryList rows={STATES.map((state) => ({ key: state, label: <QueueStateTag state={state} />, value: queueStateMeaning(state, health.backlogAfterSeconds) }))} />
         <p>
-          “Scheduled” counts jobs waiting for their time: a retry after a failure, or routine work. “Failed” counts jobs that used up every
-          attempt; the emails among them are listed under “Failed emails”.
+          “Scheduled” counts jobs waiting for their time: a retry after a failure, or routine work. “Failed” counts jobs that used up every attempt; the emails among them are
+          listed under “Failed emails”.
         </p>
       </Section>
     </>

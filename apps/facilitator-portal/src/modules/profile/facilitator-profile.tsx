@@ -14,8 +14,7 @@ function ProfileForm({ profile }: { profile: FacilitatorFieldsFragment }) {
   const form = useMutationForm();
   const [update] = useMutation(UpdateMyFacilitatorProfileDocument);
 
-  const toggle = (service: ServiceType, on: boolean) =>
-    setServices((current) => SERVICES.filter((item) => (item === service ? on : current.includes(item))));
+  const toggle = (service: ServiceType, on: boolean) => setServices((current) => SERVICES.filter((item) => (item === service ? on : current.includes(item))));
 
   return (
     <Form
@@ -32,23 +31,10 @@ function ProfileForm({ profile }: { profile: FacilitatorFieldsFragment }) {
     >
       {saved.banner}
       <TextField label="Name" name="displayName" autoComplete="name" value={displayName} onChange={setDisplayName} />
-      <TextArea
-        label="About you"
-        name="bio"
-        hint="A few sentences about your background and how you work with groups. Organisations may see this."
-        value={bio}
-        onChange={setBio}
-      />
+      <TextArea label="About you" name="bio" hint="A few sentences about your background and how you work with groups. Organisations may see this." value={bio} onChange={setBio} />
       <Fieldset legend="Services you facilitate" name="services" hint="Select all that apply.">
         {SERVICES.map((service) => (
-          <Checkbox
-            key={service}
-            name="services"
-            value={service}
-            label={serviceLabel[service]}
-            checked={services.includes(service)}
-            onChange={(on) => toggle(service, on)}
-          />
+          <Checkbox key={service} name="services" value={service} label={serviceLabel[service]} checked={services.includes(service)} onChange={(on) => toggle(service, on)} />
         ))}
       </Fieldset>
       <div className="lena-button-group">

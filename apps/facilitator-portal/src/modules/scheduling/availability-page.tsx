@@ -1,10 +1,4 @@
-import {
-  AddMyTimeOffDocument,
-  MyAvailabilityDocument,
-  RemoveMyTimeOffDocument,
-  SetMyWorkingHoursDocument,
-  type AvailabilityFieldsFragment,
-} from '@lena/graphql-client';
+import { AddMyTimeOffDocument, MyAvailabilityDocument, RemoveMyTimeOffDocument, SetMyWorkingHoursDocument, type AvailabilityFieldsFragment } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
 import { QueryView, useConfirmation, useMutationForm } from '@lena/portal-kit';
 import {
@@ -88,7 +82,11 @@ function WorkingWeekForm({ availability }: { availability: AvailabilityFieldsFra
                 <TextField
                   type="time"
                   width="short"
-                  label={<>From<VisuallyHidden> ({day})</VisuallyHidden></>}
+                  label={
+                    <>
+                      From<VisuallyHidden> ({day})</VisuallyHidden>
+                    </>
+                  }
                   name={`spans.${position}.startsLocal`}
                   value={span.startsLocal}
                   onChange={(value) => change(span.key, { startsLocal: value })}
@@ -96,13 +94,21 @@ function WorkingWeekForm({ availability }: { availability: AvailabilityFieldsFra
                 <TextField
                   type="time"
                   width="short"
-                  label={<>Until<VisuallyHidden> ({day})</VisuallyHidden></>}
+                  label={
+                    <>
+                      Until<VisuallyHidden> ({day})</VisuallyHidden>
+                    </>
+                  }
                   name={`spans.${position}.endsLocal`}
                   value={span.endsLocal}
                   onChange={(value) => change(span.key, { endsLocal: value })}
                 />
                 <Button variant="secondary" onClick={() => setSpans((current) => current.filter((candidate) => candidate.key !== span.key))}>
-                  Remove<VisuallyHidden> {day} {span.startsLocal} to {span.endsLocal}</VisuallyHidden>
+                  Remove
+                  <VisuallyHidden>
+                    {' '}
+                    {day} {span.startsLocal} to {span.endsLocal}
+                  </VisuallyHidden>
                 </Button>
               </div>
             ))}

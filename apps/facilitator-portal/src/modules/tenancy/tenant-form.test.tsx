@@ -27,10 +27,11 @@ describe('the organisation form’s time zone', () => {
     // getAllByRole throws when there is none, so the first group is there.
     const suggested = within(screen.getByRole('listbox')).getAllByRole('group')[0]!;
     // The test runs in Europe/London (the shared preset), so the person's own zone is London.
-    expect(within(suggested).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'Europe/London (United Kingdom, your zone)',
-      'Europe/Dublin (Ireland)',
-    ]);
+    expect(
+      within(suggested)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Europe/London (United Kingdom, your zone)', 'Europe/Dublin (Ireland)']);
 
     await user.clear(zone);
     await user.type(zone, 'dublin');

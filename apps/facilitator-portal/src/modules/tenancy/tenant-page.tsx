@@ -75,11 +75,7 @@ function TenantStatusSection({ tenant }: { tenant: TenantFieldsFragment }) {
         busy={busy}
         {...statusChange.dialog}
       >
-        <p>
-          {active
-            ? 'Its people will be signed out at once and cannot sign in until you reactivate it. Nothing is deleted.'
-            : 'Its people will be able to sign in again.'}
-        </p>
+        <p>{active ? 'Its people will be signed out at once and cannot sign in until you reactivate it. Nothing is deleted.' : 'Its people will be able to sign in again.'}</p>
       </ConfirmDialog>
     </Section>
   );

@@ -12,7 +12,10 @@ function fakeApi(members: MemberFieldsFragment[]) {
   const fetch: typeof globalThis.fetch = async (_input, init) => {
     const request = JSON.parse(String(init?.body)) as { operationName: string; variables: unknown };
     asked.push(request.variables);
-    const body = request.operationName === 'TenantMembers' ? { data: { tenantMembers: members.map((member) => ({ __typename: 'Member', ...member })) } } : { errors: [{ message: 'Not in this test.', extensions: { code: 'NOT_FOUND' } }] };
+    const body =
+      request.operationName === 'TenantMembers'
+        ? { data: { tenantMembers: members.map((member) => ({ __typename: 'Member', ...member })) } }
+        : { errors: [{ message: 'Not in this test.', extensions: { code: 'NOT_FOUND' } }] };
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   };
   return { client: createLenaApolloClient({ uri: 'http://api.test/graphql', fetch }), asked };
@@ -31,7 +34,11 @@ describe('TenantPeople', () => {
     );
     const table = await screen.findByRole('table', { name: 'People in this organisation' });
     expect(screen.getByRole('heading', { level: 2, name: 'People' })).toBeTruthy();
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Name', 'Email address', 'Role', 'Teams', 'Joined']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Name', 'Email address', 'Role', 'Teams', 'Joined']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => [within(row).getByRole('rowheader'), ...within(row).getAllByRole('cell')].map((cell) => cell.textContent).slice(0, 4))).toEqual([
       ['Casey Coordinator', 'casey@northshire.test', 'Organisation admin', 'None'],

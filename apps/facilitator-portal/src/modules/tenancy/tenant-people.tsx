@@ -24,7 +24,11 @@ export function TenantPeople({ tenantId }: { tenantId: string }) {
                 { key: 'name', header: 'Name', cell: (member) => member.displayName },
                 { key: 'email', header: 'Email address', cell: (member) => member.email },
                 { key: 'role', header: 'Role', cell: (member) => roleLabel[member.role] },
-                { key: 'teams', header: 'Teams', cell: (member) => (member.teamIds.length === 0 ? 'None' : member.teamIds.length === 1 ? '1 team' : `${member.teamIds.length} teams`) },
+                {
+                  key: 'teams',
+                  header: 'Teams',
+                  cell: (member) => (member.teamIds.length === 0 ? 'None' : member.teamIds.length === 1 ? '1 team' : `${member.teamIds.length} teams`),
+                },
                 { key: 'joined', header: 'Joined', cell: (member) => <DateTime value={member.joinedAt} /> },
               ]}
             />

@@ -36,31 +36,35 @@ export class OutboxDeliveryService {
   async deliver(messageId: string): Promise<DeliveryOutcome> {
     let failure: unknown;
     // outbox_message is a platform table (no row-level security): no tenant context is needed.
-    const outcome = await inPlatformTransaction(this.dataSource, async (uow) => {
-      const message = await this.outbox.lockForDelivery(uow, messageId);
-      if (!message) {
-        this.logger.warn(`Outbox message ${messageId} does not exist`);
-        return 'not-found';
-      }
-      if (message.deliveredAt) return 'already-delivered';
-      if (message.failedAt) return 'given-up';
+    const outcome = await inPlatformTransaction(
+      this.dataSource,
+      async (uow) => {
+        const message = await this.outbox.lockForDelivery(uow, messageId);
+        if (!message) {
+          this.logger.warn(`Outbox message ${messageId} does not exist`);
+          return 'not-found';
+        }
+        if (message.deliveredAt) return 'already-delivered';
+        if (message.failedAt) return 'given-up';
 
-      let kept: DeliveredEmail;
-      try {
-        kept = await this.send(message);
-      } catch (error) {
-        // The row is locked, so its count of attempts is still the one read above.
-        const gaveUp = givesUpAfter({ attempts: message.attempts + 1, unrecoverable: error instanceof UnrecoverableError });
-        await this.outbox.recordFailedAttempt(uow, messageId, { lastError: describeError(error), giveUp: gaveUp });
-        // Once the row is a dead letter, BullMQ must stop retrying the job too. BullMQ keeps the
-        // thrown error's message and stack in Redis (failedReason): they name no recipient.
-        const retryable = !gaveUp && !(error instanceof UnrecoverableError);
-        failure = retryable ? new Error(describeError(error)) : new UnrecoverableError(describeError(error));
-        return 'failed';
-      }
-      await this.outbox.markDelivered(uow, messageId, kept);
-      return 'delivered';
-    }, this.logger);
+        let kept: DeliveredEmail;
+        try {
+          kept = await this.send(message);
+        } catch (error) {
+          // The row is locked, so its count of attempts is still the one read above.
+          const gaveUp = givesUpAfter({ attempts: message.attempts + 1, unrecoverable: error instanceof UnrecoverableError });
+          await this.outbox.recordFailedAttempt(uow, messageId, { lastError: describeError(error), giveUp: gaveUp });
+          // Once the row is a dead letter, BullMQ must stop retrying the job too. BullMQ keeps the
+          // thrown error's message and stack in Redis (failedReason): they name no recipient.
+          const retryable = !gaveUp && !(error instanceof UnrecoverableError);
+          failure = retryable ? new Error(describeError(error)) : new UnrecoverableError(describeError(error));
+          return 'failed';
+        }
+        await this.outbox.markDelivered(uow, messageId, kept);
+        return 'delivered';
+      },
+      this.logger,
+    );
     // The failure is committed; rethrowing lets BullMQ retry with backoff (unless unrecoverable).
     if (outcome === 'failed') throw failure;
     return outcome;
