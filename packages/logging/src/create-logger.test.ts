@@ -32,6 +32,20 @@ describe('createLogger', () => {
     expect(line?.req).toEqual({ headers: { cookie: REDACTED, authorization: REDACTED, 'x-csrf-token': REDACTED, 'user-agent': 'jest' } });
   });
 
+  it('redacts deeper than four levels, whatever the case of the key, inside errors and child bindings', () => {
+    const logs = captureLogs();
+    const failure = Object.assign(new Error('upstream refused'), { request: { headers: { Authorization: 'Bearer bearer-9' } } });
+    createLogger({ service: 'api', destination: logs.stream })
+      .child({ job: { token: 'binding-10' } })
+      .error({ a: { b: { c: { d: { e: { Password: 'deep-11' } } } } }, list: [{ refreshToken: 'listed-12' }], err: failure }, 'failed');
+    const [raw] = logs.raw;
+    for (const secret of ['bearer-9', 'binding-10', 'deep-11', 'listed-12']) expect(raw).not.toContain(secret);
+    const [line] = logs.lines();
+    expect(line?.err).toMatchObject({ message: 'upstream refused', request: { headers: { Authorization: REDACTED } } });
+    expect(line?.list).toEqual([{ refreshToken: REDACTED }]);
+    expect(line?.job).toEqual({ token: REDACTED });
+  });
+
   it('adds line fields to every later line of that logger only', () => {
     const logs = captureLogs();
     const root = createLogger({ service: 'api', destination: logs.stream });

@@ -1,7 +1,9 @@
 import pino, { type DestinationStream, type Level, type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { redactSecrets } from './redact';
 
 export type { DestinationStream, Logger } from 'pino';
+export { REDACTED } from './redact';
 
 export type LogFormat = 'json' | 'pretty';
 
@@ -15,26 +17,6 @@ export interface CreateLoggerOptions {
   /** Where lines go (default stdout). Tests pass a stream of their own to read what was logged. */
   destination?: DestinationStream;
 }
-
-/** Keys whose values never reach a log, wherever they sit in a logged object. */
-const SECRET_KEYS = ['password', 'currentPassword', 'newPassword', 'token', 'accessToken', 'refreshToken', 'secret', 'jwtSecret', 'cookie', 'authorization'];
-
-/**
- * pino's redaction wildcards match one level only (`*.password` misses `a.b.password`), so each
- * secret key is listed at every depth up to four.
- */
-function secretPaths(): string[] {
-  const paths: string[] = [];
-  for (const key of SECRET_KEYS) {
-    for (let depth = 0; depth <= 3; depth++) paths.push([...Array<string>(depth).fill('*'), key].join('.'));
-  }
-  return paths;
-}
-
-/** Headers and keys redacted from every line: credentials, session cookies and the CSRF token. */
-export const REDACTED_PATHS: readonly string[] = [...secretPaths(), 'headers["x-csrf-token"]', 'headers["set-cookie"]', '*.headers["x-csrf-token"]', '*.headers["set-cookie"]'];
-
-export const REDACTED = '[redacted]';
 
 const lineFields = new WeakMap<Logger, Record<string, unknown>>();
 
@@ -54,21 +36,43 @@ export function setLineFields(logger: Logger, fields: Record<string, unknown>): 
 export function createLogger(options: CreateLoggerOptions): Logger {
   const format = options.format ?? 'json';
   const destination =
-    options.destination ?? (format === 'pretty' ? pretty({ translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true, sync: true }) : pino.destination(1));
-  return pino(
+    options.destination ??
+    (format === 'pretty'
+      ? pretty({ translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true, sync: true })
+      : // Asynchronous: lines written while a write is under way go out together in the next one,
+        // rather than one system call per line on the request path. pino flushes what is left
+        // synchronously when the process exits.
+        pino.destination({ dest: 1, sync: false }));
+  const root = pino(
     {
       level: options.level ?? 'info',
       base: { service: options.service },
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: 'msg',
       mixin: (_mergeObject, _level, logger) => lineFields.get(logger as Logger) ?? {},
-      redact: { paths: [...REDACTED_PATHS], censor: REDACTED },
-      // Levels as words ("info"), which log stores and people read without a table.
-      formatters: { level: (label) => ({ level: label }) },
-      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+      formatters: {
+        // Levels as words ("info"), which log stores and people read without a table.
+        level: (label) => ({ level: label }),
+        // Secrets are removed from every line before it is written.
+        log: (object) => redactSecrets(object) as Record<string, unknown>,
+      },
+      // Errors are serialised (and redacted) by formatters.log above; pino's default serializer
+      // would serialise the result again and call every error an "Object".
+      serializers: { err: alreadySerialised, error: alreadySerialised },
     },
     destination,
   );
+  // A child's bindings are written on each of its lines but never pass through formatters.log, so
+  // they are redacted once, when the child is made. Children inherit this from the root.
+  const makeChild = Object.getPrototypeOf(root) as Pick<Logger, 'child'>;
+  root.child = function redactedChild(this: Logger, bindings, childOptions) {
+    return makeChild.child.call(this, redactSecrets(bindings) as typeof bindings, childOptions);
+  } as typeof root.child;
+  return root;
+}
+
+function alreadySerialised(value: unknown): unknown {
+  return value;
 }
 
 /**
