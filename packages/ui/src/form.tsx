@@ -66,6 +66,8 @@ export interface ErrorSummaryProps {
  * The list of problems at the top of a form (GOV.UK pattern). It takes focus when it appears so
  * that keyboard and screen reader users land on it; each item links to its input.
  */
+const FOCUSABLE = 'input:not([type="hidden"]), select, textarea, button, [tabindex]:not([tabindex="-1"])';
+
 export function ErrorSummary({ title = 'There is a problem', message, problems, ref }: ErrorSummaryProps & { ref?: Ref<HTMLDivElement> }) {
   const titleId = useId();
   const onLinkClick = (event: MouseEvent<HTMLAnchorElement>, href: string) => {
@@ -75,7 +77,9 @@ export function ErrorSummary({ title = 'There is a problem', message, problems, 
     // Scroll the label into view too, not just the input (GOV.UK pattern).
     const label = (target as HTMLInputElement).labels?.[0] ?? target;
     label.scrollIntoView?.({ block: 'start' });
-    target.focus({ preventScroll: true });
+    // A date or time field's id names its group of segments: the first segment takes the focus.
+    const focusable = target.matches(FOCUSABLE) ? target : (target.querySelector<HTMLElement>(FOCUSABLE) ?? target);
+    focusable.focus({ preventScroll: true });
   };
   return (
     <div className="lena-error-summary" aria-labelledby={titleId} role="alert" tabIndex={-1} ref={ref}>

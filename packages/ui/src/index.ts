@@ -5,6 +5,7 @@ export { cx } from './class-names.js';
 export { ConfirmDialog, type ConfirmDialogProps } from './confirm-dialog.js';
 export { ComboboxField, type ComboboxFieldProps, type ComboboxGroup, type ComboboxOption } from './combobox-field.js';
 export { DateTime, formatDateTime, viewerTimeZone, type DateTimeProps, type FormatDateTimeOptions } from './date-time.js';
+export { DatePickerField, TimeField, type DatePickerFieldProps, type TimeFieldProps } from './date-time-fields.js';
 export { EmptyState, type EmptyStateProps } from './empty-state.js';
 export {
   Checkbox,

@@ -4,6 +4,7 @@ import { QueryView, useConfirmation, useMutationForm } from '@lena/portal-kit';
 import {
   Button,
   ConfirmDialog,
+  DatePickerField,
   DateTime,
   EmptyState,
   Fieldset,
@@ -13,6 +14,7 @@ import {
   Section,
   Table,
   TextField,
+  TimeField,
   TimeZoneField,
   useOutcome,
   viewerTimeZone,
@@ -79,9 +81,7 @@ function WorkingWeekForm({ availability }: { availability: AvailabilityFieldsFra
           <Fieldset key={day} legend={day} name={`day-${isoWeekday}`} hint={daySpans.length ? undefined : 'Not working.'}>
             {daySpans.map(({ span, position }) => (
               <div className="lena-inline-fields" key={span.key}>
-                <TextField
-                  type="time"
-                  width="short"
+                <TimeField
                   label={
                     <>
                       From<VisuallyHidden> ({day})</VisuallyHidden>
@@ -91,9 +91,7 @@ function WorkingWeekForm({ availability }: { availability: AvailabilityFieldsFra
                   value={span.startsLocal}
                   onChange={(value) => change(span.key, { startsLocal: value })}
                 />
-                <TextField
-                  type="time"
-                  width="short"
+                <TimeField
                   label={
                     <>
                       Until<VisuallyHidden> ({day})</VisuallyHidden>
@@ -127,7 +125,7 @@ function WorkingWeekForm({ availability }: { availability: AvailabilityFieldsFra
   );
 }
 
-/** `<input type="datetime-local">` gives a wall-clock time in the viewer's zone; the API wants an instant. */
+/** The date picker gives a wall-clock time in the viewer's zone; the API wants an instant. */
 function toInstant(local: string): string {
   const date = new Date(local);
   return Number.isNaN(date.getTime()) ? local : date.toISOString();
@@ -160,8 +158,8 @@ function AddTimeOffForm({ outcome }: { outcome: Outcome }) {
       }}
     >
       <div className="lena-inline-fields">
-        <TextField type="datetime-local" label="From" name="startsAt" hint="In your browser’s time zone." value={startsAt} onChange={setStartsAt} />
-        <TextField type="datetime-local" label="Until" name="endsAt" value={endsAt} onChange={setEndsAt} />
+        <DatePickerField withTime label="From" name="startsAt" hint="In your browser’s time zone." value={startsAt} onChange={setStartsAt} />
+        <DatePickerField withTime label="Until" name="endsAt" value={endsAt} onChange={setEndsAt} />
       </div>
       <TextField label="Note (optional)" name="note" hint="For example “Annual leave”. Only you and Lena’s team see it." value={note} onChange={setNote} />
       <div className="lena-button-group">
