@@ -25,4 +25,54 @@ describe('pnpm db:seed', () => {
     await seedDemo(api.database.ownerUrl, { NODE_ENV: 'development' });
     expect(await api.fixtures.count('user_account')).toBe(people);
   });
+
+  it('gives each organisation programmes of both services: one under way with past and coming sessions, one waiting on someone', async () => {
+    await seedDemo(api.database.ownerUrl, { NODE_ENV: 'development' });
+    const tenants = await api.fixtures.asTenant<{ id: string; slug: string }>('00000000-0000-0000-0000-000000000000', 'SELECT id, slug FROM tenant ORDER BY slug', []);
+    expect(tenants.map((tenant) => tenant.slug)).toEqual(['coastal-ambulance', 'northshire-cp']);
+    const now = Date.now();
+    for (const tenant of tenants) {
+      const programmes = await api.fixtures.asTenant<{ id: string; service_type: string; status: string; time_zone: string }>(
+        tenant.id,
+        'SELECT id, service_type, status, time_zone FROM programme WHERE tenant_id = $1',
+        [tenant.id],
+      );
+      expect(new Set(programmes.map((programme) => programme.service_type))).toEqual(new Set(['GRP', 'GTS']));
+      expect(programmes.some((programme) => ['REQUESTED', 'PROPOSED'].includes(programme.status))).toBe(true);
+      const active = programmes.find((programme) => programme.status === 'ACTIVE');
+      const sessions = await api.fixtures.asTenant<{ starts_at: Date }>(tenant.id, 'SELECT starts_at FROM group_session WHERE tenant_id = $1 AND programme_id = $2', [
+        tenant.id,
+        active?.id,
+      ]);
+      expect(sessions.some((session) => session.starts_at.getTime() < now)).toBe(true);
+      expect(sessions.some((session) => session.starts_at.getTime() > now)).toBe(true);
+      const enrolled = await api.fixtures.asTenant(tenant.id, 'SELECT 1 FROM enrolment WHERE tenant_id = $1 AND programme_id = $2', [tenant.id, active?.id]);
+      expect(enrolled.length).toBeGreaterThan(0);
+    }
+    // The night-shift group rotates among three start times (London time).
+    const [coastal] = tenants;
+    const times = await api.fixtures.asTenant<{ local: string }>(
+      coastal!.id,
+      `SELECT DISTINCT to_char(s.starts_at AT TIME ZONE p.time_zone, 'HH24:MI') AS local FROM group_session s JOIN programme p ON p.tenant_id = s.tenant_id AND p.id = s.programme_id
+        WHERE s.tenant_id = $1 AND p.title LIKE '%Night Shift%' ORDER BY local`,
+      [coastal!.id],
+    );
+    expect(times.map((row) => row.local)).toEqual(['08:00', '14:00', '20:00']);
+
+    // Row-level security hides tenant rows even from the owner: count inside each organisation.
+    const counts = async () => {
+      const all: number[] = [];
+      for (const tenant of tenants) {
+        for (const table of ['programme', 'programme_facilitator', 'group_session', 'enrolment']) {
+          const [row] = await api.fixtures.asTenant<{ count: number }>(tenant.id, `SELECT count(*)::int AS count FROM ${table}`, []);
+          all.push(row!.count);
+        }
+      }
+      return all;
+    };
+    const before = await counts();
+    expect(before.every((count) => count > 0)).toBe(true);
+    await seedDemo(api.database.ownerUrl, { NODE_ENV: 'development' });
+    expect(await counts()).toEqual(before);
+  });
 });

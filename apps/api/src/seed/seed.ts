@@ -1,8 +1,23 @@
 import { hash, Algorithm } from '@node-rs/argon2';
-import { AuthPolicy } from '@lena/domain';
+import { AuthPolicy, programmeSchedule, toStoredSeriesStart, type Cadence } from '@lena/domain';
 import { databaseUrlsFromEnv, migrateDatabase, oneRow, withUnitOfWork, type UnitOfWork } from '@lena/database';
 import { Pool } from 'pg';
 import { DEMO_PASSWORD, demoStaff, demoTenants } from './demo-data';
+
+type DemoProgramme = (typeof demoTenants)[number]['programmes'][number];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The first session's date, so many weeks from `today`: always a Tuesday, and never after the
+ * 28th, so that every demo cadence (monthly on the nth weekday included) can start on it.
+ */
+export function demoStartDate(weeks: number, today: Date): string {
+  let date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + weeks * 7 * DAY_MS);
+  date = new Date(date.getTime() + ((2 - date.getUTCDay() + 7) % 7) * DAY_MS);
+  if (date.getUTCDate() > 28) date = new Date(date.getTime() - 7 * DAY_MS);
+  return date.toISOString().slice(0, 10);
+}
 
 /**
  * Creates the demo world. Idempotent: running it again changes nothing that exists, so
@@ -31,9 +46,11 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
       return oneRow(rows, 'user_account').id;
     };
 
+    const staffIds = new Map<string, string>();
     await withUnitOfWork(pool, { tenantId: null, userId: null }, async (uow) => {
       for (const person of demoStaff) {
         const id = await userId(uow, person.email, person.displayName);
+        staffIds.set(person.email, id);
         for (const role of person.roles) {
           await uow.query('INSERT INTO platform_role (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, role]);
         }
@@ -68,10 +85,98 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
           await uow.query(`INSERT INTO tenant_membership (tenant_id, user_id, role) VALUES ($1, $2, 'PARTICIPANT') ON CONFLICT DO NOTHING`, [tenantId, id]);
           await uow.query('INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [tenantId, teamIds[participant.team], id]);
         }
+
+        for (const programme of tenant.programmes) {
+          const teamId = teamIds[programme.team];
+          if (!teamId) throw new Error(`Demo programme "${programme.title}" names a team that does not exist.`);
+          await seedProgramme(uow, { tenantId, teamId, timeZone: tenant.timeZone, requestedBy: adminId, programme, staffIds });
+        }
       });
     }
   } finally {
     await pool.end();
+  }
+}
+
+/**
+ * One demo programme with its facilitators, its team enrolled and, once under way, its sessions:
+ * some past, some to come. Skipped when a programme of that title is already there.
+ */
+async function seedProgramme(
+  uow: UnitOfWork,
+  {
+    tenantId,
+    teamId,
+    timeZone,
+    requestedBy,
+    programme,
+    staffIds,
+  }: { tenantId: string; teamId: string; timeZone: string; requestedBy: string; programme: DemoProgramme; staffIds: Map<string, string> },
+): Promise<void> {
+  const [existing] = await uow.query<{ id: string }>('SELECT id FROM programme WHERE tenant_id = $1 AND title = $2', [tenantId, programme.title]);
+  if (existing) return;
+  const startDate = demoStartDate(programme.firstSessionInWeeks, new Date());
+  const schedule = programmeSchedule({
+    cadence: programme.cadence as Cadence,
+    startDate,
+    startTimes: programme.startTimes,
+    numberOfSessions: programme.sessionCount,
+    sessionLengthMinutes: 90,
+    timeZone,
+  });
+  const { startLocal, startSlots } = toStoredSeriesStart({ startDate, startTimes: programme.startTimes });
+  const created = oneRow(
+    await uow.query<{ id: string }>(
+      `INSERT INTO programme (tenant_id, team_id, service_type, title, status, session_count, rrule, start_local, start_slots, session_minutes, time_zone,
+         delivery_mode, video_link, location, membership, requested_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 90, $10, $11, $12, $13, 'CLOSED', $14) RETURNING id`,
+      [
+        tenantId,
+        teamId,
+        programme.serviceType,
+        programme.title,
+        programme.status,
+        programme.sessionCount,
+        schedule.rrule,
+        startLocal,
+        startSlots,
+        timeZone,
+        programme.deliveryMode,
+        'videoLink' in programme ? programme.videoLink : null,
+        'location' in programme ? programme.location : null,
+        requestedBy,
+      ],
+    ),
+    'programme',
+  );
+  if (programme.facilitators) {
+    const assignments = [[programme.facilitators.lead, 'LEAD'] as const, ...programme.facilitators.co.map((email) => [email, 'CO_FACILITATOR'] as const)];
+    for (const [email, role] of assignments) {
+      await uow.query('INSERT INTO programme_facilitator (tenant_id, programme_id, user_id, role) VALUES ($1, $2, $3, $4)', [tenantId, created.id, staffIds.get(email), role]);
+    }
+  }
+  if (programme.enrolTeam) {
+    await uow.query(
+      `INSERT INTO enrolment (tenant_id, programme_id, user_id)
+       SELECT tm.tenant_id, $2, tm.user_id FROM team_member tm
+         JOIN tenant_membership m ON m.tenant_id = tm.tenant_id AND m.user_id = tm.user_id AND m.role = 'PARTICIPANT'
+        WHERE tm.tenant_id = $1 AND tm.team_id = $3`,
+      [tenantId, created.id, teamId],
+    );
+  }
+  if (programme.status === 'ACTIVE') {
+    await uow.query(
+      `INSERT INTO group_session (tenant_id, programme_id, sequence, starts_at, ends_at)
+       SELECT $1, $2, s.sequence, s.starts_at, s.ends_at
+         FROM unnest($3::int[], $4::timestamptz[], $5::timestamptz[]) AS s (sequence, starts_at, ends_at)`,
+      [
+        tenantId,
+        created.id,
+        schedule.sessions.map((session) => session.sequence),
+        schedule.sessions.map((session) => session.startsAt),
+        schedule.sessions.map((session) => session.endsAt),
+      ],
+    );
   }
 }
 
