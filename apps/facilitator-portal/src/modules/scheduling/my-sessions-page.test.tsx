@@ -19,7 +19,9 @@ function fakeApi(answers: Record<string, Answer[]>) {
   return { client: createLenaApolloClient({ uri: 'http://api.test/graphql', fetch }), requests };
 }
 
-function session(overrides: Partial<AgendaSessionFieldsFragment> & Pick<AgendaSessionFieldsFragment, 'id' | 'startsAt' | 'endsAt'>): AgendaSessionFieldsFragment & { __typename: string } {
+function session(
+  overrides: Partial<AgendaSessionFieldsFragment> & Pick<AgendaSessionFieldsFragment, 'id' | 'startsAt' | 'endsAt'>,
+): AgendaSessionFieldsFragment & { __typename: string } {
   return {
     __typename: 'AgendaSession',
     tenantId: 't1',
