@@ -197,6 +197,22 @@ describe('revoking and replacing', () => {
     expectError(await client.gql(REVOKE), 'NOT_FOUND', 'Your calendar subscription was not found.');
   });
 
+  it('audits making and stopping an address, without the address', async () => {
+    const person = await api.fixtures.participant(tenantA.id);
+    const client = await signedIn(person);
+    const url = await subscribe(client);
+    expectData(await client.gql(REVOKE));
+    const { rows } = await api.owner.query<{ action: string; actor_user_id: string; tenant_id: string; detail: unknown }>(
+      'SELECT action, actor_user_id, tenant_id, detail FROM audit_event WHERE target_id = $1 ORDER BY id',
+      [person.id],
+    );
+    expect(rows.map(({ action, actor_user_id, tenant_id }) => ({ action, actor_user_id, tenant_id }))).toEqual([
+      { action: 'CALENDAR_SUBSCRIPTION_CREATED', actor_user_id: person.id, tenant_id: tenantA.id },
+      { action: 'CALENDAR_SUBSCRIPTION_REVOKED', actor_user_id: person.id, tenant_id: tenantA.id },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(pathOf(url).slice('/calendar/'.length, -'.ics'.length));
+  });
+
   it('a new address replaces the old one, which stops working; only hashes are stored', async () => {
     const client = await signedIn(await api.fixtures.facilitator());
     const first = await subscribe(client);

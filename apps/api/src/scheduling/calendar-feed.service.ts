@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { agendaAudience, DomainError, type AgendaAudience, type Principal } from '@lena/domain';
+import { agendaAudience, AuditAction, DomainError, type AgendaAudience, type Principal } from '@lena/domain';
+import { AuditService } from '../audit/audit.service';
 import { hashOpaqueToken, newOpaqueToken } from '../common/one-time-link';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -23,6 +24,7 @@ export class CalendarFeedService {
   constructor(
     private readonly feeds: CalendarFeedRepository,
     private readonly agenda: AgendaService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,6 +38,8 @@ export class CalendarFeedService {
     const audience = this.audienceOf(principal);
     const { token, hash } = newOpaqueToken();
     const feed = await this.feeds.replace(audience.userId, tenantOf(audience), hash);
+    // A new secret address to someone's sessions is worth a line in the log (never the address).
+    await this.audit.record({ action: AuditAction.CALENDAR_SUBSCRIPTION_CREATED, tenantId: tenantOf(audience), targetType: 'user_account', targetId: audience.userId });
     const portal = audience.kind === 'FACILITATOR' ? this.config.facilitatorPortalUrl : this.config.clientPortalUrl;
     return { ...feed, url: `${portal.replace(/\/$/, '')}${CALENDAR_FEED_PATH}${token}.ics` };
   }
@@ -43,6 +47,7 @@ export class CalendarFeedService {
   async revoke(principal: Principal): Promise<boolean> {
     const audience = this.audienceOf(principal);
     if (!(await this.feeds.revoke(audience.userId, tenantOf(audience)))) throw DomainError.notFound('Your calendar subscription');
+    await this.audit.record({ action: AuditAction.CALENDAR_SUBSCRIPTION_REVOKED, tenantId: tenantOf(audience), targetType: 'user_account', targetId: audience.userId });
     return true;
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AgendaResolver } from './agenda.resolver';
 import { AgendaService } from './agenda.service';
 import { AvailabilityRepository } from './availability.repository';
@@ -14,6 +15,7 @@ import { GroupSessionRepository } from './group-session.repository';
  * agenda) and the private calendar feeds that publish them.
  */
 @Module({
+  imports: [AuditModule],
   controllers: [CalendarFeedController],
   providers: [
     AvailabilityRepository,
