@@ -6,6 +6,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AuditResolver } from './audit/audit.resolver';
 import { AccountResolver } from './auth/account.resolver';
 import { AuthResolver } from './auth/auth.resolver';
+import { AgendaResolver } from './scheduling/agenda.resolver';
 import { AvailabilityResolver } from './scheduling/availability.resolver';
 import { FacilitatorResolver } from './facilitators/facilitator.resolver';
 import { InvitationResolver } from './invitations/invitation.resolver';
@@ -22,6 +23,7 @@ import { TenantResolver } from './tenancy/tenant.resolver';
  */
 const RESOLVERS = [
   AccountResolver,
+  AgendaResolver,
   AuditResolver,
   AuthResolver,
   AvailabilityResolver,

@@ -47,6 +47,10 @@ async function buildWorld(label: string): Promise<World> {
   await fixtures.teamMember(tenant.id, archivedTeam.id, member.id);
   await fixtures.asTenant(tenant.id, 'UPDATE team SET archived_at = now() WHERE tenant_id = $1 AND id = $2', [tenant.id, archivedTeam.id]);
   const invitation = await fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT', teamId: team.id });
+  // A programme with a session that the admin attends: what myGroupSessions lists.
+  const programme = await fixtures.programme(tenant.id, team.id, { title: `Programme ${label} ${unique()}` });
+  await fixtures.groupSession(tenant.id, programme.id, 1, new Date('2027-06-01T09:00:00Z'));
+  await fixtures.enrolment(tenant.id, programme.id, admin.id);
   return { tenant, admin, participant, member, team, otherTeam, archivedTeam, invitation, adminClient: await signedIn(admin), participantClient: await signedIn(participant) };
 }
 
@@ -195,6 +199,7 @@ describe('lists', () => {
     ['invitations', '{ invitations { id email tenantId teamId } }'],
     ['myTeams', '{ myTeams { id name } }'],
     ['viewer', '{ viewer { tenantId memberships { tenantId tenantName } tenant { id name } } }'],
+    ['myGroupSessions', '{ myGroupSessions(from: "2027-01-01T00:00:00Z", to: "2027-12-31T00:00:00Z") { items { id tenantId tenantName programmeTitle } } }'],
   ])('%s never includes the other tenant’s rows', async (_name, query) => {
     for (const [me, other] of [
       [a, b],
@@ -215,6 +220,12 @@ describe('lists', () => {
     expect(invitations).toContain(a.invitation.id);
     const myTeams = expectData(await a.participantClient.gql<{ myTeams: { id: string }[] }>('{ myTeams { id } }')).myTeams.map((team) => team.id);
     expect(myTeams).toEqual([a.team.id]);
+    const sessions = expectData(
+      await a.adminClient.gql<{ myGroupSessions: { items: { tenantId: string }[] } }>(
+        '{ myGroupSessions(from: "2027-01-01T00:00:00Z", to: "2027-12-31T00:00:00Z") { items { tenantId } } }',
+      ),
+    ).myGroupSessions.items;
+    expect(sessions).toEqual([{ tenantId: a.tenant.id }]);
   });
 });
 
@@ -274,7 +285,9 @@ describe('roles', () => {
 
   /**
    * Open to anyone, or about the person asking (their own teams, their session): see auth.test.ts;
-   * their own account (name, password, sessions): see account.test.ts.
+   * their own account (name, password, sessions): see account.test.ts; the group sessions they
+   * attend and their calendar subscription (a facilitator's across organisations, a participant's
+   * in their own): see agenda.test.ts and calendar-feed.test.ts.
    */
   const SELF_SERVICE_OPERATIONS = [
     'viewer',
@@ -292,6 +305,10 @@ describe('roles', () => {
     'changePassword',
     'endSession',
     'endOtherSessions',
+    'myGroupSessions',
+    'calendarSubscription',
+    'createCalendarSubscription',
+    'revokeCalendarSubscription',
   ];
 
   const NO_WRITES = async (): Promise<string> =>

@@ -2,7 +2,7 @@ import { accountModule, lazyPage, mountPortal, RequireRole } from '@lena/portal-
 import { Navigate } from 'react-router';
 import { ADMIN_MODULES } from './app/admin-modules.js';
 import { isFacilitator, isPlatformAdmin } from './app/roles.js';
-import { schedulingModule } from './modules/scheduling/scheduling-module.js';
+import { mySessionsModule, schedulingModule } from './modules/scheduling/scheduling-module.js';
 
 // Each page's code loads when someone first opens it (every module wraps its pages in lazyPage),
 // so the sign-in page loads only what it needs.
@@ -13,14 +13,18 @@ mountPortal({
   portalName: 'Facilitator portal',
   serviceName: 'Lena facilitator portal',
   // Anyone signed in may enter; the home page tells client staff that this portal is not for them.
-  nav: (viewer) => [...(isFacilitator(viewer) ? [schedulingModule.nav] : []), ...(isPlatformAdmin(viewer) ? ADMIN_MODULES.map((module) => module.nav) : []), accountModule.nav],
+  nav: (viewer) => [
+    ...(isFacilitator(viewer) ? [mySessionsModule.nav, schedulingModule.nav] : []),
+    ...(isPlatformAdmin(viewer) ? ADMIN_MODULES.map((module) => module.nav) : []),
+    accountModule.nav,
+  ],
   home: <HomePage />,
   routes: [
     ...accountModule.routes,
     {
       // A facilitator's own pages; anyone else is told, without the pages loading.
       element: <RequireRole allows={isFacilitator} refusal="This page is for Lena facilitators." />,
-      children: schedulingModule.routes,
+      children: [...mySessionsModule.routes, ...schedulingModule.routes],
     },
     {
       // The admin area: platform admins only; anyone else is told, without the admin pages loading.

@@ -27,3 +27,4 @@ export * from './programmes/programme-lifecycle.js';
 export * from './programmes/programme-schemas.js';
 export * from './programmes/programme-schedule.js';
 export * from './programmes/enrolment.js';
+export * from './scheduling/agenda.js';

@@ -54,6 +54,8 @@ export const auditActionLabel: Record<AuditAction, string> = {
   USER_DEACTIVATED: 'Person deactivated',
   USER_REACTIVATED: 'Person reactivated',
   FAILED_MESSAGE_RETRIED: 'Failed email sent again',
+  CALENDAR_SUBSCRIPTION_CREATED: 'Calendar subscription address made',
+  CALENDAR_SUBSCRIPTION_REVOKED: 'Calendar subscription stopped',
 };
 
 /** An audit event's action in words; a code this build does not know (recorded by a newer one) shows as recorded. */

@@ -12,14 +12,17 @@ const VENDOR_CHUNKS = [
 ];
 
 /**
- * A portal's Vite config. The API is reached same-origin: /graphql is proxied to LENA_API_URL
+ * A portal's Vite config. The API is reached same-origin: /graphql (and /calendar/, the
+ * subscription feeds) is proxied to LENA_API_URL
  * (cookies then stay first-party). PUBLIC_* variables (the portals' own addresses, the same ones
  * the API puts in emails) are built into the page as `import.meta.env.PUBLIC_*`: they are public.
  */
 export function portalViteConfig({ port }: { port: number }): UserConfigFnObject {
   return defineConfig(({ mode }) => {
     const env = loadEnv(mode, '.', 'LENA_');
-    const proxy = { '/graphql': { target: env.LENA_API_URL || 'http://localhost:4000' } };
+    const api = env.LENA_API_URL || 'http://localhost:4000';
+    // Calendar subscription feeds are served by the API at the portal's own address too.
+    const proxy = { '/graphql': { target: api }, '/calendar/': { target: api } };
     return {
       plugins: [react()],
       // rxjs (under Apollo) publishes an ES2015 build beside its ES5 one: ~2 kB (gzipped) less on every first page.

@@ -135,6 +135,7 @@ describe('accessibility of every screen', () => {
     await withPage(async (page) => {
       await signIn(page, stack.facilitatorPortalUrl, 'amira.facilitator@lena.test');
       expect(await audit(page, 'facilitator home')).toEqual([]);
+      expect(await auditEveryNavPage(page, ['My sessions', 'Availability'])).toEqual([]);
     });
   });
 

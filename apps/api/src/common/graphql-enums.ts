@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { InvitationStatus, PlatformRole, QueueState, TenantRole, TenantStatus } from '@lena/domain';
+import { DeliveryMode, GroupSessionStatus, InvitationStatus, PlatformRole, QueueState, TenantRole, TenantStatus } from '@lena/domain';
 
 export const Role = { ...PlatformRole, ...TenantRole } as const;
 export const ServiceType = { GRP: 'GRP', GTS: 'GTS' } as const;
@@ -11,6 +11,8 @@ registerEnumType(Role, { name: 'Role' });
 registerEnumType(TenantStatus, { name: 'TenantStatus' });
 registerEnumType(ServiceType, { name: 'ServiceType', description: 'GRP: Group Reflective Practice. GTS: Group Therapeutic Support / Group Supervision.' });
 registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
+registerEnumType(DeliveryMode, { name: 'DeliveryMode', description: 'ONLINE: by video. IN_PERSON: in a room. HYBRID: in a room, with some joining by video.' });
+registerEnumType(GroupSessionStatus, { name: 'GroupSessionStatus' });
 registerEnumType(QueueState, {
   name: 'QueueState',
   description: 'HEALTHY: consumed and keeping up. BACKLOGGED: a job has waited longer than QueueHealth.backlogAfterSeconds. NO_WORKERS: nothing consumes the queue.',

@@ -17,7 +17,7 @@ class RequestLogController extends LogController {
     const operationName = typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined;
     const fields = {
       // Headers are kept for diagnosis; cookies, authorisation and the CSRF token are redacted.
-      request: { method: request.method, url: request.url, remoteAddress: request.ip, headers: request.headers },
+      request: { method: request.method, url: withoutSecrets(request.url), remoteAddress: request.ip, headers: request.headers },
       response: { statusCode: reply.statusCode },
       responseTimeMs: Math.round(reply.elapsedTime),
       ...(operationName ? { operationName } : {}),
@@ -25,6 +25,11 @@ class RequestLogController extends LogController {
     if (error) request.log.error({ ...fields, err: error }, 'request errored');
     else request.log.info(fields, 'request completed');
   }
+}
+
+/** A calendar feed's address is its only credential: its token never reaches a log line. */
+function withoutSecrets(url: string): string {
+  return url.replace(/^\/calendar\/[^/?#]*/, '/calendar/[redacted]');
 }
 
 /**

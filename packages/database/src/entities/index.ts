@@ -1,5 +1,6 @@
 export * from './audit-event.entity';
 export * from './auth-session.entity';
+export * from './calendar-feed.entity';
 export * from './facilitator-availability.entity';
 export * from './facilitator-profile.entity';
 export * from './group-session.entity';
