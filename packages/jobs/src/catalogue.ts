@@ -11,6 +11,7 @@ import { defineJob, JobCatalogue, type JobDefinition } from './define-job';
 
 export const OUTBOX_RELAY_EVERY_MS = 30_000;
 export const RETENTION_PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
+export const SCHEDULING_SWEEP_EVERY_MS = 60_000;
 
 export const Jobs = {
   /** Deliver one row of `outbox_message` (job id = the row's id). The outbox is a platform table. */
@@ -35,6 +36,34 @@ export const Jobs = {
     scope: 'platform',
     payload: {},
     schedule: { everyMs: RETENTION_PURGE_EVERY_MS },
+  }),
+  /**
+   * Expand one accepted programme's series into group sessions (with their reminders) and invite
+   * its people. Job id `expand-programme-<id>` (see `JobQueues.enqueueProgrammeExpansion`).
+   */
+  expandProgrammeSeries: defineJob({
+    name: 'expand-programme-series',
+    queue: QueueName.scheduling,
+    scope: 'tenant',
+    payload: { programmeId: z.uuid() },
+  }),
+  /** Send the reminders of one organisation that have fallen due (one tenant job per organisation per sweep). */
+  sendDueReminders: defineJob({
+    name: 'send-due-reminders',
+    queue: QueueName.scheduling,
+    scope: 'tenant',
+    payload: {},
+  }),
+  /**
+   * The scheduling safety net, derived from the database: enqueues the expansion of every accepted
+   * programme still waiting for its sessions, and one reminder run per organisation. Recurring.
+   */
+  sweepScheduling: defineJob({
+    name: 'sweep-scheduling',
+    queue: QueueName.scheduling,
+    scope: 'platform',
+    payload: {},
+    schedule: { everyMs: SCHEDULING_SWEEP_EVERY_MS },
   }),
 } as const satisfies Record<string, JobDefinition>;
 

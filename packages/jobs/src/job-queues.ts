@@ -124,6 +124,40 @@ export class JobQueues {
     if (options.restartFailed) await this.withTimeout(Promise.all(added.map((job) => restartIfFailed(job))));
   }
 
+  /**
+   * Enqueues the expansion of an accepted programme's series; the API calls it after the commit
+   * that accepts, so the sessions appear at once. One job per programme however often it is
+   * called (the worker's sweep enqueues the same id for any programme this call missed).
+   */
+  async enqueueProgrammeExpansion(tenantId: string, programmeId: string): Promise<void> {
+    await this.enqueueProgrammeExpansions([{ tenantId, programmeId }]);
+  }
+
+  /** `enqueueProgrammeExpansion` for many programmes in one round trip. */
+  async enqueueProgrammeExpansions(programmes: ReadonlyArray<{ tenantId: string; programmeId: string }>): Promise<void> {
+    if (programmes.length === 0) return;
+    const jobs = programmes.map((programme) => ({
+      name: Jobs.expandProgrammeSeries.name,
+      data: parseJobPayload(Jobs.expandProgrammeSeries, programme),
+      opts: { jobId: programmeExpansionJobId(programme.programmeId) },
+    }));
+    await this.withTimeout(this.queue(Jobs.expandProgrammeSeries.queue).addBulk(jobs));
+  }
+
+  /**
+   * One reminder run per organisation for the sweep in time slot `sweepSlot`: the job id names the
+   * organisation and the sweep's time slot, so two replicas sweeping at once add one job.
+   */
+  async enqueueReminderRuns(tenantIds: readonly string[], sweepSlot: number): Promise<void> {
+    if (tenantIds.length === 0) return;
+    const jobs = tenantIds.map((tenantId) => ({
+      name: Jobs.sendDueReminders.name,
+      data: parseJobPayload(Jobs.sendDueReminders, { tenantId }),
+      opts: { jobId: `send-due-reminders-${tenantId}-${sweepSlot}` },
+    }));
+    await this.withTimeout(this.queue(Jobs.sendDueReminders.queue).addBulk(jobs));
+  }
+
   /** What each queue holds and who consumes it, for the platform admins' queue health. */
   async readQueues(): Promise<QueueReading[]> {
     return this.withTimeout(
@@ -189,6 +223,11 @@ async function restartIfFailed(job: Job): Promise<void> {
     // Someone else restarted it between the check and the retry: that is what we wanted.
     if (await job.isFailed()) throw error;
   }
+}
+
+/** The job id of a programme's series expansion. */
+export function programmeExpansionJobId(programmeId: string): string {
+  return `expand-programme-${programmeId}`;
 }
 
 /** The job id of an outbox row's delivery: the row id itself. */

@@ -95,6 +95,10 @@ export class ProgrammeEntity {
   @Column('integer', { default: 1 })
   version: number;
 
+  /** When the worker expanded the series into sessions; null until then. */
+  @Column('timestamptz', { name: 'sessions_expanded_at', nullable: true })
+  sessionsExpandedAt: Date | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 
