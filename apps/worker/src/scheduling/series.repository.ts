@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import type { UnitOfWork } from '@lena/database';
+import type { ProgrammeStatus, ScheduledSession } from '@lena/domain';
+
+/** A programme as its series expansion needs it. */
+export interface ProgrammeToExpand {
+  id: string;
+  title: string;
+  serviceType: 'GRP' | 'GTS';
+  status: ProgrammeStatus;
+  sessionCount: number;
+  rrule: string | null;
+  /** `2027-03-17T10:00:00`: local, without an offset (read as text, never through a JS Date). */
+  startLocal: string | null;
+  startSlots: string[];
+  sessionMinutes: number;
+  timeZone: string;
+  deliveryMode: 'ONLINE' | 'IN_PERSON' | 'HYBRID';
+  videoLink: string | null;
+  location: string | null;
+  sessionsExpandedAt: Date | null;
+}
+
+export interface StoredSession {
+  id: string;
+  sequence: number;
+  startsAt: Date;
+  endsAt: Date;
+  calendarSequence: number;
+}
+
+/** Someone a programme's emails go to: an enrolled participant or an assigned facilitator. */
+export interface ProgrammeRecipient {
+  programmeId: string;
+  userId: string;
+  email: string;
+  name: string;
+}
+
+interface ProgrammeRow {
+  id: string;
+  title: string;
+  service_type: 'GRP' | 'GTS';
+  status: ProgrammeStatus;
+  session_count: number;
+  rrule: string | null;
+  start_local: string | null;
+  start_slots: string[];
+  session_minutes: number;
+  time_zone: string;
+  delivery_mode: 'ONLINE' | 'IN_PERSON' | 'HYBRID';
+  video_link: string | null;
+  location: string | null;
+  sessions_expanded_at: Date | null;
+}
+
+function toProgramme(row: ProgrammeRow): ProgrammeToExpand {
+  return {
+    id: row.id,
+    title: row.title,
+    serviceType: row.service_type,
+    status: row.status,
+    sessionCount: row.session_count,
+    rrule: row.rrule,
+    startLocal: row.start_local,
+    startSlots: row.start_slots,
+    sessionMinutes: row.session_minutes,
+    timeZone: row.time_zone,
+    deliveryMode: row.delivery_mode,
+    videoLink: row.video_link,
+    location: row.location,
+    sessionsExpandedAt: row.sessions_expanded_at,
+  };
+}
+
+/**
+ * A programme's series in the worker: the programme locked while it is expanded, its sessions
+ * written in one statement, the accepted programmes waiting for expansion, and who is told.
+ * Tenant statements run in the job's unit of work (row-level security applies); the waiting list
+ * is a platform table the sweep reads outside any tenant.
+ */
+@Injectable()
+export class SeriesRepository {
+  /**
+   * The programme, locked until the job's transaction ends: a second expansion of the same
+   * programme (a retry, a second worker) waits here and then finds it expanded.
+   */
+  async lockProgramme(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<ProgrammeToExpand | null> {
+    const [row] = await uow.query<ProgrammeRow>(
+      `SELECT id, title, service_type, status, session_count, rrule,
+              to_char(start_local, 'YYYY-MM-DD"T"HH24:MI:SS') AS start_local, start_slots, session_minutes, time_zone,
+              delivery_mode, video_link, location, sessions_expanded_at
+         FROM programme WHERE tenant_id = $1 AND id = $2
+          FOR UPDATE`,
+      [tenantId, programmeId],
+    );
+    return row ? toProgramme(row) : null;
+  }
+
+  /**
+   * Writes the sessions in one statement. The series key (programme, sequence) is unique, so a
+   * session already there is left as it is (ON CONFLICT DO NOTHING): never a duplicate. Reminders
+   * are planned by the table's trigger. Returns how many were new.
+   */
+  async insertSessions(uow: UnitOfWork, tenantId: string, programmeId: string, sessions: readonly ScheduledSession[]): Promise<number> {
+    const rows = await uow.query<{ id: string }>(
+      `INSERT INTO group_session (tenant_id, programme_id, sequence, starts_at, ends_at)
+       SELECT $1, $2, s.sequence, s.starts_at, s.ends_at FROM unnest($3::int[], $4::timestamptz[], $5::timestamptz[]) AS s (sequence, starts_at, ends_at)
+       ON CONFLICT (tenant_id, programme_id, sequence) DO NOTHING
+       RETURNING id`,
+      [tenantId, programmeId, sessions.map((session) => session.sequence), sessions.map((session) => session.startsAt), sessions.map((session) => session.endsAt)],
+    );
+    return rows.length;
+  }
+
+  /** Expanded; the trigger on programme takes it off the waiting list in the same statement. */
+  async markExpanded(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<void> {
+    await uow.query('UPDATE programme SET sessions_expanded_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, programmeId]);
+  }
+
+  async scheduledSessions(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<StoredSession[]> {
+    const rows = await uow.query<{ id: string; sequence: number; starts_at: Date; ends_at: Date; calendar_sequence: number }>(
+      `SELECT id, sequence, starts_at, ends_at, calendar_sequence FROM group_session
+        WHERE tenant_id = $1 AND programme_id = $2 AND status = 'SCHEDULED' ORDER BY sequence`,
+      [tenantId, programmeId],
+    );
+    return rows.map((row) => ({ id: row.id, sequence: row.sequence, startsAt: row.starts_at, endsAt: row.ends_at, calendarSequence: row.calendar_sequence }));
+  }
+
+  /**
+   * Everyone the programmes' emails go to, each once per programme: enrolled participants and
+   * assigned facilitators whose accounts are active.
+   */
+  async recipients(uow: UnitOfWork, tenantId: string, programmeIds: readonly string[]): Promise<ProgrammeRecipient[]> {
+    return uow.query<ProgrammeRecipient>(
+      `SELECT people.programme_id AS "programmeId", u.id AS "userId", u.email, u.display_name AS name
+         FROM (SELECT programme_id, user_id FROM enrolment WHERE tenant_id = $1 AND programme_id = ANY ($2::uuid[])
+               UNION
+               SELECT programme_id, user_id FROM programme_facilitator WHERE tenant_id = $1 AND programme_id = ANY ($2::uuid[])) AS people
+         JOIN user_account u ON u.id = people.user_id
+        WHERE u.status = 'ACTIVE'
+        ORDER BY people.programme_id, u.email`,
+      [tenantId, programmeIds],
+    );
+  }
+
+  /** Accepted programmes still waiting for their sessions, oldest first (platform table: ids only). */
+  async expansionsDue(uow: UnitOfWork, limit: number): Promise<Array<{ tenantId: string; programmeId: string }>> {
+    return uow.query<{ tenantId: string; programmeId: string }>(
+      'SELECT tenant_id AS "tenantId", programme_id AS "programmeId" FROM series_expansion_due ORDER BY due_since LIMIT $1',
+      [limit],
+    );
+  }
+}
