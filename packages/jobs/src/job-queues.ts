@@ -145,15 +145,18 @@ export class JobQueues {
   }
 
   /**
-   * One reminder run per organisation for the sweep in time slot `sweepSlot`: the job id names the
-   * organisation and the sweep's time slot, so two replicas sweeping at once add one job.
+   * One reminder run per organisation for the sweep job `sweepJobId`: the job id names the
+   * organisation and the sweep, so a retried sweep adds no second run (and the job scheduler
+   * already runs one sweep per interval, however many replicas there are).
    */
-  async enqueueReminderRuns(tenantIds: readonly string[], sweepSlot: number): Promise<void> {
+  async enqueueReminderRuns(tenantIds: readonly string[], sweepJobId: string): Promise<void> {
     if (tenantIds.length === 0) return;
+    // BullMQ keeps ':' for its own ids (a scheduler's jobs are `repeat:<name>:<time>`).
+    const sweep = sweepJobId.replace(/:/g, '-');
     const jobs = tenantIds.map((tenantId) => ({
       name: Jobs.sendDueReminders.name,
       data: parseJobPayload(Jobs.sendDueReminders, { tenantId }),
-      opts: { jobId: `send-due-reminders-${tenantId}-${sweepSlot}` },
+      opts: { jobId: `send-due-reminders-${tenantId}-${sweep}` },
     }));
     await this.withTimeout(this.queue(Jobs.sendDueReminders.queue).addBulk(jobs));
   }

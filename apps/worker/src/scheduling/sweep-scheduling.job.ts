@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Jobs } from '@lena/jobs';
-import type { JobHandlerInstance } from '../jobs/job-handler';
+import type { JobHandlerInstance, PlatformJobContext } from '../jobs/job-handler';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { SchedulingSweepService } from './services/scheduling-sweep.service';
 
@@ -10,7 +10,7 @@ import { SchedulingSweepService } from './services/scheduling-sweep.service';
 export class SweepSchedulingJob implements JobHandlerInstance<typeof Jobs.sweepScheduling> {
   constructor(private readonly sweeper: SchedulingSweepService) {}
 
-  handle(): Promise<{ expansions: number; reminderRuns: number }> {
-    return this.sweeper.sweep();
+  handle(_payload: unknown, { job }: PlatformJobContext): Promise<{ expansions: number; reminderRuns: number }> {
+    return this.sweeper.sweep(job.id ?? `sweep-${job.timestamp}`);
   }
 }
