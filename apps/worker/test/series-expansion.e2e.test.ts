@@ -88,7 +88,6 @@ describe('series expansion', () => {
 
     const [row] = await fixtures.query<{ status: string; sessions_expanded_at: Date | null }>(tenantId, 'SELECT status, sessions_expanded_at FROM programme WHERE id = $1', [programme.id]);
     expect(row).toEqual({ status: 'ACCEPTED', sessions_expanded_at: expect.any(Date) });
-    expect(await fixtures.query(null, 'SELECT 1 FROM series_expansion_due WHERE programme_id = $1', [programme.id])).toEqual([]);
   });
 
   it('invites each participant and facilitator with a calendar file of their own that names nobody else', async () => {
@@ -144,9 +143,11 @@ describe('series expansion', () => {
 
   it('finds, from the database alone, an accepted programme whose expansion job never reached Redis', async () => {
     const programme = await fixtures.programme(tenantId, { ...SPRING_SERIES, rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', startLocal: '2027-01-04T18:30:00', sessionCount: 5 });
-    expect(await fixtures.query(null, 'SELECT tenant_id FROM series_expansion_due WHERE programme_id = $1', [programme.id])).toEqual([{ tenant_id: tenantId }]);
 
-    await finished(await worker.queues.enqueue(Jobs.sweepScheduling, {}, { jobId: `sweep-${programme.id}` }));
+    // What the minute-by-minute scheduler does: the platform sweep fans out one sweep per organisation.
+    const sweepId = await worker.queues.enqueue(Jobs.sweepScheduling, {}, { jobId: `sweep-${programme.id}` });
+    expect(await finished(sweepId)).toEqual({ organisations: 1 });
+    expect(await finished(`sweep-tenant-scheduling-${tenantId}-${sweepId}`)).toMatchObject({ expansions: expect.any(Number) });
     expect(await finished(programmeExpansionJobId(programme.id))).toMatchObject({ outcome: 'expanded', sessions: 5 });
     const sessions = await fixtures.sessions(tenantId, programme.id);
     expect(sessions.map((session) => londonTime(session.starts_at))).toEqual(['4 Jan 2027, 18:30', '7 Jan 2027, 18:30', '11 Jan 2027, 18:30', '14 Jan 2027, 18:30', '18 Jan 2027, 18:30']);

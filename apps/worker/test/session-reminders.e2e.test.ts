@@ -71,9 +71,10 @@ describe('session reminders', () => {
 
   async function runReminders(): Promise<{ reminders: number; emails: number }> {
     jobCounter += 1;
-    const id = await workers[0]!.queues.enqueue(Jobs.sendDueReminders, { tenantId }, { jobId: `reminders-now-${jobCounter}` });
+    const id = await workers[0]!.queues.enqueue(Jobs.sweepTenantScheduling, { tenantId }, { jobId: `reminders-now-${jobCounter}` });
     const job = await Job.fromId(workers[0]!.queues.queue(QueueName.scheduling), id);
-    return (await job!.waitUntilFinished(events, 15_000)) as { reminders: number; emails: number };
+    const { reminders, emails } = (await job!.waitUntilFinished(events, 15_000)) as { reminders: number; emails: number };
+    return { reminders, emails };
   }
 
   const everyone = () => [facilitator, ...participants];
@@ -144,7 +145,7 @@ describe('session reminders', () => {
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE outbox_message IN EXCLUSIVE MODE');
       jobCounter += 1;
-      const id = await workers[0]!.queues.enqueue(Jobs.sendDueReminders, { tenantId }, { jobId: `reminders-killed-${jobCounter}` });
+      const id = await workers[0]!.queues.enqueue(Jobs.sweepTenantScheduling, { tenantId }, { jobId: `reminders-killed-${jobCounter}` });
       let blocked: number | undefined;
       while (blocked === undefined) {
         // Polled from another connection: within the blocker's transaction the statistics are a snapshot.
@@ -159,7 +160,7 @@ describe('session reminders', () => {
       await blocker.query('ROLLBACK');
 
       const job = await Job.fromId(workers[0]!.queues.queue(QueueName.scheduling), id);
-      expect(await job!.waitUntilFinished(events, 15_000)).toEqual({ reminders: 1, emails: 3 });
+      expect(await job!.waitUntilFinished(events, 15_000)).toEqual({ expansions: 0, reminders: 1, emails: 3 });
       expect((await Job.fromId(workers[0]!.queues.queue(QueueName.scheduling), id))!.attemptsMade).toBeGreaterThanOrEqual(2);
     } finally {
       await blocker.end();

@@ -47,16 +47,19 @@ export const Jobs = {
     scope: 'tenant',
     payload: { programmeId: z.uuid() },
   }),
-  /** Send the reminders of one organisation that have fallen due (one tenant job per organisation per sweep). */
-  sendDueReminders: defineJob({
-    name: 'send-due-reminders',
+  /**
+   * One organisation's share of the scheduling sweep: enqueue the expansion of each of its accepted
+   * programmes still waiting for sessions, and send its reminders that have fallen due.
+   */
+  sweepTenantScheduling: defineJob({
+    name: 'sweep-tenant-scheduling',
     queue: QueueName.scheduling,
     scope: 'tenant',
     payload: {},
   }),
   /**
-   * The scheduling safety net, derived from the database: enqueues the expansion of every accepted
-   * programme still waiting for its sessions, and one reminder run per organisation. Recurring.
+   * The scheduling safety net, derived from the database: one `sweep-tenant-scheduling` per active
+   * organisation (a platform job sees no programme; each organisation's job looks in its own). Recurring.
    */
   sweepScheduling: defineJob({
     name: 'sweep-scheduling',

@@ -145,20 +145,20 @@ export class JobQueues {
   }
 
   /**
-   * One reminder run per organisation for the sweep job `sweepJobId`: the job id names the
-   * organisation and the sweep, so a retried sweep adds no second run (and the job scheduler
+   * One `sweep-tenant-scheduling` per organisation for the sweep job `sweepJobId`: the job id names
+   * the organisation and the sweep, so a retried sweep adds no second one (and the job scheduler
    * already runs one sweep per interval, however many replicas there are).
    */
-  async enqueueReminderRuns(tenantIds: readonly string[], sweepJobId: string): Promise<void> {
+  async enqueueTenantSchedulingSweeps(tenantIds: readonly string[], sweepJobId: string): Promise<void> {
     if (tenantIds.length === 0) return;
     // BullMQ keeps ':' for its own ids (a scheduler's jobs are `repeat:<name>:<time>`).
     const sweep = sweepJobId.replace(/:/g, '-');
     const jobs = tenantIds.map((tenantId) => ({
-      name: Jobs.sendDueReminders.name,
-      data: parseJobPayload(Jobs.sendDueReminders, { tenantId }),
-      opts: { jobId: `send-due-reminders-${tenantId}-${sweep}` },
+      name: Jobs.sweepTenantScheduling.name,
+      data: parseJobPayload(Jobs.sweepTenantScheduling, { tenantId }),
+      opts: { jobId: `sweep-tenant-scheduling-${tenantId}-${sweep}` },
     }));
-    await this.withTimeout(this.queue(Jobs.sendDueReminders.queue).addBulk(jobs));
+    await this.withTimeout(this.queue(Jobs.sweepTenantScheduling.queue).addBulk(jobs));
   }
 
   /** What each queue holds and who consumes it, for the platform admins' queue health. */

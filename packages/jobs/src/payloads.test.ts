@@ -7,7 +7,7 @@ import { recurringJobs } from './recurring';
 
 describe('job payload schemas', () => {
   it('declares each job once, with its queue, scope and schedule beside its payload', () => {
-    expect(jobCatalogue.names.sort()).toEqual(['deliver-outbox-message', 'expand-programme-series', 'purge-expired-records', 'relay-outbox', 'send-due-reminders', 'sweep-scheduling']);
+    expect(jobCatalogue.names.sort()).toEqual(['deliver-outbox-message', 'expand-programme-series', 'purge-expired-records', 'relay-outbox', 'sweep-scheduling', 'sweep-tenant-scheduling']);
     expect(Jobs.deliverOutboxMessage.queue).toBe(QueueName.notifications);
     expect(Jobs.relayOutbox.queue).toBe(QueueName.maintenance);
     expect(Jobs.expandProgrammeSeries.queue).toBe(QueueName.scheduling);
@@ -17,7 +17,7 @@ describe('job payload schemas', () => {
       'relay-outbox': 'platform',
       'purge-expired-records': 'platform',
       'expand-programme-series': 'tenant',
-      'send-due-reminders': 'tenant',
+      'sweep-tenant-scheduling': 'tenant',
       'sweep-scheduling': 'platform',
     });
     expect(recurringJobs(jobCatalogue, { [Jobs.relayOutbox.name]: 1_000 }).map(({ schedulerId, everyMs }) => ({ schedulerId, everyMs }))).toEqual([

@@ -57,7 +57,7 @@ export class ReminderRepository {
     );
   }
 
-  /** Organisations whose people get reminders: the active ones (platform table). */
+  /** Organisations the scheduling sweep looks after: the active ones (platform table). */
   async activeTenantIds(uow: UnitOfWork): Promise<string[]> {
     const rows = await uow.query<{ id: string }>("SELECT id FROM tenant WHERE status = 'ACTIVE' ORDER BY id");
     return rows.map((row) => row.id);

@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ExpandProgrammeSeriesJob } from './expand-programme-series.job';
 import { ReminderRepository } from './reminder.repository';
-import { SendDueRemindersJob } from './send-due-reminders.job';
 import { SeriesRepository } from './series.repository';
 import { ReminderSendingService } from './services/reminder-sending.service';
 import { SchedulingSweepService } from './services/scheduling-sweep.service';
 import { SeriesExpansionService } from './services/series-expansion.service';
 import { SweepSchedulingJob } from './sweep-scheduling.job';
+import { SweepTenantSchedulingJob } from './sweep-tenant-scheduling.job';
 
 /** Programmes' series expanded into sessions, their invitations and reminders (the scheduling queue). */
 @Module({
@@ -19,9 +19,8 @@ import { SweepSchedulingJob } from './sweep-scheduling.job';
     ReminderSendingService,
     SchedulingSweepService,
     ExpandProgrammeSeriesJob,
-    SendDueRemindersJob,
     SweepSchedulingJob,
+    SweepTenantSchedulingJob,
   ],
-  exports: [SeriesExpansionService],
 })
 export class SchedulingModule {}

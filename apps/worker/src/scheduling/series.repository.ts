@@ -75,9 +75,8 @@ function toProgramme(row: ProgrammeRow): ProgrammeToExpand {
 
 /**
  * A programme's series in the worker: the programme locked while it is expanded, its sessions
- * written in one statement, the accepted programmes waiting for expansion, and who is told.
- * Tenant statements run in the job's unit of work (row-level security applies); the waiting list
- * is a platform table the sweep reads outside any tenant.
+ * written in one statement, the accepted programmes waiting for expansion, and who is told. Every
+ * statement runs in the job's tenant unit of work (row-level security applies).
  */
 @Injectable()
 export class SeriesRepository {
@@ -113,7 +112,7 @@ export class SeriesRepository {
     return rows.length;
   }
 
-  /** Expanded; the trigger on programme takes it off the waiting list in the same statement. */
+  /** Expanded: off the organisation's waiting list. */
   async markExpanded(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<void> {
     await uow.query('UPDATE programme SET sessions_expanded_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, programmeId]);
   }
@@ -144,11 +143,12 @@ export class SeriesRepository {
     );
   }
 
-  /** Accepted programmes still waiting for their sessions, oldest first (platform table: ids only). */
-  async expansionsDue(uow: UnitOfWork, limit: number): Promise<Array<{ tenantId: string; programmeId: string }>> {
-    return uow.query<{ tenantId: string; programmeId: string }>(
-      'SELECT tenant_id AS "tenantId", programme_id AS "programmeId" FROM series_expansion_due ORDER BY due_since LIMIT $1',
-      [limit],
+  /** The organisation's accepted programmes still waiting for their sessions, longest-waiting first. */
+  async awaitingExpansion(uow: UnitOfWork, tenantId: string, limit: number): Promise<string[]> {
+    const rows = await uow.query<{ id: string }>(
+      `SELECT id FROM programme WHERE tenant_id = $1 AND status = 'ACCEPTED' AND sessions_expanded_at IS NULL ORDER BY updated_at LIMIT $2`,
+      [tenantId, limit],
     );
+    return rows.map((row) => row.id);
   }
 }

@@ -10,7 +10,7 @@ import { SchedulingSweepService } from './services/scheduling-sweep.service';
 export class SweepSchedulingJob implements JobHandlerInstance<typeof Jobs.sweepScheduling> {
   constructor(private readonly sweeper: SchedulingSweepService) {}
 
-  handle(_payload: unknown, { job }: PlatformJobContext): Promise<{ expansions: number; reminderRuns: number }> {
+  handle(_payload: unknown, { job }: PlatformJobContext): Promise<{ organisations: number }> {
     return this.sweeper.sweep(job.id ?? `sweep-${job.timestamp}`);
   }
 }

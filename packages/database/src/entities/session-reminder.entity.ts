@@ -1,6 +1,5 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { GroupSessionEntity } from './group-session.entity';
-import { ProgrammeEntity } from './programme.entity';
 
 /**
  * One reminder of one session: `offset_minutes` before it starts. Planned, re-planned and dropped
@@ -25,21 +24,4 @@ export class SessionReminderEntity {
 
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt: Date | null;
-}
-
-/**
- * An accepted programme still waiting for its sessions (a platform table of ids, kept by a trigger
- * on programme), so the worker's sweep, which acts in no tenant, can find it.
- */
-@Entity({ name: 'series_expansion_due' })
-@ForeignKey(() => ProgrammeEntity, ['tenantId', 'programmeId'], ['tenantId', 'id'], { name: 'series_expansion_due_tenant_id_programme_id_fkey', onDelete: 'CASCADE' })
-export class SeriesExpansionDueEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'series_expansion_due_pkey' })
-  tenantId: string;
-
-  @PrimaryColumn('uuid', { name: 'programme_id', primaryKeyConstraintName: 'series_expansion_due_pkey' })
-  programmeId: string;
-
-  @Column('timestamptz', { name: 'due_since', default: () => 'now()' })
-  dueSince: Date;
 }

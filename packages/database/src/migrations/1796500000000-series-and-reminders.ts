@@ -6,10 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - `programme.sessions_expanded_at`: when the worker wrote the programme's sessions. A programme
  *   stays ACCEPTED until its first session begins (the lifecycle's ACTIVATE); this column says
- *   whether its series has been expanded.
- * - `series_expansion_due` (platform table: ids only): the accepted programmes still waiting for
- *   their sessions. A trigger on `programme` keeps it, so whatever path accepts a programme, the
- *   worker's sweep (which acts in no tenant and so cannot see `programme`) finds it.
+ *   whether its series has been expanded, and a partial index finds those still waiting, whatever
+ *   path accepted them.
  * - `tenant.reminder_offsets_minutes`: the organisation's reminders, in minutes before each session
  *   (default a day and an hour; validated by `reminderOffsetsSchema` in @lena/domain).
  * - `session_reminder` (tenant table): one row per session and offset, with when it is due and
@@ -29,25 +27,8 @@ export class SeriesAndReminders1796500000000 implements MigrationInterface {
 
       ALTER TABLE programme ADD COLUMN sessions_expanded_at timestamptz;
 
-      CREATE TABLE series_expansion_due (
-        tenant_id uuid NOT NULL,
-        programme_id uuid NOT NULL,
-        due_since timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT series_expansion_due_pkey PRIMARY KEY (tenant_id, programme_id),
-        CONSTRAINT series_expansion_due_tenant_id_programme_id_fkey FOREIGN KEY (tenant_id, programme_id) REFERENCES programme (tenant_id, id) ON DELETE CASCADE
-      );
-
-      CREATE FUNCTION scheduling_note_expansion_due() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.status = 'ACCEPTED' AND NEW.sessions_expanded_at IS NULL THEN
-          INSERT INTO series_expansion_due (tenant_id, programme_id) VALUES (NEW.tenant_id, NEW.id) ON CONFLICT DO NOTHING;
-        ELSE
-          DELETE FROM series_expansion_due WHERE tenant_id = NEW.tenant_id AND programme_id = NEW.id;
-        END IF;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER programme_expansion_due AFTER INSERT OR UPDATE OF status, sessions_expanded_at ON programme
-        FOR EACH ROW EXECUTE FUNCTION scheduling_note_expansion_due();
+      -- The accepted programmes still waiting for their sessions: what each organisation's sweep looks for.
+      CREATE INDEX programme_awaiting_expansion ON programme (tenant_id) WHERE status = 'ACCEPTED' AND sessions_expanded_at IS NULL;
 
       CREATE TABLE session_reminder (
         tenant_id uuid NOT NULL,
@@ -111,9 +92,9 @@ export class SeriesAndReminders1796500000000 implements MigrationInterface {
     await queryRunner.query(`
       DROP TRIGGER group_session_replan_reminders ON group_session;
       DROP TRIGGER group_session_plan_reminders ON group_session;
-      DROP TRIGGER programme_expansion_due ON programme;
-      DROP FUNCTION scheduling_replan_changed_session_reminders(), scheduling_plan_new_session_reminders(), scheduling_note_expansion_due();
-      DROP TABLE session_reminder, series_expansion_due;
+      DROP FUNCTION scheduling_replan_changed_session_reminders(), scheduling_plan_new_session_reminders();
+      DROP TABLE session_reminder;
+      DROP INDEX programme_awaiting_expansion;
       ALTER TABLE programme DROP COLUMN sessions_expanded_at;
       ALTER TABLE tenant DROP COLUMN reminder_offsets_minutes;
     `);

@@ -1,19 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueues } from '@lena/jobs';
 import { DataSource } from 'typeorm';
+import type { TenantJobContext } from '../../jobs/job-handler';
 import { inPlatformTransaction } from '../../jobs/platform-transaction';
 import { ReminderRepository } from '../reminder.repository';
 import { SeriesRepository } from '../series.repository';
+import { ReminderSendingService } from './reminder-sending.service';
 
-/** Expansions handed over per sweep; the next sweep takes the rest. */
-const EXPANSIONS_PER_SWEEP = 1_000;
+/** Expansions handed over per organisation and sweep; the next sweep takes the rest. */
+const EXPANSIONS_PER_SWEEP = 500;
+
+export interface TenantSweepOutcome {
+  expansions: number;
+  reminders: number;
+  emails: number;
+}
 
 /**
- * The scheduling safety net, derived from the database and safe on any number of replicas:
- * every accepted programme still waiting for its sessions gets its expansion job (the same job id
- * the API's fast path uses, so a programme already queued is not queued twice), and every active
- * organisation gets one reminder run per sweep (job id = organisation and sweep, so a retried
- * sweep adds none). A flushed Redis loses nothing: the rows are still there at the next sweep.
+ * The scheduling safety net, derived from the database and safe on any number of replicas. Every
+ * minute the platform sweep gives each active organisation a sweep of its own (a platform job
+ * sees no programme or session: row-level security). That tenant sweep enqueues the expansion of
+ * each accepted programme still waiting for its sessions (the job id the API's fast path uses, so
+ * one already queued is not queued twice) and sends the reminders that have fallen due. A flushed
+ * Redis loses nothing: the rows are still there at the next sweep.
  */
 @Injectable()
 export class SchedulingSweepService {
@@ -23,18 +32,21 @@ export class SchedulingSweepService {
     private readonly dataSource: DataSource,
     private readonly series: SeriesRepository,
     private readonly reminders: ReminderRepository,
+    private readonly reminderSending: ReminderSendingService,
     private readonly jobQueues: JobQueues,
   ) {}
 
-  /** `sweepJobId`: the sweep job's own id, which names the reminder runs it adds. */
-  async sweep(sweepJobId: string): Promise<{ expansions: number; reminderRuns: number }> {
-    const { due, tenantIds } = await inPlatformTransaction(
-      this.dataSource,
-      async (uow) => ({ due: await this.series.expansionsDue(uow, EXPANSIONS_PER_SWEEP), tenantIds: await this.reminders.activeTenantIds(uow) }),
-      this.logger,
-    );
-    await this.jobQueues.enqueueProgrammeExpansions(due);
-    await this.jobQueues.enqueueReminderRuns(tenantIds, sweepJobId);
-    return { expansions: due.length, reminderRuns: tenantIds.length };
+  /** `sweepJobId`: the sweep job's own id, which names the tenant sweeps it adds. */
+  async sweep(sweepJobId: string): Promise<{ organisations: number }> {
+    const tenantIds = await inPlatformTransaction(this.dataSource, (uow) => this.reminders.activeTenantIds(uow), this.logger);
+    await this.jobQueues.enqueueTenantSchedulingSweeps(tenantIds, sweepJobId);
+    return { organisations: tenantIds.length };
+  }
+
+  async sweepTenant(context: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<TenantSweepOutcome> {
+    const waiting = await this.series.awaitingExpansion(context.uow, context.tenantId, EXPANSIONS_PER_SWEEP);
+    await this.jobQueues.enqueueProgrammeExpansions(waiting.map((programmeId) => ({ tenantId: context.tenantId, programmeId })));
+    const sent = await this.reminderSending.sendDue(context);
+    return { expansions: waiting.length, ...sent };
   }
 }
