@@ -74,26 +74,44 @@ function toProgramme(row: ProgrammeRow): ProgrammeToExpand {
 }
 
 /**
- * A programme's series in the worker: the programme locked while it is expanded, its sessions
- * written in one statement, the accepted programmes waiting for expansion, and who is told. Every
+ * A programme's series in the worker: the programme claimed (and locked) while it is expanded, its
+ * sessions written in one statement, the accepted programmes waiting for expansion, and who is told. Every
  * statement runs in the job's tenant unit of work (row-level security applies).
  */
 @Injectable()
 export class SeriesRepository {
   /**
-   * The programme, locked until the job's transaction ends: a second expansion of the same
-   * programme (a retry, a second worker) waits here and then finds it expanded.
+   * Claims an accepted (or already running) programme whose series is not yet expanded: marks it
+   * expanded and returns it, in one statement whose row lock lasts until the job's transaction
+   * ends. A second expansion of the same programme (a retry, another worker) waits on that lock
+   * and then claims nothing; if this job fails, the rollback gives the claim back. Null when
+   * there was nothing to claim (see `expansionState` for why).
    */
-  async lockProgramme(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<ProgrammeToExpand | null> {
+  async claimForExpansion(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<ProgrammeToExpand | null> {
+    // An expansion can be redone: if the server crashes in the moment after this transaction
+    // commits, the programme is found unexpanded again and the sweep expands it. So its commit
+    // need not wait for the disk (asynchronous commit, for this transaction only), set in the same
+    // round trip as the claim (joining the CTE makes PostgreSQL evaluate it first).
     const [row] = await uow.query<ProgrammeRow>(
-      `SELECT id, title, service_type, status, session_count, rrule,
-              to_char(start_local, 'YYYY-MM-DD"T"HH24:MI:SS') AS start_local, start_slots, session_minutes, time_zone,
-              delivery_mode, video_link, location, sessions_expanded_at
-         FROM programme WHERE tenant_id = $1 AND id = $2
-          FOR UPDATE`,
+      `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting)
+       UPDATE programme SET sessions_expanded_at = now(), updated_at = now()
+         FROM relaxed
+        WHERE tenant_id = $1 AND id = $2 AND sessions_expanded_at IS NULL AND status IN ('ACCEPTED', 'ACTIVE')
+       RETURNING id, title, service_type, status, session_count, rrule,
+                 to_char(start_local, 'YYYY-MM-DD"T"HH24:MI:SS') AS start_local, start_slots, session_minutes, time_zone,
+                 delivery_mode, video_link, location, sessions_expanded_at`,
       [tenantId, programmeId],
     );
     return row ? toProgramme(row) : null;
+  }
+
+  /** Why a programme could not be claimed: its status and whether it was expanded, or null when there is no such programme. */
+  async expansionState(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<{ status: ProgrammeStatus; expanded: boolean } | null> {
+    const [row] = await uow.query<{ status: ProgrammeStatus; expanded: boolean }>(
+      'SELECT status, sessions_expanded_at IS NOT NULL AS expanded FROM programme WHERE tenant_id = $1 AND id = $2',
+      [tenantId, programmeId],
+    );
+    return row ?? null;
   }
 
   /**
@@ -110,11 +128,6 @@ export class SeriesRepository {
       [tenantId, programmeId, sessions.map((session) => session.sequence), sessions.map((session) => session.startsAt), sessions.map((session) => session.endsAt)],
     );
     return rows.length;
-  }
-
-  /** Expanded: off the organisation's waiting list. */
-  async markExpanded(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<void> {
-    await uow.query('UPDATE programme SET sessions_expanded_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, programmeId]);
   }
 
   async scheduledSessions(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<StoredSession[]> {

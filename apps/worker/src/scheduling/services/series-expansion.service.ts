@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DomainError, ProgrammeStatus, storedSeriesSessions, type ScheduledSession } from '@lena/domain';
+import { DomainError, storedSeriesSessions, type ProgrammeStatus, type ScheduledSession } from '@lena/domain';
 import { UnrecoverableError } from 'bullmq';
 import { WORKER_CONFIG } from '../../config/config.module';
 import type { WorkerConfig } from '../../config/worker-config';
@@ -16,8 +16,8 @@ export type ExpansionOutcome =
 
 /**
  * Expands an accepted programme's series into its group sessions, in the job's tenant transaction:
- * the programme row is locked, the sessions are written (reminders planned by the table's
- * trigger), the programme marked expanded and everyone invited, or nothing at all. Running it
+ * the programme is claimed (marked expanded, its row locked), the sessions are written (reminders
+ * planned by the table's trigger) and everyone invited, or nothing at all. Running it
  * again, or on two workers at once, finds the programme expanded and does nothing.
  *
  * The programme stays ACCEPTED: by the lifecycle it becomes ACTIVE when its first session begins.
@@ -33,17 +33,19 @@ export class SeriesExpansionService {
   ) {}
 
   async expand(programmeId: string, { uow, tenantId }: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<ExpansionOutcome> {
-    const programme = await this.series.lockProgramme(uow, tenantId, programmeId);
-    if (!programme) return { outcome: 'not-found' };
-    if (programme.sessionsExpandedAt) return { outcome: 'already-expanded' };
-    if (programme.status !== ProgrammeStatus.ACCEPTED && programme.status !== ProgrammeStatus.ACTIVE) return { outcome: 'not-accepted', status: programme.status };
+    const programme = await this.series.claimForExpansion(uow, tenantId, programmeId);
+    if (!programme) {
+      const state = await this.series.expansionState(uow, tenantId, programmeId);
+      if (!state) return { outcome: 'not-found' };
+      return state.expanded ? { outcome: 'already-expanded' } : { outcome: 'not-accepted', status: state.status };
+    }
 
     const sessions = this.sessionsOf(programme);
     await this.series.insertSessions(uow, tenantId, programmeId, sessions);
-    await this.series.markExpanded(uow, tenantId, programmeId);
 
-    const stored = await this.series.scheduledSessions(uow, tenantId, programmeId);
     const recipients = await this.series.recipients(uow, tenantId, [programmeId]);
+    if (recipients.length === 0) return { outcome: 'expanded', sessions: sessions.length, invited: 0 };
+    const stored = await this.series.scheduledSessions(uow, tenantId, programmeId);
     const organizer = organizerFrom(this.config.mailFrom);
     const now = new Date();
     const invited = await this.emails.queueEmails(
