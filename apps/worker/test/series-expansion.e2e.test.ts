@@ -86,7 +86,9 @@ describe('series expansion', () => {
       [60, '2027-03-31T08:00:00.000Z', null],
     ]);
 
-    const [row] = await fixtures.query<{ status: string; sessions_expanded_at: Date | null }>(tenantId, 'SELECT status, sessions_expanded_at FROM programme WHERE id = $1', [programme.id]);
+    const [row] = await fixtures.query<{ status: string; sessions_expanded_at: Date | null }>(tenantId, 'SELECT status, sessions_expanded_at FROM programme WHERE id = $1', [
+      programme.id,
+    ]);
     expect(row).toEqual({ status: 'ACCEPTED', sessions_expanded_at: expect.any(Date) });
   });
 
@@ -133,7 +135,11 @@ describe('series expansion', () => {
     const [ada] = [await fixtures.participant(tenantId)];
     const programme = await fixtures.programme(tenantId, SPRING_SERIES, { participants: [ada] });
     // Distinct job ids, so BullMQ's own de-duplication does not hide a race: one job per worker.
-    const ids = await Promise.all(['race-1', 'race-2', 'race-3'].map((suffix) => worker.queues.enqueue(Jobs.expandProgrammeSeries, { tenantId, programmeId: programme.id }, { jobId: `${programme.id}-${suffix}` })));
+    const ids = await Promise.all(
+      ['race-1', 'race-2', 'race-3'].map((suffix) =>
+        worker.queues.enqueue(Jobs.expandProgrammeSeries, { tenantId, programmeId: programme.id }, { jobId: `${programme.id}-${suffix}` }),
+      ),
+    );
     const outcomes = (await Promise.all(ids.map((id) => finished(id)))) as Array<{ outcome: string }>;
     expect(outcomes.map((outcome) => outcome.outcome).sort()).toEqual(['already-expanded', 'already-expanded', 'expanded']);
 
@@ -150,7 +156,13 @@ describe('series expansion', () => {
     expect(await finished(`sweep-tenant-scheduling-${tenantId}-${sweepId}`)).toMatchObject({ expansions: expect.any(Number) });
     expect(await finished(programmeExpansionJobId(programme.id))).toMatchObject({ outcome: 'expanded', sessions: 5 });
     const sessions = await fixtures.sessions(tenantId, programme.id);
-    expect(sessions.map((session) => londonTime(session.starts_at))).toEqual(['4 Jan 2027, 18:30', '7 Jan 2027, 18:30', '11 Jan 2027, 18:30', '14 Jan 2027, 18:30', '18 Jan 2027, 18:30']);
+    expect(sessions.map((session) => londonTime(session.starts_at))).toEqual([
+      '4 Jan 2027, 18:30',
+      '7 Jan 2027, 18:30',
+      '11 Jan 2027, 18:30',
+      '14 Jan 2027, 18:30',
+      '18 Jan 2027, 18:30',
+    ]);
   });
 
   it('leaves a programme that is not accepted alone', async () => {

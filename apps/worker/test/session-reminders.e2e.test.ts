@@ -37,7 +37,7 @@ describe('session reminders', () => {
         LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
         SMTP_URL: smtp.url,
       },
-      { config: { retry: { backoffDelayMs: 50 } }, logger: process.env.DEBUG_WORKER ? undefined : false },
+      { config: { retry: { backoffDelayMs: 50 } }, logger: false },
     );
 
   beforeAll(async () => {
@@ -115,7 +115,10 @@ describe('session reminders', () => {
     const programme = await runningProgramme();
     const cancelled = await fixtures.sessionStartingIn(tenantId, programme.id, 1, STARTS_IN_MS);
     const moved = await fixtures.sessionStartingIn(tenantId, programme.id, 2, STARTS_IN_MS);
-    await fixtures.query(tenantId, "UPDATE group_session SET status = 'CANCELLED', status_reason = 'Facilitator unwell' WHERE tenant_id = $1 AND id = $2", [tenantId, cancelled.id]);
+    await fixtures.query(tenantId, "UPDATE group_session SET status = 'CANCELLED', status_reason = 'Facilitator unwell' WHERE tenant_id = $1 AND id = $2", [
+      tenantId,
+      cancelled.id,
+    ]);
     await fixtures.query(tenantId, "UPDATE group_session SET starts_at = starts_at + interval '1 day', ends_at = ends_at + interval '1 day' WHERE tenant_id = $1 AND id = $2", [
       tenantId,
       moved.id,
@@ -167,8 +170,16 @@ describe('session reminders', () => {
     }
     await waitForReminders(programme.title);
     expect(await runReminders()).toEqual({ reminders: 0, emails: 0 });
-    expect(await fixtures.outboxRecipients(tenantId, reminderSubject(programme.title))).toEqual(everyone().map((person) => person.email).sort());
-    expect(receivedBy(programme.title)).toEqual(everyone().map((person) => person.email).sort());
+    expect(await fixtures.outboxRecipients(tenantId, reminderSubject(programme.title))).toEqual(
+      everyone()
+        .map((person) => person.email)
+        .sort(),
+    );
+    expect(receivedBy(programme.title)).toEqual(
+      everyone()
+        .map((person) => person.email)
+        .sort(),
+    );
   });
 
   it('sends reminders from the database after Redis lost every job, once the workers start again', async () => {
@@ -183,7 +194,11 @@ describe('session reminders', () => {
     jobCounter += 1;
     await workers[1]!.queues.enqueue(Jobs.sweepScheduling, {}, { jobId: `sweep-after-flush-${jobCounter}` });
     await waitForReminders(programme.title);
-    expect(await fixtures.outboxRecipients(tenantId, reminderSubject(programme.title))).toEqual(everyone().map((person) => person.email).sort());
+    expect(await fixtures.outboxRecipients(tenantId, reminderSubject(programme.title))).toEqual(
+      everyone()
+        .map((person) => person.email)
+        .sort(),
+    );
   });
 
   it('sends exactly one email per person and reminder when two workers claim at the same moment', async () => {
@@ -202,7 +217,10 @@ describe('session reminders', () => {
     expect(await fixtures.outboxRecipients(tenantId, reminderSubject(programme.title))).toEqual(expected);
     await Promise.all(
       everyone().map((person) =>
-        smtp.waitForMessage((mail) => mail.subject === reminderSubject(programme.title) && mail.to.includes(person.email) && receivedBy(programme.title).filter((to) => to === person.email).length === 3),
+        smtp.waitForMessage(
+          (mail) =>
+            mail.subject === reminderSubject(programme.title) && mail.to.includes(person.email) && receivedBy(programme.title).filter((to) => to === person.email).length === 3,
+        ),
       ),
     );
     expect(receivedBy(programme.title)).toEqual(expected);

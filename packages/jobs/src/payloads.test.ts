@@ -7,7 +7,14 @@ import { recurringJobs } from './recurring';
 
 describe('job payload schemas', () => {
   it('declares each job once, with its queue, scope and schedule beside its payload', () => {
-    expect(jobCatalogue.names.sort()).toEqual(['deliver-outbox-message', 'expand-programme-series', 'purge-expired-records', 'relay-outbox', 'sweep-scheduling', 'sweep-tenant-scheduling']);
+    expect(jobCatalogue.names.sort()).toEqual([
+      'deliver-outbox-message',
+      'expand-programme-series',
+      'purge-expired-records',
+      'relay-outbox',
+      'sweep-scheduling',
+      'sweep-tenant-scheduling',
+    ]);
     expect(Jobs.deliverOutboxMessage.queue).toBe(QueueName.notifications);
     expect(Jobs.relayOutbox.queue).toBe(QueueName.maintenance);
     expect(Jobs.expandProgrammeSeries.queue).toBe(QueueName.scheduling);

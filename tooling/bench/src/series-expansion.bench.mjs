@@ -92,7 +92,14 @@ function storeBare(appPool, tenantId, rows, byProgramme, sessionIds) {
         `INSERT INTO group_session (tenant_id, id, programme_id, sequence, starts_at, ends_at)
          SELECT $1, s.id, s.programme_id, s.sequence, s.starts_at, s.ends_at
            FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::timestamptz[], $6::timestamptz[]) AS s (id, programme_id, sequence, starts_at, ends_at)`,
-        [tenantId, sessionIds, rows.map((row) => byProgramme.get(row.programme_id)), rows.map((row) => row.sequence), rows.map((row) => row.starts_at), rows.map((row) => row.ends_at)],
+        [
+          tenantId,
+          sessionIds,
+          rows.map((row) => byProgramme.get(row.programme_id)),
+          rows.map((row) => row.sequence),
+          rows.map((row) => row.starts_at),
+          rows.map((row) => row.ends_at),
+        ],
       );
       await uow.query(
         `INSERT INTO session_reminder (tenant_id, session_id, offset_minutes, due_at)

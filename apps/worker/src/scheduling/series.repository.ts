@@ -89,9 +89,10 @@ export class SeriesRepository {
    */
   async claimForExpansion(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<ProgrammeToExpand | null> {
     // An expansion can be redone: if the server crashes in the moment after this transaction
-    // commits, the programme is found unexpanded again and the sweep expands it. So its commit
-    // need not wait for the disk (asynchronous commit, for this transaction only), set in the same
-    // round trip as the claim (joining the CTE makes PostgreSQL evaluate it first).
+    // commits, the programme is found unexpanded again and the sweep expands it (at worst an
+    // invitation goes out twice, with the same event UIDs, which a calendar takes as one). So its
+    // commit need not wait for the disk (asynchronous commit, for this transaction only), set in
+    // the same round trip as the claim (joining the CTE makes PostgreSQL evaluate it first).
     const [row] = await uow.query<ProgrammeRow>(
       `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting)
        UPDATE programme SET sessions_expanded_at = now(), updated_at = now()

@@ -30,7 +30,13 @@ export class EmailSender implements OnApplicationShutdown {
       // As a text/calendar alternative with its METHOD (and an .ics attachment), the form mail
       // programs recognise as an invitation or cancellation to add to or remove from the calendar.
       ...(message.calendar
-        ? { icalEvent: { method: message.calendar.method, filename: message.calendar.method === 'CANCEL' ? 'cancellation.ics' : 'invitation.ics', content: message.calendar.content } }
+        ? {
+            icalEvent: {
+              method: message.calendar.method,
+              filename: message.calendar.method === 'CANCEL' ? 'cancellation.ics' : 'invitation.ics',
+              content: message.calendar.content,
+            },
+          }
         : {}),
     });
     return info.messageId;

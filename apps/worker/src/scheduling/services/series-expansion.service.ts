@@ -9,10 +9,7 @@ import { organizerFrom, seriesInvitationEmail } from '../scheduling-emails';
 import { SeriesRepository, type ProgrammeToExpand } from '../series.repository';
 
 export type ExpansionOutcome =
-  | { outcome: 'expanded'; sessions: number; invited: number }
-  | { outcome: 'already-expanded' }
-  | { outcome: 'not-accepted'; status: ProgrammeStatus }
-  | { outcome: 'not-found' };
+  { outcome: 'expanded'; sessions: number; invited: number } | { outcome: 'already-expanded' } | { outcome: 'not-accepted'; status: ProgrammeStatus } | { outcome: 'not-found' };
 
 /**
  * Expands an accepted programme's series into its group sessions, in the job's tenant transaction:
