@@ -165,6 +165,30 @@ describe('series expansion', () => {
     ]);
   });
 
+  it('re-plans the reminders of every session still to come when the organisation changes its setting, and only inside that organisation', async () => {
+    const otherTenant = await fixtures.tenant();
+    const programme = await fixtures.programme(otherTenant, SPRING_SERIES);
+    await worker.queues.enqueueProgrammeExpansion(otherTenant, programme.id);
+    await finished(programmeExpansionJobId(programme.id));
+    const [first] = await fixtures.sessions(otherTenant, programme.id);
+    await fixtures.query(otherTenant, 'UPDATE session_reminder SET sent_at = now() WHERE tenant_id = $1 AND session_id = $2 AND offset_minutes = 1440', [otherTenant, first!.id]);
+
+    await expect(fixtures.query(null, 'UPDATE tenant SET reminder_offsets_minutes = $2 WHERE id = $1', [otherTenant, [1440, 30]])).rejects.toThrow(/in its own unit of work/);
+    await expect(fixtures.query(tenantId, 'UPDATE tenant SET reminder_offsets_minutes = $2 WHERE id = $1', [otherTenant, [1440, 30]])).rejects.toThrow(/in its own unit of work/);
+    await fixtures.query(otherTenant, 'UPDATE tenant SET reminder_offsets_minutes = $2 WHERE id = $1', [otherTenant, [1440, 30]]);
+
+    // The day-ahead reminder already sent stays sent (never twice); the hour-ahead one becomes half an hour.
+    const reminders = await fixtures.reminders(otherTenant, first!.id);
+    expect(reminders.map((reminder) => [reminder.offset_minutes, reminder.due_at.toISOString(), reminder.sent_at !== null])).toEqual([
+      [1440, '2027-03-16T10:00:00.000Z', true],
+      [30, '2027-03-17T09:30:00.000Z', false],
+    ]);
+    const [{ count }] = (await fixtures.query<{ count: number }>(otherTenant, 'SELECT count(*)::int AS count FROM session_reminder WHERE tenant_id = $1 AND offset_minutes = 60', [
+      otherTenant,
+    ])) as [{ count: number }];
+    expect(count).toBe(0);
+  });
+
   it('leaves a programme that is not accepted alone', async () => {
     const programme = await fixtures.programme(tenantId, SPRING_SERIES, { status: 'PROPOSED' });
     await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);

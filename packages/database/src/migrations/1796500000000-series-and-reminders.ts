@@ -15,6 +15,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   reminders; moving one re-plans them at the new time; cancelling one drops those not yet sent.
  *   So every writer of sessions (the worker's expansion, the API's edits, the seed) gets them for
  *   free, in the same transaction. A reminder already due when it is planned is not planned.
+ *   Changing `tenant.reminder_offsets_minutes` (in that organisation's unit of work) re-plans the
+ *   reminders of every session still to come.
  */
 export class SeriesAndReminders1796500000000 implements MigrationInterface {
   name = 'SeriesAndReminders1796500000000';
@@ -85,14 +87,37 @@ export class SeriesAndReminders1796500000000 implements MigrationInterface {
       END $$;
       CREATE TRIGGER group_session_replan_reminders AFTER UPDATE ON group_session
         REFERENCING OLD TABLE AS old_sessions NEW TABLE AS new_sessions FOR EACH STATEMENT EXECUTE FUNCTION scheduling_replan_changed_session_reminders();
+
+      -- An organisation that changes its reminders gets them re-planned for every session still to
+      -- come: those not yet sent are replaced; one already sent at an offset it keeps is not sent again.
+      -- Row-level security hides the sessions of any other organisation, so this must run in the
+      -- organisation's own unit of work; anywhere else it refuses rather than silently re-plan nothing.
+      CREATE FUNCTION scheduling_replan_tenant_reminders() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NULLIF(current_setting('app.tenant_id', true), '')::uuid IS DISTINCT FROM NEW.id THEN
+          RAISE EXCEPTION 'Change an organisation''s reminders in its own unit of work, so that its sessions'' reminders can be re-planned.'
+            USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        DELETE FROM session_reminder WHERE tenant_id = NEW.id AND sent_at IS NULL;
+        INSERT INTO session_reminder (tenant_id, session_id, offset_minutes, due_at)
+        SELECT s.tenant_id, s.id, o.minutes, s.starts_at - make_interval(mins => o.minutes)
+          FROM group_session s
+          CROSS JOIN LATERAL unnest(NEW.reminder_offsets_minutes) AS o (minutes)
+         WHERE s.tenant_id = NEW.id AND s.status = 'SCHEDULED' AND s.starts_at - make_interval(mins => o.minutes) > now()
+        ON CONFLICT (tenant_id, session_id, offset_minutes) DO NOTHING;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER tenant_replan_reminders AFTER UPDATE OF reminder_offsets_minutes ON tenant
+        FOR EACH ROW WHEN (OLD.reminder_offsets_minutes IS DISTINCT FROM NEW.reminder_offsets_minutes) EXECUTE FUNCTION scheduling_replan_tenant_reminders();
     `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
+      DROP TRIGGER tenant_replan_reminders ON tenant;
       DROP TRIGGER group_session_replan_reminders ON group_session;
       DROP TRIGGER group_session_plan_reminders ON group_session;
-      DROP FUNCTION scheduling_replan_changed_session_reminders(), scheduling_plan_new_session_reminders();
+      DROP FUNCTION scheduling_replan_tenant_reminders(), scheduling_replan_changed_session_reminders(), scheduling_plan_new_session_reminders();
       DROP TABLE session_reminder;
       DROP INDEX programme_awaiting_expansion;
       ALTER TABLE programme DROP COLUMN sessions_expanded_at;
