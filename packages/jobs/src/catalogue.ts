@@ -6,7 +6,7 @@ import { defineJob, JobCatalogue, type JobDefinition } from './define-job';
  * Every job, one `defineJob` each. Job data sits in Redis in clear text, so payloads carry ids
  * only, never message bodies, answers or names; the worker loads everything else from PostgreSQL.
  * A job that touches tenant rows is `scope: 'tenant'` (its payload gets `tenantId`, and the worker
- * runs it inside that tenant's transaction); the ones below work on platform tables.
+ * runs it inside that tenant's transaction); the others work on platform tables.
  */
 
 export const OUTBOX_RELAY_EVERY_MS = 30_000;
