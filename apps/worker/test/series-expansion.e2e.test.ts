@@ -189,6 +189,17 @@ describe('series expansion', () => {
     expect(count).toBe(0);
   });
 
+  it('gives up at once on a stored series that can never be expanded, writing nothing and leaving the programme waiting', async () => {
+    const programme = await fixtures.programme(tenantId, { ...SPRING_SERIES, rrule: 'FREQ=FORTNIGHTLY' });
+    await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);
+    await expect(finished(programmeExpansionJobId(programme.id))).rejects.toThrow(/FREQ|rule/i);
+    const job = await Job.fromId(worker.queues.queue(QueueName.scheduling), programmeExpansionJobId(programme.id));
+    expect(job!.attemptsMade).toBe(1);
+    expect(await fixtures.sessions(tenantId, programme.id)).toEqual([]);
+    const [row] = await fixtures.query<{ sessions_expanded_at: Date | null }>(tenantId, 'SELECT sessions_expanded_at FROM programme WHERE id = $1', [programme.id]);
+    expect(row).toEqual({ sessions_expanded_at: null });
+  });
+
   it('leaves a programme that is not accepted alone', async () => {
     const programme = await fixtures.programme(tenantId, SPRING_SERIES, { status: 'PROPOSED' });
     await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);
