@@ -131,6 +131,53 @@ describe('series expansion', () => {
     }
   });
 
+  it("emails each person a moved session's update and a cancelled session's cancellation, with the same UIDs and a raised SEQUENCE, once", async () => {
+    const [ada, ben] = [await fixtures.participant(tenantId), await fixtures.participant(tenantId)];
+    const programme = await fixtures.programme(tenantId, SPRING_SERIES, { participants: [ada, ben] });
+    await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);
+    await finished(programmeExpansionJobId(programme.id));
+    const [, second, third] = await fixtures.sessions(tenantId, programme.id);
+    // What the API's session edits do: change the session and raise its calendar_sequence.
+    await fixtures.query(
+      tenantId,
+      "UPDATE group_session SET starts_at = starts_at + interval '2 hours', ends_at = ends_at + interval '2 hours', calendar_sequence = calendar_sequence + 1 WHERE id = $1",
+      [second!.id],
+    );
+    await fixtures.query(
+      tenantId,
+      "UPDATE group_session SET status = 'CANCELLED', status_reason = 'The facilitator is unwell.', calendar_sequence = calendar_sequence + 1 WHERE id = $1",
+      [third!.id],
+    );
+
+    const sweep = async (suffix: string) => finished(await worker.queues.enqueue(Jobs.sweepTenantScheduling, { tenantId }, { jobId: `${programme.id}-${suffix}` }));
+    expect(await sweep('changes')).toMatchObject({ calendarUpdates: 2 });
+    expect(await sweep('again')).toMatchObject({ calendarUpdates: 0 });
+
+    for (const person of [ada, ben]) {
+      const changed = await smtp.waitForMessage((mail) => mail.to.includes(person.email) && mail.subject === `Changed: ${programme.title}, session 2`);
+      expect(changed.text).toContain('is now on Wednesday 24 March 2027 at 12:00 (Europe/London)');
+      const update = new ICAL.Component(ICAL.parse(changed.attachments.find((file) => file.contentType.startsWith('text/calendar'))!.content.toString('utf8')));
+      expect(update.getFirstPropertyValue('method')).toBe('REQUEST');
+      const [updated] = update.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+      expect([updated!.uid, updated!.sequence, updated!.startDate.toJSDate().toISOString()]).toEqual([`${second!.id}@lena`, 1, '2027-03-24T12:00:00.000Z']);
+
+      const cancelled = await smtp.waitForMessage((mail) => mail.to.includes(person.email) && mail.subject === `Cancelled: ${programme.title}, session 3`);
+      expect(cancelled.text).toContain('Reason: The facilitator is unwell.');
+      const cancellation = new ICAL.Component(ICAL.parse(cancelled.attachments.find((file) => file.contentType.startsWith('text/calendar'))!.content.toString('utf8')));
+      expect(cancellation.getFirstPropertyValue('method')).toBe('CANCEL');
+      const [gone] = cancellation.getAllSubcomponents('vevent');
+      expect([gone!.getFirstPropertyValue('uid'), gone!.getFirstPropertyValue('sequence'), gone!.getFirstPropertyValue('status')]).toEqual([`${third!.id}@lena`, 1, 'CANCELLED']);
+      for (const mail of [changed, cancelled]) {
+        const other = person === ada ? ben : ada;
+        const whole = [mail.subject, mail.text, mail.html, JSON.stringify(mail.headers), ...mail.attachments.map((file) => file.content.toString('utf8'))].join('\n');
+        expect(whole).not.toContain(other.email);
+        expect(whole).not.toContain(other.name);
+      }
+    }
+    expect(await fixtures.outboxRecipients(tenantId, `Changed: ${programme.title}`)).toEqual([ada.email, ben.email].sort());
+    expect(await fixtures.outboxRecipients(tenantId, `Cancelled: ${programme.title}`)).toEqual([ada.email, ben.email].sort());
+  });
+
   it('expands once however often it is asked, even by two workers at the same moment', async () => {
     const [ada] = [await fixtures.participant(tenantId)];
     const programme = await fixtures.programme(tenantId, SPRING_SERIES, { participants: [ada] });

@@ -1,7 +1,8 @@
 import { describeReminderNotice, SERVICE_TYPE_NAMES } from '@lena/domain';
-import { sessionInvitationCalendar, type CalendarPerson, type EmailMessage } from '@lena/jobs';
+import { sessionCancellationCalendar, sessionInvitationCalendar, type CalendarPerson, type CalendarSession, type EmailMessage } from '@lena/jobs';
 import type { DueReminder } from './reminder.repository';
 import type { ProgrammeRecipient, ProgrammeToExpand, StoredSession } from './series.repository';
+import type { ChangedSession } from './session-calendar.repository';
 
 /*
  * The scheduling emails. Each goes to one person and names nobody else: no list of participants,
@@ -87,5 +88,53 @@ export function sessionReminderEmail(reminder: DueReminder, recipient: Programme
       '',
       whereToJoin(reminder),
     ].join('\n'),
+  };
+}
+
+/** A changed session, to one person: the update (METHOD REQUEST) or the cancellation (METHOD CANCEL) for their calendar. */
+export function sessionChangeEmail(input: { session: ChangedSession; recipient: ProgrammeRecipient; organizer: CalendarPerson; now: Date }): EmailMessage {
+  const { session, recipient } = input;
+  const name = `session ${session.sequence} of ${session.sessionCount} of ${session.programmeTitle}`;
+  const event: CalendarSession = {
+    id: session.id,
+    calendarSequence: session.calendarSequence,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    summary: `${session.programmeTitle}: session ${session.sequence} of ${session.sessionCount}`,
+    description: `${SERVICE_TYPE_NAMES[session.serviceType]}. ${whereToJoin(session)}`,
+    location: session.deliveryMode === 'ONLINE' ? 'Online' : session.location,
+    url: session.videoLink,
+  };
+  const person = { name: recipient.name, email: recipient.email };
+  if (session.status === 'CANCELLED') {
+    const reason = session.statusReason ?? 'No reason was given.';
+    return {
+      to: recipient.email,
+      subject: `Cancelled: ${session.programmeTitle}, session ${session.sequence}`,
+      text: [
+        `Hello ${recipient.name},`,
+        '',
+        `${name.charAt(0).toUpperCase()}${name.slice(1)}, on ${formatSessionTime(session.startsAt, session.timeZone)}, is cancelled.`,
+        '',
+        `Reason: ${reason}`,
+        '',
+        'The attached calendar file removes it from your calendar.',
+      ].join('\n'),
+      calendar: { method: 'CANCEL', content: sessionCancellationCalendar({ organizer: input.organizer, recipient: person, stamp: input.now, session: event, reason }) },
+    };
+  }
+  return {
+    to: recipient.email,
+    subject: `Changed: ${session.programmeTitle}, session ${session.sequence}`,
+    text: [
+      `Hello ${recipient.name},`,
+      '',
+      `${name.charAt(0).toUpperCase()}${name.slice(1)} is now on ${formatSessionTime(session.startsAt, session.timeZone)}.`,
+      '',
+      whereToJoin(session),
+      '',
+      'The attached calendar file updates it in your calendar.',
+    ].join('\n'),
+    calendar: { method: 'REQUEST', content: sessionInvitationCalendar({ organizer: input.organizer, recipient: person, stamp: input.now, sessions: [event] }) },
   };
 }

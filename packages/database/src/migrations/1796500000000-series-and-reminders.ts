@@ -8,6 +8,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   stays ACCEPTED until its first session begins (the lifecycle's ACTIVATE); this column says
  *   whether its series has been expanded, and a partial index finds those still waiting, whatever
  *   path accepted them.
+ * - `group_session.calendar_sent_sequence`: the `calendar_sequence` everyone's calendar has been
+ *   told. Whoever changes a session raises `calendar_sequence`; the worker emails the update (METHOD
+ *   REQUEST) or the cancellation (METHOD CANCEL) and catches this column up.
  * - `tenant.reminder_offsets_minutes`: the organisation's reminders, in minutes before each session
  *   (default a day and an hour; validated by `reminderOffsetsSchema` in @lena/domain).
  * - `session_reminder` (tenant table): one row per session and offset, with when it is due and
@@ -28,6 +31,12 @@ export class SeriesAndReminders1796500000000 implements MigrationInterface {
         CHECK (cardinality(reminder_offsets_minutes) <= 3 AND 5 <= ALL (reminder_offsets_minutes) AND 20160 >= ALL (reminder_offsets_minutes));
 
       ALTER TABLE programme ADD COLUMN sessions_expanded_at timestamptz;
+
+      -- The calendar_sequence of the last calendar email about a session. A change a calendar should
+      -- pick up raises calendar_sequence; the organisation's sweep then emails everyone the update
+      -- (or the cancellation) and catches this up, in one transaction.
+      ALTER TABLE group_session ADD COLUMN calendar_sent_sequence integer NOT NULL DEFAULT 0;
+      CREATE INDEX group_session_calendar_unsent ON group_session (tenant_id) WHERE calendar_sequence > calendar_sent_sequence;
 
       -- The accepted programmes still waiting for their sessions: what each organisation's sweep looks for.
       CREATE INDEX programme_awaiting_expansion ON programme (tenant_id) WHERE status = 'ACCEPTED' AND sessions_expanded_at IS NULL;
@@ -120,6 +129,7 @@ export class SeriesAndReminders1796500000000 implements MigrationInterface {
       DROP FUNCTION scheduling_replan_tenant_reminders(), scheduling_replan_changed_session_reminders(), scheduling_plan_new_session_reminders();
       DROP TABLE session_reminder;
       DROP INDEX programme_awaiting_expansion;
+      ALTER TABLE group_session DROP COLUMN calendar_sent_sequence;
       ALTER TABLE programme DROP COLUMN sessions_expanded_at;
       ALTER TABLE tenant DROP COLUMN reminder_offsets_minutes;
     `);
