@@ -29,9 +29,9 @@ const quiet = { warn: () => {} };
 const services = await startTestServices({ dataDir: join(repo, '.data/bench') });
 const pools = [];
 let queues;
+const oursUrl = withDatabaseName(services.databaseServerUrl, `lena_bench_${randomBytes(4).toString('hex')}`);
+const bareUrl = withDatabaseName(services.databaseServerUrl, `lena_bench_${randomBytes(4).toString('hex')}`);
 try {
-  const oursUrl = withDatabaseName(services.databaseServerUrl, `lena_bench_${randomBytes(4).toString('hex')}`);
-  const bareUrl = withDatabaseName(services.databaseServerUrl, `lena_bench_${randomBytes(4).toString('hex')}`);
   await migrateDatabase(oursUrl);
   await migrateDatabase(bareUrl);
 
@@ -79,6 +79,11 @@ try {
 } finally {
   await queues?.close();
   for (const pool of pools) await pool.end();
+  // The server may be one that outlives the benchmark: leave nothing behind on it.
+  const admin = new pg.Client({ connectionString: services.databaseServerUrl });
+  await admin.connect();
+  for (const url of [oursUrl, bareUrl]) await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+  await admin.end();
   await services.stop();
 }
 
