@@ -7,7 +7,8 @@ export default defineConfig(
     root: import.meta.dirname,
     // The job runner (jobs/), configuration and the database connection serve every context.
     shared: ['config', 'database', 'jobs'],
-    // The relay and the purges hand the outbox's rows over through the notifications context's repository.
-    uses: { maintenance: ['notifications'], notifications: [] },
+    // The relay and the purges hand the outbox's rows over through the notifications context's repository;
+    // scheduling writes its invitations and reminders to the outbox through it too.
+    uses: { maintenance: ['notifications'], notifications: [], scheduling: ['notifications'] },
   }),
 );

@@ -5,13 +5,14 @@ import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 
 @Module({})
 export class WorkerModule {
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, JobsModule.forRoot(), NotificationsModule, MaintenanceModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, JobsModule.forRoot(), NotificationsModule, MaintenanceModule, SchedulingModule],
     };
   }
 }

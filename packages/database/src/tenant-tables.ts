@@ -1,2 +1,12 @@
 /** Tables whose rows belong to exactly one tenant; each has forced row-level security. */
-export const TENANT_TABLES = ['tenant_membership', 'team', 'team_member', 'needs_assessment', 'programme', 'programme_facilitator', 'enrolment', 'group_session'] as const;
+export const TENANT_TABLES = [
+  'tenant_membership',
+  'team',
+  'team_member',
+  'needs_assessment',
+  'programme',
+  'programme_facilitator',
+  'enrolment',
+  'group_session',
+  'session_reminder',
+] as const;

@@ -116,4 +116,33 @@ describe("the unit of work's entity manager", () => {
     await expect(uow.manager()).rejects.toThrow(/no entity manager/);
     await uow.finish(false);
   });
+
+  it('survives its connection being killed mid-transaction: the work fails and rolls back, and the process carries on', async () => {
+    const [tenantA] = tenants;
+    const warnings: string[] = [];
+    const killer = new Client({ connectionString: ownerUrl });
+    await killer.connect();
+    try {
+      const attempt = withUnitOfWork(
+        dataSource,
+        { tenantId: tenantA!, userId: null },
+        async (uow) => {
+          await uow.query('INSERT INTO team (tenant_id, name) VALUES ($1, $2)', [tenantA, 'Written before the kill']);
+          const [backend] = await uow.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          await killer.query('SELECT pg_terminate_backend($1)', [backend?.pid]);
+          await uow.query('SELECT 1');
+        },
+        { logger: { warn: (message) => warnings.push(message) } },
+      );
+      await expect(attempt).rejects.toThrow();
+    } finally {
+      await killer.end();
+    }
+    // Without a listener on the checked-out connection, its end would be an unhandled 'error' event.
+    expect(warnings.join('\n')).toMatch(/connection was lost/);
+    const names = await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, (uow) =>
+      uow.query<{ name: string }>('SELECT name FROM team WHERE tenant_id = $1', [tenantA]),
+    );
+    expect(names.map((row) => row.name)).not.toContain('Written before the kill');
+  });
 });

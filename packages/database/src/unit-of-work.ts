@@ -58,6 +58,7 @@ export class UnitOfWork {
   /** One connection runs one statement at a time; callers running side by side queue here. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly afterCommitCallbacks: Array<() => Promise<void>> = [];
+  private readonly connectionLost = (error: Error) => this.logger.warn(`The unit of work's database connection was lost: ${error.message}`);
 
   constructor(
     source: ConnectionSource,
@@ -95,6 +96,10 @@ export class UnitOfWork {
     let row: Record<string, unknown> = {};
     this.client = (async () => {
       const client = await this.pool.connect();
+      // A connection lost while checked out (the server restarted, an operator killed the
+      // backend) emits 'error' with no listener, which would take the whole process down. The
+      // statement running then fails on its own; a lost idle moment shows up at the next one.
+      client.on('error', this.connectionLost);
       try {
         const results = (await client.query(`BEGIN; ${select}`)) as unknown as Array<{ rows: Record<string, unknown>[] }>;
         row = results[1]?.rows[0] ?? {};
@@ -182,9 +187,11 @@ export class UnitOfWork {
     const client = await this.client;
     try {
       await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+      client.off('error', this.connectionLost);
       client.release();
     } catch (error) {
-      // A connection whose transaction state is unknown is not given back to the pool.
+      // A connection whose transaction state is unknown is not given back to the pool. It keeps
+      // the listener: a lost connection may still report its end after this.
       client.release(error as Error);
       throw error;
     }

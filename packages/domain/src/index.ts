@@ -21,6 +21,7 @@ export * from './scheduling/series-expansion.js';
 export * from './scheduling/cadence.js';
 export * from './scheduling/availability.js';
 export * from './scheduling/session-edits.js';
+export * from './scheduling/reminders.js';
 export * from './programmes/service-type.js';
 export * from './programmes/needs-assessment.js';
 export * from './programmes/programme-lifecycle.js';

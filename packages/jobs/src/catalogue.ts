@@ -6,11 +6,12 @@ import { defineJob, JobCatalogue, type JobDefinition } from './define-job';
  * Every job, one `defineJob` each. Job data sits in Redis in clear text, so payloads carry ids
  * only, never message bodies, answers or names; the worker loads everything else from PostgreSQL.
  * A job that touches tenant rows is `scope: 'tenant'` (its payload gets `tenantId`, and the worker
- * runs it inside that tenant's transaction); the ones below work on platform tables.
+ * runs it inside that tenant's transaction); the others work on platform tables.
  */
 
 export const OUTBOX_RELAY_EVERY_MS = 30_000;
 export const RETENTION_PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
+export const SCHEDULING_SWEEP_EVERY_MS = 60_000;
 
 export const Jobs = {
   /** Deliver one row of `outbox_message` (job id = the row's id). The outbox is a platform table. */
@@ -35,6 +36,37 @@ export const Jobs = {
     scope: 'platform',
     payload: {},
     schedule: { everyMs: RETENTION_PURGE_EVERY_MS },
+  }),
+  /**
+   * Expand one accepted programme's series into group sessions (with their reminders) and invite
+   * its people. Job id `expand-programme-<id>` (see `JobQueues.enqueueProgrammeExpansion`).
+   */
+  expandProgrammeSeries: defineJob({
+    name: 'expand-programme-series',
+    queue: QueueName.scheduling,
+    scope: 'tenant',
+    payload: { programmeId: z.uuid() },
+  }),
+  /**
+   * One organisation's share of the scheduling sweep: enqueue the expansion of each of its accepted
+   * programmes still waiting for sessions, and send its reminders that have fallen due.
+   */
+  sweepTenantScheduling: defineJob({
+    name: 'sweep-tenant-scheduling',
+    queue: QueueName.scheduling,
+    scope: 'tenant',
+    payload: {},
+  }),
+  /**
+   * The scheduling safety net, derived from the database: one `sweep-tenant-scheduling` per active
+   * organisation (a platform job sees no programme; each organisation's job looks in its own). Recurring.
+   */
+  sweepScheduling: defineJob({
+    name: 'sweep-scheduling',
+    queue: QueueName.scheduling,
+    scope: 'platform',
+    payload: {},
+    schedule: { everyMs: SCHEDULING_SWEEP_EVERY_MS },
   }),
 } as const satisfies Record<string, JobDefinition>;
 

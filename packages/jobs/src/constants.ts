@@ -6,6 +6,7 @@
 export const QueueName = {
   notifications: 'notifications',
   maintenance: 'maintenance',
+  scheduling: 'scheduling',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

@@ -52,6 +52,14 @@ describe('sealed email bodies', () => {
     expect(sealEmail(message, key).sealed.body).not.toBe(sealEmail(message, key).sealed.body);
   });
 
+  it('carry a calendar file sealed with the body, where only the recipient and subject stay readable', () => {
+    const withCalendar = { ...message, calendar: { method: 'REQUEST' as const, content: 'BEGIN:VCALENDAR\r\nSUMMARY:Reflective practice\r\nEND:VCALENDAR' } };
+    const sealed = sealEmail(withCalendar, key);
+    expect(JSON.stringify(sealed)).not.toMatch(/VCALENDAR|Reflective/);
+    expect(openEmail(sealed, key)).toEqual(withCalendar);
+    expect(emailMessageSchema.safeParse({ ...message, calendar: { method: 'PUBLISH', content: 'x' } }).success).toBe(false);
+  });
+
   it('refuse another key, a body moved to another recipient or subject, and a plain payload', () => {
     const sealed = sealEmail(message, key);
     expect(() => openEmail(sealed, randomBytes(32))).toThrow(SealedEmailError);

@@ -19,6 +19,8 @@ export const emailMessageSchema = z.object({
   subject: headerText(200),
   text: z.string().min(1).max(100_000),
   html: z.string().min(1).max(500_000).optional(),
+  /** An iCalendar file (invitation or cancellation), sent so that mail programs offer to add or remove the events. */
+  calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL']), content: z.string().min(1).max(1_000_000) }).optional(),
 });
 export type EmailMessage = z.infer<typeof emailMessageSchema>;
 
@@ -86,11 +88,11 @@ function associatedData(to: string, subject: string): Buffer {
 
 /** Validates the message and seals its body under `key`. */
 export function sealEmail(message: EmailMessage, key: Buffer): SealedEmail {
-  const { to, subject, text, html } = emailMessageSchema.parse(message);
+  const { to, subject, text, html, calendar } = emailMessageSchema.parse(message);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(associatedData(to, subject));
-  const body = Buffer.concat([cipher.update(JSON.stringify({ text, html }), 'utf8'), cipher.final()]);
+  const body = Buffer.concat([cipher.update(JSON.stringify({ text, html, calendar }), 'utf8'), cipher.final()]);
   return { to, subject, sealed: { v: 1, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), body: body.toString('base64') } };
 }
 

@@ -1,3 +1,4 @@
+export * from './calendar';
 export * from './catalogue';
 export * from './constants';
 export * from './define-job';

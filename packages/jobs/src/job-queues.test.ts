@@ -35,6 +35,19 @@ describe('JobQueues', () => {
     expect(job?.opts.attempts).toBe(8);
   });
 
+  it('adds one expansion job per programme, in its tenant, however often the API and the sweep ask', async () => {
+    const [tenantId, programmeId] = [randomUUID(), randomUUID()];
+    await queues.enqueueProgrammeExpansion(tenantId, programmeId);
+    await queues.enqueueProgrammeExpansions([
+      { tenantId, programmeId },
+      { tenantId, programmeId },
+    ]);
+    const scheduling = queues.queue(QueueName.scheduling);
+    const jobs = (await scheduling.getJobs(['waiting'])).filter((job) => job.name === Jobs.expandProgrammeSeries.name);
+    expect(jobs.map((job) => ({ id: job.id, data: job.data }))).toEqual([{ id: `expand-programme-${programmeId}`, data: { tenantId, programmeId } }]);
+    await expect(queues.enqueueProgrammeExpansion('not-a-tenant', programmeId)).rejects.toBeInstanceOf(InvalidJobPayloadError);
+  });
+
   it('adds a single job with a validated payload and returns its id', async () => {
     const id = await queues.enqueue(Jobs.relayOutbox, {}, { jobId: 'relay-now' });
     expect(id).toBe('relay-now');

@@ -124,6 +124,43 @@ export class JobQueues {
     if (options.restartFailed) await this.withTimeout(Promise.all(added.map((job) => restartIfFailed(job))));
   }
 
+  /**
+   * Enqueues the expansion of an accepted programme's series; the API calls it after the commit
+   * that accepts, so the sessions appear at once. One job per programme however often it is
+   * called (the worker's sweep enqueues the same id for any programme this call missed).
+   */
+  async enqueueProgrammeExpansion(tenantId: string, programmeId: string): Promise<void> {
+    await this.enqueueProgrammeExpansions([{ tenantId, programmeId }]);
+  }
+
+  /** `enqueueProgrammeExpansion` for many programmes in one round trip. */
+  async enqueueProgrammeExpansions(programmes: ReadonlyArray<{ tenantId: string; programmeId: string }>): Promise<void> {
+    if (programmes.length === 0) return;
+    const jobs = programmes.map((programme) => ({
+      name: Jobs.expandProgrammeSeries.name,
+      data: parseJobPayload(Jobs.expandProgrammeSeries, programme),
+      opts: { jobId: programmeExpansionJobId(programme.programmeId) },
+    }));
+    await this.withTimeout(this.queue(Jobs.expandProgrammeSeries.queue).addBulk(jobs));
+  }
+
+  /**
+   * One `sweep-tenant-scheduling` per organisation for the sweep job `sweepJobId`: the job id names
+   * the organisation and the sweep, so a retried sweep adds no second one (and the job scheduler
+   * already runs one sweep per interval, however many replicas there are).
+   */
+  async enqueueTenantSchedulingSweeps(tenantIds: readonly string[], sweepJobId: string): Promise<void> {
+    if (tenantIds.length === 0) return;
+    // BullMQ keeps ':' for its own ids (a scheduler's jobs are `repeat:<name>:<time>`).
+    const sweep = sweepJobId.replace(/:/g, '-');
+    const jobs = tenantIds.map((tenantId) => ({
+      name: Jobs.sweepTenantScheduling.name,
+      data: parseJobPayload(Jobs.sweepTenantScheduling, { tenantId }),
+      opts: { jobId: `sweep-tenant-scheduling-${tenantId}-${sweep}` },
+    }));
+    await this.withTimeout(this.queue(Jobs.sweepTenantScheduling.queue).addBulk(jobs));
+  }
+
   /** What each queue holds and who consumes it, for the platform admins' queue health. */
   async readQueues(): Promise<QueueReading[]> {
     return this.withTimeout(
@@ -189,6 +226,11 @@ async function restartIfFailed(job: Job): Promise<void> {
     // Someone else restarted it between the check and the retry: that is what we wanted.
     if (await job.isFailed()) throw error;
   }
+}
+
+/** The job id of a programme's series expansion. */
+export function programmeExpansionJobId(programmeId: string): string {
+  return `expand-programme-${programmeId}`;
 }
 
 /** The job id of an outbox row's delivery: the row id itself. */

@@ -7,14 +7,30 @@ import { recurringJobs } from './recurring';
 
 describe('job payload schemas', () => {
   it('declares each job once, with its queue, scope and schedule beside its payload', () => {
-    expect(jobCatalogue.names.sort()).toEqual(['deliver-outbox-message', 'purge-expired-records', 'relay-outbox']);
+    expect(jobCatalogue.names.sort()).toEqual([
+      'deliver-outbox-message',
+      'expand-programme-series',
+      'purge-expired-records',
+      'relay-outbox',
+      'sweep-scheduling',
+      'sweep-tenant-scheduling',
+    ]);
     expect(Jobs.deliverOutboxMessage.queue).toBe(QueueName.notifications);
     expect(Jobs.relayOutbox.queue).toBe(QueueName.maintenance);
-    // The outbox, sessions and purges are platform tables: none of today's jobs runs in a tenant.
-    expect(jobCatalogue.definitions.map((job) => job.scope)).toEqual(['platform', 'platform', 'platform']);
+    expect(Jobs.expandProgrammeSeries.queue).toBe(QueueName.scheduling);
+    // Sessions and reminders are an organisation's rows; the outbox, sessions and purges are platform tables.
+    expect(Object.fromEntries(jobCatalogue.definitions.map((job) => [job.name, job.scope]))).toEqual({
+      'deliver-outbox-message': 'platform',
+      'relay-outbox': 'platform',
+      'purge-expired-records': 'platform',
+      'expand-programme-series': 'tenant',
+      'sweep-tenant-scheduling': 'tenant',
+      'sweep-scheduling': 'platform',
+    });
     expect(recurringJobs(jobCatalogue, { [Jobs.relayOutbox.name]: 1_000 }).map(({ schedulerId, everyMs }) => ({ schedulerId, everyMs }))).toEqual([
       { schedulerId: 'relay-outbox', everyMs: 1_000 },
       { schedulerId: 'purge-expired-records', everyMs: 24 * 60 * 60 * 1000 },
+      { schedulerId: 'sweep-scheduling', everyMs: 60_000 },
     ]);
   });
 

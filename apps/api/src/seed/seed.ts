@@ -165,6 +165,8 @@ async function seedProgramme(
     );
   }
   if (programme.status === 'ACTIVE') {
+    // Written here as the worker's expansion writes them; the worker has nothing left to expand.
+    await uow.query('UPDATE programme SET sessions_expanded_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, created.id]);
     await uow.query(
       `INSERT INTO group_session (tenant_id, programme_id, sequence, starts_at, ends_at)
        SELECT $1, $2, s.sequence, s.starts_at, s.ends_at

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { DeliverOutboxMessageJob } from './deliver-outbox-message.job';
 import { OutboxRepository } from './outbox.repository';
 import { EmailSender } from './services/email-sender.service';
+import { OutboxEmailService } from './services/outbox-email.service';
 import { OutboxDeliveryService } from './services/outbox-delivery.service';
 
 /** Email (and later other channels) delivered from the transactional outbox. */
 @Module({
-  providers: [OutboxRepository, EmailSender, OutboxDeliveryService, DeliverOutboxMessageJob],
-  exports: [OutboxRepository],
+  providers: [OutboxRepository, EmailSender, OutboxDeliveryService, OutboxEmailService, DeliverOutboxMessageJob],
+  exports: [OutboxRepository, OutboxEmailService],
 })
 export class NotificationsModule {}

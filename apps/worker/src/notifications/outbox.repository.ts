@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxMessageEntity, type UnitOfWork } from '@lena/database';
-import type { DeliveredEmail } from '@lena/jobs';
+import type { DeliveredEmail, OutboxKind, SealedEmail } from '@lena/jobs';
 import { In } from 'typeorm';
 
 /**
@@ -10,6 +10,19 @@ import { In } from 'typeorm';
  */
 @Injectable()
 export class OutboxRepository {
+  /** Writes messages in `uow`'s transaction (one statement however many); returns their ids in order. */
+  async add(uow: UnitOfWork, messages: ReadonlyArray<{ kind: typeof OutboxKind.email; tenantId: string | null; payload: SealedEmail }>): Promise<string[]> {
+    if (messages.length === 0) return [];
+    const rows = await uow.query<{ id: string }>(
+      `INSERT INTO outbox_message (kind, tenant_id, payload)
+       SELECT m.kind, m.tenant_id, m.payload FROM unnest($1::text[], $2::uuid[], $3::jsonb[]) WITH ORDINALITY AS m (kind, tenant_id, payload, position)
+        ORDER BY m.position
+       RETURNING id`,
+      [messages.map((message) => message.kind), messages.map((message) => message.tenantId), messages.map((message) => JSON.stringify(message.payload))],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /**
    * The message, locked until `uow` ends, so a second job for the same row (a stalled job picked
    * up again, a replica racing) waits and then finds it delivered. Null when there is no such row.

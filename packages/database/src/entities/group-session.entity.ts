@@ -5,6 +5,7 @@ import { ProgrammeEntity } from './programme.entity';
 @Entity({ name: 'group_session' })
 @Index('group_session_series_key', ['tenantId', 'programmeId', 'sequence'], { unique: true })
 @Index('group_session_by_start', ['tenantId', 'startsAt'])
+@Index('group_session_calendar_unsent', ['tenantId'], { where: 'calendar_sequence > calendar_sent_sequence' })
 @ForeignKey(() => ProgrammeEntity, ['tenantId', 'programmeId'], ['tenantId', 'id'], {
   name: 'group_session_tenant_id_programme_id_fkey',
   onDelete: 'CASCADE',
@@ -44,6 +45,10 @@ export class GroupSessionEntity {
   /** iCalendar SEQUENCE, raised on every change a calendar should pick up. */
   @Column('integer', { name: 'calendar_sequence', default: 0 })
   calendarSequence: number;
+
+  /** The calendar_sequence people's calendars have been sent; behind calendar_sequence, the worker emails the change. */
+  @Column('integer', { name: 'calendar_sent_sequence', default: 0 })
+  calendarSentSequence: number;
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;

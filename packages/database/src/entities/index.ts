@@ -11,6 +11,7 @@ export * from './password-reset.entity';
 export * from './platform-role.entity';
 export * from './programme.entity';
 export * from './refresh-token.entity';
+export * from './session-reminder.entity';
 export * from './team-member.entity';
 export * from './team.entity';
 export * from './tenant-membership.entity';

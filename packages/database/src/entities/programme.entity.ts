@@ -12,6 +12,7 @@ import { UserAccountEntity } from './user-account.entity';
  */
 @Entity({ name: 'programme' })
 @Index('programme_by_status', ['tenantId', 'status'])
+@Index('programme_awaiting_expansion', ['tenantId'], { where: "status = 'ACCEPTED' AND sessions_expanded_at IS NULL" })
 @ForeignKey(() => TeamEntity, ['tenantId', 'teamId'], ['tenantId', 'id'], { name: 'programme_tenant_id_team_id_fkey' })
 @ForeignKey(() => NeedsAssessmentEntity, ['tenantId', 'needsAssessmentId'], ['tenantId', 'id'], {
   name: 'programme_tenant_id_needs_assessment_id_fkey',
@@ -94,6 +95,10 @@ export class ProgrammeEntity {
 
   @Column('integer', { default: 1 })
   version: number;
+
+  /** When the worker expanded the series into sessions; null until then. */
+  @Column('timestamptz', { name: 'sessions_expanded_at', nullable: true })
+  sessionsExpandedAt: Date | null;
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -6,6 +6,7 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Check('tenant_slug_check', "slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'")
 @Check('tenant_min_reporting_group_size_check', 'min_reporting_group_size BETWEEN 3 AND 50')
 @Check('tenant_status_check', "status IN ('ACTIVE', 'SUSPENDED')")
+@Check('tenant_reminder_offsets_check', 'cardinality(reminder_offsets_minutes) <= 3 AND 5 <= ALL (reminder_offsets_minutes) AND 20160 >= ALL (reminder_offsets_minutes)')
 export class TenantEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'tenant_pkey' })
   id: string;
@@ -27,6 +28,10 @@ export class TenantEntity {
 
   @Column('boolean', { name: 'org_admins_see_individual_attendance', default: false })
   orgAdminsSeeIndividualAttendance: boolean;
+
+  /** Reminders before each session, in minutes (`reminderOffsetsSchema` in @lena/domain); a day and an hour unless chosen otherwise. */
+  @Column('integer', { name: 'reminder_offsets_minutes', array: true, default: () => "'{1440,60}'" })
+  reminderOffsetsMinutes: number[];
 
   @Column('text', { default: 'ACTIVE' })
   status: 'ACTIVE' | 'SUSPENDED';

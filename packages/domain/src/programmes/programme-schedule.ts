@@ -58,3 +58,24 @@ export function fromStoredSeriesStart(stored: StoredSeriesStart): { startDate: s
   const [date = '', time = ''] = stored.startLocal.split(/[T ]/);
   return { startDate: date, startTimes: stored.startSlots.length > 0 ? stored.startSlots.map((slot) => slot.slice(0, 5)) : [time.slice(0, 5)] };
 }
+
+/** A programme's series as its row keeps it, once proposed: what the worker expands into sessions. */
+export interface StoredSeries extends StoredSeriesStart {
+  rrule: string;
+  timeZone: string;
+  sessionMinutes: number;
+  /** The programme's number of sessions: the series never gives more, whatever its rule. */
+  sessionCount: number;
+}
+
+/**
+ * Every session of a stored series, numbered from 1, start and end in UTC: the rule expanded in
+ * the programme's zone (rotating among its start times when it has several) and cut at the
+ * programme's number of sessions, so a rule without COUNT or UNTIL still gives the sessions bought.
+ */
+export function storedSeriesSessions(series: StoredSeries): ScheduledSession[] {
+  const { startDate, startTimes } = fromStoredSeriesStart(series);
+  const lengthMs = Duration.fromObject({ minutes: series.sessionMinutes }).toMillis();
+  const starts = expandRotatingSeries({ rrule: series.rrule, startDate, startTimes, timeZone: series.timeZone }).slice(0, series.sessionCount);
+  return starts.map((startsAt, index) => ({ sequence: index + 1, startsAt, endsAt: new Date(Date.parse(startsAt) + lengthMs).toISOString() }));
+}

@@ -5,6 +5,7 @@ import type { TagTone } from '@lena/ui';
 const QUEUE_NAME: Record<string, string> = {
   notifications: 'Email delivery',
   maintenance: 'Maintenance',
+  scheduling: 'Sessions, reminders and calendar updates',
 };
 
 export function queueLabel(name: string): string {

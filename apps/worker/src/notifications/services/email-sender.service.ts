@@ -27,6 +27,17 @@ export class EmailSender implements OnApplicationShutdown {
       subject: message.subject,
       text: message.text,
       ...(message.html ? { html: message.html } : {}),
+      // As a text/calendar alternative with its METHOD (and an .ics attachment), the form mail
+      // programs recognise as an invitation or cancellation to add to or remove from the calendar.
+      ...(message.calendar
+        ? {
+            icalEvent: {
+              method: message.calendar.method,
+              filename: message.calendar.method === 'CANCEL' ? 'cancellation.ics' : 'invitation.ics',
+              content: message.calendar.content,
+            },
+          }
+        : {}),
     });
     return info.messageId;
   }

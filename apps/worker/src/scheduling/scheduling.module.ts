@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ExpandProgrammeSeriesJob } from './expand-programme-series.job';
+import { ReminderRepository } from './reminder.repository';
+import { SeriesRepository } from './series.repository';
+import { SessionCalendarRepository } from './session-calendar.repository';
+import { ReminderSendingService } from './services/reminder-sending.service';
+import { SchedulingSweepService } from './services/scheduling-sweep.service';
+import { SeriesExpansionService } from './services/series-expansion.service';
+import { SessionCalendarService } from './services/session-calendar.service';
+import { SweepSchedulingJob } from './sweep-scheduling.job';
+import { SweepTenantSchedulingJob } from './sweep-tenant-scheduling.job';
+
+/** Programmes' series expanded into sessions, their invitations, calendar updates and reminders (the scheduling queue). */
+@Module({
+  imports: [NotificationsModule],
+  providers: [
+    SeriesRepository,
+    ReminderRepository,
+    SessionCalendarRepository,
+    SeriesExpansionService,
+    SessionCalendarService,
+    ReminderSendingService,
+    SchedulingSweepService,
+    ExpandProgrammeSeriesJob,
+    SweepSchedulingJob,
+    SweepTenantSchedulingJob,
+  ],
+})
+export class SchedulingModule {}

@@ -1,0 +1,256 @@
+import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
+import { Jobs, programmeExpansionJobId, QueueName } from '@lena/jobs';
+import { startSmtpCapture, type CapturedMessage, type SmtpCapture } from '@lena/test-services';
+import { Job, type QueueEvents } from 'bullmq';
+import ICAL from 'ical.js';
+import { startWorker, type WorkerHandle } from '../src';
+import { listenToQueue } from './support/queue-events';
+import { SchedulingFixtures, type Person } from './support/scheduling-fixtures';
+import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+
+const londonTime = (instant: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+
+/** A weekly 10:00 London series across the clocks going forward on 28 March 2027. */
+const SPRING_SERIES = { rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=4', startLocal: '2027-03-17T10:00:00', timeZone: 'Europe/London', sessionCount: 4 };
+
+// The worker as it runs in production (two of them, for the races), against real PostgreSQL, Redis and SMTP.
+describe('series expansion', () => {
+  const prefix = uniqueQueuePrefix();
+  let database: TestDatabase;
+  let smtp: SmtpCapture;
+  let worker: WorkerHandle;
+  let secondWorker: WorkerHandle;
+  let fixtures: SchedulingFixtures;
+  let events: QueueEvents;
+  let tenantId: string;
+
+  const env = () => ({
+    DATABASE_URL: database.ownerUrl,
+    APP_DATABASE_URL: database.appUrl,
+    REDIS_URL: testRedisUrl(),
+    LENA_QUEUE_PREFIX: prefix,
+    LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
+    SMTP_URL: smtp.url,
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);
+    smtp = await startSmtpCapture();
+    worker = await startWorker(env(), { config: { retry: { backoffDelayMs: 50 } }, logger: false });
+    secondWorker = await startWorker(env(), { config: { retry: { backoffDelayMs: 50 } }, logger: false });
+    fixtures = await SchedulingFixtures.connect(database.ownerUrl);
+    events = await listenToQueue(QueueName.scheduling, { redisUrl: testRedisUrl(), prefix });
+    tenantId = await fixtures.tenant();
+  });
+
+  afterAll(async () => {
+    await events?.close();
+    await worker?.close();
+    await secondWorker?.close();
+    await fixtures?.close();
+    await smtp?.close();
+    await database?.drop();
+    await deleteQueueKeys(prefix);
+  });
+
+  async function finished(jobId: string): Promise<unknown> {
+    const job = await Job.fromId(worker.queues.queue(QueueName.scheduling), jobId);
+    if (!job) throw new Error(`no job ${jobId}`);
+    return job.waitUntilFinished(events, 15_000);
+  }
+
+  async function invitationsTo(people: Person[]): Promise<CapturedMessage[]> {
+    return Promise.all(people.map((person) => smtp.waitForMessage((mail) => mail.to.includes(person.email) && mail.subject.startsWith('Your sessions for'))));
+  }
+
+  it('expands an accepted programme into sessions at 10:00 London across the clock change, with their reminders, and leaves it accepted', async () => {
+    const programme = await fixtures.programme(tenantId, SPRING_SERIES);
+    await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);
+    expect(await finished(programmeExpansionJobId(programme.id))).toEqual({ outcome: 'expanded', sessions: 4, invited: 0 });
+
+    const sessions = await fixtures.sessions(tenantId, programme.id);
+    expect(sessions.map((session) => session.sequence)).toEqual([1, 2, 3, 4]);
+    expect(sessions.map((session) => londonTime(session.starts_at))).toEqual(['17 Mar 2027, 10:00', '24 Mar 2027, 10:00', '31 Mar 2027, 10:00', '7 Apr 2027, 10:00']);
+    expect(sessions.map((session) => session.starts_at.toISOString())).toEqual([
+      '2027-03-17T10:00:00.000Z',
+      '2027-03-24T10:00:00.000Z',
+      '2027-03-31T09:00:00.000Z',
+      '2027-04-07T09:00:00.000Z',
+    ]);
+    expect(sessions.every((session) => session.ends_at.getTime() - session.starts_at.getTime() === 90 * 60_000)).toBe(true);
+
+    // The organisation's default reminders: a day and an hour before each session.
+    const reminders = await fixtures.reminders(tenantId, sessions[2]!.id);
+    expect(reminders.map((reminder) => [reminder.offset_minutes, reminder.due_at.toISOString(), reminder.sent_at])).toEqual([
+      [1440, '2027-03-30T09:00:00.000Z', null],
+      [60, '2027-03-31T08:00:00.000Z', null],
+    ]);
+
+    const [row] = await fixtures.query<{ status: string; sessions_expanded_at: Date | null }>(tenantId, 'SELECT status, sessions_expanded_at FROM programme WHERE id = $1', [
+      programme.id,
+    ]);
+    expect(row).toEqual({ status: 'ACCEPTED', sessions_expanded_at: expect.any(Date) });
+  });
+
+  it('invites each participant and facilitator with a calendar file of their own that names nobody else', async () => {
+    const [facilitator, ada, ben] = [await fixtures.facilitator(), await fixtures.participant(tenantId), await fixtures.participant(tenantId)];
+    const programme = await fixtures.programme(tenantId, SPRING_SERIES, { facilitators: [facilitator], participants: [ada, ben] });
+    await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);
+    expect(await finished(programmeExpansionJobId(programme.id))).toMatchObject({ outcome: 'expanded', invited: 3 });
+    const sessions = await fixtures.sessions(tenantId, programme.id);
+
+    const everyone = [facilitator, ada, ben];
+    const mails = await invitationsTo(everyone);
+    for (const [index, mail] of mails.entries()) {
+      const recipient = everyone[index]!;
+      expect(mail.to).toEqual([recipient.email]);
+      expect(mail.text).toContain('Wednesday 31 March 2027 at 10:00 (Europe/London)');
+      const ics = mail.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'));
+      expect(ics).toBeDefined();
+      const content = ics!.content.toString('utf8');
+
+      // Parsed back with ical.js, an independent parser.
+      const calendar = new ICAL.Component(ICAL.parse(content));
+      expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+      const vevents = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+      expect(vevents.map((event) => event.uid)).toEqual(sessions.map((session) => `${session.id}@lena`));
+      expect(vevents.map((event) => event.sequence)).toEqual([0, 0, 0, 0]);
+      expect(vevents.map((event) => event.startDate.toJSDate().toISOString())).toEqual(sessions.map((session) => session.starts_at.toISOString()));
+      expect(vevents.map((event) => londonTime(event.startDate.toJSDate()).slice(-5))).toEqual(['10:00', '10:00', '10:00', '10:00']);
+      for (const vevent of calendar.getAllSubcomponents('vevent')) {
+        expect(vevent.getAllProperties('attendee').map((attendee) => String(attendee.getFirstValue()).toLowerCase())).toEqual([`mailto:${recipient.email}`]);
+      }
+
+      // Nobody else's name or address, anywhere in the message.
+      const whole = [mail.subject, mail.text, mail.html, content, JSON.stringify(mail.headers)].join('\n');
+      for (const other of everyone.filter((person) => person !== recipient && person !== facilitator)) {
+        expect(whole).not.toContain(other.email);
+        expect(whole).not.toContain(other.name);
+      }
+      if (recipient !== facilitator) expect(whole).not.toContain(facilitator.email);
+    }
+  });
+
+  it("emails each person a moved session's update and a cancelled session's cancellation, with the same UIDs and a raised SEQUENCE, once", async () => {
+    const [ada, ben] = [await fixtures.participant(tenantId), await fixtures.participant(tenantId)];
+    const programme = await fixtures.programme(tenantId, SPRING_SERIES, { participants: [ada, ben] });
+    await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);
+    await finished(programmeExpansionJobId(programme.id));
+    const [, second, third] = await fixtures.sessions(tenantId, programme.id);
+    // What the API's session edits do: change the session and raise its calendar_sequence.
+    await fixtures.query(
+      tenantId,
+      "UPDATE group_session SET starts_at = starts_at + interval '2 hours', ends_at = ends_at + interval '2 hours', calendar_sequence = calendar_sequence + 1 WHERE id = $1",
+      [second!.id],
+    );
+    await fixtures.query(
+      tenantId,
+      "UPDATE group_session SET status = 'CANCELLED', status_reason = 'The facilitator is unwell.', calendar_sequence = calendar_sequence + 1 WHERE id = $1",
+      [third!.id],
+    );
+
+    const sweep = async (suffix: string) => finished(await worker.queues.enqueue(Jobs.sweepTenantScheduling, { tenantId }, { jobId: `${programme.id}-${suffix}` }));
+    expect(await sweep('changes')).toMatchObject({ calendarUpdates: 2 });
+    expect(await sweep('again')).toMatchObject({ calendarUpdates: 0 });
+
+    for (const person of [ada, ben]) {
+      const changed = await smtp.waitForMessage((mail) => mail.to.includes(person.email) && mail.subject === `Changed: ${programme.title}, session 2`);
+      expect(changed.text).toContain('is now on Wednesday 24 March 2027 at 12:00 (Europe/London)');
+      const update = new ICAL.Component(ICAL.parse(changed.attachments.find((file) => file.contentType.startsWith('text/calendar'))!.content.toString('utf8')));
+      expect(update.getFirstPropertyValue('method')).toBe('REQUEST');
+      const [updated] = update.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+      expect([updated!.uid, updated!.sequence, updated!.startDate.toJSDate().toISOString()]).toEqual([`${second!.id}@lena`, 1, '2027-03-24T12:00:00.000Z']);
+
+      const cancelled = await smtp.waitForMessage((mail) => mail.to.includes(person.email) && mail.subject === `Cancelled: ${programme.title}, session 3`);
+      expect(cancelled.text).toContain('Reason: The facilitator is unwell.');
+      const cancellation = new ICAL.Component(ICAL.parse(cancelled.attachments.find((file) => file.contentType.startsWith('text/calendar'))!.content.toString('utf8')));
+      expect(cancellation.getFirstPropertyValue('method')).toBe('CANCEL');
+      const [gone] = cancellation.getAllSubcomponents('vevent');
+      expect([gone!.getFirstPropertyValue('uid'), gone!.getFirstPropertyValue('sequence'), gone!.getFirstPropertyValue('status')]).toEqual([`${third!.id}@lena`, 1, 'CANCELLED']);
+      for (const mail of [changed, cancelled]) {
+        const other = person === ada ? ben : ada;
+        const whole = [mail.subject, mail.text, mail.html, JSON.stringify(mail.headers), ...mail.attachments.map((file) => file.content.toString('utf8'))].join('\n');
+        expect(whole).not.toContain(other.email);
+        expect(whole).not.toContain(other.name);
+      }
+    }
+    expect(await fixtures.outboxRecipients(tenantId, `Changed: ${programme.title}`)).toEqual([ada.email, ben.email].sort());
+    expect(await fixtures.outboxRecipients(tenantId, `Cancelled: ${programme.title}`)).toEqual([ada.email, ben.email].sort());
+  });
+
+  it('expands once however often it is asked, even by two workers at the same moment', async () => {
+    const [ada] = [await fixtures.participant(tenantId)];
+    const programme = await fixtures.programme(tenantId, SPRING_SERIES, { participants: [ada] });
+    // Distinct job ids, so BullMQ's own de-duplication does not hide a race: one job per worker.
+    const ids = await Promise.all(
+      ['race-1', 'race-2', 'race-3'].map((suffix) =>
+        worker.queues.enqueue(Jobs.expandProgrammeSeries, { tenantId, programmeId: programme.id }, { jobId: `${programme.id}-${suffix}` }),
+      ),
+    );
+    const outcomes = (await Promise.all(ids.map((id) => finished(id)))) as Array<{ outcome: string }>;
+    expect(outcomes.map((outcome) => outcome.outcome).sort()).toEqual(['already-expanded', 'already-expanded', 'expanded']);
+
+    expect(await fixtures.sessions(tenantId, programme.id)).toHaveLength(4);
+    expect(await fixtures.outboxRecipients(tenantId, `Your sessions for ${programme.title}`)).toEqual([ada.email]);
+  });
+
+  it('finds, from the database alone, an accepted programme whose expansion job never reached Redis', async () => {
+    const programme = await fixtures.programme(tenantId, { ...SPRING_SERIES, rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', startLocal: '2027-01-04T18:30:00', sessionCount: 5 });
+
+    // What the minute-by-minute scheduler does: the platform sweep fans out one sweep per organisation.
+    const sweepId = await worker.queues.enqueue(Jobs.sweepScheduling, {}, { jobId: `sweep-${programme.id}` });
+    expect(await finished(sweepId)).toEqual({ organisations: 1 });
+    expect(await finished(`sweep-tenant-scheduling-${tenantId}-${sweepId}`)).toMatchObject({ expansions: expect.any(Number) });
+    expect(await finished(programmeExpansionJobId(programme.id))).toMatchObject({ outcome: 'expanded', sessions: 5 });
+    const sessions = await fixtures.sessions(tenantId, programme.id);
+    expect(sessions.map((session) => londonTime(session.starts_at))).toEqual([
+      '4 Jan 2027, 18:30',
+      '7 Jan 2027, 18:30',
+      '11 Jan 2027, 18:30',
+      '14 Jan 2027, 18:30',
+      '18 Jan 2027, 18:30',
+    ]);
+  });
+
+  it('re-plans the reminders of every session still to come when the organisation changes its setting, and only inside that organisation', async () => {
+    const otherTenant = await fixtures.tenant();
+    const programme = await fixtures.programme(otherTenant, SPRING_SERIES);
+    await worker.queues.enqueueProgrammeExpansion(otherTenant, programme.id);
+    await finished(programmeExpansionJobId(programme.id));
+    const [first] = await fixtures.sessions(otherTenant, programme.id);
+    await fixtures.query(otherTenant, 'UPDATE session_reminder SET sent_at = now() WHERE tenant_id = $1 AND session_id = $2 AND offset_minutes = 1440', [otherTenant, first!.id]);
+
+    await expect(fixtures.query(null, 'UPDATE tenant SET reminder_offsets_minutes = $2 WHERE id = $1', [otherTenant, [1440, 30]])).rejects.toThrow(/in its own unit of work/);
+    await expect(fixtures.query(tenantId, 'UPDATE tenant SET reminder_offsets_minutes = $2 WHERE id = $1', [otherTenant, [1440, 30]])).rejects.toThrow(/in its own unit of work/);
+    await fixtures.query(otherTenant, 'UPDATE tenant SET reminder_offsets_minutes = $2 WHERE id = $1', [otherTenant, [1440, 30]]);
+
+    // The day-ahead reminder already sent stays sent (never twice); the hour-ahead one becomes half an hour.
+    const reminders = await fixtures.reminders(otherTenant, first!.id);
+    expect(reminders.map((reminder) => [reminder.offset_minutes, reminder.due_at.toISOString(), reminder.sent_at !== null])).toEqual([
+      [1440, '2027-03-16T10:00:00.000Z', true],
+      [30, '2027-03-17T09:30:00.000Z', false],
+    ]);
+    const [{ count }] = (await fixtures.query<{ count: number }>(otherTenant, 'SELECT count(*)::int AS count FROM session_reminder WHERE tenant_id = $1 AND offset_minutes = 60', [
+      otherTenant,
+    ])) as [{ count: number }];
+    expect(count).toBe(0);
+  });
+
+  it('gives up at once on a stored series that can never be expanded, writing nothing and leaving the programme waiting', async () => {
+    const programme = await fixtures.programme(tenantId, { ...SPRING_SERIES, rrule: 'FREQ=FORTNIGHTLY' });
+    await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);
+    await expect(finished(programmeExpansionJobId(programme.id))).rejects.toThrow(/FREQ|rule/i);
+    const job = await Job.fromId(worker.queues.queue(QueueName.scheduling), programmeExpansionJobId(programme.id));
+    expect(job!.attemptsMade).toBe(1);
+    expect(await fixtures.sessions(tenantId, programme.id)).toEqual([]);
+    const [row] = await fixtures.query<{ sessions_expanded_at: Date | null }>(tenantId, 'SELECT sessions_expanded_at FROM programme WHERE id = $1', [programme.id]);
+    expect(row).toEqual({ sessions_expanded_at: null });
+  });
+
+  it('leaves a programme that is not accepted alone', async () => {
+    const programme = await fixtures.programme(tenantId, SPRING_SERIES, { status: 'PROPOSED' });
+    await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);
+    expect(await finished(programmeExpansionJobId(programme.id))).toEqual({ outcome: 'not-accepted', status: 'PROPOSED' });
+    expect(await fixtures.sessions(tenantId, programme.id)).toEqual([]);
+  });
+});
