@@ -6,6 +6,7 @@ import { OutboxFailedAt1764806400000 } from './migrations/1764806400000-outbox-f
 import { TeamRestore1796200300000 } from './migrations/1796200300000-team-restore';
 import { RefreshTokenSuccessor1796200400000 } from './migrations/1796200400000-refresh-token-successor';
 import { ProgrammesAndScheduling1796300000000 } from './migrations/1796300000000-programmes-and-scheduling';
+import { ProgrammePlatformReads1796400000000 } from './migrations/1796400000000-programme-platform-reads';
 
 export const migrations = [
   Foundation1764201600000,
@@ -13,6 +14,7 @@ export const migrations = [
   TeamRestore1796200300000,
   RefreshTokenSuccessor1796200400000,
   ProgrammesAndScheduling1796300000000,
+  ProgrammePlatformReads1796400000000,
 ];
 
 /** Every entity class the entities folder exports. */
