@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, findAvailabilityConflicts, type ProposeProgramme, type ScheduledSession } from '@lena/domain';
+import { FacilitatorService } from '../facilitators/facilitator.service';
+import { AvailabilityService } from '../scheduling/availability.service';
+import { BusyTimeRepository } from './busy-time.repository';
+import type { FacilitatorRole } from './dtos/programme-enums';
+import type { ProgrammeConflict } from './dtos/programme.type';
+import { ProgrammeRepository } from './programme.repository';
+
+export interface ChosenFacilitator {
+  userId: string;
+  displayName: string;
+  role: FacilitatorRole;
+}
+
+export interface ConflictCheck {
+  /** The organisation being worked in: only its sessions are named in a clash. */
+  tenantId: string;
+  tenantName: string;
+  /** The programme being scheduled: its own sessions never clash with it. */
+  programmeId: string;
+  facilitators: readonly ChosenFacilitator[];
+  sessions: readonly ScheduledSession[];
+  /** The zone the messages give times in: the programme's own. */
+  timeZone: string;
+}
+
+/**
+ * Checks a proposed schedule against every chosen facilitator's working hours, time off and
+ * sessions in every organisation (`findAvailabilityConflicts`). A clash with another
+ * organisation's session is described by its times alone: its organisation and programme are
+ * named only when the transaction may read them (the organisation being worked in).
+ */
+@Injectable()
+export class ProgrammeConflictService {
+  constructor(
+    private readonly facilitators: FacilitatorService,
+    private readonly availability: AvailabilityService,
+    private readonly busyTimes: BusyTimeRepository,
+    private readonly programmes: ProgrammeRepository,
+  ) {}
+
+  /** The lead and co-facilitators, each an active facilitator, else BAD_USER_INPUT on their field. */
+  async chosenFacilitators(proposal: Pick<ProposeProgramme, 'leadFacilitatorId' | 'coFacilitatorIds'>): Promise<ChosenFacilitator[]> {
+    const chosen = [
+      { userId: proposal.leadFacilitatorId, role: 'LEAD' as const, field: 'leadFacilitatorId' },
+      ...proposal.coFacilitatorIds.map((userId, index) => ({ userId, role: 'CO_FACILITATOR' as const, field: `coFacilitatorIds.${index}` })),
+    ];
+    const found: ChosenFacilitator[] = [];
+    for (const { userId, role, field } of chosen) {
+      const facilitator = await this.facilitators.get(userId).catch((error: unknown) => {
+        if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
+        throw error;
+      });
+      if (!facilitator || !facilitator.active) {
+        const message = facilitator ? `${facilitator.displayName} is deactivated and cannot run sessions. Choose another facilitator.` : 'Choose a facilitator from the list.';
+        throw DomainError.badInput(message, [{ field, message }]);
+      }
+      found.push({ userId, displayName: facilitator.displayName, role });
+    }
+    return found;
+  }
+
+  async find(check: ConflictCheck): Promise<ProgrammeConflict[]> {
+    const { sessions } = check;
+    const first = sessions[0];
+    const last = sessions.at(-1);
+    if (!first || !last) return [];
+    const busy = (
+      await this.busyTimes.forFacilitators(
+        check.facilitators.map((facilitator) => facilitator.userId),
+        new Date(first.startsAt),
+        new Date(last.endsAt),
+      )
+    ).filter((session) => session.programmeId !== check.programmeId);
+    const ownProgrammeIds = [...new Set(busy.filter((session) => session.tenantId === check.tenantId).map((session) => session.programmeId))];
+    const titles = await this.programmes.titlesOf(check.tenantId, ownProgrammeIds);
+
+    const conflicts: ProgrammeConflict[] = [];
+    for (const facilitator of check.facilitators) {
+      const availability = await this.availability.get(facilitator.userId);
+      const found = findAvailabilityConflicts({
+        proposed: sessions,
+        displayTimeZone: check.timeZone,
+        facilitator: {
+          name: facilitator.displayName,
+          timeZone: availability.timeZone,
+          // No hours saved yet means none to be outside of.
+          workingHours: availability.workingHours.length ? availability.workingHours : null,
+          timeOff: availability.timeOff,
+          bookedSessions: busy
+            .filter((session) => session.userId === facilitator.userId)
+            .map((session) => {
+              const title = session.tenantId === check.tenantId ? titles.get(session.programmeId) : undefined;
+              return {
+                sessionId: session.sessionId,
+                startsAt: session.startsAt,
+                endsAt: session.endsAt,
+                visibleToViewer: title !== undefined,
+                tenantName: title === undefined ? '' : check.tenantName,
+                programmeTitle: title ?? '',
+              };
+            }),
+        },
+      });
+      for (const conflict of found) {
+        const session = sessions[conflict.proposedIndex]!;
+        conflicts.push({
+          sequence: session.sequence,
+          sessionStartsAt: session.startsAt,
+          sessionEndsAt: session.endsAt,
+          facilitatorId: facilitator.userId,
+          facilitatorName: facilitator.displayName,
+          kind: conflict.kind,
+          message: conflict.message,
+          clash: conflict.clash
+            ? {
+                startsAt: conflict.clash.startsAt,
+                endsAt: conflict.clash.endsAt,
+                sessionId: conflict.clash.sessionId ?? null,
+                tenantName: conflict.clash.tenantName ?? null,
+                programmeTitle: conflict.clash.programmeTitle ?? null,
+              }
+            : null,
+        });
+      }
+    }
+    return conflicts.sort((a, b) => a.sequence - b.sequence);
+  }
+}
