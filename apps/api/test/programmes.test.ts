@@ -170,6 +170,9 @@ describe('requesting a programme', () => {
     ['a largest group smaller than the smallest', { minGroupSize: 8, maxGroupSize: 4 }, 'maxGroupSize'],
     ['a hybrid group without a place', { deliveryMode: 'HYBRID', location: null }, 'location'],
     ['a start date that does not exist', { startDate: '2027-02-30' }, 'startDate'],
+    ['sessions that end before they start', { sessionLengthMinutes: -30 }, 'sessionLengthMinutes'],
+    ['sessions that end as they start', { sessionLengthMinutes: 0 }, 'sessionLengthMinutes'],
+    ['no sessions at all', { numberOfSessions: 0 }, 'numberOfSessions'],
   ])('refuses %s as BAD_USER_INPUT on that field, writing nothing', async (_case, overrides, field) => {
     const before = await api.fixtures.count('programme');
     const audits = await api.fixtures.count('audit_event');
@@ -354,6 +357,20 @@ describe('the lifecycle', () => {
     expect(results.filter((result) => !result.errors).length).toBe(1);
     for (const result of results.filter((candidate) => candidate.errors)) expectError(result, 'CONFLICT');
     expect((await auditRows(proposed.id)).filter((row) => row.action === 'PROGRAMME_ACCEPTED')).toHaveLength(1);
+  });
+
+  it.each([
+    ['more than three rotating start times', { startTimes: ['06:00', '10:00', '14:00', '20:00'] }, 'startTimes'],
+    ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+    ['a monthly date not every month has', { cadence: 'MONTHLY_DAY', startDate: '2027-03-30' }, 'cadence'],
+  ])('refuses a proposal with %s as BAD_USER_INPUT, writing nothing', async (_case, overrides, field) => {
+    const requested = await requestProgramme(adminClient, team.id);
+    const before = await stateOf(requested.id);
+    const result = await platformClient.gql(PROPOSE_PROGRAMME, {
+      input: { programmeId: requested.id, version: 1, leadFacilitatorId: facilitator.id, ...programmeDetails(overrides) },
+    });
+    fieldProblem(expectError(result, 'BAD_USER_INPUT'), field);
+    expect(await stateOf(requested.id)).toBe(before);
   });
 
   it('a proposal names active facilitators only', async () => {

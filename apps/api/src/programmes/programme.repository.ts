@@ -152,6 +152,16 @@ export class ProgrammeRepository {
     return rows.map(toProgramme);
   }
 
+  /** The programme, when `userId` is enrolled in it. */
+  async findEnrolled(tenantId: string, userId: string, id: string): Promise<Programme | null> {
+    const [row] = await requestContext().uow.query<ProgrammeRow>(
+      `${SELECT_PROGRAMMES} WHERE p.tenant_id = $1 AND p.id = $3
+          AND EXISTS (SELECT 1 FROM enrolment e WHERE e.tenant_id = p.tenant_id AND e.programme_id = p.id AND e.user_id = $2)`,
+      [tenantId, userId, id],
+    );
+    return row ? toProgramme(row) : null;
+  }
+
   private static readonly ASSIGNED = `EXISTS (SELECT 1 FROM programme_facilitator a WHERE a.tenant_id = p.tenant_id AND a.programme_id = p.id AND a.user_id = $1)`;
 
   /** A programme `userId` is assigned to, in whichever organisation. */

@@ -88,9 +88,11 @@ export class ProgrammeService {
   async get(principal: Principal, id: string): Promise<Programme> {
     if (!uuidSchema.safeParse(id).success) throw DomainError.notFound('That programme');
     if (principal.tenantId) {
-      const programme = principal.tenantRole === TenantRole.ORG_ADMIN ? await this.programmes.findInTenant(principal.tenantId, id) : null;
-      const enrolled = programme ? null : (await this.programmes.listEnrolled(principal.tenantId, principal.userId)).find((candidate) => candidate.id === id);
-      if (programme ?? enrolled) return (programme ?? enrolled)!;
+      const programme =
+        principal.tenantRole === TenantRole.ORG_ADMIN
+          ? await this.programmes.findInTenant(principal.tenantId, id)
+          : await this.programmes.findEnrolled(principal.tenantId, principal.userId, id);
+      if (programme) return programme;
     }
     if (isPlatformAdmin(principal) && !principal.tenantId) {
       const tenantId = await this.programmes.platformTenantOf(id);
