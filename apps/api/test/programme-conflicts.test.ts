@@ -191,6 +191,40 @@ describe('checking a proposal against the facilitators’ availability', () => {
     for (const secret of [tenantB.name, bravoTitle, 'Dentist']) expect(read.body).not.toContain(secret);
   });
 
+  it('counts another organisation’s proposal that has no sessions yet, by its times alone: one facilitator is never proposed twice for one slot', async () => {
+    const shared = await api.fixtures.facilitator();
+    const teamB = await api.fixtures.team(tenantB.id);
+    const bravoProposal = await api.fixtures.programme(tenantB.id, teamB.id, { title: `Bravo proposal ${unique()}` });
+    // Proposed for the same Tuesdays at 10:30 London time, two sessions; nothing expanded yet.
+    await api.fixtures.asTenant(
+      tenantB.id,
+      `UPDATE programme SET status = 'PROPOSED', rrule = 'FREQ=WEEKLY;COUNT=2', start_local = $3::timestamp, start_slots = '{}', session_minutes = 60, time_zone = 'Europe/London'
+        WHERE tenant_id = $1 AND id = $2`,
+      [tenantB.id, bravoProposal.id, `${details.startDate as string}T10:30:00`],
+    );
+    await api.fixtures.programmeFacilitator(tenantB.id, bravoProposal.id, shared.id);
+
+    const programme = await requestProgramme(adminClient, teamA.id);
+    const result = await platformClient.gql<{ programmeConflicts: Conflict[] }>(PROGRAMME_CONFLICTS, {
+      input: proposalFor(programme, { leadFacilitatorId: shared.id, coFacilitatorIds: [] }),
+    });
+    const conflicts = expectData(result).programmeConflicts;
+    expect(conflicts.map((conflict) => [conflict.sequence, conflict.kind, conflict.clash])).toEqual([
+      [
+        1,
+        'DOUBLE_BOOKING',
+        { startsAt: plusMinutes(at(0).startsAt, 30).toISOString(), endsAt: plusMinutes(at(0).startsAt, 90).toISOString(), sessionId: null, tenantName: null, programmeTitle: null },
+      ],
+      [
+        2,
+        'DOUBLE_BOOKING',
+        { startsAt: plusMinutes(at(1).startsAt, 30).toISOString(), endsAt: plusMinutes(at(1).startsAt, 90).toISOString(), sessionId: null, tenantName: null, programmeTitle: null },
+      ],
+    ]);
+    expect(result.body).not.toContain(tenantB.name);
+    expect(result.body).not.toContain('Bravo proposal');
+  });
+
   it('refuses a bad override reason as BAD_USER_INPUT, writing nothing', async () => {
     const programme = await requestProgramme(adminClient, teamA.id);
     const result = await platformClient.gql(PROPOSE_PROGRAMME, { input: { ...proposalFor(programme), version: programme.version, overrideReason: 'ok' } });

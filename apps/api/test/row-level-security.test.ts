@@ -358,7 +358,7 @@ describe('assigned_facilitators', () => {
 });
 
 describe('the cross-organisation functions (migration 1796400000000)', () => {
-  const FUNCTIONS = ['app_acts_as_platform_admin', 'facilitator_busy_times', 'platform_programme_tenant', 'platform_programme_pipeline'];
+  const FUNCTIONS = ['app_acts_as_platform_admin', 'facilitator_busy_times', 'facilitator_pending_series', 'platform_programme_tenant', 'platform_programme_pipeline'];
 
   /** As the application role, acting for `userId` (or nobody) in no organisation. */
   function asApp<T>(userId: string | null, work: (client: Client) => Promise<T>): Promise<T> {
@@ -393,16 +393,27 @@ describe('the cross-organisation functions (migration 1796400000000)', () => {
     }
   });
 
+  /** Lead of a proposed programme in tenant B that has no sessions yet. */
+  let pendingFacilitator: UserFixture;
+
+  beforeAll(async () => {
+    pendingFacilitator = await api.fixtures.facilitator();
+    const proposal = await api.fixtures.programme(tenantB.id, teamsB[0].id, { title: 'Bravo proposed' });
+    await api.fixtures.asTenant(tenantB.id, `UPDATE programme SET status = 'PROPOSED' WHERE tenant_id = $1 AND id = $2`, [tenantB.id, proposal.id]);
+    await api.fixtures.programmeFacilitator(tenantB.id, proposal.id, pendingFacilitator.id);
+  });
+
   it('answer nothing to anyone but an active platform admin, although the rows exist', async () => {
     const orgAdminPlatform = await api.fixtures.platformAdmin();
     await api.owner.query(`UPDATE user_account SET status = 'DEACTIVATED' WHERE id = $1`, [orgAdminPlatform.id]);
     for (const who of [null, facilitator.id, adminA.id, orgAdminPlatform.id]) {
       const answers = await asApp(who, async (client) => ({
         busy: (await busyTimes(client)).rows,
+        pending: (await client.query('SELECT * FROM facilitator_pending_series($1::uuid[])', [[pendingFacilitator.id]])).rows,
         tenant: (await client.query('SELECT platform_programme_tenant($1) AS tenant', [programmeB.id])).rows,
         pipeline: (await client.query('SELECT * FROM platform_programme_pipeline()')).rows,
       }));
-      expect({ who, ...answers }).toEqual({ who, busy: [], tenant: [{ tenant: null }], pipeline: [] });
+      expect({ who, ...answers }).toEqual({ who, busy: [], pending: [], tenant: [{ tenant: null }], pipeline: [] });
     }
   });
 
@@ -412,7 +423,19 @@ describe('the cross-organisation functions (migration 1796400000000)', () => {
       busy: (await busyTimes(client)).rows,
       tenant: (await client.query('SELECT platform_programme_tenant($1) AS tenant', [programmeB.id])).rows,
       pipeline: (await client.query<{ title: string; tenant_name: string }>('SELECT (programme).title, tenant_name FROM platform_programme_pipeline()')).rows,
+      pending: (await client.query('SELECT * FROM facilitator_pending_series($1::uuid[])', [[pendingFacilitator.id, facilitator.id]])).rows,
     }));
+    // Only the proposal without sessions, as its series: no title.
+    expect(answers.pending).toEqual([
+      expect.objectContaining({
+        user_id: pendingFacilitator.id,
+        tenant_id: tenantB.id,
+        rrule: 'FREQ=WEEKLY;COUNT=6',
+        start_local: '2027-03-17T10:00:00',
+        time_zone: 'Europe/London',
+      }),
+    ]);
+    expect(JSON.stringify(answers.pending)).not.toContain('Bravo proposed');
     expect(answers.busy).toHaveLength(4);
     for (const row of answers.busy) expect(Object.keys(row).sort()).toEqual(['ends_at', 'programme_id', 'session_id', 'starts_at', 'tenant_id', 'user_id']);
     expect(new Set(answers.busy.map((row) => row.tenant_id))).toEqual(new Set([tenantA.id, tenantB.id]));

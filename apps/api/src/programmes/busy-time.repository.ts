@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { StoredSeries } from '@lena/domain';
 import { requestContext } from '../common/request-context';
 
 /** A facilitator's session somewhere: times and ids only, never a name or title. */
@@ -9,6 +10,13 @@ export interface BusyTime {
   programmeId: string;
   startsAt: Date;
   endsAt: Date;
+}
+
+/** The series of a facilitator's programme that is agreed or proposed but has no sessions yet. */
+export interface PendingSeries extends StoredSeries {
+  userId: string;
+  tenantId: string;
+  programmeId: string;
 }
 
 /**
@@ -24,6 +32,16 @@ export class BusyTimeRepository {
       `SELECT user_id AS "userId", session_id AS "sessionId", tenant_id AS "tenantId", programme_id AS "programmeId", starts_at AS "startsAt", ends_at AS "endsAt"
          FROM facilitator_busy_times($1::uuid[], $2, $3)`,
       [userIds, from, to],
+    );
+  }
+
+  async pendingSeries(userIds: readonly string[]): Promise<PendingSeries[]> {
+    if (!userIds.length) return [];
+    return requestContext().uow.query<PendingSeries>(
+      `SELECT user_id AS "userId", tenant_id AS "tenantId", programme_id AS "programmeId", rrule, start_local AS "startLocal", start_slots AS "startSlots",
+              time_zone AS "timeZone", session_minutes AS "sessionMinutes"
+         FROM facilitator_pending_series($1::uuid[])`,
+      [userIds],
     );
   }
 }

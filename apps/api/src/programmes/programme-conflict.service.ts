@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, findAvailabilityConflicts, type ProposeProgramme, type ScheduledSession } from '@lena/domain';
+import { DomainError, ErrorCode, findAvailabilityConflicts, previewStoredSeries, ProgrammeLimits, type ProposeProgramme, type ScheduledSession } from '@lena/domain';
 import { FacilitatorService } from '../facilitators/facilitator.service';
 import { AvailabilityService } from '../scheduling/availability.service';
-import { BusyTimeRepository } from './busy-time.repository';
+import { BusyTimeRepository, type BusyTime } from './busy-time.repository';
 import type { FacilitatorRole } from './dtos/programme-enums';
 import type { ProgrammeConflict } from './dtos/programme.type';
 import { ProgrammeRepository } from './programme.repository';
+
+/** Marks the made-up id of a session its programme's series will have once expanded. */
+const UNEXPANDED = 'unexpanded:';
 
 export interface ChosenFacilitator {
   userId: string;
@@ -61,18 +64,38 @@ export class ProgrammeConflictService {
     return found;
   }
 
+  /**
+   * The sessions of the facilitators' programmes that are proposed or accepted but not yet expanded
+   * into rows, from the same expansion the worker will store: without them two proposals could
+   * book one facilitator twice before either had sessions. They have no session id yet.
+   */
+  private async unexpandedSessions(userIds: readonly string[], from: Date, to: Date): Promise<BusyTime[]> {
+    const series = await this.busyTimes.pendingSeries(userIds);
+    return series.flatMap((pending) =>
+      previewStoredSeries(pending, ProgrammeLimits.maxSessions)
+        .filter((session) => Date.parse(session.startsAt) < to.getTime() && Date.parse(session.endsAt) > from.getTime())
+        .map((session) => ({
+          userId: pending.userId,
+          sessionId: `${UNEXPANDED}${pending.programmeId}/${session.sequence}`,
+          tenantId: pending.tenantId,
+          programmeId: pending.programmeId,
+          startsAt: new Date(session.startsAt),
+          endsAt: new Date(session.endsAt),
+        })),
+    );
+  }
+
   async find(check: ConflictCheck): Promise<ProgrammeConflict[]> {
     const { sessions } = check;
     const first = sessions[0];
     const last = sessions.at(-1);
     if (!first || !last) return [];
-    const busy = (
-      await this.busyTimes.forFacilitators(
-        check.facilitators.map((facilitator) => facilitator.userId),
-        new Date(first.startsAt),
-        new Date(last.endsAt),
-      )
-    ).filter((session) => session.programmeId !== check.programmeId);
+    const from = new Date(first.startsAt);
+    const to = new Date(last.endsAt);
+    const userIds = check.facilitators.map((facilitator) => facilitator.userId);
+    const busy = [...(await this.busyTimes.forFacilitators(userIds, from, to)), ...(await this.unexpandedSessions(userIds, from, to))].filter(
+      (session) => session.programmeId !== check.programmeId,
+    );
     const ownProgrammeIds = [...new Set(busy.filter((session) => session.tenantId === check.tenantId).map((session) => session.programmeId))];
     const titles = await this.programmes.titlesOf(check.tenantId, ownProgrammeIds);
 
@@ -117,7 +140,7 @@ export class ProgrammeConflictService {
             ? {
                 startsAt: conflict.clash.startsAt,
                 endsAt: conflict.clash.endsAt,
-                sessionId: conflict.clash.sessionId ?? null,
+                sessionId: conflict.clash.sessionId && !conflict.clash.sessionId.startsWith(UNEXPANDED) ? conflict.clash.sessionId : null,
                 tenantName: conflict.clash.tenantName ?? null,
                 programmeTitle: conflict.clash.programmeTitle ?? null,
               }

@@ -11,7 +11,8 @@ import { APP_ROLE } from '../database-config';
  *
  * - answers only when the transaction acts for an active platform admin (`app.user_id`, which the
  *   API sets from the verified session), and nothing otherwise;
- * - returns only what the step needs: busy times are ids and instants, never a title or a name;
+ * - returns only what the step needs: busy times are ids and instants (or, for programmes not yet
+ *   expanded into sessions, their series), never a title or a name;
  * - runs as the migration owner (SECURITY DEFINER, which the owner's superuser or BYPASSRLS lets
  *   past row-level security) with a fixed search_path, so nothing the caller creates can be
  *   called in its place; only the application role may execute it.
@@ -46,6 +47,23 @@ export class ProgrammePlatformReads1796400000000 implements MigrationInterface {
            ORDER BY s.starts_at, s.id
         $$;
 
+      -- The agreed or proposed series of these facilitators' programmes that have no sessions yet
+      -- (the worker has not expanded them), in every organisation: the caller expands them with the
+      -- domain's rules, so two proposals cannot book one facilitator twice before either has sessions.
+      CREATE FUNCTION facilitator_pending_series(p_user_ids uuid[])
+        RETURNS TABLE (user_id uuid, tenant_id uuid, programme_id uuid, rrule text, start_local text, start_slots text[], time_zone text, session_minutes integer)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+        AS $$
+          SELECT pf.user_id, p.tenant_id, p.id, p.rrule, to_char(p.start_local, 'YYYY-MM-DD"T"HH24:MI:SS'), p.start_slots, p.time_zone, p.session_minutes
+            FROM programme_facilitator pf
+            JOIN programme p ON p.tenant_id = pf.tenant_id AND p.id = pf.programme_id
+           WHERE app_acts_as_platform_admin()
+             AND pf.user_id = ANY (p_user_ids)
+             AND p.status IN ('PROPOSED', 'ACCEPTED') AND p.rrule IS NOT NULL AND p.start_local IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM group_session s WHERE s.tenant_id = p.tenant_id AND s.programme_id = p.id)
+           ORDER BY p.tenant_id, p.id
+        $$;
+
       -- The organisation a programme belongs to, for a platform admin about to work in it.
       CREATE FUNCTION platform_programme_tenant(p_programme_id uuid) RETURNS uuid
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
@@ -73,6 +91,7 @@ export class ProgrammePlatformReads1796400000000 implements MigrationInterface {
     for (const signature of [
       'app_acts_as_platform_admin()',
       'facilitator_busy_times(uuid[], timestamptz, timestamptz)',
+      'facilitator_pending_series(uuid[])',
       'platform_programme_tenant(uuid)',
       'platform_programme_pipeline()',
     ]) {
@@ -84,6 +103,7 @@ export class ProgrammePlatformReads1796400000000 implements MigrationInterface {
     await queryRunner.query(`
       DROP FUNCTION platform_programme_pipeline();
       DROP FUNCTION platform_programme_tenant(uuid);
+      DROP FUNCTION facilitator_pending_series(uuid[]);
       DROP FUNCTION facilitator_busy_times(uuid[], timestamptz, timestamptz);
       DROP FUNCTION app_acts_as_platform_admin();
     `);
