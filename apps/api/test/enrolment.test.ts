@@ -25,7 +25,6 @@ let tenant: TenantFixture;
 let team: TeamFixture;
 let adminClient: TestClient;
 let platformClient: TestClient;
-let facilitator: UserFixture;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -33,7 +32,6 @@ beforeAll(async () => {
   team = await api.fixtures.team(tenant.id);
   adminClient = await signedIn(api, await api.fixtures.orgAdmin(tenant.id));
   platformClient = await signedIn(api, await api.fixtures.platformAdmin());
-  facilitator = await api.fixtures.facilitator();
 });
 
 afterAll(async () => {
@@ -42,7 +40,7 @@ afterAll(async () => {
 
 async function acceptedProgramme(overrides: Record<string, unknown> = {}): Promise<ProgrammeView> {
   const requested = await requestProgramme(adminClient, team.id, overrides);
-  return acceptProgramme(adminClient, await proposeProgramme(platformClient, requested, facilitator.id, overrides));
+  return acceptProgramme(adminClient, await proposeProgramme(platformClient, requested, (await api.fixtures.facilitator()).id, overrides));
 }
 
 async function teamMembers(count: number): Promise<UserFixture[]> {
@@ -88,7 +86,7 @@ describe('enrolling members', () => {
   ])('refuses %s as CONFLICT', async (_case, status, message) => {
     let programme = await requestProgramme(adminClient, team.id);
     if (status === 'ACTIVE') {
-      programme = await acceptProgramme(adminClient, await proposeProgramme(platformClient, programme, facilitator.id));
+      programme = await acceptProgramme(adminClient, await proposeProgramme(platformClient, programme, (await api.fixtures.facilitator()).id));
       expectData(
         await platformClient.gql('mutation($input: ProgrammeTransitionInput!) { activateProgramme(input: $input) { id } }', {
           input: { programmeId: programme.id, version: programme.version },

@@ -63,6 +63,9 @@ afterAll(async () => {
   await api?.close();
 });
 
+/** A facilitator with nothing booked: proposals of the same slots for one facilitator would clash. */
+const anyFacilitator = async () => (await api.fixtures.facilitator()).id;
+
 const auditRows = async (programmeId: string) =>
   (
     await api.owner.query<{ action: string; tenant_id: string; actor_user_id: string; detail: Record<string, unknown> }>(
@@ -229,6 +232,16 @@ describe('the lifecycle', () => {
       { action: 'PROGRAMME_ACCEPTED', tenant_id: tenant.id, actor_user_id: admin.id, to: 'ACCEPTED' },
     ]);
 
+    // The platform admins' audit log names the programme by its title.
+    const log = expectData(
+      await platformClient.gql<{ auditEvents: { items: { action: string; targetType: string; targetName: string; tenantName: string }[] } }>(
+        'query($tenantId: ID) { auditEvents(tenantId: $tenantId) { items { action targetType targetName tenantName } } }',
+        { tenantId: tenant.id },
+      ),
+    ).auditEvents.items.filter((event) => event.targetType === 'programme' && event.targetName === requested.title);
+    expect(log.map((event) => event.action)).toEqual(['PROGRAMME_ACCEPTED', 'PROGRAMME_PROPOSED', 'PROGRAMME_REQUESTED']);
+    expect(log[0]?.tenantName).toBe(tenant.name);
+
     const active = expectData(
       await platformClient.gql<{ activateProgramme: ProgrammeView }>(ACTIVATE_PROGRAMME, { input: { programmeId: requested.id, version: 3 } }),
     ).activateProgramme;
@@ -242,12 +255,12 @@ describe('the lifecycle', () => {
 
   it('a proposal can be sent back for changes, and proposed again', async () => {
     const requested = await requestProgramme(adminClient, team.id);
-    const proposed = await proposeProgramme(platformClient, requested, facilitator.id);
+    const proposed = await proposeProgramme(platformClient, requested, await anyFacilitator());
     const sentBack = expectData(
       await adminClient.gql<{ requestProgrammeChanges: ProgrammeView }>(REQUEST_CHANGES, { input: { programmeId: proposed.id, version: proposed.version } }),
     ).requestProgrammeChanges;
     expect(sentBack).toMatchObject({ status: 'REQUESTED', waitingOn: 'PLATFORM_ADMIN' });
-    expect((await proposeProgramme(platformClient, sentBack, facilitator.id, { startTimes: ['15:00'] })).status).toBe('PROPOSED');
+    expect((await proposeProgramme(platformClient, sentBack, await anyFacilitator(), { startTimes: ['15:00'] })).status).toBe('PROPOSED');
   });
 
   it('either party can cancel with a reason, which is kept and audited', async () => {
@@ -280,7 +293,7 @@ describe('the lifecycle', () => {
       ).cancelProgramme;
     }
     if (status === 'REQUESTED') return programme;
-    programme = await proposeProgramme(platformClient, programme, facilitator.id);
+    programme = await proposeProgramme(platformClient, programme, await anyFacilitator());
     if (status === 'PROPOSED') return programme;
     programme = await acceptProgramme(adminClient, programme);
     if (status === 'ACCEPTED') return programme;
@@ -337,7 +350,7 @@ describe('the lifecycle', () => {
 
   it('a change made against an older version is CONFLICT, never a lost update', async () => {
     const requested = await requestProgramme(adminClient, team.id);
-    const proposed = await proposeProgramme(platformClient, requested, facilitator.id);
+    const proposed = await proposeProgramme(platformClient, requested, await anyFacilitator());
     const before = await stateOf(proposed.id);
     // The org admin still has version 1 on screen; the proposal made it 2.
     expectError(await adminClient.gql(ACCEPT_PROGRAMME, { input: { programmeId: proposed.id, version: 1 } }), 'CONFLICT', /^Someone else changed this programme/);
@@ -352,7 +365,7 @@ describe('the lifecycle', () => {
   });
 
   it('two acceptances at once: one wins, the other is CONFLICT', async () => {
-    const proposed = await proposeProgramme(platformClient, await requestProgramme(adminClient, team.id), facilitator.id);
+    const proposed = await proposeProgramme(platformClient, await requestProgramme(adminClient, team.id), await anyFacilitator());
     const results = await Promise.all([0, 1, 2].map(() => adminClient.gql(ACCEPT_PROGRAMME, { input: { programmeId: proposed.id, version: proposed.version } })));
     expect(results.filter((result) => !result.errors).length).toBe(1);
     for (const result of results.filter((candidate) => candidate.errors)) expectError(result, 'CONFLICT');
