@@ -12,6 +12,7 @@ export default defineConfig(
       auth: ['tenancy', 'sessions', 'audit', 'notifications'],
       tenancy: ['sessions', 'audit', 'notifications'],
       facilitators: ['sessions', 'audit', 'notifications'],
+      programmes: ['tenancy', 'facilitators', 'scheduling', 'audit', 'notifications'],
       scheduling: ['audit', 'notifications'],
       sessions: ['audit', 'notifications'],
       notifications: ['audit'],

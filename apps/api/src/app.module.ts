@@ -17,6 +17,7 @@ import type { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TenancyLoaderFactory } from './tenancy/tenancy.loaders';
@@ -70,6 +71,7 @@ export class AppModule {
         HealthModule,
         InvitationsModule,
         NotificationsModule,
+        ProgrammesModule,
         SchedulingModule,
         SessionsModule,
         TenancyModule,

@@ -13,6 +13,9 @@ import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
 import { QueueHealthResolver } from './notifications/queue-health.resolver';
 import { SessionResolver } from './sessions/session.resolver';
+import { EnrolmentResolver } from './programmes/enrolment.resolver';
+import { NeedsAssessmentResolver } from './programmes/needs-assessment.resolver';
+import { ProgrammeResolver } from './programmes/programme.resolver';
 import { MemberResolver } from './tenancy/member.resolver';
 import { TeamResolver } from './tenancy/team.resolver';
 import { TenantResolver } from './tenancy/tenant.resolver';
@@ -30,7 +33,10 @@ const RESOLVERS = [
   FacilitatorResolver,
   FailedMessageResolver,
   InvitationResolver,
+  EnrolmentResolver,
   MemberResolver,
+  NeedsAssessmentResolver,
+  ProgrammeResolver,
   QueueHealthResolver,
   SessionResolver,
   TeamResolver,

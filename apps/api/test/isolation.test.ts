@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { NEEDS_ASSESSMENT_VERSION } from '@lena/domain';
 import { expectData, expectError } from './support/expectations';
-import { unique, type InvitationFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
+import { unique, type InvitationFixture, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
+import { programmeDetails } from './support/programmes';
 import { startTestApi, type TestApi } from './support/test-api';
 import type { GqlResult, TestClient } from './support/test-client';
 
@@ -16,6 +18,8 @@ interface World {
   /** Archived, with a member: what restoreTeam and deleteTeam act on. */
   archivedTeam: TeamFixture;
   invitation: InvitationFixture;
+  /** Requested for `team`, with `participant` enrolled and `facilitator` assigned. */
+  programme: ProgrammeFixture;
   adminClient: TestClient;
   participantClient: TestClient;
 }
@@ -25,6 +29,11 @@ let a: World;
 let b: World;
 let platformAdminClient: TestClient;
 let facilitatorClient: TestClient;
+/** Assigned to A's programme only. */
+let assignedFacilitator: UserFixture;
+let assignedFacilitatorClient: TestClient;
+/** Whom the platform admins' proposals name. */
+let proposedFacilitator: UserFixture;
 
 async function signedIn(user: UserFixture): Promise<TestClient> {
   const client = api.client();
@@ -47,11 +56,25 @@ async function buildWorld(label: string): Promise<World> {
   await fixtures.teamMember(tenant.id, archivedTeam.id, member.id);
   await fixtures.asTenant(tenant.id, 'UPDATE team SET archived_at = now() WHERE tenant_id = $1 AND id = $2', [tenant.id, archivedTeam.id]);
   const invitation = await fixtures.invitation({ tenantId: tenant.id, role: 'PARTICIPANT', teamId: team.id });
-  // A programme with a session that the admin attends: what myGroupSessions lists.
+  // A programme with a session: the participant is enrolled (what the programme queries guard),
+  // and so is the admin (what myGroupSessions lists for someone enrolled).
   const programme = await fixtures.programme(tenant.id, team.id, { title: `Programme ${label} ${unique()}` });
   await fixtures.groupSession(tenant.id, programme.id, 1, new Date('2027-06-01T09:00:00Z'));
+  await fixtures.enrolment(tenant.id, programme.id, participant.id);
   await fixtures.enrolment(tenant.id, programme.id, admin.id);
-  return { tenant, admin, participant, member, team, otherTeam, archivedTeam, invitation, adminClient: await signedIn(admin), participantClient: await signedIn(participant) };
+  return {
+    tenant,
+    admin,
+    participant,
+    member,
+    team,
+    otherTeam,
+    archivedTeam,
+    invitation,
+    programme,
+    adminClient: await signedIn(admin),
+    participantClient: await signedIn(participant),
+  };
 }
 
 /** Every row tenant B owns, as the owner sees it. */
@@ -64,6 +87,10 @@ async function snapshotOf(world: World): Promise<string> {
     teamMembers: await read('SELECT * FROM team_member WHERE tenant_id = $1 ORDER BY team_id, user_id'),
     invitations: await read('SELECT id, email, role, team_id, accepted_at, revoked_at, expires_at FROM invitation WHERE tenant_id = $1 ORDER BY id'),
     sessions: await read('SELECT id, revoked_at FROM auth_session WHERE tenant_id = $1 ORDER BY id'),
+    needsAssessments: await read('SELECT * FROM needs_assessment WHERE tenant_id = $1 ORDER BY id'),
+    programmes: await read('SELECT * FROM programme WHERE tenant_id = $1 ORDER BY id'),
+    programmeFacilitators: await read('SELECT * FROM programme_facilitator WHERE tenant_id = $1 ORDER BY programme_id, user_id'),
+    enrolments: await read('SELECT * FROM enrolment WHERE tenant_id = $1 ORDER BY programme_id, user_id'),
   });
 }
 
@@ -73,6 +100,10 @@ beforeAll(async () => {
   b = await buildWorld('B');
   platformAdminClient = await signedIn(await api.fixtures.platformAdmin());
   facilitatorClient = await signedIn(await api.fixtures.facilitator());
+  assignedFacilitator = await api.fixtures.facilitator();
+  await api.fixtures.programmeFacilitator(a.tenant.id, a.programme.id, assignedFacilitator.id);
+  assignedFacilitatorClient = await signedIn(assignedFacilitator);
+  proposedFacilitator = await api.fixtures.facilitator();
 });
 
 afterAll(async () => {
@@ -83,7 +114,16 @@ afterAll(async () => {
 interface IdCase {
   name: string;
   query: string;
-  variables: (ids: { tenantId: string; teamId: string; archivedTeamId: string; userId: string; invitationId: string; ownTeamId: string }) => Record<string, unknown>;
+  variables: (ids: {
+    tenantId: string;
+    teamId: string;
+    archivedTeamId: string;
+    userId: string;
+    invitationId: string;
+    programmeId: string;
+    ownTeamId: string;
+    ownProgrammeId: string;
+  }) => Record<string, unknown>;
 }
 
 const ID_CASES: IdCase[] = [
@@ -131,28 +171,93 @@ const ID_CASES: IdCase[] = [
     variables: (ids) => ({ input: { email: `crossing-${ids.teamId.slice(0, 8)}@example.org`, teamId: ids.teamId } }),
   },
   { name: 'switchTenant', query: 'mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { tenantId } } }', variables: (ids) => ({ id: ids.tenantId }) },
+  { name: 'needsAssessments', query: 'query($id: ID!) { needsAssessments(teamId: $id) { id } }', variables: (ids) => ({ id: ids.teamId }) },
+  {
+    name: 'saveNeedsAssessment (B’s team)',
+    query: 'mutation($input: SaveNeedsAssessmentInput!) { saveNeedsAssessment(input: $input) { id } }',
+    variables: (ids) => ({ input: { teamId: ids.teamId, questionnaireVersion: NEEDS_ASSESSMENT_VERSION, answers: VALID_ANSWERS } }),
+  },
+  {
+    name: 'requestProgramme (B’s team)',
+    query: 'mutation($input: RequestProgrammeInput!) { requestProgramme(input: $input) { id } }',
+    variables: (ids) => ({ input: { teamId: ids.teamId, ...programmeDetails() } }),
+  },
+  { name: 'programme(id)', query: 'query($id: ID!) { programme(id: $id) { id title } }', variables: (ids) => ({ id: ids.programmeId }) },
+  {
+    name: 'acceptProgramme',
+    query: 'mutation($input: ProgrammeTransitionInput!) { acceptProgramme(input: $input) { id } }',
+    variables: (ids) => ({ input: { programmeId: ids.programmeId, version: 1 } }),
+  },
+  {
+    name: 'requestProgrammeChanges',
+    query: 'mutation($input: ProgrammeTransitionInput!) { requestProgrammeChanges(input: $input) { id } }',
+    variables: (ids) => ({ input: { programmeId: ids.programmeId, version: 1 } }),
+  },
+  {
+    name: 'cancelProgramme',
+    query: 'mutation($input: CancelProgrammeInput!) { cancelProgramme(input: $input) { id } }',
+    variables: (ids) => ({ input: { programmeId: ids.programmeId, version: 1, reason: 'Taken over.' } }),
+  },
+  {
+    name: 'changeProgrammeGroupSize',
+    query: 'mutation($input: ChangeGroupSizeInput!) { changeProgrammeGroupSize(input: $input) { id } }',
+    variables: (ids) => ({ input: { programmeId: ids.programmeId, version: 1, minGroupSize: 2, maxGroupSize: 3 } }),
+  },
+  {
+    name: 'enrolMember (B’s programme)',
+    query: 'mutation($input: EnrolmentInput!) { enrolMember(input: $input) { id } }',
+    variables: (ids) => ({ input: { programmeId: ids.programmeId, userId: a.member.id } }),
+  },
+  {
+    name: 'enrolMember (A’s programme, B’s person)',
+    query: 'mutation($input: EnrolmentInput!) { enrolMember(input: $input) { id } }',
+    variables: (ids) => ({ input: { programmeId: ids.ownProgrammeId, userId: ids.userId } }),
+  },
+  {
+    name: 'withdrawMember (B’s programme)',
+    query: 'mutation($input: EnrolmentInput!) { withdrawMember(input: $input) { id } }',
+    variables: (ids) => ({ input: { programmeId: ids.programmeId, userId: ids.userId } }),
+  },
+  { name: 'acceptGroupAgreement', query: 'mutation($id: ID!) { acceptGroupAgreement(programmeId: $id) { agreementVersion } }', variables: (ids) => ({ id: ids.programmeId }) },
 ];
+
+const VALID_ANSWERS = {
+  primaryConcern: 'BOTH',
+  distressingMaterial: 'SOMETIMES',
+  strainSigns: 'SOME',
+  workingPatterns: [],
+  teamCohesion: 'MIXED',
+  groupSupervision: 'NEVER',
+};
 
 describe('an org admin of A using B’s ids', () => {
   it.each(ID_CASES.map((idCase) => [idCase.name, idCase] as const))('%s: NOT_FOUND, exactly as for an id that exists nowhere, and B is unchanged', async (_name, idCase) => {
     const before = await snapshotOf(b);
     const invitationsBefore = await api.fixtures.count('invitation');
-    const own = { ownTeamId: a.team.id };
+    const own = { ownTeamId: a.team.id, ownProgrammeId: a.programme.id };
     const withB = await a.adminClient.gql(
       idCase.query,
-      idCase.variables({ ...own, tenantId: b.tenant.id, teamId: b.team.id, archivedTeamId: b.archivedTeam.id, userId: b.member.id, invitationId: b.invitation.id }),
+      idCase.variables({
+        ...own,
+        tenantId: b.tenant.id,
+        teamId: b.team.id,
+        archivedTeamId: b.archivedTeam.id,
+        userId: b.member.id,
+        invitationId: b.invitation.id,
+        programmeId: b.programme.id,
+      }),
     );
     const random = randomUUID();
     const withNothing = await a.adminClient.gql(
       idCase.query,
-      idCase.variables({ ...own, tenantId: random, teamId: random, archivedTeamId: random, userId: random, invitationId: random }),
+      idCase.variables({ ...own, tenantId: random, teamId: random, archivedTeamId: random, userId: random, invitationId: random, programmeId: random }),
     );
 
     const errorWithB = expectError(withB, 'NOT_FOUND', /^[A-Z][\w ]+ was not found\.$/);
     const errorWithNothing = expectError(withNothing, 'NOT_FOUND');
     expect(errorWithB).toEqual(errorWithNothing);
     expect(withB.data).toEqual(withNothing.data);
-    for (const secret of [b.tenant.name, b.team.name, b.member.email, b.invitation.email]) expect(withB.body).not.toContain(secret);
+    for (const secret of [b.tenant.name, b.team.name, b.member.email, b.invitation.email, b.programme.title]) expect(withB.body).not.toContain(secret);
 
     expect(await snapshotOf(b)).toBe(before);
     expect(await api.fixtures.count('invitation')).toBe(invitationsBefore);
@@ -191,6 +296,8 @@ describe('lists', () => {
     world.participant.email,
     world.admin.email,
     world.invitation.email,
+    world.programme.id,
+    world.programme.title,
   ];
 
   it.each([
@@ -198,6 +305,8 @@ describe('lists', () => {
     ['members', '{ members { userId email teamIds } }'],
     ['invitations', '{ invitations { id email tenantId teamId } }'],
     ['myTeams', '{ myTeams { id name } }'],
+    ['programmes', '{ programmes { id title tenantName teamName } }'],
+    ['myProgrammes', '{ myProgrammes { id title tenantName teamName } }'],
     ['viewer', '{ viewer { tenantId memberships { tenantId tenantName } tenant { id name } } }'],
     ['myGroupSessions', '{ myGroupSessions(from: "2027-01-01T00:00:00Z", to: "2027-12-31T00:00:00Z") { items { id tenantId tenantName programmeTitle } } }'],
   ])('%s never includes the other tenant’s rows', async (_name, query) => {
@@ -229,6 +338,13 @@ describe('lists', () => {
   });
 });
 
+/** A programme of the world's team, set straight into `status`. */
+async function programmeInState(world: World, status: string): Promise<string> {
+  const programme = await api.fixtures.programme(world.tenant.id, world.team.id);
+  await api.fixtures.asTenant(world.tenant.id, 'UPDATE programme SET status = $3 WHERE tenant_id = $1 AND id = $2', [world.tenant.id, programme.id, status]);
+  return programme.id;
+}
+
 describe('roles', () => {
   const ORG_ADMIN_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
     ['teams', '{ teams { id } }', () => ({})],
@@ -252,6 +368,47 @@ describe('roles', () => {
     ['inviteParticipant', 'mutation { inviteParticipant(input: { email: "friend@example.org" }) { id } }', () => ({})],
     ['revokeInvitation', 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', (w) => ({ id: w.invitation.id })],
     ['resendInvitation', 'mutation($id: ID!) { resendInvitation(id: $id) { id } }', (w) => ({ id: w.invitation.id })],
+    ['needsAssessmentQuestionnaire', '{ needsAssessmentQuestionnaire { version } }', () => ({})],
+    ['needsAssessments', 'query($id: ID!) { needsAssessments(teamId: $id) { id } }', (w) => ({ id: w.team.id })],
+    [
+      'saveNeedsAssessment',
+      'mutation($input: SaveNeedsAssessmentInput!) { saveNeedsAssessment(input: $input) { id } }',
+      (w) => ({ input: { teamId: w.team.id, questionnaireVersion: NEEDS_ASSESSMENT_VERSION, answers: VALID_ANSWERS } }),
+    ],
+    ['requestProgramme', 'mutation($input: RequestProgrammeInput!) { requestProgramme(input: $input) { id } }', (w) => ({ input: { teamId: w.team.id, ...programmeDetails() } })],
+    ['programmes', '{ programmes { id } }', () => ({})],
+    ['acceptProgramme', 'mutation($input: ProgrammeTransitionInput!) { acceptProgramme(input: $input) { id } }', (w) => ({ input: { programmeId: w.programme.id, version: 1 } })],
+    [
+      'requestProgrammeChanges',
+      'mutation($input: ProgrammeTransitionInput!) { requestProgrammeChanges(input: $input) { id } }',
+      (w) => ({ input: { programmeId: w.programme.id, version: 1 } }),
+    ],
+    [
+      'changeProgrammeGroupSize',
+      'mutation($input: ChangeGroupSizeInput!) { changeProgrammeGroupSize(input: $input) { id } }',
+      (w) => ({ input: { programmeId: w.programme.id, version: 1, minGroupSize: 2, maxGroupSize: 20 } }),
+    ],
+    ['enrolMember', 'mutation($input: EnrolmentInput!) { enrolMember(input: $input) { id } }', (w) => ({ input: { programmeId: w.programme.id, userId: w.member.id } })],
+    ['withdrawMember', 'mutation($input: EnrolmentInput!) { withdrawMember(input: $input) { id } }', (w) => ({ input: { programmeId: w.programme.id, userId: w.participant.id } })],
+  ];
+
+  /** Open to more than one role: each with the roles that are refused it (platform admins cross organisations for some). */
+  const SHARED_OPERATIONS: [string, string, (w: World) => Record<string, unknown>, ('participant' | 'facilitator' | 'platformAdmin' | 'orgAdmin')[]][] = [
+    [
+      'cancelProgramme',
+      'mutation($input: CancelProgrammeInput!) { cancelProgramme(input: $input) { id } }',
+      (w) => ({ input: { programmeId: w.programme.id, version: 1, reason: 'Not wanted.' } }),
+      ['participant', 'facilitator'],
+    ],
+    ['myProgrammes', '{ myProgrammes { id } }', () => ({}), ['platformAdmin']],
+    [
+      'acceptGroupAgreement',
+      'mutation($id: ID!) { acceptGroupAgreement(programmeId: $id) { agreementVersion } }',
+      (w) => ({ id: w.programme.id }),
+      ['facilitator', 'platformAdmin'],
+    ],
+    // Every role may ask; who may see which programme is tested in "who reads a programme" below.
+    ['programme', 'query($id: ID!) { programme(id: $id) { id } }', (w) => ({ id: w.programme.id }), []],
   ];
 
   const PLATFORM_ADMIN_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
@@ -272,6 +429,27 @@ describe('roles', () => {
     ['failedMessages', '{ failedMessages { id recipient } }', () => ({})],
     ['retryFailedMessage', 'mutation($id: ID!) { retryFailedMessage(id: $id) }', () => ({ id: randomUUID() })],
     ['facilitatorAvailability', 'query($id: ID!) { facilitatorAvailability(userId: $id) { timeZone } }', () => ({ id: randomUUID() })],
+    ['programmePipeline', '{ programmePipeline { id } }', () => ({})],
+    [
+      'programmeConflicts',
+      'query($input: ProgrammeProposalInput!) { programmeConflicts(input: $input) { kind } }',
+      (w) => ({ input: { programmeId: w.programme.id, leadFacilitatorId: proposedFacilitator.id, ...programmeDetails() } }),
+    ],
+    [
+      'proposeProgramme',
+      'mutation($input: ProposeProgrammeInput!) { proposeProgramme(input: $input) { id } }',
+      (w) => ({ input: { programmeId: w.programme.id, version: 1, leadFacilitatorId: proposedFacilitator.id, ...programmeDetails() } }),
+    ],
+    [
+      'activateProgramme',
+      'mutation($input: ProgrammeTransitionInput!) { activateProgramme(input: $input) { id } }',
+      (w) => ({ input: { programmeId: w.programme.id, version: 1 } }),
+    ],
+    [
+      'completeProgramme',
+      'mutation($input: ProgrammeTransitionInput!) { completeProgramme(input: $input) { id } }',
+      (w) => ({ input: { programmeId: w.programme.id, version: 1 } }),
+    ],
   ];
 
   const FACILITATOR_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
@@ -309,6 +487,8 @@ describe('roles', () => {
     'calendarSubscription',
     'createCalendarSubscription',
     'revokeCalendarSubscription',
+    // The same text for everyone: the group agreement of a service.
+    'groupAgreement',
   ];
 
   const NO_WRITES = async (): Promise<string> =>
@@ -320,6 +500,7 @@ describe('roles', () => {
       await api.fixtures.count('user_account', `status = 'ACTIVE'`),
       await api.fixtures.count('facilitator_working_hours'),
       await api.fixtures.count('facilitator_time_off'),
+      await api.fixtures.count('audit_event'),
     ]);
 
   it.each(ORG_ADMIN_OPERATIONS)('a participant is FORBIDDEN to use %s', async (_name, query, variables) => {
@@ -353,7 +534,7 @@ describe('roles', () => {
   it('covers every query and mutation the API serves: a new one must join one of the lists above', () => {
     const schema = api.app.get(GraphQLSchemaHost).schema;
     const served = [schema.getQueryType(), schema.getMutationType()].flatMap((type) => Object.keys(type!.getFields()));
-    const covered = [...ORG_ADMIN_OPERATIONS, ...PLATFORM_ADMIN_OPERATIONS, ...FACILITATOR_OPERATIONS].map(([name]) => name).concat(SELF_SERVICE_OPERATIONS);
+    const covered = [...ORG_ADMIN_OPERATIONS, ...PLATFORM_ADMIN_OPERATIONS, ...FACILITATOR_OPERATIONS, ...SHARED_OPERATIONS].map(([name]) => name).concat(SELF_SERVICE_OPERATIONS);
     expect([...covered].sort()).toEqual([...served].sort());
   });
 
@@ -361,12 +542,24 @@ describe('roles', () => {
     ...ORG_ADMIN_OPERATIONS,
     ...PLATFORM_ADMIN_OPERATIONS,
     ...FACILITATOR_OPERATIONS,
+    ...SHARED_OPERATIONS.map(([name, query, variables]) => [name, query, variables] as const),
     ['switchTenant', 'mutation($id: ID!) { switchTenant(tenantId: $id) { viewer { id } } }', (w: World) => ({ id: w.tenant.id })] as const,
   ])('signed out, %s is UNAUTHENTICATED', async (_name, query, variables) => {
     const before = await NO_WRITES();
     const result = await api.client().gql(query, variables(a));
     expectError(result, 'UNAUTHENTICATED', 'Please sign in to continue.');
     expect(result.data).toBeNull();
+    expect(await NO_WRITES()).toBe(before);
+  });
+
+  it.each(SHARED_OPERATIONS.filter(([, , , refused]) => refused.length))('%s is FORBIDDEN to the roles it is not for', async (_name, query, variables, refused) => {
+    const before = await NO_WRITES();
+    const clients = { participant: a.participantClient, facilitator: facilitatorClient, platformAdmin: platformAdminClient, orgAdmin: a.adminClient };
+    for (const role of refused) {
+      const result = await clients[role].gql(query, variables(a));
+      expectError(result, 'FORBIDDEN', 'You do not have permission to do that.');
+      expect(result.data).toBeNull();
+    }
     expect(await NO_WRITES()).toBe(before);
   });
 
@@ -378,6 +571,9 @@ describe('roles', () => {
       facilitatorAvailability: async () => ({ id: (await api.fixtures.facilitator()).id }),
       retryFailedMessage: async () => ({ id: (await api.fixtures.outboxEmail('failed', world.tenant.id)).id }),
       createTenant: async () => ({}),
+      // A programme in the state each step needs.
+      activateProgramme: async () => ({ input: { programmeId: await programmeInState(world, 'ACCEPTED'), version: 1 } }),
+      completeProgramme: async () => ({ input: { programmeId: await programmeInState(world, 'ACTIVE'), version: 1 } }),
     };
     const result = await platformAdminClient.gql(
       name === 'createTenant' ? query.replace('shadow-org', `shadow-${unique()}`) : query,
@@ -399,5 +595,43 @@ describe('roles', () => {
       expectError(await client.gql('{ members { userId } }'), 'FORBIDDEN');
       expectError(await client.gql('{ myTeams { id } }'), 'FORBIDDEN');
     }
+  });
+});
+
+describe('who reads a programme', () => {
+  it('a participant reads the programme they are enrolled in, and another programme of their organisation is NOT_FOUND like a random id', async () => {
+    expectData(await a.participantClient.gql('query($id: ID!) { programme(id: $id) { id } }', { id: a.programme.id }));
+    const other = await api.fixtures.programme(a.tenant.id, a.team.id, { title: `Not enrolled ${unique()}` });
+    const notEnrolled = await a.participantClient.gql('query($id: ID!) { programme(id: $id) { id title } }', { id: other.id });
+    const random = await a.participantClient.gql('query($id: ID!) { programme(id: $id) { id title } }', { id: randomUUID() });
+    expect(expectError(notEnrolled, 'NOT_FOUND')).toEqual(expectError(random, 'NOT_FOUND'));
+    expect(notEnrolled.body).not.toContain(other.title);
+  });
+
+  it('a facilitator reads the programmes they are assigned to in any organisation, and no other', async () => {
+    expectData(await assignedFacilitatorClient.gql('query($id: ID!) { programme(id: $id) { id } }', { id: a.programme.id }));
+    for (const id of [b.programme.id, randomUUID()]) {
+      const result = await assignedFacilitatorClient.gql('query($id: ID!) { programme(id: $id) { id title } }', { id });
+      expectError(result, 'NOT_FOUND', 'That programme was not found.');
+      expect(result.body).not.toContain(b.programme.title);
+    }
+    const mine = expectData(await assignedFacilitatorClient.gql<{ myProgrammes: { id: string }[] }>('{ myProgrammes { id } }')).myProgrammes;
+    expect(mine.map((programme) => programme.id)).toEqual([a.programme.id]);
+    expectError(await facilitatorClient.gql('query($id: ID!) { programme(id: $id) { id } }', { id: a.programme.id }), 'NOT_FOUND');
+  });
+
+  it('an org admin reads another organisation’s programme as NOT_FOUND, and a platform admin reads both', async () => {
+    expectError(await a.adminClient.gql('query($id: ID!) { programme(id: $id) { id } }', { id: b.programme.id }), 'NOT_FOUND');
+    for (const world of [a, b]) {
+      const read = expectData(
+        await platformAdminClient.gql<{ programme: { tenantName: string } }>('query($id: ID!) { programme(id: $id) { tenantName } }', { id: world.programme.id }),
+      );
+      expect(read.programme.tenantName).toBe(world.tenant.name);
+    }
+  });
+
+  it('the pipeline answers platform admins only, across organisations', async () => {
+    const pipeline = expectData(await platformAdminClient.gql<{ programmePipeline: { id: string }[] }>('{ programmePipeline { id } }')).programmePipeline.map((p) => p.id);
+    expect(pipeline).toEqual(expect.arrayContaining([a.programme.id, b.programme.id]));
   });
 });

@@ -357,6 +357,98 @@ describe('assigned_facilitators', () => {
   });
 });
 
+describe('the cross-organisation functions (migration 1796400000000)', () => {
+  const FUNCTIONS = ['app_acts_as_platform_admin', 'facilitator_busy_times', 'facilitator_pending_series', 'platform_programme_tenant', 'platform_programme_pipeline'];
+
+  /** As the application role, acting for `userId` (or nobody) in no organisation. */
+  function asApp<T>(userId: string | null, work: (client: Client) => Promise<T>): Promise<T> {
+    return withAppClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        if (userId) await client.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
+        return await work(client);
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    });
+  }
+
+  const busyTimes = (client: Client) =>
+    client.query<Record<string, unknown>>(`SELECT * FROM facilitator_busy_times($1::uuid[], '2027-01-01', '2028-01-01') ORDER BY starts_at, tenant_id`, [[facilitator.id]]);
+
+  it('are owned by the migration owner, with a fixed search_path, executable by the application role and not by PUBLIC', async () => {
+    const { rows } = await api.owner.query<{ name: string; definer: boolean; config: string[] | null; acl: string; ownerBypasses: boolean }>(
+      `SELECT p.proname AS name, p.prosecdef AS definer, p.proconfig AS config, array_to_string(p.proacl, ',') AS acl,
+              (SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.oid = p.proowner) AS "ownerBypasses"
+         FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.proname = ANY($1) ORDER BY p.proname`,
+      [FUNCTIONS],
+    );
+    expect(rows.map((row) => row.name)).toEqual([...FUNCTIONS].sort());
+    for (const row of rows) {
+      expect({ name: row.name, config: row.config, ownerBypasses: row.ownerBypasses }).toEqual({ name: row.name, config: ['search_path=pg_catalog, public'], ownerBypasses: true });
+      expect(row.acl).toContain(`${APP_ROLE}=X/`);
+      // PUBLIC's entry would start the list or follow a comma with "=X/".
+      expect(row.acl).not.toMatch(/(^|,)=X\//);
+      expect({ name: row.name, definer: row.definer }).toEqual({ name: row.name, definer: row.name !== 'app_acts_as_platform_admin' });
+    }
+  });
+
+  /** Lead of a proposed programme in tenant B that has no sessions yet. */
+  let pendingFacilitator: UserFixture;
+
+  beforeAll(async () => {
+    pendingFacilitator = await api.fixtures.facilitator();
+    const proposal = await api.fixtures.programme(tenantB.id, teamsB[0].id, { title: 'Bravo proposed' });
+    await api.fixtures.asTenant(tenantB.id, `UPDATE programme SET status = 'PROPOSED' WHERE tenant_id = $1 AND id = $2`, [tenantB.id, proposal.id]);
+    await api.fixtures.programmeFacilitator(tenantB.id, proposal.id, pendingFacilitator.id);
+  });
+
+  it('answer nothing to anyone but an active platform admin, although the rows exist', async () => {
+    const orgAdminPlatform = await api.fixtures.platformAdmin();
+    await api.owner.query(`UPDATE user_account SET status = 'DEACTIVATED' WHERE id = $1`, [orgAdminPlatform.id]);
+    for (const who of [null, facilitator.id, adminA.id, orgAdminPlatform.id]) {
+      const answers = await asApp(who, async (client) => ({
+        busy: (await busyTimes(client)).rows,
+        pending: (await client.query('SELECT * FROM facilitator_pending_series($1::uuid[])', [[pendingFacilitator.id]])).rows,
+        tenant: (await client.query('SELECT platform_programme_tenant($1) AS tenant', [programmeB.id])).rows,
+        pipeline: (await client.query('SELECT * FROM platform_programme_pipeline()')).rows,
+      }));
+      expect({ who, ...answers }).toEqual({ who, busy: [], pending: [], tenant: [{ tenant: null }], pipeline: [] });
+    }
+  });
+
+  it('show a platform admin a facilitator’s sessions in every organisation as ids and times only, and the programmes waiting in every organisation', async () => {
+    const platformAdmin = await api.fixtures.platformAdmin();
+    const answers = await asApp(platformAdmin.id, async (client) => ({
+      busy: (await busyTimes(client)).rows,
+      tenant: (await client.query('SELECT platform_programme_tenant($1) AS tenant', [programmeB.id])).rows,
+      pipeline: (await client.query<{ title: string; tenant_name: string }>('SELECT (programme).title, tenant_name FROM platform_programme_pipeline()')).rows,
+      pending: (await client.query('SELECT * FROM facilitator_pending_series($1::uuid[])', [[pendingFacilitator.id, facilitator.id]])).rows,
+    }));
+    // Only the proposal without sessions, as its series: no title.
+    expect(answers.pending).toEqual([
+      expect.objectContaining({
+        user_id: pendingFacilitator.id,
+        tenant_id: tenantB.id,
+        rrule: 'FREQ=WEEKLY;COUNT=6',
+        start_local: '2027-03-17T10:00:00',
+        time_zone: 'Europe/London',
+      }),
+    ]);
+    expect(JSON.stringify(answers.pending)).not.toContain('Bravo proposed');
+    expect(answers.busy).toHaveLength(4);
+    for (const row of answers.busy) expect(Object.keys(row).sort()).toEqual(['ends_at', 'programme_id', 'session_id', 'starts_at', 'tenant_id', 'user_id']);
+    expect(new Set(answers.busy.map((row) => row.tenant_id))).toEqual(new Set([tenantA.id, tenantB.id]));
+    expect(answers.tenant).toEqual([{ tenant: tenantB.id }]);
+    expect(answers.pipeline).toEqual(
+      expect.arrayContaining([
+        { title: 'Alpha assigned', tenant_name: tenantA.name },
+        { title: 'Bravo assigned', tenant_name: tenantB.name },
+      ]),
+    );
+  });
+});
+
 describe('the API under concurrency', () => {
   it('answers 200 concurrent requests from two tenants with each tenant’s teams only', async () => {
     const clientA: TestClient = api.client();

@@ -6,6 +6,7 @@ import { OutboxFailedAt1764806400000 } from './migrations/1764806400000-outbox-f
 import { TeamRestore1796200300000 } from './migrations/1796200300000-team-restore';
 import { RefreshTokenSuccessor1796200400000 } from './migrations/1796200400000-refresh-token-successor';
 import { ProgrammesAndScheduling1796300000000 } from './migrations/1796300000000-programmes-and-scheduling';
+import { ProgrammePlatformReads1796400000000 } from './migrations/1796400000000-programme-platform-reads';
 import { SeriesAndReminders1796500000000 } from './migrations/1796500000000-series-and-reminders';
 import { CalendarFeeds1796600000000 } from './migrations/1796600000000-calendar-feeds';
 
@@ -15,6 +16,7 @@ export const migrations = [
   TeamRestore1796200300000,
   RefreshTokenSuccessor1796200400000,
   ProgrammesAndScheduling1796300000000,
+  ProgrammePlatformReads1796400000000,
   SeriesAndReminders1796500000000,
   CalendarFeeds1796600000000,
 ];

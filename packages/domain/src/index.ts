@@ -29,3 +29,5 @@ export * from './programmes/programme-schemas.js';
 export * from './programmes/programme-schedule.js';
 export * from './programmes/enrolment.js';
 export * from './scheduling/agenda.js';
+export * from './programmes/group-agreement.js';
+export * from './programmes/programme-decisions.js';

@@ -56,6 +56,19 @@ export const auditActionLabel: Record<AuditAction, string> = {
   FAILED_MESSAGE_RETRIED: 'Failed email sent again',
   CALENDAR_SUBSCRIPTION_CREATED: 'Calendar subscription address made',
   CALENDAR_SUBSCRIPTION_REVOKED: 'Calendar subscription stopped',
+  NEEDS_ASSESSMENT_SAVED: 'Needs assessment saved',
+  PROGRAMME_REQUESTED: 'Programme requested',
+  PROGRAMME_PROPOSED: 'Programme proposed',
+  PROGRAMME_CONFLICTS_OVERRIDDEN: 'Scheduling conflicts overridden',
+  PROGRAMME_CHANGES_REQUESTED: 'Changes to a proposal requested',
+  PROGRAMME_ACCEPTED: 'Programme accepted',
+  PROGRAMME_ACTIVATED: 'Programme started',
+  PROGRAMME_COMPLETED: 'Programme completed',
+  PROGRAMME_CANCELLED: 'Programme cancelled',
+  PROGRAMME_GROUP_SIZE_CHANGED: 'Group size changed',
+  MEMBER_ENROLLED: 'Person enrolled',
+  MEMBER_WITHDRAWN: 'Person withdrawn',
+  GROUP_AGREEMENT_ACCEPTED: 'Group agreement accepted',
 };
 
 /** An audit event's action in words; a code this build does not know (recorded by a newer one) shows as recorded. */
@@ -70,6 +83,7 @@ export const auditTargetTypeLabel: Partial<Record<string, string>> = {
   invitation: 'Invitation',
   tenant: 'Organisation',
   team: 'Team',
+  programme: 'Programme',
   auth_session: 'Sign-in session',
   outbox_message: 'Email',
 };

@@ -55,7 +55,9 @@ const PAGE = `SELECT e.id::text, e.occurred_at AS "occurredAt", e.action, e.acto
         u.display_name AS "actorName", e.tenant_id AS "tenantId", t.name AS "tenantName",
         e.target_type AS "targetType", e.target_id AS "targetId",
         CASE e.target_type WHEN 'user_account' THEN tu.display_name WHEN 'invitation' THEN ti.email
-                           WHEN 'tenant' THEN tt.name WHEN 'auth_session' THEN tsu.display_name END AS "targetName",
+                           WHEN 'tenant' THEN tt.name WHEN 'auth_session' THEN tsu.display_name
+                           -- A programme's events carry its title as it was then: the log reads no tenant table.
+                           WHEN 'programme' THEN e.detail->>'title' END AS "targetName",
         host(e.ip_address) AS "ipAddress"
    FROM audit_event e
    LEFT JOIN user_account u ON u.id = e.actor_user_id

@@ -7,6 +7,8 @@ const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: {
+      // Details first, so they can never replace the code or the field problems.
+      ...error.details,
       code: error.code,
       ...(error.fieldProblems.length ? { fieldProblems: error.fieldProblems } : {}),
       ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),

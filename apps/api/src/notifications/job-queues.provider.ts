@@ -4,8 +4,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export const JOB_QUEUES = Symbol('JOB_QUEUES');
 
-/** The part of the job queues the API uses: handing over outbox rows, and reading queue health. */
-export type ApiJobQueues = Pick<JobQueues, 'enqueueOutboxDelivery' | 'readQueues' | 'close'>;
+/** The part of the job queues the API uses: handing over outbox rows and accepted programmes, and reading queue health. */
+export type ApiJobQueues = Pick<JobQueues, 'enqueueOutboxDelivery' | 'enqueueProgrammeExpansion' | 'readQueues' | 'close'>;
 
 export const jobQueuesProvider: Provider = {
   provide: JOB_QUEUES,

@@ -9,8 +9,9 @@ import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { QueueHealthResolver } from './queue-health.resolver';
 import { QueueHealthService } from './queue-health.service';
+import { WorkerNudgeService } from './worker-nudge.service';
 
-/** The outbox, the job queues that deliver it, their health and the dead letters. */
+/** The outbox, the job queues that deliver it and nudge the worker, their health and the dead letters. */
 @Module({
   imports: [AuditModule],
   providers: [
@@ -23,8 +24,9 @@ import { QueueHealthService } from './queue-health.service';
     FailedMessageResolver,
     QueueHealthService,
     QueueHealthResolver,
+    WorkerNudgeService,
   ],
-  exports: [OutboxService, EmailComposer],
+  exports: [OutboxService, EmailComposer, WorkerNudgeService],
 })
 export class NotificationsModule implements OnApplicationShutdown {
   constructor(@Inject(JOB_QUEUES) private readonly queues: ApiJobQueues) {}

@@ -33,6 +33,8 @@ export class DomainError extends Error {
     readonly retryAfterSeconds?: number,
     /** For CONFLICT: what is already there. */
     readonly existing?: ExistingRecord,
+    /** Structured detail a screen can act on, e.g. the scheduling conflicts behind a CONFLICT. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -52,6 +54,11 @@ export class DomainError extends Error {
 
   static conflict(message: string, existing?: ExistingRecord): DomainError {
     return new DomainError(ErrorCode.CONFLICT, message, [], undefined, existing);
+  }
+
+  /** CONFLICT carrying what the screen needs to show it (`extensions` of the GraphQL error). */
+  static conflictWithDetails(message: string, details: Record<string, unknown>): DomainError {
+    return new DomainError(ErrorCode.CONFLICT, message, [], undefined, undefined, details);
   }
 
   static badInput(message: string, fieldProblems: FieldProblem[] = []): DomainError {

@@ -1,0 +1,24 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { requestContext } from '../common/request-context';
+import { JOB_QUEUES, type ApiJobQueues } from './job-queues.provider';
+
+/**
+ * Tells the worker about work the request's transaction created, once it commits, so it starts
+ * at once. The work itself is in the database: if a nudge is lost (Redis down, the process gone),
+ * the worker's sweep finds it within a minute.
+ */
+@Injectable()
+export class WorkerNudgeService {
+  private readonly logger = new Logger('WorkerNudge');
+
+  constructor(@Inject(JOB_QUEUES) private readonly queues: ApiJobQueues) {}
+
+  /** An accepted programme's sessions are to be written: expand its series. */
+  expandProgrammeAfterCommit(tenantId: string, programmeId: string): void {
+    requestContext().uow.afterCommit(async () => {
+      await this.queues.enqueueProgrammeExpansion(tenantId, programmeId).catch((error: unknown) => {
+        this.logger.warn(`Could not enqueue the expansion of programme ${programmeId}; the scheduling sweep will pick it up: ${String(error)}`);
+      });
+    });
+  }
+}
