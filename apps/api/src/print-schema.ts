@@ -16,6 +16,7 @@ import { SessionResolver } from './sessions/session.resolver';
 import { EnrolmentResolver } from './programmes/enrolment.resolver';
 import { NeedsAssessmentResolver } from './programmes/needs-assessment.resolver';
 import { ProgrammeResolver } from './programmes/programme.resolver';
+import { ProgrammeSessionResolver } from './programmes/programme-session.resolver';
 import { MemberResolver } from './tenancy/member.resolver';
 import { TeamResolver } from './tenancy/team.resolver';
 import { TenantResolver } from './tenancy/tenant.resolver';
@@ -37,6 +38,7 @@ const RESOLVERS = [
   MemberResolver,
   NeedsAssessmentResolver,
   ProgrammeResolver,
+  ProgrammeSessionResolver,
   QueueHealthResolver,
   SessionResolver,
   TeamResolver,

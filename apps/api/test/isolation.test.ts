@@ -20,6 +20,8 @@ interface World {
   invitation: InvitationFixture;
   /** Requested for `team`, with `participant` enrolled and `facilitator` assigned. */
   programme: ProgrammeFixture;
+  /** The programme's one session, on 1 June 2027. */
+  session: { id: string };
   adminClient: TestClient;
   participantClient: TestClient;
 }
@@ -59,7 +61,7 @@ async function buildWorld(label: string): Promise<World> {
   // A programme with a session: the participant is enrolled (what the programme queries guard),
   // and so is the admin (what myGroupSessions lists for someone enrolled).
   const programme = await fixtures.programme(tenant.id, team.id, { title: `Programme ${label} ${unique()}` });
-  await fixtures.groupSession(tenant.id, programme.id, 1, new Date('2027-06-01T09:00:00Z'));
+  const session = await fixtures.groupSession(tenant.id, programme.id, 1, new Date('2027-06-01T09:00:00Z'));
   await fixtures.enrolment(tenant.id, programme.id, participant.id);
   await fixtures.enrolment(tenant.id, programme.id, admin.id);
   return {
@@ -72,6 +74,7 @@ async function buildWorld(label: string): Promise<World> {
     archivedTeam,
     invitation,
     programme,
+    session,
     adminClient: await signedIn(admin),
     participantClient: await signedIn(participant),
   };
@@ -345,6 +348,13 @@ async function programmeInState(world: World, status: string): Promise<string> {
   return programme.id;
 }
 
+/** An accepted programme with one session, as the session edits need. */
+async function acceptedSession(world: World): Promise<{ programmeId: string; sessionId: string }> {
+  const programmeId = await programmeInState(world, 'ACCEPTED');
+  const session = await api.fixtures.groupSession(world.tenant.id, programmeId, 1, new Date('2027-06-01T09:00:00Z'));
+  return { programmeId, sessionId: session.id };
+}
+
 describe('roles', () => {
   const ORG_ADMIN_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
     ['teams', '{ teams { id } }', () => ({})],
@@ -449,6 +459,16 @@ describe('roles', () => {
       'completeProgramme',
       'mutation($input: ProgrammeTransitionInput!) { completeProgramme(input: $input) { id } }',
       (w) => ({ input: { programmeId: w.programme.id, version: 1 } }),
+    ],
+    [
+      'rescheduleSession',
+      'mutation($input: RescheduleSessionInput!) { rescheduleSession(input: $input) { id } }',
+      (w) => ({ input: { programmeId: w.programme.id, sessionId: w.session.id, version: 1, scope: 'THIS', newStartLocal: '2027-06-02T10:00', reason: 'Moved' } }),
+    ],
+    [
+      'cancelSession',
+      'mutation($input: CancelSessionInput!) { cancelSession(input: $input) { id } }',
+      (w) => ({ input: { programmeId: w.programme.id, sessionId: w.session.id, version: 1, scope: 'THIS', reason: 'Cancelled' } }),
     ],
   ];
 
@@ -574,6 +594,8 @@ describe('roles', () => {
       // A programme in the state each step needs.
       activateProgramme: async () => ({ input: { programmeId: await programmeInState(world, 'ACCEPTED'), version: 1 } }),
       completeProgramme: async () => ({ input: { programmeId: await programmeInState(world, 'ACTIVE'), version: 1 } }),
+      rescheduleSession: async () => ({ input: { ...(await acceptedSession(world)), version: 1, scope: 'THIS', newStartLocal: '2027-06-02T10:00', reason: 'Moved' } }),
+      cancelSession: async () => ({ input: { ...(await acceptedSession(world)), version: 1, scope: 'THIS', reason: 'Cancelled' } }),
     };
     const result = await platformAdminClient.gql(
       name === 'createTenant' ? query.replace('shadow-org', `shadow-${unique()}`) : query,

@@ -69,6 +69,9 @@ export const auditActionLabel: Record<AuditAction, string> = {
   MEMBER_ENROLLED: 'Person enrolled',
   MEMBER_WITHDRAWN: 'Person withdrawn',
   GROUP_AGREEMENT_ACCEPTED: 'Group agreement accepted',
+  SESSION_RESCHEDULED: 'Session moved',
+  SESSION_CANCELLED: 'Session cancelled',
+  SESSION_CONFLICTS_OVERRIDDEN: 'Session moved despite conflicts',
 };
 
 /** An audit event's action in words; a code this build does not know (recorded by a newer one) shows as recorded. */

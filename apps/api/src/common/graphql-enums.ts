@@ -11,7 +11,10 @@ registerEnumType(Role, { name: 'Role' });
 registerEnumType(TenantStatus, { name: 'TenantStatus' });
 registerEnumType(ServiceType, { name: 'ServiceType', description: 'GRP: Group Reflective Practice. GTS: Group Therapeutic Support / Group Supervision.' });
 registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
-registerEnumType(DeliveryMode, { name: 'DeliveryMode', description: 'ONLINE: by video. IN_PERSON: in a room. HYBRID: in a room, with some joining by video.' });
+registerEnumType(DeliveryMode, {
+  name: 'DeliveryMode',
+  description: 'ONLINE: by video (a link is needed). IN_PERSON: in a room (a location is needed). HYBRID: in a room, with some joining by video (both).',
+});
 registerEnumType(GroupSessionStatus, { name: 'GroupSessionStatus' });
 registerEnumType(QueueState, {
   name: 'QueueState',

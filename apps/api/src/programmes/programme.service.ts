@@ -238,8 +238,13 @@ export class ProgrammeService {
   /** Either party may cancel: an org admin in their organisation, a platform admin in the programme's. */
   async cancel(principal: Principal, input: { programmeId: string; version: number; reason: string }): Promise<Programme> {
     const { reason } = parseInput(cancellationSchema, { version: input.version, reason: input.reason });
-    const tenantId = principal.tenantId && principal.tenantRole === TenantRole.ORG_ADMIN ? principal.tenantId : await this.enterProgrammeTenant(input.programmeId);
+    const tenantId = await this.tenantForChange(principal, input.programmeId);
     return this.transition(principal, tenantId, input.programmeId, input.version, ProgrammeAction.CANCEL, reason);
+  }
+
+  /** The organisation a change to a programme is made in: an org admin's own; a platform admin enters the programme's. */
+  async tenantForChange(principal: Principal, programmeId: string): Promise<string> {
+    return principal.tenantId && principal.tenantRole === TenantRole.ORG_ADMIN ? principal.tenantId : this.enterProgrammeTenant(programmeId);
   }
 
   private async transition(principal: Principal, tenantId: string, programmeId: string, version: number, action: ProgrammeAction, reason?: string): Promise<Programme> {

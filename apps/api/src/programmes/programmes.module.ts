@@ -12,11 +12,14 @@ import { NeedsAssessmentRepository } from './needs-assessment.repository';
 import { NeedsAssessmentResolver } from './needs-assessment.resolver';
 import { NeedsAssessmentService } from './needs-assessment.service';
 import { ProgrammeConflictService } from './programme-conflict.service';
+import { ProgrammeSessionRepository } from './programme-session.repository';
+import { ProgrammeSessionResolver } from './programme-session.resolver';
 import { ProgrammeRepository } from './programme.repository';
 import { ProgrammeResolver } from './programme.resolver';
 import { ProgrammeService } from './programme.service';
+import { SessionEditService } from './session-edit.service';
 
-/** What an organisation buys: needs assessments, programmes from request to completion, and who is enrolled. */
+/** What an organisation buys: needs assessments, programmes from request to completion, their sessions, and who is enrolled. */
 @Module({
   imports: [AuditModule, FacilitatorsModule, NotificationsModule, SchedulingModule, TenancyModule],
   providers: [
@@ -31,6 +34,9 @@ import { ProgrammeService } from './programme.service';
     ProgrammeRepository,
     ProgrammeResolver,
     ProgrammeService,
+    ProgrammeSessionRepository,
+    ProgrammeSessionResolver,
+    SessionEditService,
   ],
 })
 export class ProgrammesModule {}

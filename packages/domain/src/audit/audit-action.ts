@@ -42,5 +42,9 @@ export const AuditAction = {
   MEMBER_ENROLLED: 'MEMBER_ENROLLED',
   MEMBER_WITHDRAWN: 'MEMBER_WITHDRAWN',
   GROUP_AGREEMENT_ACCEPTED: 'GROUP_AGREEMENT_ACCEPTED',
+  SESSION_RESCHEDULED: 'SESSION_RESCHEDULED',
+  SESSION_CANCELLED: 'SESSION_CANCELLED',
+  /** A session moved despite facilitator conflicts; the detail keeps the conflicts and the reason. */
+  SESSION_CONFLICTS_OVERRIDDEN: 'SESSION_CONFLICTS_OVERRIDDEN',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

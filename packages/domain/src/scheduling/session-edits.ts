@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { GroupSessionStatus } from './agenda.js';
 import { atWallTime, parseLocalDateTime, toUtcIso, wallTimeOf } from './local-time.js';
 
 /**
@@ -24,7 +25,7 @@ export interface SeriesSession {
   /** UTC ISO instants. */
   startsAt: string;
   endsAt: string;
-  status: 'SCHEDULED' | 'CANCELLED';
+  status: GroupSessionStatus;
 }
 
 export interface SessionMove {
@@ -50,14 +51,14 @@ export const cancellationReasonSchema = z.string().trim().min(1, 'Say why the se
 function targetOf(sessions: readonly SeriesSession[], sessionId: string, now: Date): SeriesSession {
   const target = sessions.find((session) => session.id === sessionId);
   if (!target) throw new SessionEditRefusal('That session is not part of this programme.', 'NOT_FOUND');
-  if (target.status === 'CANCELLED') throw new SessionEditRefusal('That session has been cancelled, so it cannot be changed.', 'CONFLICT');
+  if (target.status === GroupSessionStatus.CANCELLED) throw new SessionEditRefusal('That session has been cancelled, so it cannot be changed.', 'CONFLICT');
   if (Date.parse(target.startsAt) <= now.getTime()) throw new SessionEditRefusal('That session has already begun, so it cannot be changed.', 'CONFLICT');
   return target;
 }
 
 /** The sessions an edit of `target` with `scope` touches: scheduled, not yet begun, and in scope. */
 function inScope(sessions: readonly SeriesSession[], target: SeriesSession, scope: SessionEditScope, now: Date): SeriesSession[] {
-  const touchable = (session: SeriesSession) => session.status === 'SCHEDULED' && Date.parse(session.startsAt) > now.getTime();
+  const touchable = (session: SeriesSession) => session.status === GroupSessionStatus.SCHEDULED && Date.parse(session.startsAt) > now.getTime();
   switch (scope) {
     case SessionEditScope.THIS:
       return [target];
@@ -104,7 +105,7 @@ export function planSessionMove(input: {
   }
   // Two sessions of one group at once would be the same meeting twice.
   const moved = new Map(moves.map((move) => [move.id, move]));
-  const after = sessions.filter((session) => session.status === 'SCHEDULED').map((session) => moved.get(session.id) ?? session);
+  const after = sessions.filter((session) => session.status === GroupSessionStatus.SCHEDULED).map((session) => moved.get(session.id) ?? session);
   const byStart = [...after].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   for (let index = 1; index < byStart.length; index++) {
     const [previous, current] = [byStart[index - 1]!, byStart[index]!];

@@ -7,12 +7,12 @@ export type FacilitatorRole = (typeof FacilitatorRole)[keyof typeof FacilitatorR
 
 export const QuestionKind = { SINGLE: 'SINGLE', MULTIPLE: 'MULTIPLE' } as const;
 
+// DeliveryMode is registered once, with the agenda's, in common/graphql-enums.
 export { Cadence, ConflictKind, DeliveryMode, Membership, ProgrammeAction, ProgrammeStatus, RecommendedPlan };
 
 registerEnumType(ProgrammeStatus, { name: 'ProgrammeStatus', description: 'REQUESTED → PROPOSED → ACCEPTED → ACTIVE → COMPLETED, or CANCELLED on the way.' });
 registerEnumType(ProgrammeAction, { name: 'ProgrammeAction', description: 'What may be done to a programme next.' });
 registerEnumType(Cadence, { name: 'Cadence', description: 'How often the sessions repeat, anchored on the start date.' });
-registerEnumType(DeliveryMode, { name: 'DeliveryMode', description: 'ONLINE needs a video link, IN_PERSON a location, HYBRID both.' });
 registerEnumType(Membership, { name: 'GroupMembership', description: 'CLOSED groups keep their members; OPEN groups take new ones as they go.' });
 registerEnumType(ConflictKind, { name: 'ConflictKind' });
 registerEnumType(RecommendedPlan, { name: 'RecommendedPlan' });
