@@ -1,4 +1,5 @@
 import { SERVICE_TYPE_NAMES } from '@lena/domain';
+import { sessionEventUid } from '@lena/jobs';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { AgendaSession } from './dtos/agenda.type';
 
@@ -21,7 +22,8 @@ export function agendaCalendar(sessions: readonly AgendaSession[], name: string)
   for (const session of sessions) {
     const joining = [session.videoLink && `Join online: ${session.videoLink}`, session.location && `Where: ${session.location}`].filter(Boolean);
     calendar.createEvent({
-      id: `${session.id}@lena`,
+      // The UID the emailed invitations use too (@lena/jobs), so a subscription and an invitation are one event.
+      id: sessionEventUid(session.id),
       sequence: session.calendarSequence,
       start: session.startsAt,
       end: session.endsAt,
