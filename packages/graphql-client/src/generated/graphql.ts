@@ -59,7 +59,7 @@ export type CreateTenantInput = {
   timeZone: string;
 };
 
-/** ONLINE needs a video link, IN_PERSON a location, HYBRID both. */
+/** ONLINE: by video (a link is needed). IN_PERSON: in a room (a location is needed). HYBRID: in a room, with some joining by video (both). */
 export type DeliveryMode =
   | 'HYBRID'
   | 'IN_PERSON'
