@@ -35,11 +35,11 @@ describe('the programme pipeline and scheduling screen', () => {
       await settled(page);
 
       // The demo's request waits on Lena; Coastal's proposal waits on the organisation.
-      const requests = page.getByRole('region', { name: 'Requests to propose' });
+      const requests = page.getByRole('region', { name: 'Requests to propose', exact: true });
       const request = requests.getByRole('row', { name: new RegExp(REQUEST_TITLE) });
       expect(await request.textContent()).toContain('Northshire Children’s Services');
       expect(await request.textContent()).toContain('Lena: propose facilitators and a schedule');
-      const awaiting = page.getByRole('region', { name: 'Awaiting acceptance' });
+      const awaiting = page.getByRole('region', { name: 'Awaiting acceptance', exact: true });
       expect(await awaiting.getByRole('row', { name: /Reflective practice — Emergency Operations Centre/ }).textContent()).toContain('The organisation: accept the proposal');
       await expectAccessible(page);
 

@@ -51,7 +51,7 @@ export function PipelinePage() {
                     <p>When an organisation requests a programme, it appears here for you to propose facilitators and a schedule.</p>
                   </EmptyState>
                 ) : (
-                  <PipelineTable caption="Requests to propose" rows={requests} action={(programme) => `/admin/programmes/${programme.id}/propose`} />
+                  <PipelineTable caption="Requests waiting for a proposal" rows={requests} action={(programme) => `/admin/programmes/${programme.id}/propose`} />
                 )}
               </Section>
               <Section title="Awaiting acceptance">
