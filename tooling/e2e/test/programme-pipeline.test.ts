@@ -62,6 +62,15 @@ describe('the programme pipeline and scheduling screen', () => {
       await screenshot(page, 'proposal-with-conflicts');
       await expectAccessible(page);
 
+      // Proposing as it is: the API refuses with the same conflicts and offers to propose anyway, with a reason.
+      await page.getByRole('button', { name: 'Propose to the organisation' }).click();
+      const override = page.getByRole('region', { name: 'Propose despite the conflicts?' });
+      await override.waitFor();
+      expect(await override.getByRole('list', { name: 'Conflicts' }).getByRole('listitem').count()).toBe(clashes.length);
+      await override.getByRole('button', { name: 'Propose anyway' }).click();
+      await page.getByRole('alert').getByRole('link', { name: 'Give a reason for scheduling despite the conflicts.' }).waitFor();
+      await expectAccessible(page);
+
       // 16:00 is after every session she has that day.
       await typeSegments(page.getByRole('group', { name: 'Start time 1' }), '1600');
       await page.getByText('Every facilitator is free and working for every session.').waitFor();
