@@ -2,6 +2,7 @@ import { accountModule, lazyPage, mountPortal, RequireRole } from '@lena/portal-
 import { Navigate } from 'react-router';
 import { ADMIN_MODULES } from './app/admin-modules.js';
 import { isFacilitator, isPlatformAdmin } from './app/roles.js';
+import { programmeRoutes } from './modules/programmes/programmes-module.js';
 import { mySessionsModule, schedulingModule } from './modules/scheduling/scheduling-module.js';
 
 // Each page's code loads when someone first opens it (every module wraps its pages in lazyPage),
@@ -25,6 +26,11 @@ mountPortal({
       // A facilitator's own pages; anyone else is told, without the pages loading.
       element: <RequireRole allows={isFacilitator} refusal="This page is for Lena facilitators." />,
       children: [...mySessionsModule.routes, ...schedulingModule.routes],
+    },
+    {
+      // A programme's page: platform admins see any; a facilitator only those they run (the API refuses the rest).
+      element: <RequireRole allows={(viewer) => isFacilitator(viewer) || isPlatformAdmin(viewer)} refusal="This page is for Lena facilitators and platform administrators." />,
+      children: programmeRoutes,
     },
     {
       // The admin area: platform admins only; anyone else is told, without the admin pages loading.

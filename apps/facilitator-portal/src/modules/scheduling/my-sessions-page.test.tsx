@@ -112,7 +112,9 @@ describe('the agenda', () => {
     expect(cancelled.textContent).toContain('Cancelled');
     expect(cancelled.textContent).toContain('Reason: Facilitator unwell');
     expect(cancelled.textContent).toContain('In person: Station 4, training room');
-    expect(within(cancelled).queryByRole('link')).toBeNull();
+    expect(within(cancelled).queryByRole('link', { name: /Join online/ })).toBeNull();
+    // Its programme's page is still there to read.
+    expect(within(cancelled).getByRole('link', { name: 'Group supervision for paramedics' }).getAttribute('href')).toBe('/programmes/p1');
   });
 
   it('loads the next page with the cursor and keeps the first', async () => {

@@ -2,7 +2,7 @@ import { DateFormatter, getLocalTimeZone, isSameDay, parseAbsolute, startOfWeek,
 import { MyGroupSessionsDocument, serviceLabel, type AgendaSessionFieldsFragment } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
 import { QueryView } from '@lena/portal-kit';
-import { Button, EmptyState, Page, Section, Tag, viewerTimeZone, VisuallyHidden } from '@lena/ui';
+import { Button, EmptyState, Link, Page, Section, Tag, viewerTimeZone, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
 import { Button as CalendarButton, Calendar, CalendarCell, CalendarGrid, Heading as CalendarHeading, I18nProvider, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { CalendarSubscriptionSection } from './calendar-subscription.js';
@@ -55,7 +55,7 @@ function SessionSummary({ session, formatters }: { session: Session; formatters:
         ) : null}
       </p>
       <h4 className="lena-session__title">
-        {session.programmeTitle}: session {session.sequence}
+        <Link href={`/programmes/${session.programmeId}`}>{session.programmeTitle}</Link>: session {session.sequence}
       </h4>
       <p className="lena-session__detail">
         {session.tenantName} · {serviceLabel[session.serviceType]} · {session.enrolledCount} enrolled
