@@ -36,7 +36,8 @@ describe('a facilitator’s sessions', () => {
       // The agenda: both organisations, soonest first, times in the browser's zone (Europe/London).
       const articles = page.getByRole('article');
       await articles.first().waitFor();
-      const texts = await articles.allTextContents();
+      // The demo seed's programmes have sessions of Amira's too: this test's own are picked out by title.
+      const texts = (await articles.allTextContents()).filter((text) => sessions.some((session) => text.includes(session.title)));
       expect(texts).toHaveLength(sessions.length);
       for (const [index, session] of sessions.entries()) {
         expect(texts[index]).toContain(session.title);
@@ -56,11 +57,12 @@ describe('a facilitator’s sessions', () => {
       const week = page.getByRole('list', { name: /^Week of / });
       await week.waitFor();
       expect(await week.locator(':scope > li').count()).toBe(7);
-      if ((await week.getByRole('article').count()) === 0) {
+      if (!(await week.textContent())?.includes(sessions[0]!.title)) {
         await page.getByRole('button', { name: 'Next week' }).click();
         await page
           .getByRole('list', { name: /^Week of / })
           .getByRole('article')
+          .filter({ hasText: sessions[0]!.title })
           .first()
           .waitFor();
       }
