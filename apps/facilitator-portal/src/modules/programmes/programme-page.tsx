@@ -5,12 +5,16 @@ import { ButtonLink, Link, Page, Section, SummaryList, viewerTimeZone } from '@l
 import { useParams } from 'react-router';
 import { isPlatformAdmin } from '../../app/roles.js';
 import { deliveryModeLabel, membershipLabel, sessionTimeText } from './programme-labels.js';
+import { ProgrammeSessions } from './programme-sessions.js';
 import { ProgrammeSummary } from './programme-summary.js';
 
 /** Every session of a programme: the API previews the stored series, at most this many. */
 const ALL_SESSIONS = 104;
 
-function ProgrammeDetails({ programme }: { programme: ProgrammeFieldsFragment }) {
+/** Once accepted, a programme's sessions are stored (and may be moved); before, its schedule is a preview. */
+const HAS_SESSIONS: readonly ProgrammeFieldsFragment['status'][] = ['ACCEPTED', 'ACTIVE', 'COMPLETED', 'CANCELLED'];
+
+function ProgrammeDetails({ programme, admin }: { programme: ProgrammeFieldsFragment; admin: boolean }) {
   const viewerZone = viewerTimeZone();
   const sessions = programme.schedulePreview.slice(0, programme.numberOfSessions);
   return (
@@ -44,26 +48,30 @@ function ProgrammeDetails({ programme }: { programme: ProgrammeFieldsFragment })
           </ul>
         )}
       </Section>
-      <Section title="Schedule">
-        {sessions.length === 0 ? (
-          <p>No schedule yet.</p>
-        ) : (
-          <>
-            <p className="lena-muted">
-              In the programme’s time zone, {programme.timeZone}
-              {viewerZone !== programme.timeZone ? `, and in yours, ${viewerZone}` : ''}.
-            </p>
-            <ol className="lena-list" aria-label="Sessions">
-              {sessions.map((session) => (
-                <li key={session.sequence}>
-                  Session {session.sequence}: {sessionTimeText(session.startsAt, session.endsAt, programme.timeZone)}
-                  {viewerZone !== programme.timeZone ? <span className="lena-muted"> ({sessionTimeText(session.startsAt, session.endsAt, viewerZone)} your time)</span> : null}
-                </li>
-              ))}
-            </ol>
-          </>
-        )}
-      </Section>
+      {HAS_SESSIONS.includes(programme.status) ? (
+        <ProgrammeSessions programmeId={programme.id} timeZone={programme.timeZone} canChange={admin && programme.status !== 'CANCELLED' && programme.status !== 'COMPLETED'} />
+      ) : (
+        <Section title="Schedule">
+          {sessions.length === 0 ? (
+            <p>No schedule yet.</p>
+          ) : (
+            <>
+              <p className="lena-muted">
+                In the programme’s time zone, {programme.timeZone}
+                {viewerZone !== programme.timeZone ? `, and in yours, ${viewerZone}` : ''}.
+              </p>
+              <ol className="lena-list" aria-label="Sessions">
+                {sessions.map((session) => (
+                  <li key={session.sequence}>
+                    Session {session.sequence}: {sessionTimeText(session.startsAt, session.endsAt, programme.timeZone)}
+                    {viewerZone !== programme.timeZone ? <span className="lena-muted"> ({sessionTimeText(session.startsAt, session.endsAt, viewerZone)} your time)</span> : null}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </Section>
+      )}
     </>
   );
 }
@@ -87,7 +95,7 @@ export function ProgrammePage() {
         {({ programme: loaded }) => (
           <>
             <ProgrammeSummary programme={loaded} />
-            <ProgrammeDetails programme={loaded} />
+            <ProgrammeDetails programme={loaded} admin={admin} />
           </>
         )}
       </QueryView>

@@ -118,8 +118,8 @@ export function proposalProblems(input: ProgrammeProposalInput): FieldProblem[] 
   return input.leadFacilitatorId ? problems : [{ field: 'leadFacilitatorId', message: 'Choose the lead facilitator.' }, ...problems];
 }
 
-/** The conflicts a CONFLICT answer to proposing carries in `extensions.conflicts`; null for any other error. */
-function refusedConflicts(error: unknown): ProgrammeConflictFieldsFragment[] | null {
+/** The conflicts a CONFLICT answer (to proposing, or to moving a session) carries in `extensions.conflicts`; null for any other error. */
+export function refusedConflicts(error: unknown): ProgrammeConflictFieldsFragment[] | null {
   for (const graphQLError of graphQLErrorsOf(error)) {
     const conflicts = graphQLError.extensions?.conflicts;
     if (graphQLError.extensions?.code === 'CONFLICT' && Array.isArray(conflicts)) return conflicts as ProgrammeConflictFieldsFragment[];
@@ -163,7 +163,7 @@ function useLiveConflicts(input: ProgrammeProposalInput | null, delayMs: number)
   return check;
 }
 
-function ConflictList({ conflicts, timeZone, viewerZone }: { conflicts: readonly ProgrammeConflictFieldsFragment[]; timeZone: string; viewerZone: string }) {
+export function ConflictList({ conflicts, timeZone, viewerZone }: { conflicts: readonly ProgrammeConflictFieldsFragment[]; timeZone: string; viewerZone: string }) {
   return (
     <ul className="lena-list" aria-label="Conflicts">
       {conflicts.map((conflict) => (
