@@ -363,6 +363,7 @@ describe('roles', () => {
     ['invitations', '{ invitations { id } }', () => ({})],
     ['tenant', 'query($id: ID!) { tenant(id: $id) { id } }', (w) => ({ id: w.tenant.id })],
     ['createTeam', 'mutation { createTeam(input: { name: "Participants’ own team" }) { id } }', () => ({})],
+    ['setReminderOffsets', 'mutation { setReminderOffsets(offsetsMinutes: [90]) { id } }', () => ({})],
     ['renameTeam', 'mutation($input: RenameTeamInput!) { renameTeam(input: $input) { id } }', (w) => ({ input: { id: w.team.id, name: 'Renamed by a participant' } })],
     ['archiveTeam', 'mutation($id: ID!) { archiveTeam(id: $id) { id } }', (w) => ({ id: w.team.id })],
     ['restoreTeam', 'mutation($id: ID!) { restoreTeam(id: $id) { id } }', (w) => ({ id: w.archivedTeam.id })],

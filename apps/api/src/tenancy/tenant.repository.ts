@@ -36,6 +36,10 @@ export class TenantRepository {
     return this.change(id, changes);
   }
 
+  async setReminderOffsets(id: string, reminderOffsetsMinutes: number[]): Promise<Tenant> {
+    return this.change(id, { reminderOffsetsMinutes });
+  }
+
   /** Records when it was suspended; suspending again restarts that clock. */
   async markSuspended(id: string): Promise<Tenant> {
     return this.change(id, { status: 'SUSPENDED', suspendedAt: () => 'now()' });
@@ -45,7 +49,10 @@ export class TenantRepository {
     return this.change(id, { status: 'ACTIVE', suspendedAt: null });
   }
 
-  private async change(id: string, changes: UpdateTenant | { status: TenantEntity['status']; suspendedAt: null | (() => string) }): Promise<Tenant> {
+  private async change(
+    id: string,
+    changes: UpdateTenant | { status: TenantEntity['status']; suspendedAt: null | (() => string) } | { reminderOffsetsMinutes: number[] },
+  ): Promise<Tenant> {
     const manager = await requestContext().uow.manager();
     await manager.update(TenantEntity, { id }, { ...changes, updatedAt: () => 'now()' });
     return manager.findOneByOrFail(TenantEntity, { id });

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PlatformRole, TenantRole, type Principal } from '@lena/domain';
-import { CurrentPrincipal, Roles } from '../common/auth.decorators';
+import { CurrentPrincipal, CurrentTenant, Roles } from '../common/auth.decorators';
 import { Member } from './dtos/team.type';
 import { Tenant } from './dtos/tenant.type';
 import { CreateTenantInput, UpdateTenantInput } from './dtos/tenant.inputs';
@@ -36,6 +36,14 @@ export class TenantResolver {
   @Mutation(() => Tenant)
   updateTenant(@Args('input') input: UpdateTenantInput): Promise<Tenant> {
     return this.tenantService.update(input);
+  }
+
+  @Roles(TenantRole.ORG_ADMIN)
+  @Mutation(() => Tenant, {
+    description: 'When the organisation’s people are reminded of each session: minutes before it (none, or up to three). Every session to come is re-planned.',
+  })
+  setReminderOffsets(@CurrentTenant() tenantId: string, @Args('offsetsMinutes', { type: () => [Int] }) offsetsMinutes: number[]): Promise<Tenant> {
+    return this.tenantService.setReminderOffsets(tenantId, offsetsMinutes);
   }
 
   @Roles(PlatformRole.PLATFORM_ADMIN)

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, createTenantSchema, DomainError, isPlatformAdmin, parseInput, updateTenantSchema, uuidSchema, type Principal } from '@lena/domain';
+import { AuditAction, createTenantSchema, DomainError, isPlatformAdmin, parseInput, reminderOffsetsSchema, updateTenantSchema, uuidSchema, type Principal } from '@lena/domain';
+import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { SessionService } from '../sessions/session.service';
 import type { Tenant } from './dtos/tenant.type';
@@ -49,6 +50,23 @@ export class TenantService {
     if (changed.length === 0) return existing;
     const tenant = await this.tenants.update(id, given);
     await this.audit.record({ action: AuditAction.TENANT_UPDATED, tenantId: id, targetType: 'tenant', targetId: id, detail: { changed } });
+    return tenant;
+  }
+
+  /**
+   * The organisation's reminders, in its own transaction: the database re-plans the reminders of
+   * every session to come as the setting changes (and refuses the change anywhere else).
+   */
+  async setReminderOffsets(tenantId: string, offsetsMinutes: number[]): Promise<Tenant> {
+    const { offsetsMinutes: offsets } = parseInput(z.object({ offsetsMinutes: reminderOffsetsSchema }), { offsetsMinutes });
+    const tenant = await this.tenants.setReminderOffsets(tenantId, offsets);
+    await this.audit.record({
+      action: AuditAction.TENANT_UPDATED,
+      tenantId,
+      targetType: 'tenant',
+      targetId: tenantId,
+      detail: { changed: ['reminderOffsetsMinutes'], reminderOffsetsMinutes: offsets },
+    });
     return tenant;
   }
 

@@ -11,6 +11,8 @@ export class Tenant {
   @Field() locale: string;
   @Field(() => Int, { description: 'Aggregates over fewer people than this are never shown.' }) minReportingGroupSize: number;
   @Field() orgAdminsSeeIndividualAttendance: boolean;
+  @Field(() => [Int], { description: 'Reminders before each session, in minutes, largest first: a day and an hour unless the organisation chooses otherwise.' })
+  reminderOffsetsMinutes: number[];
   @Field(() => TenantStatus) status: TenantStatus;
   @Field(() => Date, { nullable: true }) suspendedAt: Date | null;
   @Field() createdAt: Date;
