@@ -9,7 +9,7 @@ import {
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
 import { QueryView, useMutationForm } from '@lena/portal-kit';
-import { Button, Checkbox, EmptyState, Fieldset, Form, Page, Section, SelectField, type FieldProblem } from '@lena/ui';
+import { Button, Checkbox, EmptyState, Fieldset, Form, Page, Section, SelectField, useOutcome, type FieldProblem } from '@lena/ui';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Recommendation } from './recommendation.js';
@@ -25,9 +25,9 @@ function answersFrom(questionnaire: Questionnaire, previous: NeedsAssessmentFiel
 
 function AssessmentForm({ teamId, questionnaire, previous }: { teamId: string; questionnaire: Questionnaire; previous: NeedsAssessmentFieldsFragment | undefined }) {
   const [answers, setAnswers] = useState<Answers>(() => answersFrom(questionnaire, previous));
-  const [saved, setSaved] = useState<NeedsAssessmentFieldsFragment | null>(null);
+  const saved = useOutcome();
   const form = useMutationForm();
-  const [save] = useMutation(SaveNeedsAssessmentDocument, { refetchQueries: [NeedsAssessmentsDocument] });
+  const [save] = useMutation(SaveNeedsAssessmentDocument, { refetchQueries: [NeedsAssessmentsDocument], awaitRefetchQueries: true });
   const set = (id: string, value: string | string[]) => setAnswers((current) => ({ ...current, [id]: value }));
 
   return (
@@ -44,7 +44,7 @@ function AssessmentForm({ teamId, questionnaire, previous }: { teamId: string; q
             // Each question's id is the name of its field in the answers input (the API says so).
             const given = answers as unknown as NeedsAssessmentAnswersInput;
             const { data } = await save({ variables: { input: { teamId, questionnaireVersion: questionnaire.version, answers: given } } });
-            if (data) setSaved(data.saveNeedsAssessment);
+            if (data) saved.success(`Saved. ${data.saveNeedsAssessment.recommendation.headline} The reasons are below.`);
           });
         }}
       >
@@ -81,11 +81,7 @@ function AssessmentForm({ teamId, questionnaire, previous }: { teamId: string; q
           Save and see the recommendation
         </Button>
       </Form>
-      {saved ? (
-        <div role="status" className="lena-recommendation-saved">
-          <Recommendation assessment={saved} />
-        </div>
-      ) : null}
+      {saved.banner}
     </>
   );
 }
@@ -98,14 +94,14 @@ function TeamAssessment({ teamId, questionnaire }: { teamId: string; questionnai
         const latest = needsAssessments[0];
         return (
           <>
+            <Section title={latest ? 'Assess the team again' : 'About the team'}>
+              <AssessmentForm teamId={teamId} questionnaire={questionnaire} previous={latest} />
+            </Section>
             {latest ? (
-              <Section title="The latest assessment">
+              <Section title="Recommendation">
                 <Recommendation assessment={latest} headingLevel={3} />
               </Section>
             ) : null}
-            <Section title={latest ? 'Assess the team again' : 'About the team'}>
-              <AssessmentForm key={`${teamId}-${latest?.id ?? 'new'}`} teamId={teamId} questionnaire={questionnaire} previous={latest} />
-            </Section>
           </>
         );
       }}

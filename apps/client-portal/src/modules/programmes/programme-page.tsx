@@ -41,7 +41,8 @@ type Enrolment = Programme['enrolments'][number];
 
 const PREVIEW_COUNT = 12;
 const FACILITATOR_ROLE = { LEAD: 'Lead facilitator', CO_FACILITATOR: 'Co-facilitator' } as const;
-const refetch = { refetchQueries: [ProgrammeWithEnrolmentsDocument, 'Programmes'], awaitRefetchQueries: true };
+// The mutations answer with the programme, which updates it wherever it shows; its enrolments are read again.
+const refetch = { refetchQueries: [ProgrammeWithEnrolmentsDocument], awaitRefetchQueries: true };
 
 /** "10:00" in `timeZone`. */
 function clockTime(iso: string, timeZone: string): string {

@@ -8,7 +8,8 @@ import { programmeStatusLabel, waitingOnLabel } from './programme-labels.js';
 export function ProgrammesPage() {
   const outcome = useOutcome();
   useLocationFlash(outcome);
-  const result = useQuery(ProgrammesDocument, { variables: { previewCount: 1 } });
+  // Always asked again on opening: a request made or a proposal made since must show.
+  const result = useQuery(ProgrammesDocument, { variables: { previewCount: 1 }, fetchPolicy: 'cache-and-network' });
   return (
     <Page
       title="Programmes"

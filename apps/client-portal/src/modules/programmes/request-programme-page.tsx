@@ -11,7 +11,7 @@ function RequestForm({ initial, assessmentId, teams }: { initial: RequestValues;
   const [values, setValues] = useState(initial);
   const form = useMutationForm();
   const navigate = useNavigate();
-  const [request] = useMutation(RequestProgrammeDocument, { refetchQueries: ['Programmes'] });
+  const [request] = useMutation(RequestProgrammeDocument);
   const set =
     <K extends keyof RequestValues>(key: K) =>
     (value: RequestValues[K]) =>
