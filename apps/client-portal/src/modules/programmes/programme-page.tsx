@@ -60,11 +60,15 @@ function Details({ programme }: { programme: Programme }) {
       rows={[
         { key: 'service', label: 'Service', value: serviceLabel[programme.serviceType] },
         { key: 'team', label: 'Team', value: programme.teamName ?? '—' },
-        { key: 'sessions', label: 'Sessions', value: `${programme.numberOfSessions}, ${programme.cadenceSummary ?? (programme.cadence ? cadenceLabel[programme.cadence] : '—')}` },
+        {
+          key: 'sessions',
+          label: 'Sessions',
+          value: programme.cadenceSummary ?? `${programme.numberOfSessions}, ${programme.cadence ? cadenceLabel[programme.cadence].toLowerCase() : 'on dates to be agreed'}`,
+        },
         {
           key: 'start',
           label: 'Starts',
-          value: `${programme.startDate ?? '—'} at ${programme.startTimes.join(', then ')} (${programme.timeZone})${programme.startTimes.length > 1 ? ', rotating' : ''}`,
+          value: `${programme.startDate ? formatDateTime(`${programme.startDate}T12:00:00Z`, { timeZone: 'UTC', dateOnly: true }) : 'To be agreed'} at ${programme.startTimes.join(', then ')} (${programme.timeZone})${programme.startTimes.length > 1 ? ', rotating in turn' : ''}`,
         },
         { key: 'length', label: 'Session length', value: `${programme.sessionLengthMinutes} minutes` },
         { key: 'where', label: 'Where', value: place.join(', ') },

@@ -73,7 +73,7 @@ const AGREEMENT = {
   __typename: 'GroupAgreement',
   serviceType: 'GRP',
   version: '2026-12',
-  title: 'Group agreement',
+  title: 'Group Reflective Practice: our group agreement',
   introduction: 'These ground rules keep the group a safe place to speak.',
   rules: ['What is said in the group stays in the group.', 'Speak for yourself.'],
 };
@@ -93,7 +93,7 @@ describe('a participant’s sessions', () => {
       },
     });
 
-    const agreement = await screen.findByRole('region', { name: 'Group agreement: Reflective Practice' });
+    const agreement = await screen.findByRole('region', { name: AGREEMENT.title });
     expect(
       within(agreement)
         .getAllByRole('listitem')
@@ -110,7 +110,7 @@ describe('a participant’s sessions', () => {
       expect(screen.queryAllByRole('status').map((banner) => banner.textContent)).toContain('Thank you: you have accepted the group agreement for Reflective Practice.'),
     );
     expect(asked('AcceptGroupAgreement').map((request) => request.variables)).toEqual([{ programmeId: 'p-1' }]);
-    await waitFor(() => expect(screen.queryByRole('region', { name: 'Group agreement: Reflective Practice' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('region', { name: AGREEMENT.title })).toBeNull());
     const joinable = screen.getByRole('article', { name: 'Reflective Practice, session 1' });
     expect(
       within(joinable)

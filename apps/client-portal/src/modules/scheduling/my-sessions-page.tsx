@@ -139,9 +139,8 @@ function Agreement({ programme, outcome }: { programme: Programme; outcome: Outc
     <QueryView result={result} loadingLabel="Loading the group agreement">
       {({ groupAgreement }) => (
         <section className="lena-agreement" aria-labelledby={`agreement-${programme.id}`}>
-          <h3 id={`agreement-${programme.id}`}>
-            {groupAgreement.title}: {programme.title}
-          </h3>
+          <h3 id={`agreement-${programme.id}`}>{groupAgreement.title}</h3>
+          <p>For {programme.title}.</p>
           <p>{groupAgreement.introduction}</p>
           <ol>
             {groupAgreement.rules.map((rule) => (
