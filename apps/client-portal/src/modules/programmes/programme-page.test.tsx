@@ -73,9 +73,9 @@ function programme(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function openProgramme(answers: Record<string, Answerer>, timeZone = 'America/New_York') {
-  return openPortal('/programmes/p-1', [{ path: '/programmes/:id', element: <ProgrammePage timeZone={timeZone} /> }], {
-    ProgrammeWithEnrolments: { data: { programme: programme() } },
+function openProgramme(answers: Record<string, Answerer>, shown: Record<string, unknown> = {}) {
+  return openPortal('/programmes/p-1', [{ path: '/programmes/:id', element: <ProgrammePage timeZone="America/New_York" /> }], {
+    ProgrammeWithEnrolments: { data: { programme: programme(shown) } },
     Team: {
       data: { team: { __typename: 'Team', id: 'team-1', name: 'Night Shift', archivedAt: null, createdAt: '2026-01-05T09:00:00.000Z', memberCount: 3, members: [SAM, AISHA, LI] } },
     },
@@ -138,10 +138,18 @@ describe('a programme’s proposal', () => {
   });
 });
 
+const ACCEPTED = { status: 'ACCEPTED', waitingOn: null, availableActions: ['CANCEL'] };
+
 describe('enrolment', () => {
+  it('waits for the proposal to be accepted', async () => {
+    openProgramme({});
+    expect(await screen.findByText('You can enrol people once you have accepted the proposal.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Enrol' })).toBeNull();
+  });
+
   it('shows places left and refuses to choose more people than there are places, sending nothing', async () => {
     const user = userEvent.setup();
-    const { asked } = openProgramme({});
+    const { asked } = openProgramme({}, ACCEPTED);
     expect(await screen.findByText('1 enrolled, 2 places left (at most 3).')).toBeTruthy();
     // Sam is enrolled already, so only the others are offered.
     const group = await screen.findByRole('group', { name: 'Team members to enrol' });
@@ -158,7 +166,7 @@ describe('enrolment', () => {
 
   it('enrols each person chosen, and says who', async () => {
     const user = userEvent.setup();
-    const { asked } = openProgramme({ EnrolMember: (variables) => ({ data: { enrolMember: programme({ enrolledCount: 2, ...variables }) } }) });
+    const { asked } = openProgramme({ EnrolMember: () => ({ data: { enrolMember: programme({ ...ACCEPTED, enrolledCount: 2 }) } }) }, ACCEPTED);
     await user.click(await screen.findByRole('checkbox', { name: 'Aisha Rahman' }));
     await user.click(screen.getByRole('checkbox', { name: 'Li Wei' }));
     await user.click(screen.getByRole('button', { name: 'Enrol' }));
@@ -172,7 +180,7 @@ describe('enrolment', () => {
   it('shows the API’s refusal when the group filled up meanwhile', async () => {
     const user = userEvent.setup();
     const message = 'Support for Night Shift is full: it takes at most 3 people.';
-    openProgramme({ EnrolMember: { errors: [{ message, extensions: { code: 'CONFLICT' } }] } });
+    openProgramme({ EnrolMember: { errors: [{ message, extensions: { code: 'CONFLICT' } }] } }, ACCEPTED);
     await user.click(await screen.findByRole('checkbox', { name: 'Aisha Rahman' }));
     await user.click(screen.getByRole('button', { name: 'Enrol' }));
     expect((await screen.findByRole('alert')).textContent).toContain(message);

@@ -226,6 +226,14 @@ function EnrolForm({ programme, outcome }: { programme: Programme; outcome: Outc
   );
 }
 
+/** Why nobody can be enrolled now (the API's rule, said before anyone tries), or null when people can. */
+function enrolmentClosed(programme: Programme): string | null {
+  if (programme.status === 'REQUESTED' || programme.status === 'PROPOSED') return 'You can enrol people once you have accepted the proposal.';
+  if (programme.status === 'ACTIVE' && programme.membership === 'CLOSED') return 'This is a closed group and its sessions have begun, so nobody new can join it.';
+  if (programme.enrolledCount >= programme.maxGroupSize) return 'The group is full. Withdraw someone to make a place.';
+  return null;
+}
+
 function Enrolments({ programme }: { programme: Programme }) {
   const outcome = useOutcome();
   const [withdraw, { loading }] = useMutation(WithdrawMemberDocument, refetch);
@@ -235,6 +243,7 @@ function Enrolments({ programme }: { programme: Programme }) {
   });
   const open = programme.status !== 'CANCELLED' && programme.status !== 'COMPLETED';
   const placesLeft = Math.max(programme.maxGroupSize - programme.enrolledCount, 0);
+  const closedBecause = enrolmentClosed(programme);
   return (
     <Section title="People enrolled">
       {outcome.banner}
@@ -243,7 +252,7 @@ function Enrolments({ programme }: { programme: Programme }) {
       </p>
       {programme.enrolments.length === 0 ? (
         <EmptyState title="Nobody enrolled yet" headingLevel={3}>
-          <p>{open ? 'Choose people from the team below.' : 'Nobody was enrolled.'}</p>
+          <p>{open ? 'Nobody from the team is enrolled in this programme yet.' : 'Nobody was enrolled.'}</p>
         </EmptyState>
       ) : (
         <Table
@@ -275,9 +284,9 @@ function Enrolments({ programme }: { programme: Programme }) {
           ]}
         />
       )}
-      {open && placesLeft > 0 ? (
+      {open ? (
         <Section title="Enrol people" headingLevel={3}>
-          <EnrolForm programme={programme} outcome={outcome} />
+          {closedBecause ? <p>{closedBecause}</p> : <EnrolForm programme={programme} outcome={outcome} />}
         </Section>
       ) : null}
       <ConfirmDialog title={`Withdraw ${withdrawal.target?.displayName ?? ''}?`} confirmLabel="Yes, withdraw" busy={loading} {...withdrawal.dialog}>
