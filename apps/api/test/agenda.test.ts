@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDataSource, UnitOfWork } from '@lena/database';
 import type { Pool, PoolClient } from 'pg';
+import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
 import { FACILITATOR_AGENDA_SQL } from '../src/scheduling/group-session.repository';
 import { expectData, expectError, fieldProblem } from './support/expectations';
@@ -217,6 +218,46 @@ describe('a participant’s sessions', () => {
   it('an org admin who is enrolled nowhere has an empty agenda, not an error', async () => {
     const admin = await signedIn(await api.fixtures.orgAdmin(tenantA.id));
     expect(expectData(await admin.gql<AgendaResult>(MY_SESSIONS, WINDOW)).myGroupSessions.items).toEqual([]);
+  });
+});
+
+describe('one session as a calendar file', () => {
+  const FILE = 'query($id: ID!) { groupSessionCalendarFile(sessionId: $id) }';
+  const fileOf = async (client: TestClient, id: string) => expectData(await client.gql<{ groupSessionCalendarFile: string }>(FILE, { id })).groupSessionCalendarFile;
+
+  it('is one event with the session’s stable UID, times and place, and no one else in it', async () => {
+    const body = await fileOf(participantClient, sessionsA[0]!);
+    const calendar = new ICAL.Component(ICAL.parse(body));
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events).toHaveLength(1);
+    const event = new ICAL.Event(events[0]);
+    expect({ uid: event.uid, summary: event.summary, start: event.startDate.toJSDate().toISOString(), location: event.location }).toEqual({
+      uid: `${sessionsA[0]}@lena`,
+      summary: `${programmeA.title}: session 1`,
+      start: '2027-03-17T10:00:00.000Z',
+      location: 'Room 4',
+    });
+    expect(events[0]!.getAllProperties('attendee')).toEqual([]);
+    for (const secret of [classmate.email, classmate.displayName, participant.email]) expect(body).not.toContain(secret);
+  });
+
+  it('is NOT_FOUND, exactly as a random id, for a session of a programme they are not enrolled in or of another organisation', async () => {
+    const random = expectError(await participantClient.gql(FILE, { id: randomUUID() }), 'NOT_FOUND', 'Session was not found.');
+    for (const id of [sessionsA2[0]!, sessionsB[0]!, 'not-an-id']) {
+      const result = await participantClient.gql(FILE, { id });
+      expect(expectError(result, 'NOT_FOUND')).toEqual(random);
+      for (const secret of [programmeA2.title, programmeB.title, tenantB.name]) expect(result.body).not.toContain(secret);
+    }
+  });
+
+  it('a facilitator gets the sessions they run in any organisation, and no other', async () => {
+    expect(await fileOf(facilitatorClient, sessionsB[0]!)).toContain(`UID:${sessionsB[0]}@lena`);
+    expectError(await facilitatorClient.gql(FILE, { id: sessionsA2[0] }), 'NOT_FOUND', 'Session was not found.');
+  });
+
+  it('a platform admin is FORBIDDEN', async () => {
+    const admin = await signedIn(await api.fixtures.platformAdmin());
+    expectError(await admin.gql(FILE, { id: sessionsA[0] }), 'FORBIDDEN', 'You do not have permission to do that.');
   });
 });
 

@@ -485,7 +485,7 @@ describe('roles', () => {
   /**
    * Open to anyone, or about the person asking (their own teams, their session): see auth.test.ts;
    * their own account (name, password, sessions): see account.test.ts; the group sessions they
-   * attend and their calendar subscription (a facilitator's across organisations, a participant's
+   * attend, one of them as a calendar file, and their calendar subscription (a facilitator's across organisations, a participant's
    * in their own): see agenda.test.ts and calendar-feed.test.ts.
    */
   const SELF_SERVICE_OPERATIONS = [
@@ -505,6 +505,7 @@ describe('roles', () => {
     'endSession',
     'endOtherSessions',
     'myGroupSessions',
+    'groupSessionCalendarFile',
     'calendarSubscription',
     'createCalendarSubscription',
     'revokeCalendarSubscription',

@@ -4,6 +4,8 @@ import { OrganisationSwitcher } from './app/organisation-switcher.js';
 import { isOrgAdmin } from './app/roles.js';
 import { invitationsModule } from './modules/invitations/invitations-module.js';
 import { membersModule } from './modules/members/members-module.js';
+import { programmesModule } from './modules/programmes/programmes-module.js';
+import { mySessionsModule } from './modules/scheduling/scheduling-module.js';
 import { teamsModule } from './modules/teams/teams-module.js';
 
 // Each page's code loads when someone first opens it (every module wraps its pages in lazyPage),
@@ -11,7 +13,7 @@ import { teamsModule } from './modules/teams/teams-module.js';
 const HomePage = lazyPage(() => import('./modules/home/home-page.js'), 'HomePage');
 
 /** The organisation admins' areas, in navigation order. */
-const ADMIN_MODULES: readonly PortalModule[] = [teamsModule, membersModule, invitationsModule];
+const ADMIN_MODULES: readonly PortalModule[] = [programmesModule, teamsModule, membersModule, invitationsModule];
 
 // Sign-in, password and invitation pages, the frame and "Page not found" come from @lena/portal-kit.
 mountPortal({
@@ -19,12 +21,14 @@ mountPortal({
   serviceName: 'Lena client portal',
   // Members of an organisation, acting in it; anyone else signed in is told so.
   entry: { admits: (viewer) => Boolean(viewer.tenant), refusal: (viewer) => <NotInOrganisationPage email={viewer.email} /> },
-  nav: (viewer) => [...(isOrgAdmin(viewer) ? ADMIN_MODULES.map((module) => module.nav) : []), accountModule.nav],
+  // Everyone may be enrolled in a programme, admins included.
+  nav: (viewer) => [mySessionsModule.nav, ...(isOrgAdmin(viewer) ? ADMIN_MODULES.map((module) => module.nav) : []), accountModule.nav],
   showOrganisation: true,
   accountActions: (viewer) => viewer.memberships.length > 1 && <OrganisationSwitcher key={viewer.tenantId} viewer={viewer} />,
   home: <HomePage />,
   routes: [
     ...accountModule.routes,
+    ...mySessionsModule.routes,
     {
       // Organisation admins only; a participant who follows a link is told, without the page loading.
       element: <RequireRole allows={isOrgAdmin} refusal="This page is for your organisation’s Lena admins. If you think you should have access, ask one of them." />,

@@ -19,3 +19,4 @@ export { QueryView, type QueryViewProps } from './app/query-view.js';
 export { InviteForm, type ExtraFields, type ExtraValues, type InviteFormProps, type InviteValues } from './invitations/invite-form.js';
 export { InvitationsTable, type InvitationsTableProps } from './invitations/invitations-table.js';
 export { ManagedInvitations, type ManagedInvitationsProps } from './invitations/managed-invitations.js';
+export { CalendarSubscriptionSection } from './scheduling/calendar-subscription.js';

@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PlatformRole, TenantRole, type Principal } from '@lena/domain';
 import { CurrentPrincipal, Roles } from '../common/auth.decorators';
 import { AgendaService } from './agenda.service';
@@ -28,6 +28,12 @@ export class AgendaResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<AgendaPage> {
     return this.agenda.page(principal, { from, to, first, after });
+  }
+
+  @Roles(...ATTENDEES)
+  @Query(() => String, { description: 'One of the signed-in person’s group sessions as an iCalendar file (text/calendar) to add to their calendar.' })
+  groupSessionCalendarFile(@CurrentPrincipal() principal: Principal, @Args('sessionId', { type: () => ID }) sessionId: string): Promise<string> {
+    return this.agenda.calendarFile(principal, sessionId);
   }
 
   @Roles(...ATTENDEES)

@@ -67,9 +67,34 @@ const PARTICIPANT_AGENDA_SQL = `SELECT ${AGENDA_COLUMNS}
   JOIN tenant t ON t.id = s.tenant_id
  WHERE en.tenant_id = $7 AND en.user_id = $1 AND ${AGENDA_WINDOW}`;
 
+// One session by id, from the same joins as the agenda, so it answers only for a session that
+// person's agenda could list.
+const FACILITATOR_SESSION_SQL = `SELECT ${AGENDA_COLUMNS}
+  FROM programme_facilitator pf
+  JOIN group_session s ON s.tenant_id = pf.tenant_id AND s.programme_id = pf.programme_id
+  JOIN programme p ON p.tenant_id = s.tenant_id AND p.id = s.programme_id
+  JOIN tenant t ON t.id = s.tenant_id
+ WHERE pf.user_id = $1 AND s.id = $2`;
+
+const PARTICIPANT_SESSION_SQL = `SELECT ${AGENDA_COLUMNS}
+  FROM enrolment en
+  JOIN group_session s ON s.tenant_id = en.tenant_id AND s.programme_id = en.programme_id AND s.starts_at > en.enrolled_at
+  JOIN programme p ON p.tenant_id = s.tenant_id AND p.id = s.programme_id
+  JOIN tenant t ON t.id = s.tenant_id
+ WHERE en.tenant_id = $3 AND en.user_id = $1 AND s.id = $2`;
+
 /** Group sessions as the people attending them see them. */
 @Injectable()
 export class GroupSessionRepository {
+  /** One session on the person's agenda, or null when it is not theirs to see (or does not exist). */
+  async agendaSession(audience: AgendaAudience, sessionId: string): Promise<AgendaSession | null> {
+    const rows =
+      audience.kind === 'FACILITATOR'
+        ? await requestContext().uow.query<AgendaSessionRow>(FACILITATOR_SESSION_SQL, [audience.userId, sessionId])
+        : await requestContext().uow.query<AgendaSessionRow>(PARTICIPANT_SESSION_SQL, [audience.userId, sessionId, audience.tenantId]);
+    return rows[0] ? toAgendaSession(rows[0]) : null;
+  }
+
   async agenda(audience: AgendaAudience, window: AgendaWindow): Promise<AgendaSession[]> {
     const params: unknown[] = [audience.userId, window.from, window.to, window.after?.startsAt ?? null, window.after?.id ?? null, window.limit];
     const rows =

@@ -1,7 +1,7 @@
-import { InvitationsDocument, MembersDocument, MyTeamsDocument, TeamsDocument } from '@lena/graphql-client';
+import { InvitationsDocument, MembersDocument, MyTeamsDocument, ProgrammesDocument, TeamsDocument } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
 import { Card, QueryView, useViewer } from '@lena/portal-kit';
-import { EmptyState, Page, Section } from '@lena/ui';
+import { EmptyState, Link, Page, Section } from '@lena/ui';
 import { isOrgAdmin } from '../../app/roles.js';
 
 function count(value: number | undefined, one: string, many: string): string {
@@ -13,10 +13,15 @@ function OrganisationOverview({ organisationName }: { organisationName: string }
   const teams = useQuery(TeamsDocument);
   const members = useQuery(MembersDocument);
   const invitations = useQuery(InvitationsDocument);
+  const programmes = useQuery(ProgrammesDocument, { variables: { previewCount: 1 } });
   const pending = invitations.data?.invitations.filter((invitation) => invitation.status === 'PENDING').length;
+  const waitingOnYou = programmes.data?.programmes.filter((programme) => programme.waitingOn === 'ORG_ADMIN').length;
   return (
     <Page title="Organisation overview" lead={`Manage who from ${organisationName} takes part in Lena’s groups.`}>
       <div className="lena-grid">
+        <Card title="Programmes" href="/programmes" linkText="See your programmes">
+          {waitingOnYou ? count(waitingOnYou, 'proposal waiting for you', 'proposals waiting for you') : 'Find out which group suits a team, request a programme and enrol people.'}
+        </Card>
         <Card title="Teams" href="/teams" linkText="Manage teams">
           {count(teams.data?.teams.length, 'active team', 'active teams') || 'Group your people into the teams that will attend sessions together.'}
         </Card>
@@ -28,9 +33,10 @@ function OrganisationOverview({ organisationName }: { organisationName: string }
         </Card>
       </div>
       <Section title="Upcoming sessions">
-        <EmptyState title="No sessions scheduled yet" headingLevel={3}>
-          <p>Sessions will appear here once your organisation’s programme is scheduled.</p>
-        </EmptyState>
+        <p>
+          The sessions of your organisation’s programmes are on each <Link href="/programmes">programme’s page</Link>; any you attend yourself are in{' '}
+          <Link href="/sessions">My sessions</Link>.
+        </p>
       </Section>
     </Page>
   );
@@ -40,11 +46,11 @@ function ParticipantHome({ name }: { name: string }) {
   const teams = useQuery(MyTeamsDocument);
   return (
     <Page title="Home" lead={`Hello, ${name}.`}>
-      <Section title="Upcoming sessions">
-        <EmptyState title="No sessions yet" headingLevel={3}>
-          <p>Sessions will appear here once your organisation’s programme is scheduled.</p>
-        </EmptyState>
-      </Section>
+      <div className="lena-grid">
+        <Card title="My sessions" href="/sessions" linkText="See your sessions">
+          Your coming group sessions, how to join them, the group agreement and adding sessions to your calendar.
+        </Card>
+      </div>
       <Section title="Your teams">
         <QueryView result={teams} loadingLabel="Loading your teams">
           {({ myTeams }) =>

@@ -1,11 +1,10 @@
 import { DateFormatter, getLocalTimeZone, isSameDay, parseAbsolute, startOfWeek, today, toCalendarDate, toZoned, type CalendarDate, type DateValue } from '@internationalized/date';
 import { MyGroupSessionsDocument, serviceLabel, type AgendaSessionFieldsFragment } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
-import { QueryView } from '@lena/portal-kit';
+import { CalendarSubscriptionSection, QueryView } from '@lena/portal-kit';
 import { Button, EmptyState, Link, Page, Section, Tag, viewerTimeZone, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
 import { Button as CalendarButton, Calendar, CalendarCell, CalendarGrid, Heading as CalendarHeading, I18nProvider, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
-import { CalendarSubscriptionSection } from './calendar-subscription.js';
 
 type Session = AgendaSessionFieldsFragment;
 

@@ -1,6 +1,7 @@
 import { CalendarSubscriptionDocument, CreateCalendarSubscriptionDocument, RevokeCalendarSubscriptionDocument } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { QueryView, useConfirmation } from '@lena/portal-kit';
+import { QueryView } from '../app/query-view.js';
+import { useConfirmation } from '../hooks/use-confirmation.js';
 import { Alert, Button, ConfirmDialog, DateTime, TextField, useOutcome } from '@lena/ui';
 import { useState } from 'react';
 

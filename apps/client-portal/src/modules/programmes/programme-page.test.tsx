@@ -1,0 +1,197 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPortal, type Answerer } from '../../test/open-portal.js';
+import { ProgrammePage } from './programme-page.js';
+
+afterEach(cleanup);
+
+const person = (userId: string, displayName: string) => ({
+  __typename: 'Member',
+  userId,
+  displayName,
+  email: `${displayName.split(' ')[0]!.toLowerCase()}@northshire.test`,
+  role: 'PARTICIPANT',
+  teamIds: ['team-1'],
+  joinedAt: '2026-01-05T09:00:00.000Z',
+});
+const SAM = person('u-sam', 'Sam Taylor');
+const AISHA = person('u-aisha', 'Aisha Rahman');
+const LI = person('u-li', 'Li Wei');
+
+function programme(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Programme',
+    id: 'p-1',
+    tenantId: 't1',
+    tenantName: 'Northshire',
+    teamId: 'team-1',
+    teamName: 'Night Shift',
+    needsAssessmentId: null,
+    serviceType: 'GTS',
+    title: 'Support for Night Shift',
+    status: 'PROPOSED',
+    waitingOn: 'ORG_ADMIN',
+    availableActions: ['ACCEPT', 'REQUEST_CHANGES', 'CANCEL'],
+    numberOfSessions: 6,
+    cadence: 'WEEKLY',
+    cadenceSummary: 'Every Wednesday, 6 sessions',
+    rrule: 'FREQ=WEEKLY;COUNT=6',
+    startDate: '2027-03-17',
+    startTimes: ['10:00'],
+    sessionLengthMinutes: 90,
+    timeZone: 'Europe/London',
+    deliveryMode: 'ONLINE',
+    videoLink: 'https://meet.example.org/night',
+    location: null,
+    minGroupSize: 2,
+    maxGroupSize: 3,
+    membership: 'CLOSED',
+    cancelledReason: null,
+    version: 4,
+    enrolledCount: 1,
+    createdAt: '2027-01-05T09:00:00.000Z',
+    updatedAt: '2027-01-06T09:00:00.000Z',
+    facilitators: [{ __typename: 'ProgrammeFacilitator', userId: 'f-1', displayName: 'Dr Ada Reyes', role: 'LEAD' }],
+    // 17 March is before the clocks change in London (GMT) and after New York's (EDT): four hours apart.
+    schedulePreview: [
+      { __typename: 'ScheduledTime', sequence: 1, startsAt: '2027-03-17T10:00:00.000Z', endsAt: '2027-03-17T11:30:00.000Z' },
+      { __typename: 'ScheduledTime', sequence: 2, startsAt: '2027-03-24T10:00:00.000Z', endsAt: '2027-03-24T11:30:00.000Z' },
+    ],
+    enrolments: [
+      {
+        __typename: 'Enrolment',
+        userId: SAM.userId,
+        displayName: SAM.displayName,
+        email: SAM.email,
+        enrolledAt: '2027-01-07T09:00:00.000Z',
+        agreementVersion: null,
+        agreementAcceptedAt: null,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+function openProgramme(answers: Record<string, Answerer>, shown: Record<string, unknown> = {}) {
+  return openPortal('/programmes/p-1', [{ path: '/programmes/:id', element: <ProgrammePage timeZone="America/New_York" /> }], {
+    ProgrammeWithEnrolments: { data: { programme: programme(shown) } },
+    Team: {
+      data: { team: { __typename: 'Team', id: 'team-1', name: 'Night Shift', archivedAt: null, createdAt: '2026-01-05T09:00:00.000Z', memberCount: 3, members: [SAM, AISHA, LI] } },
+    },
+    ...answers,
+  });
+}
+
+const banners = () => screen.queryAllByRole('status').map((banner) => banner.textContent);
+
+describe('a programme’s proposal', () => {
+  it('shows the schedule in the viewer’s zone with the programme’s own clock beside it, and who facilitates', async () => {
+    openProgramme({});
+    const schedule = (await screen.findByRole('heading', { name: 'Proposed schedule' })).closest('section')!;
+    expect(
+      within(schedule)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Session 1: 17 March 2027, 06:00 EDT to 07:30 (10:00 in Europe/London)', 'Session 2: 24 March 2027, 06:00 EDT to 07:30 (10:00 in Europe/London)']);
+    expect(schedule.textContent).toContain('Times are in America/New_York, your time zone; the programme is arranged in Europe/London.');
+    expect(schedule.textContent).toContain('And 4 more.');
+    expect(screen.getByText('Dr Ada Reyes, lead facilitator')).toBeTruthy();
+  });
+
+  it('accepts after asking, sending the version it showed', async () => {
+    const user = userEvent.setup();
+    const { asked } = openProgramme({
+      AcceptProgramme: { data: { acceptProgramme: programme({ status: 'ACCEPTED', waitingOn: null, availableActions: ['CANCEL'], version: 5 }) } },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Accept proposal' }));
+    const dialog = screen.getByRole('dialog', { name: 'Accept Support for Night Shift?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, accept' }));
+    await waitFor(() => expect(banners()).toContain('You have accepted Support for Night Shift. Its sessions are being scheduled.'));
+    expect(asked('AcceptProgramme').map((request) => request.variables)).toEqual([{ input: { programmeId: 'p-1', version: 4 }, previewCount: 6 }]);
+  });
+
+  it('shows a CONFLICT as the API words it, in the dialog', async () => {
+    const user = userEvent.setup();
+    const message = 'Someone else changed this programme while you were looking at it. Reload it and try again.';
+    openProgramme({ AcceptProgramme: { errors: [{ message, extensions: { code: 'CONFLICT' } }] } });
+    await user.click(await screen.findByRole('button', { name: 'Accept proposal' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Yes, accept' }));
+    expect(await within(screen.getByRole('dialog')).findByText(message)).toBeTruthy();
+  });
+
+  it('will not cancel without a reason, and sends the reason given', async () => {
+    const user = userEvent.setup();
+    const { asked } = openProgramme({
+      CancelProgramme: { data: { cancelProgramme: programme({ status: 'CANCELLED', availableActions: [], cancelledReason: 'Team disbanded' }) } },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Cancel programme' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel Support for Night Shift?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, cancel the programme' }));
+    expect(await within(dialog).findByText('Give a reason for cancelling.')).toBeTruthy();
+    expect(asked('CancelProgramme')).toEqual([]);
+
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Team disbanded');
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, cancel the programme' }));
+    await waitFor(() => expect(banners()).toContain('Support for Night Shift has been cancelled.'));
+    expect(asked('CancelProgramme').map((request) => request.variables)).toEqual([{ input: { programmeId: 'p-1', version: 4, reason: 'Team disbanded' }, previewCount: 6 }]);
+  });
+});
+
+const ACCEPTED = { status: 'ACCEPTED', waitingOn: null, availableActions: ['CANCEL'] };
+
+describe('enrolment', () => {
+  it('waits for the proposal to be accepted', async () => {
+    openProgramme({});
+    expect(await screen.findByText('You can enrol people once you have accepted the proposal.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Enrol' })).toBeNull();
+  });
+
+  it('shows places left and refuses to choose more people than there are places, sending nothing', async () => {
+    const user = userEvent.setup();
+    const { asked } = openProgramme({}, ACCEPTED);
+    expect(await screen.findByText('1 enrolled, 2 places left (at most 3).')).toBeTruthy();
+    // Sam is enrolled already, so only the others are offered.
+    const group = await screen.findByRole('group', { name: 'Team members to enrol' });
+    expect(
+      within(group)
+        .getAllByRole('checkbox')
+        .map((box) => box.getAttribute('value')),
+    ).toEqual([AISHA.userId, LI.userId]);
+    await user.click(screen.getByRole('button', { name: 'Enrol' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Choose at least one person to enrol.');
+    expect(asked('EnrolMember')).toEqual([]);
+  });
+
+  it('enrols each person chosen, and says who', async () => {
+    const user = userEvent.setup();
+    const { asked } = openProgramme({ EnrolMember: () => ({ data: { enrolMember: programme({ ...ACCEPTED, enrolledCount: 2 }) } }) }, ACCEPTED);
+    await user.click(await screen.findByRole('checkbox', { name: 'Aisha Rahman' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Li Wei' }));
+    await user.click(screen.getByRole('button', { name: 'Enrol' }));
+    await waitFor(() => expect(banners()).toContain('Aisha Rahman, Li Wei have been enrolled.'));
+    expect(asked('EnrolMember').map((request) => (request.variables as { input: unknown }).input)).toEqual([
+      { programmeId: 'p-1', userId: AISHA.userId },
+      { programmeId: 'p-1', userId: LI.userId },
+    ]);
+  });
+
+  it('shows the API’s refusal when the group filled up meanwhile', async () => {
+    const user = userEvent.setup();
+    const message = 'Support for Night Shift is full: it takes at most 3 people.';
+    openProgramme({ EnrolMember: { errors: [{ message, extensions: { code: 'CONFLICT' } }] } }, ACCEPTED);
+    await user.click(await screen.findByRole('checkbox', { name: 'Aisha Rahman' }));
+    await user.click(screen.getByRole('button', { name: 'Enrol' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(message);
+  });
+
+  it('withdraws someone after asking', async () => {
+    const user = userEvent.setup();
+    const { asked } = openProgramme({ WithdrawMember: { data: { withdrawMember: programme({ enrolments: [], enrolledCount: 0 }) } } });
+    await user.click(await screen.findByRole('button', { name: /^Withdraw\s*Sam Taylor$/ }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Withdraw Sam Taylor?' })).getByRole('button', { name: 'Yes, withdraw' }));
+    await waitFor(() => expect(banners()).toContain('Sam Taylor has been withdrawn.'));
+    expect(asked('WithdrawMember').map((request) => request.variables)).toEqual([{ input: { programmeId: 'p-1', userId: SAM.userId }, previewCount: 6 }]);
+  });
+});
