@@ -76,6 +76,37 @@ function programme(overrides: Record<string, unknown> = {}) {
 function openProgramme(answers: Record<string, Answerer>, shown: Record<string, unknown> = {}) {
   return openPortal('/programmes/p-1', [{ path: '/programmes/:id', element: <ProgrammePage timeZone="America/New_York" /> }], {
     ProgrammeWithEnrolments: { data: { programme: programme(shown) } },
+    // Accepted programmes list their stored sessions: one moved, one cancelled.
+    ProgrammeSessions: {
+      data: {
+        programme: {
+          __typename: 'Programme',
+          id: 'p-1',
+          sessions: [
+            {
+              __typename: 'ProgrammeSession',
+              id: 's-1',
+              sequence: 1,
+              startsAt: '2027-03-16T14:00:00.000Z',
+              endsAt: '2027-03-16T15:30:00.000Z',
+              status: 'SCHEDULED',
+              statusReason: 'Moved for the away day',
+              version: 2,
+            },
+            {
+              __typename: 'ProgrammeSession',
+              id: 's-2',
+              sequence: 2,
+              startsAt: '2027-03-23T14:00:00.000Z',
+              endsAt: '2027-03-23T15:30:00.000Z',
+              status: 'CANCELLED',
+              statusReason: 'Facilitator unwell',
+              version: 2,
+            },
+          ],
+        },
+      },
+    },
     Team: {
       data: { team: { __typename: 'Team', id: 'team-1', name: 'Night Shift', archivedAt: null, createdAt: '2026-01-05T09:00:00.000Z', memberCount: 3, members: [SAM, AISHA, LI] } },
     },
@@ -84,6 +115,19 @@ function openProgramme(answers: Record<string, Answerer>, shown: Record<string, 
 }
 
 const banners = () => screen.queryAllByRole('status').map((banner) => banner.textContent);
+
+describe('an accepted programme', () => {
+  it('lists its stored sessions in the viewer’s zone, with what changed and why', async () => {
+    openProgramme({}, { status: 'ACCEPTED', waitingOn: null, availableActions: ['CANCEL'] });
+    const sessions = (await screen.findByRole('heading', { name: 'Sessions' })).closest('section')!;
+    const items = await within(sessions).findAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Session 1: .*16 March 2027, 10:00.* — Moved for the away day$/),
+      expect.stringMatching(/^Session 2: .*23 March 2027, 10:00.*Cancelled — Facilitator unwell$/),
+    ]);
+    expect(screen.queryByRole('heading', { name: 'Proposed schedule' })).toBeNull();
+  });
+});
 
 describe('a programme’s proposal', () => {
   it('shows the schedule in the viewer’s zone with the programme’s own clock beside it, and who facilitates', async () => {

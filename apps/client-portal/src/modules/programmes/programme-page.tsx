@@ -2,6 +2,7 @@ import {
   AcceptProgrammeDocument,
   CancelProgrammeDocument,
   EnrolMemberDocument,
+  ProgrammeSessionsDocument,
   ProgrammeWithEnrolmentsDocument,
   serviceLabel,
   TeamDocument,
@@ -99,6 +100,44 @@ function SchedulePreview({ programme, timeZone }: { programme: Programme; timeZo
       </ol>
       {programme.numberOfSessions > programme.schedulePreview.length ? <p>And {programme.numberOfSessions - programme.schedulePreview.length} more.</p> : null}
     </>
+  );
+}
+
+/** Once accepted, a programme's sessions are stored: as they are now, moved or cancelled ones included. */
+const HAS_SESSIONS: readonly Programme['status'][] = ['ACCEPTED', 'ACTIVE', 'COMPLETED', 'CANCELLED'];
+
+function StoredSessions({ programme, timeZone }: { programme: Programme; timeZone: string }) {
+  const result = useQuery(ProgrammeSessionsDocument, { variables: { id: programme.id } });
+  const sameZone = timeZone === programme.timeZone;
+  return (
+    <QueryView result={result} loadingLabel="Loading the sessions">
+      {({ programme: { sessions } }) =>
+        sessions.length === 0 ? (
+          <p>The sessions are being arranged: they appear here within a minute or two of accepting.</p>
+        ) : (
+          <>
+            <p>
+              Times are in {timeZone}, your time zone{sameZone ? '.' : `; the programme is arranged in ${programme.timeZone}.`}
+            </p>
+            <ol className="lena-schedule">
+              {sessions.map((session) => (
+                <li key={session.id}>
+                  Session {session.sequence}: {formatDateTime(session.startsAt, { timeZone })} to {clockTime(session.endsAt, timeZone)}
+                  {sameZone ? null : ` (${clockTime(session.startsAt, programme.timeZone)} in ${programme.timeZone})`}
+                  {session.status === 'CANCELLED' ? (
+                    <>
+                      {' '}
+                      <Tag tone="red">Cancelled</Tag>
+                    </>
+                  ) : null}
+                  {session.statusReason ? <span className="lena-muted"> — {session.statusReason}</span> : null}
+                </li>
+              ))}
+            </ol>
+          </>
+        )
+      }
+    </QueryView>
   );
 }
 
@@ -319,9 +358,15 @@ export function ProgrammePage({ timeZone = viewerTimeZone() }: { timeZone?: stri
           <Section title="Details">
             <Details programme={programme} />
           </Section>
-          <Section title={programme.status === 'PROPOSED' ? 'Proposed schedule' : 'Schedule'}>
-            <SchedulePreview programme={programme} timeZone={timeZone} />
-          </Section>
+          {HAS_SESSIONS.includes(programme.status) ? (
+            <Section title="Sessions">
+              <StoredSessions programme={programme} timeZone={timeZone} />
+            </Section>
+          ) : (
+            <Section title={programme.status === 'PROPOSED' ? 'Proposed schedule' : 'Schedule'}>
+              <SchedulePreview programme={programme} timeZone={timeZone} />
+            </Section>
+          )}
           <Section title="Facilitators">
             {programme.facilitators.length === 0 ? (
               <p>The provider has not chosen the facilitators yet.</p>
