@@ -7,12 +7,12 @@ import { DEMO_PASSWORD, screenshot, settled, withPage } from './support/browser'
 import { startStack, type Stack } from './support/stack';
 
 /**
- * The client portal's side of a programme, in real browsers against the whole stack: an org admin
- * assesses a team and requests the recommended programme in one step; the provider proposes it
- * (straight through the API here: the facilitator portal has its own test); the org admin accepts
- * and enrols a member; the worker expands the sessions; the member accepts the group agreement,
- * sees their sessions and downloads a session's calendar file. WCAG 2.2 AA clean on each new
- * screen, on a desktop and a phone.
+ * A programme from end to end, in real browsers against the whole stack: an org admin assesses a
+ * team and requests the recommended programme in one step; a platform admin proposes it in the
+ * facilitator portal, sees a clash with the first facilitator's leave, and clears it by choosing
+ * another; the org admin accepts and enrols a member; the worker expands the sessions; the member
+ * accepts the group agreement, sees their sessions and downloads a session's calendar file. WCAG
+ * 2.2 AA clean on each new screen, on a desktop and a phone.
  */
 describe('a programme from needs assessment to a participant’s calendar', () => {
   let stack: Stack;
@@ -98,7 +98,7 @@ describe('a programme from needs assessment to a participant’s calendar', () =
       expect(await page.locator('.lena-page__lead').textContent()).toContain('Requested');
       await audited(page, 'client-programme-requested');
 
-      await proposeThroughTheApi(stack, programmeUrl.split('/').at(-1)!);
+      await proposeInTheFacilitatorPortal(stack, `Group Therapeutic Support for ${TEAM}`);
 
       await page.reload();
       await settled(page);
@@ -151,38 +151,45 @@ describe('a programme from needs assessment to a participant’s calendar', () =
   });
 });
 
-/** The platform admin proposes Ben Okafor and the requested schedule, as the facilitator portal would. */
-async function proposeThroughTheApi(stack: Stack, programmeId: string): Promise<void> {
-  const login = await fetch(`${stack.apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($input: LoginInput!) { login(input: $input) { viewer { id } } }',
-      variables: { input: { email: 'admin@lena.test', password: DEMO_PASSWORD } },
-    }),
-  });
-  const cookies = login.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
-  const csrf = cookies.find((cookie) => cookie.startsWith('lena_csrf='))!.slice('lena_csrf='.length);
-  const gql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const response = await fetch(`${stack.apiUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf },
-      body: JSON.stringify({ query, variables }),
-    });
-    const result = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (result.errors || !result.data) throw new Error(`The API refused: ${JSON.stringify(result.errors)}`);
-    return result.data;
-  };
-  const { programme } = await gql<{ programme: Record<string, unknown> }>(
-    `query($id: ID!) { programme(id: $id) { id version serviceType title numberOfSessions cadence startDate startTimes sessionLengthMinutes timeZone deliveryMode videoLink location minGroupSize maxGroupSize membership } }`,
-    { id: programmeId },
-  );
-  const { facilitators } = await gql<{ facilitators: { userId: string; displayName: string }[] }>('{ facilitators { userId displayName } }', {});
-  const ben = facilitators.find((facilitator) => facilitator.displayName === 'Ben Okafor')!;
-  const { id, ...details } = programme;
-  await gql('mutation($input: ProposeProgrammeInput!) { proposeProgramme(input: $input) { id status } }', {
-    // The demo facilitators' working hours are not this test's subject.
-    input: { ...details, programmeId: id, leadFacilitatorId: ben.userId, overrideReason: 'Agreed with Ben by phone.' },
+/**
+ * The platform admin proposes the request in the facilitator portal. Dr Amira Haddad is on leave
+ * for the coming months, so choosing her shows the clashes as the form changes; choosing Ben Okafor
+ * instead clears them, and the proposal goes to the organisation.
+ */
+async function proposeInTheFacilitatorPortal(stack: Stack, title: string): Promise<void> {
+  const client = new Client({ connectionString: stack.database.ownerUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO facilitator_time_off (user_id, starts_at, ends_at, note)
+       SELECT id, now(), now() + interval '9 months', 'Sabbatical' FROM user_account WHERE email = 'amira.facilitator@lena.test'`,
+    );
+  } finally {
+    await client.end();
+  }
+  await withPage(async (page) => {
+    await page.goto(`${stack.facilitatorPortalUrl}/login`);
+    await settled(page);
+    await page.getByLabel('Email address', { exact: true }).fill('admin@lena.test');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).first().waitFor();
+    await page.getByRole('link', { name: 'Programmes', exact: true }).first().click();
+    await page.waitForURL(/\/admin\/programmes$/);
+    await settled(page);
+    await page.getByRole('region', { name: 'Requests to propose', exact: true }).getByRole('link', { name: title }).click();
+    await page.waitForURL(/\/propose$/);
+    await settled(page);
+
+    await page.getByLabel('Lead facilitator').selectOption({ label: 'Dr Amira Haddad' });
+    const clashes = page.getByRole('list', { name: 'Conflicts' }).first().getByRole('listitem');
+    await clashes.first().waitFor();
+    expect(await clashes.first().textContent()).toContain('Time off');
+
+    await page.getByLabel('Lead facilitator').selectOption({ label: 'Ben Okafor' });
+    await page.getByText('Every facilitator is free and working for every session.').waitFor();
+    await page.getByRole('button', { name: 'Propose to the organisation' }).click();
+    await page.getByText(`${title} has been proposed to Northshire Children’s Services and is awaiting acceptance.`).waitFor();
   });
 }
 
