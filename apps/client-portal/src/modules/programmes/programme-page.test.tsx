@@ -155,6 +155,17 @@ describe('a programme’s proposal', () => {
     expect(asked('AcceptProgramme').map((request) => request.variables)).toEqual([{ input: { programmeId: 'p-1', version: 4 }, previewCount: 6 }]);
   });
 
+  it('sends a proposal back for changes after asking, with the version it showed', async () => {
+    const user = userEvent.setup();
+    const { asked } = openProgramme({
+      RequestProgrammeChanges: { data: { requestProgrammeChanges: programme({ status: 'REQUESTED', waitingOn: 'PLATFORM_ADMIN', availableActions: ['CANCEL'], version: 5 }) } },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Ask for changes' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Ask for changes to Support for Night Shift?' })).getByRole('button', { name: 'Yes, send it back' }));
+    await waitFor(() => expect(banners()).toContain('Support for Night Shift has gone back to the provider, who will contact you to agree the changes.'));
+    expect(asked('RequestProgrammeChanges').map((request) => request.variables)).toEqual([{ input: { programmeId: 'p-1', version: 4 }, previewCount: 6 }]);
+  });
+
   it('shows a CONFLICT as the API words it, in the dialog', async () => {
     const user = userEvent.setup();
     const message = 'Someone else changed this programme while you were looking at it. Reload it and try again.';

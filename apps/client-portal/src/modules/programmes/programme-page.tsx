@@ -1,6 +1,7 @@
 import {
   AcceptProgrammeDocument,
   CancelProgrammeDocument,
+  RequestProgrammeChangesDocument,
   EnrolMemberDocument,
   ProgrammeSessionsDocument,
   ProgrammeWithEnrolmentsDocument,
@@ -144,11 +145,16 @@ function StoredSessions({ programme, timeZone }: { programme: Programme; timeZon
 function Decision({ programme, outcome }: { programme: Programme; outcome: Outcome }) {
   const [accept, { loading: accepting }] = useMutation(AcceptProgrammeDocument, refetch);
   const [cancel, { loading: cancelling }] = useMutation(CancelProgrammeDocument, refetch);
+  const [askForChanges, { loading: asking }] = useMutation(RequestProgrammeChangesDocument, refetch);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const acceptance = useConfirmation(async () => {
     const { data } = await accept({ variables: { input: { programmeId: programme.id, version: programme.version } } });
     outcome.success(`You have accepted ${data?.acceptProgramme.title ?? programme.title}. Its sessions are being scheduled.`);
+  });
+  const changes = useConfirmation(async () => {
+    const { data } = await askForChanges({ variables: { input: { programmeId: programme.id, version: programme.version } } });
+    outcome.success(`${data?.requestProgrammeChanges.title ?? programme.title} has gone back to the provider, who will contact you to agree the changes.`);
   });
   const cancellation = useConfirmation(async () => {
     setReasonError(null);
@@ -161,8 +167,9 @@ function Decision({ programme, outcome }: { programme: Programme; outcome: Outco
     outcome.success(`${data?.cancelProgramme.title ?? programme.title} has been cancelled.`);
   });
   const canAccept = programme.availableActions.includes('ACCEPT');
+  const canAskForChanges = programme.availableActions.includes('REQUEST_CHANGES');
   const canCancel = programme.availableActions.includes('CANCEL');
-  if (!canAccept && !canCancel) return null;
+  if (!canAccept && !canAskForChanges && !canCancel) return null;
   return (
     <>
       {canAccept ? (
@@ -174,6 +181,11 @@ function Decision({ programme, outcome }: { programme: Programme; outcome: Outco
         {canAccept ? (
           <Button busy={accepting} onClick={() => acceptance.ask(undefined)}>
             Accept proposal
+          </Button>
+        ) : null}
+        {canAskForChanges ? (
+          <Button variant="secondary" busy={asking} onClick={() => changes.ask(undefined)}>
+            Ask for changes
           </Button>
         ) : null}
         {canCancel ? (
@@ -191,6 +203,9 @@ function Decision({ programme, outcome }: { programme: Programme; outcome: Outco
       </div>
       <ConfirmDialog title={`Accept ${programme.title}?`} confirmLabel="Yes, accept" tone="primary" busy={accepting} {...acceptance.dialog}>
         <p>The sessions will be booked with the facilitators named, and everyone enrolled will get calendar invitations.</p>
+      </ConfirmDialog>
+      <ConfirmDialog title={`Ask for changes to ${programme.title}?`} confirmLabel="Yes, send it back" cancelLabel="Not yet" tone="primary" busy={asking} {...changes.dialog}>
+        <p>The proposal goes back to the provider, who will contact you to agree the changes and propose again.</p>
       </ConfirmDialog>
       <ConfirmDialog
         title={`Cancel ${programme.title}?`}

@@ -3,6 +3,7 @@ import { useQuery } from '@lena/graphql-client/react';
 import { QueryView, useLocationFlash } from '@lena/portal-kit';
 import { ButtonLink, DateTime, EmptyState, Link, Page, Section, Table, Tag, useOutcome } from '@lena/ui';
 import { programmeStatusLabel, waitingOnLabel } from './programme-labels.js';
+import { ReminderSettings } from './reminder-settings.js';
 
 /** The organisation's programmes, newest first, with where each stands and whose move it is. */
 export function ProgrammesPage() {
@@ -56,6 +57,7 @@ export function ProgrammesPage() {
           }
         </QueryView>
       </Section>
+      <ReminderSettings />
     </Page>
   );
 }
