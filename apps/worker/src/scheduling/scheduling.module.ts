@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ExpandProgrammeSeriesJob } from './expand-programme-series.job';
+import { ProgrammeProgressRepository } from './programme-progress.repository';
 import { ReminderRepository } from './reminder.repository';
 import { SeriesRepository } from './series.repository';
 import { SessionCalendarRepository } from './session-calendar.repository';
@@ -11,12 +12,13 @@ import { SessionCalendarService } from './services/session-calendar.service';
 import { SweepSchedulingJob } from './sweep-scheduling.job';
 import { SweepTenantSchedulingJob } from './sweep-tenant-scheduling.job';
 
-/** Programmes' series expanded into sessions, their invitations, calendar updates and reminders (the scheduling queue). */
+/** Programmes' series expanded into sessions, their invitations, calendar updates and reminders, and programmes moving on as their sessions are held (the scheduling queue). */
 @Module({
   imports: [NotificationsModule],
   providers: [
     SeriesRepository,
     ReminderRepository,
+    ProgrammeProgressRepository,
     SessionCalendarRepository,
     SeriesExpansionService,
     SessionCalendarService,

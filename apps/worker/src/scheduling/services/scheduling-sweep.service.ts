@@ -1,12 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { assertProgrammeTransition, ProgrammeAction, ProgrammeStatus, SYSTEM_ACTOR } from '@lena/domain';
 import { JobQueues } from '@lena/jobs';
 import { DataSource } from 'typeorm';
 import type { TenantJobContext } from '../../jobs/job-handler';
 import { inPlatformTransaction } from '../../jobs/platform-transaction';
+import { ProgrammeProgressRepository } from '../programme-progress.repository';
 import { ReminderRepository } from '../reminder.repository';
 import { SeriesRepository } from '../series.repository';
 import { ReminderSendingService } from './reminder-sending.service';
 import { SessionCalendarService } from './session-calendar.service';
+
+/** Where the lifecycle (in the domain) lets the system take a programme on each step. */
+const SYSTEM_STEP = {
+  ACTIVATE: assertProgrammeTransition(ProgrammeStatus.ACCEPTED, ProgrammeAction.ACTIVATE, SYSTEM_ACTOR),
+  COMPLETE: assertProgrammeTransition(ProgrammeStatus.ACTIVE, ProgrammeAction.COMPLETE, SYSTEM_ACTOR),
+};
 
 /** Expansions handed over per organisation and sweep; the next sweep takes the rest. */
 const EXPANSIONS_PER_SWEEP = 500;
@@ -17,6 +25,9 @@ export interface TenantSweepOutcome {
   calendarUpdates: number;
   reminders: number;
   emails: number;
+  /** Programmes that became active (their first session began) or completed (their last ended). */
+  activated: number;
+  completed: number;
 }
 
 /**
@@ -25,7 +36,8 @@ export interface TenantSweepOutcome {
  * sees no programme or session: row-level security). That tenant sweep enqueues the expansion of
  * each accepted programme still waiting for its sessions (the job id the API's fast path uses, so
  * one already queued is not queued twice), emails the calendar update of every changed or
- * cancelled session, and sends the reminders that have fallen due. A flushed
+ * cancelled session, sends the reminders that have fallen due, and moves programmes on: active
+ * once their first session has begun, completed once their last has ended. A flushed
  * Redis loses nothing: the rows are still there at the next sweep.
  */
 @Injectable()
@@ -38,6 +50,7 @@ export class SchedulingSweepService {
     private readonly reminders: ReminderRepository,
     private readonly reminderSending: ReminderSendingService,
     private readonly sessionCalendars: SessionCalendarService,
+    private readonly progress: ProgrammeProgressRepository,
     private readonly jobQueues: JobQueues,
   ) {}
 
@@ -54,6 +67,9 @@ export class SchedulingSweepService {
     // Changes first: a reminder read after them names the session's new time.
     const calendarUpdates = await this.sessionCalendars.sendChanges(context);
     const sent = await this.reminderSending.sendDue(context);
-    return { expansions: waiting.length, calendarUpdates, ...sent };
+    // Activation first: a programme whose sessions have all been held since the last sweep is activated, then completed.
+    const activated = await this.progress.advance(context.uow, context.tenantId, 'ACTIVATE', ProgrammeStatus.ACCEPTED, SYSTEM_STEP.ACTIVATE);
+    const completed = await this.progress.advance(context.uow, context.tenantId, 'COMPLETE', ProgrammeStatus.ACTIVE, SYSTEM_STEP.COMPLETE);
+    return { expansions: waiting.length, calendarUpdates, ...sent, activated: activated.length, completed: completed.length };
   }
 }
