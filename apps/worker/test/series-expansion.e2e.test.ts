@@ -131,6 +131,33 @@ describe('series expansion', () => {
     }
   });
 
+  it('invites someone enrolled after the sessions were written, once, to the sessions still to come, and nobody twice', async () => {
+    const [facilitator, early] = [await fixtures.facilitator(), await fixtures.participant(tenantId)];
+    const programme = await fixtures.programme(tenantId, SPRING_SERIES, { facilitators: [facilitator], participants: [early] });
+    await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);
+    expect(await finished(programmeExpansionJobId(programme.id))).toMatchObject({ outcome: 'expanded', invited: 2 });
+    await invitationsTo([facilitator, early]);
+
+    // Enrolled once the sessions exist, as people are after an organisation accepts.
+    const late = await fixtures.participant(tenantId);
+    await fixtures.query(tenantId, 'INSERT INTO enrolment (tenant_id, programme_id, user_id) VALUES ($1, $2, $3)', [tenantId, programme.id, late.id]);
+    const sweep = async (suffix: string) => finished(await worker.queues.enqueue(Jobs.sweepTenantScheduling, { tenantId }, { jobId: `${programme.id}-${suffix}` }));
+    expect(await sweep('late')).toMatchObject({ invitations: 1 });
+    expect(await sweep('late-again')).toMatchObject({ invitations: 0 });
+
+    const [mail] = await invitationsTo([late]);
+    expect(mail!.to).toEqual([late.email]);
+    const calendar = new ICAL.Component(ICAL.parse(mail!.attachments.find((file) => file.contentType.startsWith('text/calendar'))!.content.toString('utf8')));
+    const sessions = await fixtures.sessions(tenantId, programme.id);
+    expect(calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent).uid)).toEqual(sessions.map((session) => `${session.id}@lena`));
+    expect([mail!.text, mail!.html].join('\n')).not.toContain(early.name);
+    // The sweep's one invitation was the late joiner's: those invited at expansion were marked then.
+    const invited = await fixtures.query<{ invited: boolean }>(tenantId, 'SELECT invited_at IS NOT NULL AS invited FROM enrolment WHERE programme_id = $1 ORDER BY enrolled_at', [
+      programme.id,
+    ]);
+    expect(invited.map((row) => row.invited)).toEqual([true, true]);
+  });
+
   it("emails each person a moved session's update and a cancelled session's cancellation, with the same UIDs and a raised SEQUENCE, once", async () => {
     const [ada, ben] = [await fixtures.participant(tenantId), await fixtures.participant(tenantId)];
     const programme = await fixtures.programme(tenantId, SPRING_SERIES, { participants: [ada, ben] });

@@ -9,6 +9,7 @@ import { ProgrammesAndScheduling1796300000000 } from './migrations/1796300000000
 import { ProgrammePlatformReads1796400000000 } from './migrations/1796400000000-programme-platform-reads';
 import { SeriesAndReminders1796500000000 } from './migrations/1796500000000-series-and-reminders';
 import { CalendarFeeds1796600000000 } from './migrations/1796600000000-calendar-feeds';
+import { EnrolmentInvitations1796700000000 } from './migrations/1796700000000-enrolment-invitations';
 
 export const migrations = [
   Foundation1764201600000,
@@ -19,6 +20,7 @@ export const migrations = [
   ProgrammePlatformReads1796400000000,
   SeriesAndReminders1796500000000,
   CalendarFeeds1796600000000,
+  EnrolmentInvitations1796700000000,
 ];
 
 /** Every entity class the entities folder exports. */

@@ -5,6 +5,7 @@ import { ProgrammeProgressRepository } from './programme-progress.repository';
 import { ReminderRepository } from './reminder.repository';
 import { SeriesRepository } from './series.repository';
 import { SessionCalendarRepository } from './session-calendar.repository';
+import { EnrolmentInvitationService } from './services/enrolment-invitation.service';
 import { ReminderSendingService } from './services/reminder-sending.service';
 import { SchedulingSweepService } from './services/scheduling-sweep.service';
 import { SeriesExpansionService } from './services/series-expansion.service';
@@ -23,6 +24,7 @@ import { SweepTenantSchedulingJob } from './sweep-tenant-scheduling.job';
     SeriesExpansionService,
     SessionCalendarService,
     ReminderSendingService,
+    EnrolmentInvitationService,
     SchedulingSweepService,
     ExpandProgrammeSeriesJob,
     SweepSchedulingJob,

@@ -157,6 +157,43 @@ export class SeriesRepository {
     );
   }
 
+  /** Marks these people's enrolments invited: they were sent the invitation in this transaction. */
+  async markInvited(uow: UnitOfWork, tenantId: string, programmeId: string, userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await uow.query('UPDATE enrolment SET invited_at = now() WHERE tenant_id = $1 AND programme_id = $2 AND user_id = ANY ($3::uuid[]) AND invited_at IS NULL', [
+      tenantId,
+      programmeId,
+      userIds,
+    ]);
+  }
+
+  /**
+   * People enrolled in a programme whose sessions are written but who have not been invited (they
+   * joined later), with the programme as its emails need it; claimed (row locks, skipping rows
+   * another worker holds) until the transaction ends. Someone whose account is not active is
+   * claimed too, and marked without an email.
+   */
+  async claimUninvited(uow: UnitOfWork, tenantId: string, limit: number): Promise<Array<ProgrammeToExpand & { recipient: ProgrammeRecipient; active: boolean }>> {
+    const rows = await uow.query<ProgrammeRow & { user_id: string; email: string; display_name: string; active: boolean }>(
+      `SELECT p.id, p.title, p.service_type, p.status, p.session_count, p.rrule, to_char(p.start_local, 'YYYY-MM-DD"T"HH24:MI:SS') AS start_local, p.start_slots,
+              p.session_minutes, p.time_zone, p.delivery_mode, p.video_link, p.location, p.sessions_expanded_at,
+              u.id AS user_id, u.email, u.display_name, u.status = 'ACTIVE' AS active
+         FROM enrolment e
+         JOIN programme p ON p.tenant_id = e.tenant_id AND p.id = e.programme_id
+         JOIN user_account u ON u.id = e.user_id
+        WHERE e.tenant_id = $1 AND e.invited_at IS NULL AND p.sessions_expanded_at IS NOT NULL AND p.status IN ('ACCEPTED', 'ACTIVE')
+        ORDER BY e.enrolled_at
+        LIMIT $2
+        FOR UPDATE OF e SKIP LOCKED`,
+      [tenantId, limit],
+    );
+    return rows.map((row) => ({
+      ...toProgramme(row),
+      recipient: { programmeId: row.id, userId: row.user_id, email: row.email, name: row.display_name },
+      active: row.active,
+    }));
+  }
+
   /** The organisation's accepted programmes still waiting for their sessions, longest-waiting first. */
   async awaitingExpansion(uow: UnitOfWork, tenantId: string, limit: number): Promise<string[]> {
     const rows = await uow.query<{ id: string }>(

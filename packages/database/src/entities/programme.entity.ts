@@ -135,6 +135,7 @@ export class ProgrammeFacilitatorEntity {
 
 @Entity({ name: 'enrolment' })
 @Index('enrolment_by_user', ['tenantId', 'userId'])
+@Index('enrolment_uninvited', ['tenantId'], { where: 'invited_at IS NULL' })
 @ForeignKey(() => ProgrammeEntity, ['tenantId', 'programmeId'], ['tenantId', 'id'], {
   name: 'enrolment_tenant_id_programme_id_fkey',
   onDelete: 'CASCADE',
@@ -163,4 +164,8 @@ export class EnrolmentEntity {
 
   @Column('timestamptz', { name: 'agreement_accepted_at', nullable: true })
   agreementAcceptedAt: Date | null;
+
+  /** When the invitation to the programme's sessions was queued for them: at expansion, or by the sweep for a later joiner. */
+  @Column('timestamptz', { name: 'invited_at', nullable: true })
+  invitedAt: Date | null;
 }

@@ -7,6 +7,7 @@ import { inPlatformTransaction } from '../../jobs/platform-transaction';
 import { ProgrammeProgressRepository } from '../programme-progress.repository';
 import { ReminderRepository } from '../reminder.repository';
 import { SeriesRepository } from '../series.repository';
+import { EnrolmentInvitationService } from './enrolment-invitation.service';
 import { ReminderSendingService } from './reminder-sending.service';
 import { SessionCalendarService } from './session-calendar.service';
 
@@ -23,6 +24,8 @@ export interface TenantSweepOutcome {
   expansions: number;
   /** Changed or cancelled sessions whose calendar update went out. */
   calendarUpdates: number;
+  /** Invitations sent to people enrolled after their programme's sessions were written. */
+  invitations: number;
   reminders: number;
   emails: number;
   /** Programmes that became active (their first session began) or completed (their last ended). */
@@ -36,7 +39,8 @@ export interface TenantSweepOutcome {
  * sees no programme or session: row-level security). That tenant sweep enqueues the expansion of
  * each accepted programme still waiting for its sessions (the job id the API's fast path uses, so
  * one already queued is not queued twice), emails the calendar update of every changed or
- * cancelled session, sends the reminders that have fallen due, and moves programmes on: active
+ * cancelled session, invites people enrolled since the sessions were written, sends the reminders
+ * that have fallen due, and moves programmes on: active
  * once their first session has begun, completed once their last has ended. A flushed
  * Redis loses nothing: the rows are still there at the next sweep.
  */
@@ -51,6 +55,7 @@ export class SchedulingSweepService {
     private readonly reminderSending: ReminderSendingService,
     private readonly sessionCalendars: SessionCalendarService,
     private readonly progress: ProgrammeProgressRepository,
+    private readonly enrolmentInvitations: EnrolmentInvitationService,
     private readonly jobQueues: JobQueues,
   ) {}
 
@@ -66,10 +71,11 @@ export class SchedulingSweepService {
     await this.jobQueues.enqueueProgrammeExpansions(waiting.map((programmeId) => ({ tenantId: context.tenantId, programmeId })));
     // Changes first: a reminder read after them names the session's new time.
     const calendarUpdates = await this.sessionCalendars.sendChanges(context);
+    const invitations = await this.enrolmentInvitations.sendDue(context);
     const sent = await this.reminderSending.sendDue(context);
     // Activation first: a programme whose sessions have all been held since the last sweep is activated, then completed.
     const activated = await this.progress.advance(context.uow, context.tenantId, 'ACTIVATE', ProgrammeStatus.ACCEPTED, SYSTEM_STEP.ACTIVATE);
     const completed = await this.progress.advance(context.uow, context.tenantId, 'COMPLETE', ProgrammeStatus.ACTIVE, SYSTEM_STEP.COMPLETE);
-    return { expansions: waiting.length, calendarUpdates, ...sent, activated: activated.length, completed: completed.length };
+    return { expansions: waiting.length, calendarUpdates, invitations, ...sent, activated: activated.length, completed: completed.length };
   }
 }

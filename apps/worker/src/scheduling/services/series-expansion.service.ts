@@ -50,6 +50,13 @@ export class SeriesExpansionService {
       tenantId,
       recipients.map((recipient) => seriesInvitationEmail({ programme, sessions: stored, recipient, organizer, now })),
     );
+    // Those enrolled now are invited; anyone enrolled from here on is the sweep's to invite.
+    await this.series.markInvited(
+      uow,
+      tenantId,
+      programmeId,
+      recipients.map((recipient) => recipient.userId),
+    );
     return { outcome: 'expanded', sessions: sessions.length, invited };
   }
 
