@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GROUP_AGREEMENT_VERSION } from '@lena/domain';
+import { Jobs, QueueName } from '@lena/jobs';
+import { Queue } from 'bullmq';
 import { expectData, expectError, fieldProblem } from './support/expectations';
 import { unique, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import {
@@ -13,7 +15,7 @@ import {
   WITHDRAW_MEMBER,
   type ProgrammeView,
 } from './support/programmes';
-import { startTestApi, type TestApi } from './support/test-api';
+import { requireEnv, startTestApi, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
 
 const GROUP_AGREEMENT = 'query($serviceType: ServiceType!) { groupAgreement(serviceType: $serviceType) { serviceType version title introduction rules } }';
@@ -66,6 +68,20 @@ describe('enrolling members', () => {
     expectError(await adminClient.gql(ENROL_MEMBER, { input: { programmeId: programme.id, userId: third!.id } }), 'CONFLICT', 'This group is full: all 2 places are taken.');
     expect(await enrolled(programme.id)).toBe(2);
     expect(await api.fixtures.count('audit_event', `action = 'MEMBER_ENROLLED' AND tenant_id = $1 AND detail->>'programmeId' = $2`, [tenant.id, programme.id])).toBe(2);
+  });
+
+  it('asks the worker to sweep the organisation once an enrolment commits, so the person is invited at once', async () => {
+    const programme = await acceptedProgramme();
+    const [person] = await teamMembers(1);
+    expectData(await adminClient.gql(ENROL_MEMBER, { input: { programmeId: programme.id, userId: person!.id } }));
+    const scheduling = new Queue(QueueName.scheduling, { connection: { url: requireEnv('REDIS_URL') }, prefix: api.config.queuePrefix });
+    try {
+      const sweep = await scheduling.getJob(`sweep-tenant-scheduling-${tenant.id}-enrolment-${programme.id}-${person!.id}`);
+      expect(sweep?.name).toBe(Jobs.sweepTenantScheduling.name);
+      expect(sweep?.data).toEqual({ tenantId: tenant.id });
+    } finally {
+      await scheduling.close();
+    }
   });
 
   it('never exceeds capacity under many concurrent enrolments: exactly capacity succeed, the rest are CONFLICT', async () => {

@@ -13,6 +13,18 @@ export class WorkerNudgeService {
 
   constructor(@Inject(JOB_QUEUES) private readonly queues: ApiJobQueues) {}
 
+  /**
+   * Someone has joined a programme whose sessions may already be written: the organisation's
+   * scheduling sweep sends them their invitation now rather than at the next minute.
+   */
+  sweepOrganisationAfterCommit(tenantId: string, cause: string): void {
+    requestContext().uow.afterCommit(async () => {
+      await this.queues.enqueueTenantSchedulingSweeps([tenantId], cause).catch((error: unknown) => {
+        this.logger.warn(`Could not enqueue a scheduling sweep of organisation ${tenantId}; the next one will do: ${String(error)}`);
+      });
+    });
+  }
+
   /** An accepted programme's sessions are to be written: expand its series. */
   expandProgrammeAfterCommit(tenantId: string, programmeId: string): void {
     requestContext().uow.afterCommit(async () => {

@@ -14,6 +14,7 @@ import {
   type Principal,
 } from '@lena/domain';
 import { AuditService } from '../audit/audit.service';
+import { WorkerNudgeService } from '../notifications/worker-nudge.service';
 import { MemberService } from '../tenancy/member.service';
 import type { ChangeGroupSizeInput, EnrolmentInput } from './dtos/programme.inputs';
 import type { Enrolment, MyEnrolment, Programme } from './dtos/programme.type';
@@ -33,6 +34,7 @@ export class EnrolmentService {
     private readonly programmeRows: ProgrammeRepository,
     private readonly members: MemberService,
     private readonly audit: AuditService,
+    private readonly nudges: WorkerNudgeService,
   ) {}
 
   async enrol(tenantId: string, input: EnrolmentInput): Promise<Programme> {
@@ -53,6 +55,7 @@ export class EnrolmentService {
       targetId: member.userId,
       detail: { programmeId: programme.id, title: programme.title },
     });
+    this.nudges.sweepOrganisationAfterCommit(tenantId, `enrolment-${programme.id}-${member.userId}`);
     return this.programmes.read(tenantId, programme.id);
   }
 
