@@ -94,6 +94,8 @@ async function snapshotOf(world: World): Promise<string> {
     programmes: await read('SELECT * FROM programme WHERE tenant_id = $1 ORDER BY id'),
     programmeFacilitators: await read('SELECT * FROM programme_facilitator WHERE tenant_id = $1 ORDER BY programme_id, user_id'),
     enrolments: await read('SELECT * FROM enrolment WHERE tenant_id = $1 ORDER BY programme_id, user_id'),
+    groupSessions: await read('SELECT * FROM group_session WHERE tenant_id = $1 ORDER BY id'),
+    sessionReminders: await read('SELECT * FROM session_reminder WHERE tenant_id = $1 ORDER BY session_id, offset_minutes'),
   });
 }
 

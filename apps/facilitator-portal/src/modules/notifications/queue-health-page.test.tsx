@@ -1,31 +1,19 @@
-import { createLenaApolloClient, type FailedMessagesQuery, type QueueHealthQuery } from '@lena/graphql-client';
+import { type FailedMessagesQuery, type QueueHealthQuery } from '@lena/graphql-client';
 import { ApolloProvider } from '@lena/graphql-client/react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QueueHealthPage } from './queue-health-page.js';
+import { fakeApi, type Answer } from '../../test/fake-api.js';
 
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
 
-type Answer = { data: unknown } | { errors: unknown[] };
-
 /**
  * An API that answers each operation from its own list (the last answer repeats) and records what
  * was asked, in order.
  */
-function fakeApi(answers: Record<string, Answer[]>) {
-  const requests: { operationName: string; variables: Record<string, unknown> }[] = [];
-  const fetch: typeof globalThis.fetch = async (_input, init) => {
-    const request = JSON.parse(String(init?.body)) as { operationName: string; variables: Record<string, unknown> };
-    requests.push({ operationName: request.operationName, variables: request.variables });
-    const queue = answers[request.operationName] ?? [];
-    const body = (queue.length > 1 ? queue.shift() : queue[0]) ?? { errors: [{ message: 'Not in this test.', extensions: { code: 'NOT_FOUND' } }] };
-    return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-  };
-  return { client: createLenaApolloClient({ uri: 'http://api.test/graphql', fetch }), requests };
-}
 
 type Health = QueueHealthQuery['queueHealth'];
 type Queue = Health['queues'][number];

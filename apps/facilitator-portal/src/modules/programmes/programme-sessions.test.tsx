@@ -1,28 +1,10 @@
-import { createLenaApolloClient, type ProgrammeSessionFieldsFragment } from '@lena/graphql-client';
+import { type ProgrammeSessionFieldsFragment } from '@lena/graphql-client';
 import { ApolloProvider } from '@lena/graphql-client/react';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionChangeForm, wallClockIn } from './programme-sessions.js';
-
-type Answer = { data: unknown } | { errors: unknown[] };
-interface Request {
-  operationName: string;
-  variables: { input: Record<string, unknown> };
-}
-
-/** An API that answers each operation from its own list (the last answer repeats) and records what was asked. */
-function fakeApi(answers: Record<string, Answer[]>) {
-  const requests: Request[] = [];
-  const fetch: typeof globalThis.fetch = async (_input, init) => {
-    const request = JSON.parse(String(init?.body)) as Request;
-    requests.push(request);
-    const queue = answers[request.operationName] ?? [];
-    const body = (queue.length > 1 ? queue.shift() : queue[0]) ?? { errors: [{ message: 'Not in this test.', extensions: { code: 'NOT_FOUND' } }] };
-    return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-  };
-  return { client: createLenaApolloClient({ uri: 'http://api.test/graphql', fetch }), named: (name: string) => requests.filter((request) => request.operationName === name) };
-}
+import { fakeApi, type Answer } from '../../test/fake-api.js';
 
 afterEach(cleanup);
 

@@ -1,23 +1,9 @@
-import { createLenaApolloClient, type AgendaSessionFieldsFragment } from '@lena/graphql-client';
+import { type AgendaSessionFieldsFragment } from '@lena/graphql-client';
 import { ApolloProvider } from '@lena/graphql-client/react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MySessionsPage } from './my-sessions-page.js';
-
-type Answer = { data: unknown } | { errors: unknown[] };
-
-/** An API that answers each operation from its own list (the last answer repeats) and records what was asked. */
-function fakeApi(answers: Record<string, Answer[]>) {
-  const requests: { operationName: string; variables: Record<string, unknown> }[] = [];
-  const fetch: typeof globalThis.fetch = async (_input, init) => {
-    const request = JSON.parse(String(init?.body)) as { operationName: string; variables: Record<string, unknown> };
-    requests.push({ operationName: request.operationName, variables: request.variables });
-    const queue = answers[request.operationName] ?? [];
-    const body = (queue.length > 1 ? queue.shift() : queue[0]) ?? { errors: [{ message: 'Not in this test.', extensions: { code: 'NOT_FOUND' } }] };
-    return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-  };
-  return { client: createLenaApolloClient({ uri: 'http://api.test/graphql', fetch }), requests };
-}
+import { fakeApi, type Answer } from '../../test/fake-api.js';
 
 function session(
   overrides: Partial<AgendaSessionFieldsFragment> & Pick<AgendaSessionFieldsFragment, 'id' | 'startsAt' | 'endsAt'>,
