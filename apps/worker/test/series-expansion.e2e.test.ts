@@ -13,6 +13,14 @@ const londonTime = (instant: Date) => new Intl.DateTimeFormat('en-GB', { timeZon
 /** A weekly 10:00 London series across the clocks going forward on 28 March 2027. */
 const SPRING_SERIES = { rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=4', startLocal: '2027-03-17T10:00:00', timeZone: 'Europe/London', sessionCount: 4 };
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A weekly series in UTC whose first session is `days` from now (negative: in the past), at the next whole hour. */
+function weeklyFrom(days: number, count = 3) {
+  const start = new Date(Math.ceil((Date.now() + days * DAY_MS) / 3_600_000) * 3_600_000);
+  return { rrule: `FREQ=WEEKLY;COUNT=${count}`, startLocal: start.toISOString().slice(0, 19), timeZone: 'UTC', sessionCount: count };
+}
+
 // The worker as it runs in production (two of them, for the races), against real PostgreSQL, Redis and SMTP.
 describe('series expansion', () => {
   const prefix = uniqueQueuePrefix();
@@ -279,5 +287,75 @@ describe('series expansion', () => {
     await worker.queues.enqueueProgrammeExpansion(tenantId, programme.id);
     expect(await finished(programmeExpansionJobId(programme.id))).toEqual({ outcome: 'not-accepted', status: 'PROPOSED' });
     expect(await fixtures.sessions(tenantId, programme.id)).toEqual([]);
+  });
+
+  // Programmes move on by themselves as their sessions are held: the organisation's sweep.
+  describe('programmes moving on', () => {
+    let progressTenantId: string;
+    let sweeps = 0;
+
+    beforeAll(async () => {
+      progressTenantId = await fixtures.tenant();
+    });
+
+    async function expanded(series: ReturnType<typeof weeklyFrom>): Promise<string> {
+      const programme = await fixtures.programme(progressTenantId, series);
+      await worker.queues.enqueueProgrammeExpansion(progressTenantId, programme.id);
+      await finished(programmeExpansionJobId(programme.id));
+      return programme.id;
+    }
+
+    const sweep = async () => finished(await worker.queues.enqueue(Jobs.sweepTenantScheduling, { tenantId: progressTenantId }, { jobId: `progress-${++sweeps}` }));
+    const statusOf = async (programmeId: string) =>
+      (await fixtures.query<{ status: string; version: number }>(progressTenantId, 'SELECT status, version FROM programme WHERE id = $1', [programmeId]))[0];
+    const audited = async (programmeId: string) =>
+      (
+        await fixtures.query<{ action: string; actor_user_id: string | null; detail: Record<string, unknown> }>(
+          null,
+          `SELECT action, actor_user_id, detail FROM audit_event WHERE target_type = 'programme' AND target_id = $1 ORDER BY id`,
+          [programmeId],
+        )
+      ).map((row) => [row.action, row.actor_user_id, row.detail.from, row.detail.to]);
+
+    it('becomes active once its first session has begun, and completed once its last has ended, each audited as the system’s step, once', async () => {
+      const running = await expanded(weeklyFrom(-8));
+      const finishedProgramme = await expanded(weeklyFrom(-30));
+      const toCome = await expanded(weeklyFrom(3));
+      const before = await statusOf(running);
+
+      expect(await sweep()).toMatchObject({ activated: 2, completed: 1 });
+      expect(await statusOf(running)).toEqual({ status: 'ACTIVE', version: before!.version + 1 });
+      expect((await statusOf(finishedProgramme))?.status).toBe('COMPLETED');
+      expect((await statusOf(toCome))?.status).toBe('ACCEPTED');
+      expect(await audited(running)).toEqual([['PROGRAMME_ACTIVATED', null, 'ACCEPTED', 'ACTIVE']]);
+      expect(await audited(finishedProgramme)).toEqual([
+        ['PROGRAMME_ACTIVATED', null, 'ACCEPTED', 'ACTIVE'],
+        ['PROGRAMME_COMPLETED', null, 'ACTIVE', 'COMPLETED'],
+      ]);
+
+      // Nothing more is due: a second sweep changes nothing and audits nothing.
+      expect(await sweep()).toMatchObject({ activated: 0, completed: 0 });
+      expect(await audited(running)).toHaveLength(1);
+    });
+
+    it('is not completed while a session is still to come, and cancelled sessions do not count as held', async () => {
+      const programme = await expanded(weeklyFrom(-8));
+      await sweep();
+      expect((await statusOf(programme))?.status).toBe('ACTIVE');
+      // The sessions still to come are cancelled: the ones held were the last.
+      await fixtures.query(
+        progressTenantId,
+        "UPDATE group_session SET status = 'CANCELLED', calendar_sequence = calendar_sequence + 1 WHERE programme_id = $1 AND starts_at > now()",
+        [programme],
+      );
+      await sweep();
+      expect((await statusOf(programme))?.status).toBe('COMPLETED');
+
+      // A programme whose every session was cancelled was never held, so never activated.
+      const neverHeld = await expanded(weeklyFrom(-30));
+      await fixtures.query(progressTenantId, "UPDATE group_session SET status = 'CANCELLED' WHERE programme_id = $1", [neverHeld]);
+      await sweep();
+      expect((await statusOf(neverHeld))?.status).toBe('ACCEPTED');
+    });
   });
 });

@@ -30,12 +30,23 @@ export class EnrolmentInvitationService {
       const claimed = await this.series.claimUninvited(uow, tenantId, batch);
       if (claimed.length === 0) break;
       const now = new Date();
-      for (const { recipient, active, ...programme } of claimed) {
-        const toCome = (await this.series.scheduledSessions(uow, tenantId, programme.id)).filter((session) => session.startsAt.getTime() > now.getTime());
-        if (active && toCome.length > 0) {
-          invited += await this.emails.queueEmails(uow, tenantId, [seriesInvitationEmail({ programme, sessions: toCome, recipient, organizer, now })]);
+      // Grouped by programme: its sessions are read, its emails queued and its enrolments marked once.
+      const byProgramme = new Map<string, typeof claimed>();
+      for (const enrolment of claimed) byProgramme.set(enrolment.id, [...(byProgramme.get(enrolment.id) ?? []), enrolment]);
+      for (const [programmeId, joiners] of byProgramme) {
+        const toCome = (await this.series.scheduledSessions(uow, tenantId, programmeId)).filter((session) => session.startsAt.getTime() > now.getTime());
+        if (toCome.length > 0) {
+          const messages = joiners
+            .filter((joiner) => joiner.active)
+            .map(({ recipient, active: _active, ...programme }) => seriesInvitationEmail({ programme, sessions: toCome, recipient, organizer, now }));
+          invited += await this.emails.queueEmails(uow, tenantId, messages);
         }
-        await this.series.markInvited(uow, tenantId, programme.id, [recipient.userId]);
+        await this.series.markInvited(
+          uow,
+          tenantId,
+          programmeId,
+          joiners.map((joiner) => joiner.recipient.userId),
+        );
       }
       if (claimed.length < batch) break;
     }
