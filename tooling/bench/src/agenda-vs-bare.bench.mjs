@@ -2,23 +2,18 @@
 // programme, organisation name and enrolled count) through the real API (NestJS + Mercurius +
 // auth + the facilitators' row-level policy) against a bare Fastify + pg route running the same
 // SQL. Prints both throughputs and RESULT agenda-vs-bare ratio=<api/bare>. Target: 0.7 or more.
-import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
+import { compareInRounds, signIn, startApi, startBare } from './api-against-bare.mjs';
 
 const require = createRequire(import.meta.url);
-const { startTestServices, freePort, withDatabaseName } = require('@lena/test-services');
+const { startTestServices, withDatabaseName } = require('@lena/test-services');
 const { migrateDatabase, appUrlFor, withUnitOfWork } = require('@lena/database');
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = join(here, '../../..');
-const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const FROM = '2027-01-01T00:00:00Z';
 const TO = '2027-12-31T00:00:00Z';
 const PAGE = 50;
@@ -37,74 +32,22 @@ try {
   await seedDemo(ownerUrl);
   await addProgrammes(ownerUrl, FACILITATOR, ['northshire-cp', 'coastal-ambulance']);
 
-  const apiPort = await freePort();
-  const api = spawn(process.execPath, [join(repo, 'apps/api/dist/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(apiPort),
-      DATABASE_URL: ownerUrl,
-      REDIS_URL: services.redisUrl,
-      LENA_QUEUE_PREFIX: '{lena-bench}',
-      LENA_JWT_SECRET: randomBytes(32).toString('hex'),
-      // Production refuses to start without a key of its own for sealing outbox emails.
-      LENA_OUTBOX_KEY: randomBytes(32).toString('base64'),
-      LENA_COOKIE_SECURE: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(api);
-  await waitForOutput(api, 'listening');
-  const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
-  const login = await fetch(apiUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `mutation { login(input: { email: "${FACILITATOR}", password: "Lena-demo-2026!" }) { viewer { id tenantId } } }`,
-    }),
-  });
-  const accessToken = login.headers
-    .getSetCookie()
-    .find((cookie) => cookie.startsWith('lena_access='))
-    ?.split(';')[0]
-    .slice('lena_access='.length);
-  const { data } = await login.json();
-  if (!accessToken) throw new Error('Could not sign in to the API for the benchmark.');
-  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
-
-  const barePort = await freePort();
-  const bare = fork(join(here, 'bare-agenda-server.mjs'), {
-    env: { ...process.env, APP_DATABASE_URL: appUrlFor(ownerUrl), PORT: String(barePort) },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  children.push(bare);
-  await once(bare, 'message');
-  const bareUrl = `http://127.0.0.1:${barePort}/agenda?user=${data.login.viewer.id}&session=${claims.sid}&from=${FROM}&to=${TO}&first=${PAGE}`;
+  const apiUrl = await startApi({ ownerUrl, redisUrl: services.redisUrl, children });
+  const { accessToken, viewer, sessionId } = await signIn(apiUrl, FACILITATOR);
+  const bareBase = await startBare('bare-agenda-server.mjs', { APP_DATABASE_URL: appUrlFor(ownerUrl) }, children);
+  const bareUrl = `${bareBase}/agenda?user=${viewer.id}&session=${sessionId}&from=${FROM}&to=${TO}&first=${PAGE}`;
 
   const apiRequest = { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ query: AGENDA_QUERY }) };
   await expectPage(apiUrl, apiRequest, (body) => body.data?.myGroupSessions?.items);
   await expectPage(bareUrl, { method: 'GET' }, (body) => body.data.items);
 
-  const apiRate = await measure('api', apiUrl, apiRequest);
-  const bareRate = await measure('bare', bareUrl, { method: 'GET' });
-  console.log(`API (GraphQL myGroupSessions, ${PAGE}):  ${apiRate.toFixed(0)} requests/s`);
-  console.log(`Bare Fastify + pg (same SQL):       ${bareRate.toFixed(0)} requests/s`);
+  const { apiRate, bareRate, rounds } = await compareInRounds({ url: apiUrl, request: apiRequest }, { url: bareUrl, request: { method: 'GET' } });
+  console.log(`API (GraphQL myGroupSessions, ${PAGE}):  ${apiRate.toFixed(0)} requests/s (median of ${rounds})`);
+  console.log(`Bare Fastify + pg (same SQL):       ${bareRate.toFixed(0)} requests/s (median of ${rounds})`);
   console.log(`RESULT agenda-vs-bare ratio=${(apiRate / bareRate).toFixed(3)}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await services.stop();
-}
-
-async function measure(name, url, request) {
-  // Warm up (JIT compilation of the query, pools filled), then measure.
-  await run(url, request, 3);
-  const result = await run(url, request, DURATION_SECONDS);
-  if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
-  return result.requests.average;
-}
-
-function run(url, request, duration) {
-  return autocannon({ url, connections: CONNECTIONS, duration, ...request });
 }
 
 async function expectPage(url, request, pick) {
@@ -151,25 +94,4 @@ async function addProgrammes(ownerUrl, facilitatorEmail, slugs) {
   } finally {
     await pool.end();
   }
-}
-
-/**
- * Resolves once the child has printed `text`, and keeps reading its output afterwards: the API
- * logs a line per request, and a pipe nobody empties would stall it (and the measurement).
- */
-function waitForOutput(child, text) {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout.on('data', (chunk) => {
-      if (seen === null) return;
-      seen += chunk;
-      if (seen.includes(text)) {
-        seen = null;
-        resolve();
-      }
-    });
-    child.once('exit', () => {
-      if (seen !== null) reject(new Error(`The API exited before it was ready:\n${seen}`));
-    });
-  });
 }
