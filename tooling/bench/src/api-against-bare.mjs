@@ -21,7 +21,10 @@ const DEMO_PASSWORD = 'Lena-demo-2026!';
 /** The built API under NODE_ENV=production on `ownerUrl`; `children` collects the process for the caller to stop. */
 export async function startApi({ ownerUrl, redisUrl, children }) {
   const port = await freePort();
-  const api = spawn(process.execPath, [join(repo, 'apps/api/dist/main.js')], {
+  // BENCH_API_NODE_ARGS passes flags to the API's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+  // to see where its time goes under load (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const api = spawn(process.execPath, [...nodeArgs, join(repo, 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
