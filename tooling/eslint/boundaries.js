@@ -13,9 +13,9 @@ const BY_PACKAGE_NAME = {
 
 /** packages/domain imports only these (and its own files): pure libraries and Node's built-ins. */
 export const DOMAIN_IMPORTS = {
-  regex: '^(?!(?:zod|luxon|rrule|@zxcvbn-ts/[^/]+)(?:/.*)?$|node:|\\.{1,2}/)',
+  regex: '^(?!(?:zod|luxon|rrule|@zxcvbn-ts/[^/]+|@stdlib/stats-base-dists-[^/]+)(?:/.*)?$|node:|\\.{1,2}/)',
   message:
-    'packages/domain holds pure rules: it imports only zod, luxon, rrule, @zxcvbn-ts and node: built-ins, never a framework, a database or another Lena package. A pure library may join the list in tooling/eslint/boundaries.js.',
+    'packages/domain holds pure rules: it imports only zod, luxon, rrule, @zxcvbn-ts, stdlib’s statistical distributions and node: built-ins, never a framework, a database or another Lena package. A pure library may join the list in tooling/eslint/boundaries.js.',
 };
 
 const SERVER_ONLY = [

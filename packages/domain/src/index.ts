@@ -31,3 +31,7 @@ export * from './programmes/enrolment.js';
 export * from './scheduling/agenda.js';
 export * from './programmes/group-agreement.js';
 export * from './programmes/programme-decisions.js';
+export * from './outcomes/instrument.js';
+export * from './outcomes/instrument-library.js';
+export * from './outcomes/scoring.js';
+export * from './outcomes/paired-change.js';

@@ -49,11 +49,11 @@ describe('packages/domain imports no framework, database or other Lena package',
   test('refuses a type-only import too', () =>
     assertRefused('packages/domain', 'src/probe.ts', "import type { Repository } from 'typeorm';\nexport type Rows = Repository<object>;\n", 'no-restricted-imports'));
 
-  test('allows zod, luxon, rrule, zxcvbn, node: built-ins and its own files', () =>
+  test('allows zod, luxon, rrule, zxcvbn, stdlib distributions, node: built-ins and its own files', () =>
     assertAllowed(
       'packages/domain',
       'src/probe.ts',
-      ['zod', 'luxon', 'rrule', '@zxcvbn-ts/language-common', 'node:fs', './identity/identity-schemas.js']
+      ['zod', 'luxon', 'rrule', '@zxcvbn-ts/language-common', '@stdlib/stats-base-dists-t-quantile', 'node:fs', './identity/identity-schemas.js']
         .map((specifier, index) => `import * as imported${index} from '${specifier}';\nexport const used${index} = imported${index};\n`)
         .join(''),
     ));
