@@ -35,3 +35,4 @@ export * from './outcomes/instrument.js';
 export * from './outcomes/instrument-library.js';
 export * from './outcomes/scoring.js';
 export * from './outcomes/paired-change.js';
+export * from './outcomes/measurement-schedule.js';
