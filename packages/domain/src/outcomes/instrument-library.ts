@@ -1,4 +1,4 @@
-import { ScoreDirection, type Instrument, type InstrumentLicence, type ResponseScale } from './instrument.js';
+import { ScoreDirection, type OutcomeInstrument, type InstrumentLicence, type ResponseScale } from './instrument.js';
 
 /**
  * The instruments the platform ships. Our own forms are written for this product; the Copenhagen
@@ -27,7 +27,7 @@ const AGREEMENT: ResponseScale = {
 };
 
 /** Our short outcome form for Group Reflective Practice: space to reflect, self-awareness, support. */
-export const LENA_GRP_OUTCOME: Instrument = {
+export const LENA_GRP_OUTCOME: OutcomeInstrument = {
   key: 'lena-grp-outcome',
   version: 1,
   title: 'Reflective practice outcome (Lena, 6 items)',
@@ -55,7 +55,7 @@ export const LENA_GRP_OUTCOME: Instrument = {
 };
 
 /** Our short outcome form for Group Therapeutic Support: coping skills, problem solving, cohesion. */
-export const LENA_GTS_OUTCOME: Instrument = {
+export const LENA_GTS_OUTCOME: OutcomeInstrument = {
   key: 'lena-gts-outcome',
   version: 1,
   title: 'Therapeutic support outcome (Lena, 6 items)',
@@ -110,7 +110,7 @@ const CBI_DEGREE: ResponseScale = {
  * the public domain; the wording is kept as published. Reliabilities are the published Cronbach's
  * alphas (0.87, 0.87 and 0.85), which the reliable-change index uses.
  */
-export const COPENHAGEN_BURNOUT_INVENTORY: Instrument = {
+export const COPENHAGEN_BURNOUT_INVENTORY: OutcomeInstrument = {
   key: 'cbi',
   version: 1,
   title: 'Copenhagen Burnout Inventory',
@@ -197,7 +197,7 @@ export const PROQOL_LICENCE_ENTRY: LicenceOnlyInstrument = {
   },
 };
 
-export const SHIPPED_INSTRUMENTS: readonly Instrument[] = [LENA_GRP_OUTCOME, LENA_GTS_OUTCOME, COPENHAGEN_BURNOUT_INVENTORY];
+export const SHIPPED_OUTCOME_INSTRUMENTS: readonly OutcomeInstrument[] = [LENA_GRP_OUTCOME, LENA_GTS_OUTCOME, COPENHAGEN_BURNOUT_INVENTORY];
 
 /**
  * Whether an organisation may use an instrument: its licence needs no confirmation, or the

@@ -16,7 +16,7 @@ export interface ResponseScale {
   options: readonly ResponseOption[];
 }
 
-export interface InstrumentItem {
+export interface OutcomeItem {
   key: string;
   text: string;
   /** The key of the item's response scale. */
@@ -63,7 +63,7 @@ export interface InstrumentLicence {
   url: string | null;
 }
 
-export interface Instrument {
+export interface OutcomeInstrument {
   key: string;
   version: number;
   title: string;
@@ -71,18 +71,18 @@ export interface Instrument {
   instructions: string;
   licence: InstrumentLicence;
   scales: readonly ResponseScale[];
-  items: readonly InstrumentItem[];
+  items: readonly OutcomeItem[];
   subscales: readonly Subscale[];
 }
 
 /** The raw answers to one instrument: item key → the chosen option's value (absent when skipped). */
-export type InstrumentAnswers = Readonly<Record<string, number | undefined>>;
+export type OutcomeAnswers = Readonly<Record<string, number | undefined>>;
 
 /**
  * Problems with an instrument definition, in plain English; empty when it is sound. Platform admins
  * add tenant-specific instruments, so a definition is checked before it is stored, never trusted.
  */
-export function instrumentDefinitionProblems(instrument: Instrument): string[] {
+export function outcomeInstrumentProblems(instrument: OutcomeInstrument): string[] {
   const problems: string[] = [];
   const scales = new Map(instrument.scales.map((scale) => [scale.key, scale]));
   const itemKeys = new Set<string>();

@@ -1,11 +1,11 @@
 import { DomainError } from '../errors/domain-error.js';
-import { instrumentDefinitionProblems, ScoreDirection, type Instrument } from './instrument.js';
-import { COPENHAGEN_BURNOUT_INVENTORY, instrumentUsable, LENA_GRP_OUTCOME, PROQOL_LICENCE_ENTRY, SHIPPED_INSTRUMENTS } from './instrument-library.js';
-import { scoreInstrument } from './scoring.js';
+import { outcomeInstrumentProblems, ScoreDirection, type OutcomeInstrument } from './instrument.js';
+import { COPENHAGEN_BURNOUT_INVENTORY, instrumentUsable, LENA_GRP_OUTCOME, PROQOL_LICENCE_ENTRY, SHIPPED_OUTCOME_INSTRUMENTS } from './instrument-library.js';
+import { scoreOutcome } from './scoring.js';
 
-const cbi = (answers: Record<string, number>) => Object.fromEntries(scoreInstrument(COPENHAGEN_BURNOUT_INVENTORY, answers).map((subscale) => [subscale.key, subscale.score]));
+const cbi = (answers: Record<string, number>) => Object.fromEntries(scoreOutcome(COPENHAGEN_BURNOUT_INVENTORY, answers).map((subscale) => [subscale.key, subscale.score]));
 
-describe('scoreInstrument: the Copenhagen Burnout Inventory’s published scoring', () => {
+describe('scoreOutcome: the Copenhagen Burnout Inventory’s published scoring', () => {
   // Kristensen et al. (2005): answers score 100, 75, 50, 25 and 0; a subscale is the mean of its
   // items; "enough energy for family and friends" is reversed; too few answers and there is no score.
   it.each([
@@ -30,7 +30,7 @@ describe('scoreInstrument: the Copenhagen Burnout Inventory’s published scorin
   });
 
   it('refuses an answer that is not one of the item’s options, or a question the instrument lacks', () => {
-    const attempt = (answers: Record<string, number>) => () => scoreInstrument(COPENHAGEN_BURNOUT_INVENTORY, answers);
+    const attempt = (answers: Record<string, number>) => () => scoreOutcome(COPENHAGEN_BURNOUT_INVENTORY, answers);
     expect(attempt({ 'personal-1': 60 })).toThrow(DomainError);
     expect(attempt({ 'personal-1': 60 })).toThrow(/Choose one of the answers offered for “How often do you feel tired\?”/);
     try {
@@ -43,40 +43,40 @@ describe('scoreInstrument: the Copenhagen Burnout Inventory’s published scorin
   });
 });
 
-describe('scoreInstrument: our own forms and sums', () => {
+describe('scoreOutcome: our own forms and sums', () => {
   it('flips the reversed item within a 1–5 agreement scale', () => {
     const agreeing = { space: 5, notice: 5, understood: 5, 'self-care': 5, sustain: 5 };
-    const [carryingHome] = scoreInstrument(LENA_GRP_OUTCOME, { ...agreeing, carry: 5 });
-    const [notCarrying] = scoreInstrument(LENA_GRP_OUTCOME, { ...agreeing, carry: 1 });
+    const [carryingHome] = scoreOutcome(LENA_GRP_OUTCOME, { ...agreeing, carry: 5 });
+    const [notCarrying] = scoreOutcome(LENA_GRP_OUTCOME, { ...agreeing, carry: 1 });
     expect(carryingHome!.score).toBeCloseTo((5 * 5 + 1) / 6, 12);
     expect(notCarrying!.score).toBe(5);
   });
 
   it('prorates a sum from the mean of the items answered', () => {
-    const summed: Instrument = {
+    const summed: OutcomeInstrument = {
       ...LENA_GRP_OUTCOME,
       subscales: [
         { key: 'total', title: 'Total', items: ['space', 'notice', 'understood', 'sustain'], method: 'SUM', minimumAnswered: 3, direction: ScoreDirection.HIGHER_IS_BETTER },
       ],
     };
-    expect(scoreInstrument(summed, { space: 4, notice: 2, understood: 3, sustain: 3 })[0]).toEqual({ key: 'total', score: 12, answered: 4 });
-    expect(scoreInstrument(summed, { space: 4, notice: 2, understood: 3 })[0]).toEqual({ key: 'total', score: 12, answered: 3 });
+    expect(scoreOutcome(summed, { space: 4, notice: 2, understood: 3, sustain: 3 })[0]).toEqual({ key: 'total', score: 12, answered: 4 });
+    expect(scoreOutcome(summed, { space: 4, notice: 2, understood: 3 })[0]).toEqual({ key: 'total', score: 12, answered: 3 });
   });
 });
 
 describe('instrument definitions and licences', () => {
   it('ships only sound definitions', () => {
-    for (const instrument of SHIPPED_INSTRUMENTS) expect(instrumentDefinitionProblems(instrument)).toEqual([]);
+    for (const instrument of SHIPPED_OUTCOME_INSTRUMENTS) expect(outcomeInstrumentProblems(instrument)).toEqual([]);
   });
 
   it('names what is wrong with a broken tenant-specific definition', () => {
-    const broken: Instrument = {
+    const broken: OutcomeInstrument = {
       ...LENA_GRP_OUTCOME,
       scales: [{ key: 'agreement', options: [{ value: 1, label: 'Yes' }] }],
       items: [...LENA_GRP_OUTCOME.items, { key: 'space', text: 'Again', scale: 'missing' }],
       subscales: [{ key: 'total', title: 'Total', items: ['space', 'ghost'], method: 'MEAN', minimumAnswered: 3, direction: ScoreDirection.HIGHER_IS_BETTER, reliability: 1.2 }],
     };
-    expect(instrumentDefinitionProblems(broken)).toEqual([
+    expect(outcomeInstrumentProblems(broken)).toEqual([
       'Response scale “agreement” needs at least two options.',
       'Item “space” appears twice.',
       'Item “space” uses a response scale, “missing”, that the instrument does not define.',

@@ -1,5 +1,5 @@
 import { DomainError, type FieldProblem } from '../errors/domain-error.js';
-import type { Instrument, InstrumentAnswers, Subscale } from './instrument.js';
+import type { OutcomeInstrument, OutcomeAnswers, Subscale } from './instrument.js';
 
 export interface SubscaleScore {
   key: string;
@@ -12,7 +12,7 @@ export interface SubscaleScore {
  * Checks that every answer is to one of the instrument's items and is one of that item's options.
  * Throws BAD_USER_INPUT naming each wrong answer; skipped items are allowed (scoring decides).
  */
-export function checkAnswers(instrument: Instrument, answers: InstrumentAnswers): void {
+export function checkOutcomeAnswers(instrument: OutcomeInstrument, answers: OutcomeAnswers): void {
   const scales = new Map(instrument.scales.map((scale) => [scale.key, new Set(scale.options.map((option) => option.value))]));
   const items = new Map(instrument.items.map((item) => [item.key, item]));
   const problems: FieldProblem[] = [];
@@ -33,13 +33,13 @@ export function checkAnswers(instrument: Instrument, answers: InstrumentAnswers)
  * scale, each subscale the mean (or the sum, prorated from the mean over the items answered) of its
  * items, and no score where fewer items were answered than the valid-completion rule asks.
  */
-export function scoreInstrument(instrument: Instrument, answers: InstrumentAnswers): SubscaleScore[] {
-  checkAnswers(instrument, answers);
+export function scoreOutcome(instrument: OutcomeInstrument, answers: OutcomeAnswers): SubscaleScore[] {
+  checkOutcomeAnswers(instrument, answers);
   const scored = scoredValues(instrument, answers);
   return instrument.subscales.map((subscale) => scoreSubscale(subscale, scored));
 }
 
-function scoredValues(instrument: Instrument, answers: InstrumentAnswers): Map<string, number> {
+function scoredValues(instrument: OutcomeInstrument, answers: OutcomeAnswers): Map<string, number> {
   const ranges = new Map(
     instrument.scales.map((scale) => {
       const values = scale.options.map((option) => option.value);
