@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   PlatformRole,
   previewStoredSeries,
@@ -16,17 +16,14 @@ import { Role } from '../common/graphql-enums';
 import { ProgrammeAction } from './dtos/programme-enums';
 import { CancelProgrammeInput, ProgrammeProposalInput, ProgrammeTransitionInput, ProposeProgrammeInput, RequestProgrammeInput } from './dtos/programme.inputs';
 import { Enrolment, MyEnrolment, Programme, ProgrammeConflict, ScheduledTime } from './dtos/programme.type';
-import { EnrolmentService } from './enrolment.service';
 import { ProgrammeService } from './programme.service';
+import type { ProgrammesLoaders } from './programmes.loaders';
 
 const EVERYONE = [PlatformRole.PLATFORM_ADMIN, PlatformRole.FACILITATOR, TenantRole.ORG_ADMIN, TenantRole.PARTICIPANT];
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
-  constructor(
-    private readonly programmeService: ProgrammeService,
-    private readonly enrolmentService: EnrolmentService,
-  ) {}
+  constructor(private readonly programmeService: ProgrammeService) {}
 
   @Roles(TenantRole.ORG_ADMIN)
   @Query(() => [Programme], { description: 'The organisation’s programmes, newest first.' })
@@ -118,12 +115,12 @@ export class ProgrammeResolver {
 
   @Roles(TenantRole.ORG_ADMIN)
   @ResolveField(() => [Enrolment], { description: 'Visible to the organisation’s admins only.' })
-  enrolments(@Parent() programme: Programme, @CurrentPrincipal() principal: Principal): Promise<Enrolment[]> {
-    return this.enrolmentService.list(principal, programme);
+  enrolments(@Parent() programme: Programme, @Context('loaders') loaders: ProgrammesLoaders): Promise<Enrolment[]> {
+    return loaders.programmeEnrolments.load(programme);
   }
 
   @ResolveField(() => MyEnrolment, { nullable: true, description: 'The signed-in person’s own enrolment, if any.' })
-  myEnrolment(@Parent() programme: Programme, @CurrentPrincipal() principal: Principal): Promise<MyEnrolment | null> {
-    return this.enrolmentService.mine(principal, programme);
+  myEnrolment(@Parent() programme: Programme, @Context('loaders') loaders: ProgrammesLoaders): Promise<MyEnrolment | null> {
+    return loaders.myEnrolments.load(programme);
   }
 }

@@ -17,6 +17,7 @@ import { ProgrammeSessionResolver } from './programme-session.resolver';
 import { ProgrammeRepository } from './programme.repository';
 import { ProgrammeResolver } from './programme.resolver';
 import { ProgrammeService } from './programme.service';
+import { ProgrammesLoaderFactory } from './programmes.loaders';
 import { SessionEditService } from './session-edit.service';
 
 /** What an organisation buys: needs assessments, programmes from request to completion, their sessions, and who is enrolled. */
@@ -34,9 +35,11 @@ import { SessionEditService } from './session-edit.service';
     ProgrammeRepository,
     ProgrammeResolver,
     ProgrammeService,
+    ProgrammesLoaderFactory,
     ProgrammeSessionRepository,
     ProgrammeSessionResolver,
     SessionEditService,
   ],
+  exports: [ProgrammesLoaderFactory],
 })
 export class ProgrammesModule {}
