@@ -6,6 +6,7 @@ import {
   programmeActorOf,
   programmeWaitingOn,
   ProgrammeLimits,
+  ProgrammeListLimits,
   TenantRole,
   type ProgrammeAction as ProgrammeActionValue,
   type Principal,
@@ -14,8 +15,8 @@ import {
 import { CurrentPrincipal, CurrentTenant, Roles } from '../common/auth.decorators';
 import { Role } from '../common/graphql-enums';
 import { ProgrammeAction } from './dtos/programme-enums';
-import { CancelProgrammeInput, ProgrammeProposalInput, ProgrammeTransitionInput, ProposeProgrammeInput, RequestProgrammeInput } from './dtos/programme.inputs';
-import { Enrolment, MyEnrolment, Programme, ProgrammeConflict, ScheduledTime } from './dtos/programme.type';
+import { CancelProgrammeInput, ProgrammeListFilter, ProgrammeProposalInput, ProgrammeTransitionInput, ProposeProgrammeInput, RequestProgrammeInput } from './dtos/programme.inputs';
+import { Enrolment, MyEnrolment, Programme, ProgrammeConflict, ProgrammeHistoryEntry, ProgrammeListPage, ScheduledTime } from './dtos/programme.type';
 import { ProgrammeService } from './programme.service';
 import type { ProgrammesLoaders } from './programmes.loaders';
 
@@ -47,6 +48,16 @@ export class ProgrammeResolver {
   @Query(() => [Programme], { description: 'Requests waiting for a proposal and proposals awaiting acceptance, in every organisation, oldest first.' })
   programmePipeline(): Promise<Programme[]> {
     return this.programmeService.pipeline();
+  }
+
+  @Roles(PlatformRole.PLATFORM_ADMIN)
+  @Query(() => ProgrammeListPage, { description: 'Programmes in every organisation, newest first: by default those accepted, active, completed or cancelled.' })
+  platformProgrammes(
+    @Args('filter', { type: () => ProgrammeListFilter, nullable: true }) filter: ProgrammeListFilter | null,
+    @Args('first', { type: () => Int, defaultValue: ProgrammeListLimits.defaultPageSize }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: 'The `nextCursor` of the page before.' }) after: string | null,
+  ): Promise<ProgrammeListPage> {
+    return this.programmeService.platformList(filter, first, after);
   }
 
   @Roles(PlatformRole.PLATFORM_ADMIN)
@@ -117,6 +128,15 @@ export class ProgrammeResolver {
   @ResolveField(() => [Enrolment], { description: 'Visible to the organisation’s admins only.' })
   enrolments(@Parent() programme: Programme, @Context('loaders') loaders: ProgrammesLoaders): Promise<Enrolment[]> {
     return loaders.programmeEnrolments.load(programme);
+  }
+
+  // Participants are refused (FORBIDDEN): the history names who runs the programme and their reasons.
+  @Roles(PlatformRole.PLATFORM_ADMIN, PlatformRole.FACILITATOR, TenantRole.ORG_ADMIN)
+  @ResolveField(() => [ProgrammeHistoryEntry], {
+    description: 'Each step of its life, oldest first. Names show only to the same side (and platform admins); overridden conflicts only to the provider’s staff.',
+  })
+  history(@Parent() programme: Programme, @Context('loaders') loaders: ProgrammesLoaders): Promise<ProgrammeHistoryEntry[]> {
+    return loaders.programmeHistory.load(programme);
   }
 
   @ResolveField(() => MyEnrolment, { nullable: true, description: 'The signed-in person’s own enrolment, if any.' })

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { requestContext } from '../common/request-context';
 import type { ProgrammeSession } from './dtos/programme-session.dtos';
-import type { Enrolment, MyEnrolment, Programme } from './dtos/programme.type';
+import type { Enrolment, MyEnrolment, Programme, ProgrammeHistoryEntry } from './dtos/programme.type';
 import { EnrolmentService } from './enrolment.service';
+import { ProgrammeHistoryService } from './programme-history.service';
 import { SessionEditService } from './session-edit.service';
 
 /** The programmes context's per-request loaders, as the GraphQL context carries them. */
@@ -14,6 +15,8 @@ export interface ProgrammesLoaders {
   myEnrolments: DataLoader<Programme, MyEnrolment | null, string>;
   /** `Programme.sessions`: the stored sessions of every programme in the answer, in one statement. */
   programmeSessions: DataLoader<Programme, ProgrammeSession[], string>;
+  /** `Programme.history`: every programme's steps from the audit log, in one statement. */
+  programmeHistory: DataLoader<Programme, ProgrammeHistoryEntry[], string>;
 }
 
 /**
@@ -26,6 +29,7 @@ export class ProgrammesLoaderFactory {
   constructor(
     private readonly enrolments: EnrolmentService,
     private readonly sessionEdits: SessionEditService,
+    private readonly histories: ProgrammeHistoryService,
   ) {}
 
   create(): ProgrammesLoaders {
@@ -34,6 +38,10 @@ export class ProgrammesLoaderFactory {
       programmeEnrolments: new DataLoader<Programme, Enrolment[], string>((programmes) => this.enrolments.listByProgrammes(requestContext().requirePrincipal(), programmes), byId),
       myEnrolments: new DataLoader<Programme, MyEnrolment | null, string>((programmes) => this.enrolments.mineByProgrammes(requestContext().requirePrincipal(), programmes), byId),
       programmeSessions: new DataLoader<Programme, ProgrammeSession[], string>((programmes) => this.sessionEdits.listSessionsOf(programmes), byId),
+      programmeHistory: new DataLoader<Programme, ProgrammeHistoryEntry[], string>(
+        (programmes) => this.histories.historiesOf(requestContext().requirePrincipal(), programmes),
+        byId,
+      ),
     };
   }
 }

@@ -12,6 +12,7 @@ import { NeedsAssessmentRepository } from './needs-assessment.repository';
 import { NeedsAssessmentResolver } from './needs-assessment.resolver';
 import { NeedsAssessmentService } from './needs-assessment.service';
 import { ProgrammeConflictService } from './programme-conflict.service';
+import { ProgrammeHistoryService } from './programme-history.service';
 import { ProgrammeSessionRepository } from './programme-session.repository';
 import { ProgrammeSessionResolver } from './programme-session.resolver';
 import { ProgrammeRepository } from './programme.repository';
@@ -32,6 +33,7 @@ import { SessionEditService } from './session-edit.service';
     NeedsAssessmentResolver,
     NeedsAssessmentService,
     ProgrammeConflictService,
+    ProgrammeHistoryService,
     ProgrammeRepository,
     ProgrammeResolver,
     ProgrammeService,
