@@ -95,13 +95,13 @@ describe('platformProgrammes', () => {
     expect(accepted).toMatchObject({ nextSessionStartsAt: null, sessionsHeld: 0, sessionsPlanned: 0 });
   });
 
-  it.each([
+  it.each<[string, { statuses?: string[]; tenant?: 'alpha' | 'bravo'; serviceType?: string }, string[]]>([
     ['a status', { statuses: ['PROPOSED', 'REQUESTED'] }, ['bravo proposed', 'alpha requested']],
-    ['an organisation', { tenantId: 'bravo' }, ['bravo cancelled', 'bravo completed']],
+    ['an organisation', { tenant: 'bravo' }, ['bravo cancelled', 'bravo completed']],
     ['a service', { serviceType: 'GTS' }, ['bravo completed', 'alpha running']],
-    ['all three at once', { statuses: ['ACTIVE', 'COMPLETED', 'REQUESTED'], tenantId: 'alpha', serviceType: 'GTS' }, ['alpha running']],
-  ])('filters by %s', async (_what, filter, expected) => {
-    const tenantId = filter.tenantId === 'bravo' ? bravo.tenant.id : filter.tenantId === 'alpha' ? alpha.tenant.id : undefined;
+    ['all three at once', { statuses: ['ACTIVE', 'COMPLETED', 'REQUESTED'], tenant: 'alpha', serviceType: 'GTS' }, ['alpha running']],
+  ])('filters by %s', async (_what, { tenant, ...filter }, expected) => {
+    const tenantId = tenant === 'bravo' ? bravo.tenant.id : tenant === 'alpha' ? alpha.tenant.id : undefined;
     const page = await list({ filter: { ...filter, ...(tenantId ? { tenantId } : {}) } });
     expect(ours(page).map((item) => item.programme.id)).toEqual(expected.map(idOf));
   });
