@@ -102,7 +102,7 @@ export function ProgrammeListPage() {
         filter={filter}
         onApply={(next) => {
           const search = new URLSearchParams();
-          for (const [key, value] of Object.entries(next)) if (value) search.set(key, value);
+          for (const key of ['status', 'tenantId', 'serviceType'] as const) if (next[key]) search.set(key, next[key]);
           setParams(search);
         }}
       />
