@@ -17,6 +17,7 @@ import type { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ProgrammesLoaderFactory } from './programmes/programmes.loaders';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -36,9 +37,9 @@ export class AppModule {
         CoreModule.forConfig(config),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          imports: [TenancyModule],
-          inject: [TenancyLoaderFactory],
-          useFactory: (tenancyLoaders: TenancyLoaderFactory) => ({
+          imports: [ProgrammesModule, TenancyModule],
+          inject: [ProgrammesLoaderFactory, TenancyLoaderFactory],
+          useFactory: (programmesLoaders: ProgrammesLoaderFactory, tenancyLoaders: TenancyLoaderFactory) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
@@ -62,7 +63,7 @@ export class AppModule {
               return formatExecutionErrors(execution, config.production, (error) => logger.error(error));
             },
             // Fresh DataLoaders for every request (nested fields batch their reads; caches never outlive a request).
-            context: () => ({ loaders: { ...tenancyLoaders.create() } }),
+            context: () => ({ loaders: { ...programmesLoaders.create(), ...tenancyLoaders.create() } }),
           }),
         }),
         AuditModule,

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createDataSource, UnitOfWork } from '@lena/database';
-import type { Pool, PoolClient } from 'pg';
 import ICAL from 'ical.js';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { FACILITATOR_AGENDA_SQL } from '../src/scheduling/group-session.repository';
 import { expectData, expectError, fieldProblem } from './support/expectations';
 import { unique, type ProgrammeFixture, type TenantFixture, type UserFixture } from './support/fixtures';
+import { countStatements, type StatementCounter } from './support/statement-counter';
 import { startTestApi, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
 
@@ -283,12 +283,12 @@ describe('bad input', () => {
 });
 
 describe('the cost of a page', () => {
-  let sent: string[] | null = null;
+  let counter: StatementCounter;
   let busy: UserFixture;
   let busyClient: TestClient;
 
   beforeAll(async () => {
-    countStatementsOf((api.app.get(DataSource).driver as unknown as { master: Pool }).master);
+    counter = countStatements(api);
     // A facilitator with 60 sessions over 12 programmes in two organisations, each programme with people enrolled.
     busy = await api.fixtures.facilitator();
     for (const tenant of [tenantA, tenantB]) {
@@ -303,33 +303,11 @@ describe('the cost of a page', () => {
     busyClient = await signedIn(busy);
   });
 
-  /** Records the text of every query sent on a client of `pool` while `sent` is an array. */
-  function countStatementsOf(pool: Pool): void {
-    const wrapped = new WeakSet<PoolClient>();
-    pool.on('acquire', (client) => {
-      if (wrapped.has(client)) return;
-      wrapped.add(client);
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      Object.assign(client, {
-        query: (...args: unknown[]): unknown => {
-          const [text] = args;
-          sent?.push(typeof text === 'string' ? text : String((text as { text?: unknown }).text));
-          return query(...args);
-        },
-      });
-    });
-  }
-
   async function statementsForPage(first: number): Promise<{ statements: string[]; items: AgendaItem[] }> {
-    await api.settled();
-    sent = [];
-    try {
-      const { items } = expectData(await busyClient.gql<AgendaResult>(MY_SESSIONS, { ...WINDOW, to: '2027-12-31T00:00:00Z', first })).myGroupSessions;
-      await api.settled();
-      return { statements: sent, items };
-    } finally {
-      sent = null;
-    }
+    const { statements, result } = await counter.during(
+      async () => expectData(await busyClient.gql<AgendaResult>(MY_SESSIONS, { ...WINDOW, to: '2027-12-31T00:00:00Z', first })).myGroupSessions.items,
+    );
+    return { statements, items: result };
   }
 
   it.each([5, 50])('a page of %i sessions with programme, organisation and enrolled count takes at most 4 statements', async (first) => {

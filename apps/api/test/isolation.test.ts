@@ -443,6 +443,7 @@ describe('roles', () => {
     ['retryFailedMessage', 'mutation($id: ID!) { retryFailedMessage(id: $id) }', () => ({ id: randomUUID() })],
     ['facilitatorAvailability', 'query($id: ID!) { facilitatorAvailability(userId: $id) { timeZone } }', () => ({ id: randomUUID() })],
     ['programmePipeline', '{ programmePipeline { id } }', () => ({})],
+    ['platformProgrammes', 'query($id: ID!) { platformProgrammes(filter: { tenantId: $id }) { items { programme { id } } } }', (w) => ({ id: w.tenant.id })],
     [
       'programmeConflicts',
       'query($input: ProgrammeProposalInput!) { programmeConflicts(input: $input) { kind } }',
@@ -659,5 +660,60 @@ describe('who reads a programme', () => {
   it('the pipeline answers platform admins only, across organisations', async () => {
     const pipeline = expectData(await platformAdminClient.gql<{ programmePipeline: { id: string }[] }>('{ programmePipeline { id } }')).programmePipeline.map((p) => p.id);
     expect(pipeline).toEqual(expect.arrayContaining([a.programme.id, b.programme.id]));
+  });
+
+  it('platformProgrammes answers platform admins across organisations, and an org admin’s tenant filter on it changes nothing', async () => {
+    const all = ['REQUESTED', 'PROPOSED', 'ACCEPTED', 'ACTIVE', 'COMPLETED', 'CANCELLED'];
+    const listed = expectData(
+      await platformAdminClient.gql<{ platformProgrammes: { items: { programme: { id: string } }[] } }>(
+        'query($statuses: [ProgrammeStatus!]) { platformProgrammes(filter: { statuses: $statuses }, first: 100) { items { programme { id } } } }',
+        { statuses: all },
+      ),
+    ).platformProgrammes.items.map((item) => item.programme.id);
+    expect(listed).toEqual(expect.arrayContaining([a.programme.id, b.programme.id]));
+    const result = await a.adminClient.gql('query($id: ID!) { platformProgrammes(filter: { tenantId: $id }) { items { programme { id title } } } }', { id: a.tenant.id });
+    expectError(result, 'FORBIDDEN');
+    expect(result.body).not.toContain(a.programme.title);
+  });
+});
+
+describe('a programme’s history across organisations', () => {
+  const HISTORY = 'query($id: ID!) { programme(id: $id) { id history { event actorName reason } } }';
+  const B_REASON = `B’s own reason ${unique()}`;
+  const FORGED_REASON = `Planted by B ${unique()}`;
+
+  beforeAll(async () => {
+    // A's programme was requested (audited in A); B's cancelled with a reason (audited in B); and an
+    // event recorded in B names A's programme as its target, as a confused or hostile writer might.
+    const audit = `INSERT INTO audit_event (action, actor_user_id, tenant_id, target_type, target_id, detail) VALUES ($1, $2, $3, 'programme', $4, $5)`;
+    await api.owner.query(audit, ['PROGRAMME_REQUESTED', a.admin.id, a.tenant.id, a.programme.id, { title: a.programme.title }]);
+    await api.owner.query(audit, ['PROGRAMME_CANCELLED', b.admin.id, b.tenant.id, b.programme.id, { reason: B_REASON }]);
+    await api.owner.query(audit, ['PROGRAMME_CANCELLED', b.admin.id, b.tenant.id, a.programme.id, { reason: FORGED_REASON }]);
+  });
+
+  it('shows each organisation only the events recorded in it, even one naming its programme from elsewhere', async () => {
+    for (const client of [a.adminClient, platformAdminClient, assignedFacilitatorClient]) {
+      const result = await client.gql<{ programme: { history: { event: string }[] } }>(HISTORY, { id: a.programme.id });
+      expect(expectData(result).programme.history.map((entry) => entry.event)).toEqual(['REQUESTED']);
+      expect(result.body).not.toContain(FORGED_REASON);
+      expect(result.body).not.toContain(B_REASON);
+    }
+  });
+
+  it('another organisation’s admin and an unassigned facilitator read no history of it: the programme is NOT_FOUND', async () => {
+    for (const client of [b.adminClient, facilitatorClient]) {
+      const result = await client.gql(HISTORY, { id: a.programme.id });
+      expectError(result, 'NOT_FOUND', 'That programme was not found.');
+      expect(result.body).not.toContain(a.admin.displayName);
+    }
+    const fromA = await a.adminClient.gql(HISTORY, { id: b.programme.id });
+    expectError(fromA, 'NOT_FOUND');
+    expect(fromA.body).not.toContain(B_REASON);
+  });
+
+  it('is FORBIDDEN to a participant, even of the programme they are enrolled in', async () => {
+    const result = await a.participantClient.gql(HISTORY, { id: a.programme.id });
+    expect(expectError(result, 'FORBIDDEN').path?.map(String)).toEqual(['programme', 'history']);
+    expect(result.body).not.toContain(a.admin.displayName);
   });
 });

@@ -358,7 +358,14 @@ describe('assigned_facilitators', () => {
 });
 
 describe('the cross-organisation functions (migration 1796400000000)', () => {
-  const FUNCTIONS = ['app_acts_as_platform_admin', 'facilitator_busy_times', 'facilitator_pending_series', 'platform_programme_tenant', 'platform_programme_pipeline'];
+  const FUNCTIONS = [
+    'app_acts_as_platform_admin',
+    'facilitator_busy_times',
+    'facilitator_pending_series',
+    'platform_programme_tenant',
+    'platform_programme_pipeline',
+    'platform_programmes',
+  ];
 
   /** As the application role, acting for `userId` (or nobody) in no organisation. */
   function asApp<T>(userId: string | null, work: (client: Client) => Promise<T>): Promise<T> {
@@ -372,6 +379,8 @@ describe('the cross-organisation functions (migration 1796400000000)', () => {
       }
     });
   }
+
+  const ALL_PROGRAMMES = `SELECT (programme).title, tenant_name FROM platform_programmes(ARRAY['REQUESTED','PROPOSED','ACCEPTED','ACTIVE','COMPLETED','CANCELLED'], NULL, NULL, NULL, 100)`;
 
   const busyTimes = (client: Client) =>
     client.query<Record<string, unknown>>(`SELECT * FROM facilitator_busy_times($1::uuid[], '2027-01-01', '2028-01-01') ORDER BY starts_at, tenant_id`, [[facilitator.id]]);
@@ -412,8 +421,9 @@ describe('the cross-organisation functions (migration 1796400000000)', () => {
         pending: (await client.query('SELECT * FROM facilitator_pending_series($1::uuid[])', [[pendingFacilitator.id]])).rows,
         tenant: (await client.query('SELECT platform_programme_tenant($1) AS tenant', [programmeB.id])).rows,
         pipeline: (await client.query('SELECT * FROM platform_programme_pipeline()')).rows,
+        list: (await client.query(ALL_PROGRAMMES)).rows,
       }));
-      expect({ who, ...answers }).toEqual({ who, busy: [], pending: [], tenant: [{ tenant: null }], pipeline: [] });
+      expect({ who, ...answers }).toEqual({ who, busy: [], pending: [], tenant: [{ tenant: null }], pipeline: [], list: [] });
     }
   });
 
@@ -423,6 +433,7 @@ describe('the cross-organisation functions (migration 1796400000000)', () => {
       busy: (await busyTimes(client)).rows,
       tenant: (await client.query('SELECT platform_programme_tenant($1) AS tenant', [programmeB.id])).rows,
       pipeline: (await client.query<{ title: string; tenant_name: string }>('SELECT (programme).title, tenant_name FROM platform_programme_pipeline()')).rows,
+      list: (await client.query<{ title: string; tenant_name: string }>(ALL_PROGRAMMES)).rows,
       pending: (await client.query('SELECT * FROM facilitator_pending_series($1::uuid[])', [[pendingFacilitator.id, facilitator.id]])).rows,
     }));
     // Only the proposal without sessions, as its series: no title.
@@ -441,6 +452,12 @@ describe('the cross-organisation functions (migration 1796400000000)', () => {
     expect(new Set(answers.busy.map((row) => row.tenant_id))).toEqual(new Set([tenantA.id, tenantB.id]));
     expect(answers.tenant).toEqual([{ tenant: tenantB.id }]);
     expect(answers.pipeline).toEqual(
+      expect.arrayContaining([
+        { title: 'Alpha assigned', tenant_name: tenantA.name },
+        { title: 'Bravo assigned', tenant_name: tenantB.name },
+      ]),
+    );
+    expect(answers.list).toEqual(
       expect.arrayContaining([
         { title: 'Alpha assigned', tenant_name: tenantA.name },
         { title: 'Bravo assigned', tenant_name: tenantB.name },

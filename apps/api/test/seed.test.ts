@@ -48,6 +48,18 @@ describe('pnpm db:seed', () => {
       expect(sessions.some((session) => session.starts_at.getTime() > now)).toBe(true);
       const enrolled = await api.fixtures.asTenant(tenant.id, 'SELECT 1 FROM enrolment WHERE tenant_id = $1 AND programme_id = $2', [tenant.id, active?.id]);
       expect(enrolled.length).toBeGreaterThan(0);
+      // Each programme's page has a history: requested first; the one under way accepted, then started by the system.
+      for (const programme of programmes) {
+        const { rows } = await api.owner.query<{ action: string; actor: string | null }>(
+          `SELECT action, actor_user_id AS actor FROM audit_event WHERE tenant_id = $1 AND target_type = 'programme' AND target_id = $2 ORDER BY occurred_at, id`,
+          [tenant.id, programme.id],
+        );
+        expect(rows[0]?.action).toBe('PROGRAMME_REQUESTED');
+        if (programme.status === 'ACTIVE') {
+          expect(rows.map((row) => row.action)).toEqual(['PROGRAMME_REQUESTED', 'PROGRAMME_PROPOSED', 'PROGRAMME_ACCEPTED', 'PROGRAMME_ACTIVATED']);
+          expect(rows.map((row) => row.actor === null)).toEqual([false, false, false, true]);
+        }
+      }
     }
     // The night-shift group rotates among three start times (London time).
     const [coastal] = tenants;
@@ -70,9 +82,12 @@ describe('pnpm db:seed', () => {
       }
       return all;
     };
+    const history = () => api.fixtures.count('audit_event', `target_type = 'programme'`);
+    const historyBefore = await history();
     const before = await counts();
     expect(before.every((count) => count > 0)).toBe(true);
     await seedDemo(api.database.ownerUrl, { NODE_ENV: 'development' });
     expect(await counts()).toEqual(before);
+    expect(await history()).toBe(historyBefore);
   });
 });

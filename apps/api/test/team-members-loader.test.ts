@@ -1,17 +1,16 @@
-import type { Pool, PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
 import { expectData, must } from './support/expectations';
 import type { TenantFixture, UserFixture } from './support/fixtures';
+import { countStatements, type StatementCounter } from './support/statement-counter';
 import { startTestApi, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
 
 /**
  * `Team.members` loads through a per-request DataLoader: a list of teams with their members costs
- * the same few statements whether it has two teams or twenty. Statements are counted where they
- * leave the API, on the clients of its own connection pool, so nothing the API sends is missed.
+ * the same few statements whether it has two teams or twenty (counted where they leave the API:
+ * support/statement-counter.ts).
  */
 let api: TestApi;
-let sent: string[] | null = null;
+let counter: StatementCounter;
 
 interface TeamWithMembers {
   id: string;
@@ -23,29 +22,12 @@ const TEAMS_WITH_MEMBERS = '{ teams { id name members { userId teamIds } } }';
 
 beforeAll(async () => {
   api = await startTestApi();
-  countStatementsOf((api.app.get(DataSource).driver as unknown as { master: Pool }).master);
+  counter = countStatements(api);
 });
 
 afterAll(async () => {
   await api?.close();
 });
-
-/** Records the text of every query sent on a client of `pool` while `sent` is an array. */
-function countStatementsOf(pool: Pool): void {
-  const wrapped = new WeakSet<PoolClient>();
-  // Every checkout, whichever way it is asked for (TypeORM uses callbacks, the unit of work promises).
-  pool.on('acquire', (client) => {
-    if (wrapped.has(client)) return;
-    wrapped.add(client);
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    const counting = (...args: unknown[]): unknown => {
-      const [text] = args;
-      sent?.push(typeof text === 'string' ? text : String((text as { text?: unknown }).text));
-      return query(...args);
-    };
-    Object.assign(client, { query: counting });
-  });
-}
 
 /** An organisation with `teamCount` teams of two members each (one of them in every team). */
 async function organisationWithTeams(teamCount: number): Promise<{ tenant: TenantFixture; everywhere: UserFixture; client: TestClient; teamIds: string[] }> {
@@ -66,15 +48,8 @@ async function organisationWithTeams(teamCount: number): Promise<{ tenant: Tenan
 }
 
 async function statementsFor(client: TestClient): Promise<{ statements: string[]; teams: TeamWithMembers[] }> {
-  await api.settled();
-  sent = [];
-  try {
-    const { teams } = expectData(await client.gql<{ teams: TeamWithMembers[] }>(TEAMS_WITH_MEMBERS));
-    await api.settled();
-    return { statements: sent, teams };
-  } finally {
-    sent = null;
-  }
+  const { statements, result } = await counter.during(async () => expectData(await client.gql<{ teams: TeamWithMembers[] }>(TEAMS_WITH_MEMBERS)).teams);
+  return { statements, teams: result };
 }
 
 describe('the teams list with members', () => {

@@ -26,6 +26,8 @@ export * from './programmes/service-type.js';
 export * from './programmes/needs-assessment.js';
 export * from './programmes/programme-lifecycle.js';
 export * from './programmes/programme-schemas.js';
+export * from './programmes/programme-history.js';
+export * from './programmes/programme-list.js';
 export * from './programmes/programme-schedule.js';
 export * from './programmes/enrolment.js';
 export * from './scheduling/agenda.js';

@@ -69,6 +69,8 @@ export function createLenaCache(): InMemoryCache {
       Membership: { keyFields: false },
       InvitationPreview: { keyFields: false },
       AuditEventPage: { keyFields: false },
+      ProgrammeListPage: { keyFields: false },
+      ProgrammeListing: { keyFields: false },
       // A reading of the queues, replaced whole by each poll.
       QueueHealth: { keyFields: false, merge: false },
       QueueStatus: { keyFields: ['name'] },
@@ -80,6 +82,14 @@ export function createLenaCache(): InMemoryCache {
             // "Load more" passes the previous page's cursor: append; a first page replaces.
             merge(existing: { items: unknown[] } | undefined, incoming: { items: unknown[] }, { args }) {
               if (!args?.cursor || !existing) return incoming;
+              return { ...incoming, items: [...existing.items, ...incoming.items] };
+            },
+          },
+          platformProgrammes: {
+            keyArgs: ['filter', 'first'],
+            // "Show more" passes the previous page's cursor as `after`: append; a first page replaces.
+            merge(existing: { items: unknown[] } | undefined, incoming: { items: unknown[] }, { args }) {
+              if (!args?.after || !existing) return incoming;
               return { ...incoming, items: [...existing.items, ...incoming.items] };
             },
           },

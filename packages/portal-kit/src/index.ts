@@ -20,3 +20,4 @@ export { InviteForm, type ExtraFields, type ExtraValues, type InviteFormProps, t
 export { InvitationsTable, type InvitationsTableProps } from './invitations/invitations-table.js';
 export { ManagedInvitations, type ManagedInvitationsProps } from './invitations/managed-invitations.js';
 export { CalendarSubscriptionSection } from './scheduling/calendar-subscription.js';
+export { ProgrammeHistorySection } from './programmes/programme-history.js';

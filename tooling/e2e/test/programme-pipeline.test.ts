@@ -92,6 +92,13 @@ describe('the programme pipeline and scheduling screen', () => {
       const sessions = await page.getByRole('list', { name: 'Sessions' }).getByRole('listitem').allTextContents();
       expect(sessions).toHaveLength(6);
       for (const session of sessions) expect(session).toMatch(/16:00–17:30 (GMT|BST)$/);
+      // Its history: the organisation's request (seeded) and the proposal just made, each with who made it.
+      const history = page.getByRole('region', { name: 'History', exact: true }).getByRole('row');
+      await history.nth(2).waitFor();
+      const steps = (await history.allTextContents()).slice(1);
+      expect(steps).toHaveLength(2);
+      expect(steps[0]).toMatch(/Requested.*Helen Marsh/);
+      expect(steps[1]).toMatch(/Proposed.*Priya Shah/);
       await expectAccessible(page);
     });
   });

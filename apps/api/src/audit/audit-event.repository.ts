@@ -70,6 +70,21 @@ const PAGE = `SELECT e.id::text, e.occurred_at AS "occurredAt", e.action, e.acto
   WHERE ($1::uuid IS NULL OR e.tenant_id = $1) AND ($2::text IS NULL OR e.action = $2) AND ($3::bigint IS NULL OR e.id < $3)
   ORDER BY e.id DESC LIMIT $4`;
 
+/** One event about a target, with what a history shows of it. */
+export interface TargetEventRow {
+  targetId: string;
+  id: string;
+  occurredAt: Date;
+  action: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorIsPlatformAdmin: boolean;
+  /** `detail.by`: the role the actor acted in, where the event recorded it. */
+  by: string | null;
+  /** `detail.reason`, where one was given. */
+  reason: string | null;
+}
+
 /** The `audit_event` table: append-only for the application (it may not update or delete a row). */
 @Injectable()
 export class AuditEventRepository {
@@ -89,6 +104,27 @@ export class AuditEventRepository {
   async page(filter: AuditEventFilter): Promise<AuditEvent[]> {
     const rows = await requestContext().uow.query<AuditEventRow>(PAGE, [filter.tenantId, filter.action, filter.before, filter.limit]);
     return rows.map(toAuditEvent);
+  }
+
+  /**
+   * The events of `actions` about each of `targets` (of `targetType`) in the order they happened,
+   * in one statement. The log has no row-level security (it spans organisations), so each target
+   * names its organisation and only events recorded in that organisation are read: an event
+   * written elsewhere with the same target id never joins another organisation's history.
+   */
+  async ofTargets(targetType: string, targets: readonly { tenantId: string; targetId: string }[], actions: readonly string[]): Promise<TargetEventRow[]> {
+    if (!targets.length) return [];
+    return requestContext().uow.query<TargetEventRow>(
+      `SELECT e.target_id AS "targetId", e.id::text, e.occurred_at AS "occurredAt", e.action, e.actor_user_id AS "actorUserId", u.display_name AS "actorName",
+              EXISTS (SELECT 1 FROM platform_role r WHERE r.user_id = e.actor_user_id AND r.role = 'PLATFORM_ADMIN') AS "actorIsPlatformAdmin",
+              e.detail->>'by' AS by, e.detail->>'reason' AS reason
+         FROM unnest($2::uuid[], $3::text[]) AS wanted (tenant_id, target_id)
+         JOIN audit_event e ON e.tenant_id = wanted.tenant_id AND e.target_type = $1 AND e.target_id = wanted.target_id
+         LEFT JOIN user_account u ON u.id = e.actor_user_id
+        WHERE e.action = ANY($4::text[])
+        ORDER BY e.id`,
+      [targetType, targets.map((t) => t.tenantId), targets.map((t) => t.targetId), actions],
+    );
   }
 
   private async insert(manager: EntityManager, event: NewAuditEvent): Promise<void> {

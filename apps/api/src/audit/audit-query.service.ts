@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, uuidSchema } from '@lena/domain';
-import { AuditEventRepository } from './audit-event.repository';
+import { AuditEventRepository, type TargetEventRow } from './audit-event.repository';
 import type { AuditEventPage } from './dtos/audit-event.type';
 
 const MAX_BIGINT = 9223372036854775807n;
@@ -8,6 +8,16 @@ const MAX_BIGINT = 9223372036854775807n;
 @Injectable()
 export class AuditQueryService {
   constructor(private readonly events: AuditEventRepository) {}
+
+  /**
+   * What the log recorded about each target, oldest first, grouped by target id. The caller has
+   * already decided the reader may see each target; this reads only that target's organisation's events.
+   */
+  async eventsOfTargets(targetType: string, targets: readonly { tenantId: string; targetId: string }[], actions: readonly string[]): Promise<Map<string, TargetEventRow[]>> {
+    const byTarget = new Map<string, TargetEventRow[]>(targets.map((target) => [target.targetId, []]));
+    for (const row of await this.events.ofTargets(targetType, targets, actions)) byTarget.get(row.targetId)?.push(row);
+    return byTarget;
+  }
 
   /** Newest first, keyset-paginated by id so pages stay stable while events arrive. */
   async page(filter: { tenantId?: string | null; action?: string | null; cursor?: string | null; limit?: number | null }): Promise<AuditEventPage> {

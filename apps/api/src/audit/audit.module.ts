@@ -6,6 +6,6 @@ import { AuditService } from './audit.service';
 
 @Module({
   providers: [AuditEventRepository, AuditService, AuditQueryService, AuditResolver],
-  exports: [AuditService],
+  exports: [AuditQueryService, AuditService],
 })
 export class AuditModule {}

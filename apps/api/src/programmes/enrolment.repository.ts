@@ -14,14 +14,18 @@ export interface OwnEnrolment {
  */
 @Injectable()
 export class EnrolmentRepository {
-  async list(tenantId: string, programmeId: string): Promise<Enrolment[]> {
-    return requestContext().uow.query<Enrolment>(
-      `SELECT e.user_id AS "userId", u.display_name AS "displayName", u.email, e.enrolled_at AS "enrolledAt",
+  /** The people enrolled in each of the organisation's `programmeIds`, in one statement (for the per-request loader). */
+  async listByProgrammes(tenantId: string, programmeIds: readonly string[]): Promise<Map<string, Enrolment[]>> {
+    const rows = await requestContext().uow.query<Enrolment & { programmeId: string }>(
+      `SELECT e.programme_id AS "programmeId", e.user_id AS "userId", u.display_name AS "displayName", u.email, e.enrolled_at AS "enrolledAt",
               e.agreement_version AS "agreementVersion", e.agreement_accepted_at AS "agreementAcceptedAt"
          FROM enrolment e JOIN user_account u ON u.id = e.user_id
-        WHERE e.tenant_id = $1 AND e.programme_id = $2 ORDER BY lower(u.display_name), e.user_id`,
-      [tenantId, programmeId],
+        WHERE e.tenant_id = $1 AND e.programme_id = ANY($2::uuid[]) ORDER BY lower(u.display_name), e.user_id`,
+      [tenantId, programmeIds],
     );
+    const byProgramme = new Map<string, Enrolment[]>(programmeIds.map((id) => [id, []]));
+    for (const { programmeId, ...enrolment } of rows) byProgramme.get(programmeId)?.push(enrolment);
+    return byProgramme;
   }
 
   async findOwn(tenantId: string, programmeId: string, userId: string): Promise<OwnEnrolment | null> {
@@ -31,6 +35,16 @@ export class EnrolmentRepository {
       [tenantId, programmeId, userId],
     );
     return row ?? null;
+  }
+
+  /** `userId`'s own enrolment in each of the organisation's `programmeIds` they are enrolled in, in one statement. */
+  async findOwnByProgrammes(tenantId: string, programmeIds: readonly string[], userId: string): Promise<Map<string, OwnEnrolment>> {
+    const rows = await requestContext().uow.query<OwnEnrolment & { programmeId: string }>(
+      `SELECT programme_id AS "programmeId", enrolled_at AS "enrolledAt", agreement_version AS "agreementVersion", agreement_accepted_at AS "agreementAcceptedAt"
+         FROM enrolment WHERE tenant_id = $1 AND programme_id = ANY($2::uuid[]) AND user_id = $3`,
+      [tenantId, programmeIds, userId],
+    );
+    return new Map(rows.map(({ programmeId, ...own }) => [programmeId, own]));
   }
 
   /** False when they were enrolled already. */

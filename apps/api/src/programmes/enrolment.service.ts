@@ -18,9 +18,14 @@ import { WorkerNudgeService } from '../notifications/worker-nudge.service';
 import { MemberService } from '../tenancy/member.service';
 import type { ChangeGroupSizeInput, EnrolmentInput } from './dtos/programme.inputs';
 import type { Enrolment, MyEnrolment, Programme } from './dtos/programme.type';
-import { EnrolmentRepository } from './enrolment.repository';
+import { EnrolmentRepository, type OwnEnrolment } from './enrolment.repository';
 import { ProgrammeService } from './programme.service';
 import { ProgrammeRepository } from './programme.repository';
+
+/** Whether the agreement they accepted is the one their programme's service asks for now. */
+function toMyEnrolment(own: OwnEnrolment, programme: Programme): MyEnrolment {
+  return { ...own, agreementCurrent: own.agreementVersion === groupAgreementFor(programme.serviceType).version };
+}
 
 /**
  * Who is in a programme's group. Every change locks the programme row first, so concurrent
@@ -94,17 +99,44 @@ export class EnrolmentService {
     return this.programmes.read(tenantId, programme.id);
   }
 
-  /** The people enrolled, for the organisation's admins only. */
-  async list(principal: Principal, programme: Programme): Promise<Enrolment[]> {
-    if (principal.tenantId !== programme.tenantId) throw DomainError.forbidden();
-    return this.enrolments.list(programme.tenantId, programme.id);
+  /**
+   * The people enrolled in each programme, for the organisation's admins only, in one read: a
+   * programme of another organisation answers FORBIDDEN in its place (a loader's per-key error).
+   */
+  async listByProgrammes(principal: Principal, programmes: readonly Programme[]): Promise<(Enrolment[] | DomainError)[]> {
+    const own = programmes.filter((programme) => programme.tenantId === principal.tenantId);
+    const byProgramme =
+      principal.tenantId && own.length
+        ? await this.enrolments.listByProgrammes(
+            principal.tenantId,
+            own.map((p) => p.id),
+          )
+        : new Map<string, Enrolment[]>();
+    return programmes.map((programme) => (programme.tenantId === principal.tenantId ? (byProgramme.get(programme.id) ?? []) : DomainError.forbidden()));
+  }
+
+  /** The signed-in person's own enrolment in each programme (null where none, or in another organisation), in one read. */
+  async mineByProgrammes(principal: Principal, programmes: readonly Programme[]): Promise<(MyEnrolment | null)[]> {
+    const own = programmes.filter((programme) => programme.tenantId === principal.tenantId);
+    const byProgramme =
+      principal.tenantId && own.length
+        ? await this.enrolments.findOwnByProgrammes(
+            principal.tenantId,
+            own.map((p) => p.id),
+            principal.userId,
+          )
+        : new Map<string, OwnEnrolment>();
+    return programmes.map((programme) => {
+      const found = programme.tenantId === principal.tenantId ? byProgramme.get(programme.id) : undefined;
+      return found ? toMyEnrolment(found, programme) : null;
+    });
   }
 
   /** The signed-in person's own enrolment in the programme, or null. */
   async mine(principal: Principal, programme: Programme): Promise<MyEnrolment | null> {
     if (principal.tenantId !== programme.tenantId) return null;
     const own = await this.enrolments.findOwn(programme.tenantId, programme.id, principal.userId);
-    return own ? { ...own, agreementCurrent: own.agreementVersion === groupAgreementFor(programme.serviceType).version } : null;
+    return own ? toMyEnrolment(own, programme) : null;
   }
 
   /** Records that the enrolled person accepted the current agreement for the programme's service; again is harmless. */

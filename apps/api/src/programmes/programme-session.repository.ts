@@ -28,12 +28,23 @@ const toSession = (row: StoredRow): ProgrammeSessionRow => ({ ...row, startsAt: 
  */
 @Injectable()
 export class ProgrammeSessionRepository {
-  async list(tenantId: string, programmeId: string): Promise<ProgrammeSessionRow[]> {
-    const rows = await requestContext().uow.query<StoredRow>(`SELECT ${COLUMNS} FROM group_session WHERE tenant_id = $1 AND programme_id = $2 ORDER BY sequence`, [
-      tenantId,
-      programmeId,
-    ]);
-    return rows.map(toSession);
+  /**
+   * The sessions of each of several programmes, in one statement (for the per-request loader). The
+   * programmes may belong to different organisations (a facilitator's, in every one they serve):
+   * each pair names its tenant, and row-level security shows only what the reader may see.
+   */
+  async listByProgrammes(programmes: readonly { tenantId: string; programmeId: string }[]): Promise<Map<string, ProgrammeSessionRow[]>> {
+    const rows = await requestContext().uow.query<StoredRow & { programmeId: string }>(
+      `SELECT s.programme_id AS "programmeId", s.id, s.sequence, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.status,
+              s.status_reason AS "statusReason", s.version
+         FROM group_session s JOIN unnest($1::uuid[], $2::uuid[]) AS wanted (tenant_id, programme_id)
+           ON s.tenant_id = wanted.tenant_id AND s.programme_id = wanted.programme_id
+        ORDER BY s.programme_id, s.sequence`,
+      [programmes.map((p) => p.tenantId), programmes.map((p) => p.programmeId)],
+    );
+    const byProgramme = new Map<string, ProgrammeSessionRow[]>(programmes.map((p) => [p.programmeId, []]));
+    for (const { programmeId, ...row } of rows) byProgramme.get(programmeId)?.push(toSession(row));
+    return byProgramme;
   }
 
   /** Every session of the programme, locked for this transaction: two edits of one series never interleave. */

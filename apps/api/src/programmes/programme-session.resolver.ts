@@ -1,8 +1,9 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { PlatformRole, type Principal } from '@lena/domain';
 import { CurrentPrincipal, Roles } from '../common/auth.decorators';
 import { CancelSessionInput, ProgrammeSession, RescheduleSessionInput } from './dtos/programme-session.dtos';
 import { Programme } from './dtos/programme.type';
+import type { ProgrammesLoaders } from './programmes.loaders';
 import { SessionEditService } from './session-edit.service';
 
 /** A programme's stored sessions, and the provider's changes to them. */
@@ -11,8 +12,8 @@ export class ProgrammeSessionResolver {
   constructor(private readonly sessionEdits: SessionEditService) {}
 
   @ResolveField(() => [ProgrammeSession], { description: 'The sessions written for the programme once it was accepted, in order; none before.' })
-  sessions(@Parent() programme: Programme): Promise<ProgrammeSession[]> {
-    return this.sessionEdits.listSessions(programme.tenantId, programme.id);
+  sessions(@Parent() programme: Programme, @Context('loaders') loaders: ProgrammesLoaders): Promise<ProgrammeSession[]> {
+    return loaders.programmeSessions.load(programme);
   }
 
   @Roles(PlatformRole.PLATFORM_ADMIN)

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { oneRow } from '@lena/database';
-import { describeRecurrence, fromStoredSeriesStart, type ProgrammeDetails, type ProgrammeStatus, type StoredSeriesStart } from '@lena/domain';
+import { describeRecurrence, fromStoredSeriesStart, type ProgrammeDetails, type ProgrammeListFilter, type ProgrammeStatus, type StoredSeriesStart } from '@lena/domain';
 import { requestContext } from '../common/request-context';
 import type { FacilitatorRole } from './dtos/programme-enums';
-import type { Programme, ProgrammeFacilitator } from './dtos/programme.type';
+import type { Programme, ProgrammeFacilitator, ProgrammeListing } from './dtos/programme.type';
 
 /** A programme as the reads below select it, with what the screens show beside it. */
 interface ProgrammeRow {
@@ -182,6 +182,25 @@ export class ProgrammeRepository {
          FROM platform_programme_pipeline() f CROSS JOIN LATERAL (SELECT (f.programme).*) p`,
     );
     return rows.map(toProgramme);
+  }
+
+  /**
+   * A page of programmes in every organisation, newest first, `limit` of them after the programme
+   * `filter.after` (platform admins only; empty for anyone else). One statement, counts included.
+   */
+  async platformList(filter: ProgrammeListFilter, limit: number): Promise<ProgrammeListing[]> {
+    const rows = await requestContext().uow.query<ProgrammeRow & { nextSessionStartsAt: Date | null; sessionsHeld: number; sessionsPlanned: number }>(
+      `SELECT ${PROGRAMME_COLUMNS}, f.tenant_name AS "tenantName", f.team_name AS "teamName", f.enrolled_count AS "enrolledCount", f.facilitators,
+              f.next_session_at AS "nextSessionStartsAt", f.sessions_held AS "sessionsHeld", f.sessions_planned AS "sessionsPlanned"
+         FROM platform_programmes($1::text[], $2::uuid, $3::text, $4::uuid, $5::int) f CROSS JOIN LATERAL (SELECT (f.programme).*) p`,
+      [filter.statuses, filter.tenantId, filter.serviceType, filter.after, limit],
+    );
+    return rows.map((row) => ({
+      programme: toProgramme(row),
+      nextSessionStartsAt: row.nextSessionStartsAt,
+      sessionsHeld: row.sessionsHeld,
+      sessionsPlanned: row.sessionsPlanned,
+    }));
   }
 
   /** The organisation a programme belongs to, for a platform admin (null for anyone else, or no such programme). */

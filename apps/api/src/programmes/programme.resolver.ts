@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   PlatformRole,
   previewStoredSeries,
@@ -6,6 +6,7 @@ import {
   programmeActorOf,
   programmeWaitingOn,
   ProgrammeLimits,
+  ProgrammeListLimits,
   TenantRole,
   type ProgrammeAction as ProgrammeActionValue,
   type Principal,
@@ -14,19 +15,16 @@ import {
 import { CurrentPrincipal, CurrentTenant, Roles } from '../common/auth.decorators';
 import { Role } from '../common/graphql-enums';
 import { ProgrammeAction } from './dtos/programme-enums';
-import { CancelProgrammeInput, ProgrammeProposalInput, ProgrammeTransitionInput, ProposeProgrammeInput, RequestProgrammeInput } from './dtos/programme.inputs';
-import { Enrolment, MyEnrolment, Programme, ProgrammeConflict, ScheduledTime } from './dtos/programme.type';
-import { EnrolmentService } from './enrolment.service';
+import { CancelProgrammeInput, ProgrammeListFilter, ProgrammeProposalInput, ProgrammeTransitionInput, ProposeProgrammeInput, RequestProgrammeInput } from './dtos/programme.inputs';
+import { Enrolment, MyEnrolment, Programme, ProgrammeConflict, ProgrammeHistoryEntry, ProgrammeListPage, ScheduledTime } from './dtos/programme.type';
 import { ProgrammeService } from './programme.service';
+import type { ProgrammesLoaders } from './programmes.loaders';
 
 const EVERYONE = [PlatformRole.PLATFORM_ADMIN, PlatformRole.FACILITATOR, TenantRole.ORG_ADMIN, TenantRole.PARTICIPANT];
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
-  constructor(
-    private readonly programmeService: ProgrammeService,
-    private readonly enrolmentService: EnrolmentService,
-  ) {}
+  constructor(private readonly programmeService: ProgrammeService) {}
 
   @Roles(TenantRole.ORG_ADMIN)
   @Query(() => [Programme], { description: 'The organisation’s programmes, newest first.' })
@@ -50,6 +48,16 @@ export class ProgrammeResolver {
   @Query(() => [Programme], { description: 'Requests waiting for a proposal and proposals awaiting acceptance, in every organisation, oldest first.' })
   programmePipeline(): Promise<Programme[]> {
     return this.programmeService.pipeline();
+  }
+
+  @Roles(PlatformRole.PLATFORM_ADMIN)
+  @Query(() => ProgrammeListPage, { description: 'Programmes in every organisation, newest first: by default those accepted, active, completed or cancelled.' })
+  platformProgrammes(
+    @Args('filter', { type: () => ProgrammeListFilter, nullable: true }) filter: ProgrammeListFilter | null,
+    @Args('first', { type: () => Int, defaultValue: ProgrammeListLimits.defaultPageSize }) first: number,
+    @Args('after', { type: () => String, nullable: true, description: 'The `nextCursor` of the page before.' }) after: string | null,
+  ): Promise<ProgrammeListPage> {
+    return this.programmeService.platformList(filter, first, after);
   }
 
   @Roles(PlatformRole.PLATFORM_ADMIN)
@@ -118,12 +126,21 @@ export class ProgrammeResolver {
 
   @Roles(TenantRole.ORG_ADMIN)
   @ResolveField(() => [Enrolment], { description: 'Visible to the organisation’s admins only.' })
-  enrolments(@Parent() programme: Programme, @CurrentPrincipal() principal: Principal): Promise<Enrolment[]> {
-    return this.enrolmentService.list(principal, programme);
+  enrolments(@Parent() programme: Programme, @Context('loaders') loaders: ProgrammesLoaders): Promise<Enrolment[]> {
+    return loaders.programmeEnrolments.load(programme);
+  }
+
+  // Participants are refused (FORBIDDEN): the history names who runs the programme and their reasons.
+  @Roles(PlatformRole.PLATFORM_ADMIN, PlatformRole.FACILITATOR, TenantRole.ORG_ADMIN)
+  @ResolveField(() => [ProgrammeHistoryEntry], {
+    description: 'Each step of its life, oldest first. Names show only to the same side (and platform admins); overridden conflicts only to the provider’s staff.',
+  })
+  history(@Parent() programme: Programme, @Context('loaders') loaders: ProgrammesLoaders): Promise<ProgrammeHistoryEntry[]> {
+    return loaders.programmeHistory.load(programme);
   }
 
   @ResolveField(() => MyEnrolment, { nullable: true, description: 'The signed-in person’s own enrolment, if any.' })
-  myEnrolment(@Parent() programme: Programme, @CurrentPrincipal() principal: Principal): Promise<MyEnrolment | null> {
-    return this.enrolmentService.mine(principal, programme);
+  myEnrolment(@Parent() programme: Programme, @Context('loaders') loaders: ProgrammesLoaders): Promise<MyEnrolment | null> {
+    return loaders.myEnrolments.load(programme);
   }
 }

@@ -11,6 +11,7 @@ import {
   overrideReasonSchema,
   parseInput,
   programmeActorOf,
+  programmeListFilterSchema,
   programmeSchedule,
   programmeVersionSchema,
   proposeProgrammeSchema,
@@ -28,8 +29,8 @@ import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { WorkerNudgeService } from '../notifications/worker-nudge.service';
 import { TeamService } from '../tenancy/team.service';
-import type { ProposeProgrammeInput, ProgrammeProposalInput, RequestProgrammeInput } from './dtos/programme.inputs';
-import type { Programme, ProgrammeConflict } from './dtos/programme.type';
+import type { ProgrammeListFilter, ProposeProgrammeInput, ProgrammeProposalInput, RequestProgrammeInput } from './dtos/programme.inputs';
+import type { Programme, ProgrammeConflict, ProgrammeListPage } from './dtos/programme.type';
 import { NeedsAssessmentRepository } from './needs-assessment.repository';
 import { ProgrammeConflictService } from './programme-conflict.service';
 import { ProgrammeRepository, type LockedProgramme } from './programme.repository';
@@ -80,6 +81,15 @@ export class ProgrammeService {
 
   pipeline(): Promise<Programme[]> {
     return this.programmes.pipeline();
+  }
+
+  /** A page of programmes in every organisation for the platform admins, newest first; `after` is the last page's cursor. */
+  async platformList(filter: ProgrammeListFilter | null | undefined, first: number, after: string | null | undefined): Promise<ProgrammeListPage> {
+    const values = parseInput(programmeListFilterSchema, { ...filter, first, after });
+    // One more than asked for tells whether there is another page.
+    const listings = await this.programmes.platformList(values, values.first + 1);
+    const items = listings.slice(0, values.first);
+    return { items, nextCursor: listings.length > values.first ? (items.at(-1)?.programme.id ?? null) : null };
   }
 
   /**
@@ -137,7 +147,7 @@ export class ProgrammeService {
       tenantId,
       targetType: 'programme',
       targetId: id,
-      detail: { title: values.title, serviceType: values.serviceType, teamId: team.id, needsAssessmentId: values.needsAssessmentId ?? null },
+      detail: { title: values.title, serviceType: values.serviceType, teamId: team.id, needsAssessmentId: values.needsAssessmentId ?? null, by: TenantRole.ORG_ADMIN },
     });
     return this.read(tenantId, id);
   }
@@ -186,6 +196,7 @@ export class ProgrammeService {
         from: locked.status,
         to,
         version: locked.version + 1,
+        by: programmeActorOf(principal, tenantId),
         rrule,
         facilitators: facilitators.map(({ userId, role }) => ({ userId, role })),
       },
@@ -257,7 +268,8 @@ export class ProgrammeService {
       tenantId,
       targetType: 'programme',
       targetId: locked.id,
-      detail: { title: locked.title, from: locked.status, to, version: locked.version + 1, ...(reason ? { reason } : {}) },
+      // `by`: which side acted (a person may be both), for the programme's history.
+      detail: { title: locked.title, from: locked.status, to, version: locked.version + 1, by: programmeActorOf(principal, tenantId), ...(reason ? { reason } : {}) },
     });
     return this.read(tenantId, locked.id);
   }

@@ -12,11 +12,13 @@ import { NeedsAssessmentRepository } from './needs-assessment.repository';
 import { NeedsAssessmentResolver } from './needs-assessment.resolver';
 import { NeedsAssessmentService } from './needs-assessment.service';
 import { ProgrammeConflictService } from './programme-conflict.service';
+import { ProgrammeHistoryService } from './programme-history.service';
 import { ProgrammeSessionRepository } from './programme-session.repository';
 import { ProgrammeSessionResolver } from './programme-session.resolver';
 import { ProgrammeRepository } from './programme.repository';
 import { ProgrammeResolver } from './programme.resolver';
 import { ProgrammeService } from './programme.service';
+import { ProgrammesLoaderFactory } from './programmes.loaders';
 import { SessionEditService } from './session-edit.service';
 
 /** What an organisation buys: needs assessments, programmes from request to completion, their sessions, and who is enrolled. */
@@ -31,12 +33,15 @@ import { SessionEditService } from './session-edit.service';
     NeedsAssessmentResolver,
     NeedsAssessmentService,
     ProgrammeConflictService,
+    ProgrammeHistoryService,
     ProgrammeRepository,
     ProgrammeResolver,
     ProgrammeService,
+    ProgrammesLoaderFactory,
     ProgrammeSessionRepository,
     ProgrammeSessionResolver,
     SessionEditService,
   ],
+  exports: [ProgrammesLoaderFactory],
 })
 export class ProgrammesModule {}

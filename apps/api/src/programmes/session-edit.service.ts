@@ -136,7 +136,9 @@ export class SessionEditService {
   }
 
   /** A programme's stored sessions, for its page. */
-  listSessions(tenantId: string, programmeId: string): Promise<ProgrammeSessionRow[]> {
-    return this.sessions.list(tenantId, programmeId);
+  /** The stored sessions of each programme, in one read (row-level security decides what the reader sees). */
+  async listSessionsOf(programmes: readonly Pick<Programme, 'tenantId' | 'id'>[]): Promise<ProgrammeSessionRow[][]> {
+    const byProgramme = await this.sessions.listByProgrammes(programmes.map((p) => ({ tenantId: p.tenantId, programmeId: p.id })));
+    return programmes.map((p) => byProgramme.get(p.id) ?? []);
   }
 }

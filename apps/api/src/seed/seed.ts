@@ -164,6 +164,15 @@ async function seedProgramme(
       [tenantId, created.id, teamId],
     );
   }
+  await seedHistory(uow, {
+    tenantId,
+    programmeId: created.id,
+    title: programme.title,
+    status: programme.status,
+    requestedBy,
+    staffIds,
+    firstSessionAt: schedule.sessions[0]?.startsAt,
+  });
   if (programme.status === 'ACTIVE') {
     // Written here as the worker's expansion writes them; the worker has nothing left to expand.
     await uow.query('UPDATE programme SET sessions_expanded_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, created.id]);
@@ -180,6 +189,39 @@ async function seedProgramme(
       ],
     );
   }
+}
+
+/**
+ * The audit events the demo programme's life would have left, so its page shows a history: asked
+ * for by the organisation's admin, proposed by Lena's platform admin, accepted, and
+ * (for one under way) started by the worker when its first session began.
+ */
+async function seedHistory(
+  uow: UnitOfWork,
+  {
+    tenantId,
+    programmeId,
+    title,
+    status,
+    requestedBy,
+    staffIds,
+    firstSessionAt,
+  }: { tenantId: string; programmeId: string; title: string; status: string; requestedBy: string; staffIds: Map<string, string>; firstSessionAt: string | undefined },
+): Promise<void> {
+  const platformAdminId = demoStaff.filter((person) => (person.roles as readonly string[]).includes('PLATFORM_ADMIN')).map((person) => staffIds.get(person.email))[0] ?? null;
+  // Before the first session for one under way, before today for the rest.
+  const base = Math.min(Date.now(), firstSessionAt ? Date.parse(firstSessionAt) : Date.now());
+  const daysAgo = (days: number) => new Date(base - days * DAY_MS).toISOString();
+  const steps: [action: string, actor: string | null, at: string, by: string][] = [['PROGRAMME_REQUESTED', requestedBy, daysAgo(21), 'ORG_ADMIN']];
+  if (status !== 'REQUESTED') steps.push(['PROGRAMME_PROPOSED', platformAdminId, daysAgo(14), 'PLATFORM_ADMIN']);
+  if (status === 'ACCEPTED' || status === 'ACTIVE') steps.push(['PROGRAMME_ACCEPTED', requestedBy, daysAgo(10), 'ORG_ADMIN']);
+  if (status === 'ACTIVE' && firstSessionAt) steps.push(['PROGRAMME_ACTIVATED', null, firstSessionAt, 'SYSTEM']);
+  await uow.query(
+    `INSERT INTO audit_event (action, actor_user_id, tenant_id, target_type, target_id, occurred_at, detail)
+     SELECT s.action, s.actor, $1, 'programme', $2, s.at, jsonb_build_object('title', $3::text, 'by', s.by)
+       FROM unnest($4::text[], $5::uuid[], $6::timestamptz[], $7::text[]) AS s (action, actor, at, by)`,
+    [tenantId, programmeId, title, steps.map((step) => step[0]), steps.map((step) => step[1]), steps.map((step) => step[2]), steps.map((step) => step[3])],
+  );
 }
 
 if (require.main === module) {

@@ -5,6 +5,7 @@ import { UserAccountEntity } from './user-account.entity';
 @Entity({ name: 'audit_event' })
 @Index('audit_event_recent', ['occurredAt', 'id'])
 @Index('audit_event_by_tenant', ['tenantId', 'occurredAt'])
+@Index('audit_event_by_target', ['tenantId', 'targetType', 'targetId', 'id'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'audit_event_pkey' })
   id: string;

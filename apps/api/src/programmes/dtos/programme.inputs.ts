@@ -1,7 +1,13 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import type { Cadence as CadenceValue, DeliveryMode as DeliveryModeValue, Membership as MembershipValue, ServiceType as ServiceTypeValue } from '@lena/domain';
+import type {
+  Cadence as CadenceValue,
+  DeliveryMode as DeliveryModeValue,
+  Membership as MembershipValue,
+  ProgrammeStatus as ProgrammeStatusValue,
+  ServiceType as ServiceTypeValue,
+} from '@lena/domain';
 import { ServiceType } from '../../common/graphql-enums';
-import { Cadence, DeliveryMode, Membership } from './programme-enums';
+import { Cadence, DeliveryMode, Membership, ProgrammeStatus } from './programme-enums';
 
 /** A programme's service, schedule, delivery and group, as requested or proposed. */
 @InputType({ isAbstract: true })
@@ -63,4 +69,12 @@ export class ChangeGroupSizeInput extends ProgrammeTransitionInput {
 export class EnrolmentInput {
   @Field(() => ID) programmeId: string;
   @Field(() => ID) userId: string;
+}
+
+@InputType({ description: 'Which programmes the platform admins’ list shows. Every part is optional.' })
+export class ProgrammeListFilter {
+  @Field(() => [ProgrammeStatus], { nullable: true, description: 'None (or an empty list): accepted, active, completed and cancelled programmes.' })
+  statuses?: ProgrammeStatusValue[] | null;
+  @Field(() => ID, { nullable: true, description: 'One organisation’s programmes.' }) tenantId?: string | null;
+  @Field(() => ServiceType, { nullable: true }) serviceType?: ServiceTypeValue | null;
 }

@@ -4,12 +4,14 @@ import type {
   ConflictKind as ConflictKindValue,
   DeliveryMode as DeliveryModeValue,
   Membership as MembershipValue,
+  ProgrammeHistoryEvent as ProgrammeHistoryEventValue,
+  ProgrammeHistoryParty as ProgrammeHistoryPartyValue,
   ProgrammeStatus as ProgrammeStatusValue,
   ServiceType as ServiceTypeValue,
   SeriesDraft,
 } from '@lena/domain';
 import { ServiceType } from '../../common/graphql-enums';
-import { Cadence, ConflictKind, DeliveryMode, FacilitatorRole, Membership, ProgrammeStatus } from './programme-enums';
+import { Cadence, ConflictKind, DeliveryMode, FacilitatorRole, Membership, ProgrammeHistoryEvent, ProgrammeHistoryParty, ProgrammeStatus } from './programme-enums';
 
 @ObjectType()
 export class ProgrammeFacilitator {
@@ -106,4 +108,28 @@ export class GroupAgreement {
   @Field() title: string;
   @Field() introduction: string;
   @Field(() => [String]) rules: string[];
+}
+
+@ObjectType({ description: 'One step in a programme’s life: when, who (where the viewer may see their name) and the reason given.' })
+export class ProgrammeHistoryEntry {
+  @Field(() => ID) id: string;
+  @Field() occurredAt: Date;
+  @Field(() => ProgrammeHistoryEvent) event: ProgrammeHistoryEventValue;
+  @Field(() => ProgrammeHistoryParty) party: ProgrammeHistoryPartyValue;
+  @Field(() => String, { nullable: true, description: 'Null where the viewer may not see who it was, and for the system.' }) actorName: string | null;
+  @Field(() => String, { nullable: true }) reason: string | null;
+}
+
+@ObjectType({ description: 'A programme in the platform admins’ list, with how far through its sessions it is.' })
+export class ProgrammeListing {
+  @Field(() => Programme) programme: Programme;
+  @Field(() => Date, { nullable: true, description: 'When the next scheduled session starts; null when none is still to come.' }) nextSessionStartsAt: Date | null;
+  @Field(() => Int, { description: 'Sessions held: scheduled and ended.' }) sessionsHeld: number;
+  @Field(() => Int, { description: 'Sessions written and not cancelled (0 until the schedule is written, after acceptance).' }) sessionsPlanned: number;
+}
+
+@ObjectType()
+export class ProgrammeListPage {
+  @Field(() => [ProgrammeListing]) items: ProgrammeListing[];
+  @Field(() => String, { nullable: true, description: 'Pass back as `after` for the next page; null on the last.' }) nextCursor: string | null;
 }

@@ -107,6 +107,37 @@ function openProgramme(answers: Record<string, Answerer>, shown: Record<string, 
         },
       },
     },
+    // As the API shows an org admin: their own people by name, the provider's as "Lena", no overridden conflicts.
+    ProgrammeHistory: {
+      data: {
+        programme: {
+          __typename: 'Programme',
+          id: 'p-1',
+          tenantName: 'Northshire',
+          history: [
+            {
+              __typename: 'ProgrammeHistoryEntry',
+              id: '11',
+              occurredAt: '2027-01-05T09:00:00.000Z',
+              event: 'REQUESTED',
+              party: 'ORGANISATION',
+              actorName: 'Olu Okafor',
+              reason: null,
+            },
+            { __typename: 'ProgrammeHistoryEntry', id: '12', occurredAt: '2027-01-06T09:00:00.000Z', event: 'PROPOSED', party: 'PROVIDER', actorName: null, reason: null },
+            {
+              __typename: 'ProgrammeHistoryEntry',
+              id: '13',
+              occurredAt: '2027-01-07T09:00:00.000Z',
+              event: 'CANCELLED',
+              party: 'ORGANISATION',
+              actorName: null,
+              reason: 'The team was merged.',
+            },
+          ],
+        },
+      },
+    },
     Team: {
       data: { team: { __typename: 'Team', id: 'team-1', name: 'Night Shift', archivedAt: null, createdAt: '2026-01-05T09:00:00.000Z', memberCount: 3, members: [SAM, AISHA, LI] } },
     },
@@ -115,6 +146,25 @@ function openProgramme(answers: Record<string, Answerer>, shown: Record<string, 
 }
 
 const banners = () => screen.queryAllByRole('status').map((banner) => banner.textContent);
+
+describe('the programme’s history', () => {
+  it('lists each step with when (in the viewer’s zone), what, who and the reason, naming the provider as Lena', async () => {
+    openProgramme({});
+    const history = await screen.findByRole('region', { name: 'History' });
+    const rows = await within(history).findAllByRole('row');
+    const text = rows.slice(1).map((row) => Array.from(row.children, (cell) => cell.textContent));
+    expect(text).toEqual([
+      [expect.stringMatching(/^5 Jan/), 'Requested', 'Olu Okafor', '—'],
+      [expect.stringMatching(/^6 Jan/), 'Proposed', 'Lena', '—'],
+      [expect.stringMatching(/^7 Jan/), 'Cancelled', 'An admin at Northshire', 'The team was merged.'],
+    ]);
+    expect(Array.from(history.querySelectorAll('time'), (time) => time.getAttribute('datetime'))).toEqual([
+      '2027-01-05T09:00:00.000Z',
+      '2027-01-06T09:00:00.000Z',
+      '2027-01-07T09:00:00.000Z',
+    ]);
+  });
+});
 
 describe('an accepted programme', () => {
   it('lists its stored sessions in the viewer’s zone, with what changed and why', async () => {

@@ -11,7 +11,7 @@ import {
   type ProgrammeWithEnrolmentsQuery,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { QueryView, useConfirmation, useLocationFlash, useMutationForm } from '@lena/portal-kit';
+import { ProgrammeHistorySection, QueryView, useConfirmation, useLocationFlash, useMutationForm } from '@lena/portal-kit';
 import {
   Alert,
   Button,
@@ -396,6 +396,7 @@ export function ProgrammePage({ timeZone = viewerTimeZone() }: { timeZone?: stri
             )}
           </Section>
           <Enrolments programme={programme} />
+          <ProgrammeHistorySection programmeId={programme.id} />
         </Page>
       )}
     </QueryView>

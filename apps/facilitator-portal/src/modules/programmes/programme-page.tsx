@@ -1,6 +1,6 @@
 import { ProgrammeDocument, type ProgrammeFieldsFragment } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
-import { QueryView, useViewer } from '@lena/portal-kit';
+import { ProgrammeHistorySection, QueryView, useViewer } from '@lena/portal-kit';
 import { ButtonLink, Link, Page, Section, SummaryList, viewerTimeZone } from '@lena/ui';
 import { useParams } from 'react-router';
 import { isPlatformAdmin } from '../../app/roles.js';
@@ -86,7 +86,13 @@ export function ProgrammePage() {
   return (
     <Page
       title={programme?.title ?? 'Programme'}
-      backLink={admin ? <Link href="/admin/programmes">Back to programmes</Link> : <Link href="/sessions">Back to your sessions</Link>}
+      backLink={
+        admin ? (
+          <Link href={HAS_SESSIONS.includes(programme?.status ?? 'REQUESTED') ? '/admin/programmes/all' : '/admin/programmes'}>Back to programmes</Link>
+        ) : (
+          <Link href="/sessions">Back to your sessions</Link>
+        )
+      }
       actions={
         admin && programme?.availableActions.includes('PROPOSE') ? <ButtonLink href={`/admin/programmes/${programme.id}/propose`}>Propose a schedule</ButtonLink> : undefined
       }
@@ -96,6 +102,7 @@ export function ProgrammePage() {
           <>
             <ProgrammeSummary programme={loaded} />
             <ProgrammeDetails programme={loaded} admin={admin} />
+            <ProgrammeHistorySection programmeId={loaded.id} />
           </>
         )}
       </QueryView>
