@@ -31,3 +31,4 @@ export * from './programmes/enrolment.js';
 export * from './scheduling/agenda.js';
 export * from './programmes/group-agreement.js';
 export * from './programmes/programme-decisions.js';
+export * from './feedback/index.js';
