@@ -9,6 +9,6 @@ export default defineConfig(
     shared: ['config', 'database', 'jobs'],
     // The relay and the purges hand the outbox's rows over through the notifications context's repository;
     // scheduling writes its invitations and reminders to the outbox through it too.
-    uses: { maintenance: ['notifications'], notifications: [], scheduling: ['notifications'] },
+    uses: { maintenance: ['notifications'], notifications: [], scheduling: ['notifications'], feedback: [] },
   }),
 );

@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './common/core.module';
 import { FacilitatorsModule } from './facilitators/facilitators.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { formatExecutionErrors } from './common/graphql-errors';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
 import { RolesGuard } from './common/roles.guard';
@@ -69,6 +70,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         FacilitatorsModule,
+        FeedbackModule,
         HealthModule,
         InvitationsModule,
         NotificationsModule,

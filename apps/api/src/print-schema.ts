@@ -11,6 +11,7 @@ import { AvailabilityResolver } from './scheduling/availability.resolver';
 import { FacilitatorResolver } from './facilitators/facilitator.resolver';
 import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
+import { FeedbackResultsResolver } from './feedback/feedback-results.resolver';
 import { QueueHealthResolver } from './notifications/queue-health.resolver';
 import { SessionResolver } from './sessions/session.resolver';
 import { EnrolmentResolver } from './programmes/enrolment.resolver';
@@ -33,6 +34,7 @@ const RESOLVERS = [
   AvailabilityResolver,
   FacilitatorResolver,
   FailedMessageResolver,
+  FeedbackResultsResolver,
   InvitationResolver,
   EnrolmentResolver,
   MemberResolver,

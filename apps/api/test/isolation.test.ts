@@ -64,6 +64,14 @@ async function buildWorld(label: string): Promise<World> {
   const session = await fixtures.groupSession(tenant.id, programme.id, 1, new Date('2027-06-01T09:00:00Z'));
   await fixtures.enrolment(tenant.id, programme.id, participant.id);
   await fixtures.enrolment(tenant.id, programme.id, admin.id);
+  // The session's feedback: a request, the participant's unspent link and the admin's spent one
+  // with its response, and the session's rollup.
+  const request = await fixtures.feedbackRequest(tenant.id, session.id);
+  await fixtures.feedbackLink(tenant.id, request.id, participant.id);
+  const spent = await fixtures.feedbackLink(tenant.id, request.id, admin.id);
+  await fixtures.asTenant(tenant.id, 'DELETE FROM feedback_link_unspent WHERE tenant_id = $1 AND link_id = $2', [tenant.id, spent.id]);
+  await fixtures.asTenant(tenant.id, `INSERT INTO feedback_response (tenant_id, request_id, answers) VALUES ($1, $2, '{"held_well": 5}')`, [tenant.id, request.id]);
+  await fixtures.asTenant(tenant.id, 'INSERT INTO feedback_rollup (tenant_id, session_id) VALUES ($1, $2)', [tenant.id, session.id]);
   return {
     tenant,
     admin,
@@ -96,6 +104,11 @@ async function snapshotOf(world: World): Promise<string> {
     enrolments: await read('SELECT * FROM enrolment WHERE tenant_id = $1 ORDER BY programme_id, user_id'),
     groupSessions: await read('SELECT * FROM group_session WHERE tenant_id = $1 ORDER BY id'),
     sessionReminders: await read('SELECT * FROM session_reminder WHERE tenant_id = $1 ORDER BY session_id, offset_minutes'),
+    feedbackRequests: await read('SELECT * FROM feedback_request WHERE tenant_id = $1 ORDER BY id'),
+    feedbackLinks: await read('SELECT id, request_id, user_id, reminded_at FROM feedback_link WHERE tenant_id = $1 ORDER BY id'),
+    feedbackUnspent: await read('SELECT * FROM feedback_link_unspent WHERE tenant_id = $1 ORDER BY link_id'),
+    feedbackResponses: await read('SELECT * FROM feedback_response WHERE tenant_id = $1 ORDER BY id'),
+    feedbackRollups: await read('SELECT * FROM feedback_rollup WHERE tenant_id = $1 ORDER BY session_id'),
   });
 }
 
@@ -224,6 +237,11 @@ const ID_CASES: IdCase[] = [
     variables: (ids) => ({ input: { programmeId: ids.programmeId, userId: ids.userId } }),
   },
   { name: 'acceptGroupAgreement', query: 'mutation($id: ID!) { acceptGroupAgreement(programmeId: $id) { agreementVersion } }', variables: (ids) => ({ id: ids.programmeId }) },
+  {
+    name: 'feedbackResults',
+    query: 'query($id: ID!) { feedbackResults(programmeId: $id) { programmeId programme { scores { shown responses } } } }',
+    variables: (ids) => ({ id: ids.programmeId }),
+  },
 ];
 
 const VALID_ANSWERS = {
@@ -420,6 +438,8 @@ describe('roles', () => {
       (w) => ({ id: w.programme.id }),
       ['facilitator', 'platformAdmin'],
     ],
+    // Assigned facilitators and org admins; which programme's feedback each may read is tested in "who reads a programme's feedback" below.
+    ['feedbackResults', 'query($id: ID!) { feedbackResults(programmeId: $id) { programmeId } }', (w) => ({ id: w.programme.id }), ['participant', 'platformAdmin']],
     // Every role may ask; who may see which programme is tested in "who reads a programme" below.
     ['programme', 'query($id: ID!) { programme(id: $id) { id } }', (w) => ({ id: w.programme.id }), []],
   ];
@@ -715,5 +735,24 @@ describe('a programme’s history across organisations', () => {
     const result = await a.participantClient.gql(HISTORY, { id: a.programme.id });
     expect(expectError(result, 'FORBIDDEN').path?.map(String)).toEqual(['programme', 'history']);
     expect(result.body).not.toContain(a.admin.displayName);
+  });
+});
+
+describe('who reads a programme’s feedback', () => {
+  const RESULTS = 'query($id: ID!) { feedbackResults(programmeId: $id) { programmeId sessions { sessionId } } }';
+
+  it('its assigned facilitator reads it; another organisation’s programme is NOT_FOUND exactly like a random id, though they work there too', async () => {
+    const own = expectData(await assignedFacilitatorClient.gql<{ feedbackResults: { programmeId: string; sessions: { sessionId: string }[] } }>(RESULTS, { id: a.programme.id }));
+    expect(own.feedbackResults).toEqual({ programmeId: a.programme.id, sessions: [{ sessionId: a.session.id }] });
+    const withB = await assignedFacilitatorClient.gql(RESULTS, { id: b.programme.id });
+    const withNothing = await assignedFacilitatorClient.gql(RESULTS, { id: randomUUID() });
+    expect(expectError(withB, 'NOT_FOUND', 'That programme was not found.')).toEqual(expectError(withNothing, 'NOT_FOUND'));
+    expect(withB.body).not.toContain(b.session.id);
+  });
+
+  it('a facilitator not assigned to it reads NOT_FOUND; its own org admin reads it and the other organisation’s admin does not', async () => {
+    expectError(await facilitatorClient.gql(RESULTS, { id: a.programme.id }), 'NOT_FOUND');
+    expect(expectData(await a.adminClient.gql<{ feedbackResults: { programmeId: string } }>(RESULTS, { id: a.programme.id })).feedbackResults.programmeId).toBe(a.programme.id);
+    expectError(await b.adminClient.gql(RESULTS, { id: a.programme.id }), 'NOT_FOUND');
   });
 });

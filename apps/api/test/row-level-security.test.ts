@@ -42,8 +42,16 @@ beforeAll(async () => {
   await fixtures.programmeFacilitator(tenantA.id, programmeA2.id, (await fixtures.facilitator()).id, 'LEAD');
   for (const programme of [programmeA, programmeA2, programmeB]) {
     await fixtures.needsAssessment(programme.tenantId, programme.teamId);
-    await fixtures.groupSession(programme.tenantId, programme.id, 1, new Date('2027-03-17T10:00:00Z'));
+    const first = await fixtures.groupSession(programme.tenantId, programme.id, 1, new Date('2027-03-17T10:00:00Z'));
     await fixtures.groupSession(programme.tenantId, programme.id, 2, new Date('2027-03-24T10:00:00Z'));
+    // Feedback on the first session: a request, an unspent link, a response and a rollup.
+    const request = await fixtures.feedbackRequest(programme.tenantId, first.id);
+    await fixtures.feedbackLink(programme.tenantId, request.id, programme.tenantId === tenantA.id ? adminA.id : adminB.id);
+    await fixtures.asTenant(programme.tenantId, `INSERT INTO feedback_response (tenant_id, request_id, answers) VALUES ($1, $2, '{"held_well": 4}')`, [
+      programme.tenantId,
+      request.id,
+    ]);
+    await fixtures.asTenant(programme.tenantId, 'INSERT INTO feedback_rollup (tenant_id, session_id) VALUES ($1, $2)', [programme.tenantId, first.id]);
   }
   await fixtures.enrolment(tenantA.id, programmeA.id, adminA.id);
   await fixtures.enrolment(tenantA.id, programmeA2.id, adminA.id);
@@ -315,6 +323,19 @@ describe('assigned_facilitators', () => {
       assessments: 0,
       teams: 0,
     });
+  });
+
+  it('lets a facilitator read the feedback requests and responses of their programmes only, and never a link (who was asked)', async () => {
+    const seen = await asPerson(facilitator.id, async (client) => ({
+      requests: (await client.query<{ tenantId: string }>('SELECT tenant_id AS "tenantId" FROM feedback_request ORDER BY 1')).rows.map((row) => row.tenantId),
+      responses: (await client.query('SELECT 1 FROM feedback_response')).rowCount,
+      links: (await client.query('SELECT 1 FROM feedback_link')).rowCount,
+      unspent: (await client.query('SELECT 1 FROM feedback_link_unspent')).rowCount,
+      rollups: (await client.query('SELECT 1 FROM feedback_rollup')).rowCount,
+      written: (await client.query(`UPDATE feedback_response SET answers = '{}'`)).rowCount,
+    }));
+    expect(await api.fixtures.count('feedback_response')).toBe(3);
+    expect(seen).toEqual({ requests: [tenantA.id, tenantB.id].sort(), responses: 2, links: 0, unspent: 0, rollups: 0, written: 0 });
   });
 
   it('gives another facilitator nothing, and lets no facilitator write through the assignment', async () => {

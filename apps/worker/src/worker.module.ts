@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import type { WorkerConfig } from './config/worker-config';
 import { DatabaseModule } from './database/database.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -12,7 +13,7 @@ export class WorkerModule {
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, JobsModule.forRoot(), NotificationsModule, MaintenanceModule, SchedulingModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, JobsModule.forRoot(), NotificationsModule, MaintenanceModule, SchedulingModule, FeedbackModule],
     };
   }
 }

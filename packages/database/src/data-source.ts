@@ -11,6 +11,7 @@ import { SeriesAndReminders1796500000000 } from './migrations/1796500000000-seri
 import { CalendarFeeds1796600000000 } from './migrations/1796600000000-calendar-feeds';
 import { EnrolmentInvitations1796700000000 } from './migrations/1796700000000-enrolment-invitations';
 import { PlatformProgrammeList1796810000000 } from './migrations/1796810000000-platform-programme-list';
+import { Feedback1797000000000 } from './migrations/1797000000000-feedback';
 
 export const migrations = [
   Foundation1764201600000,
@@ -23,6 +24,7 @@ export const migrations = [
   CalendarFeeds1796600000000,
   EnrolmentInvitations1796700000000,
   PlatformProgrammeList1796810000000,
+  Feedback1797000000000,
 ];
 
 /** Every entity class the entities folder exports. */

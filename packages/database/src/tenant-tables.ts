@@ -9,4 +9,9 @@ export const TENANT_TABLES = [
   'enrolment',
   'group_session',
   'session_reminder',
+  'feedback_request',
+  'feedback_link',
+  'feedback_link_unspent',
+  'feedback_response',
+  'feedback_rollup',
 ] as const;

@@ -38,3 +38,4 @@ export * from './outcomes/instrument-library.js';
 export * from './outcomes/scoring.js';
 export * from './outcomes/paired-change.js';
 export * from './outcomes/measurement-schedule.js';
+export * from './feedback/index.js';

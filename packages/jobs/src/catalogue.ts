@@ -68,6 +68,17 @@ export const Jobs = {
     payload: {},
     schedule: { everyMs: SCHEDULING_SWEEP_EVERY_MS },
   }),
+  /**
+   * A response to this feedback request has been stored: mark its session's aggregates (and so its
+   * programme's) stale. The request id only, never answers, and nothing that names the link or the
+   * person who answered. One job per response; marking is idempotent.
+   */
+  markFeedbackRollupStale: defineJob({
+    name: 'mark-feedback-rollup-stale',
+    queue: QueueName.feedback,
+    scope: 'tenant',
+    payload: { requestId: z.uuid() },
+  }),
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of a declared job, as stored in Redis. */

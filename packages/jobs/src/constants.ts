@@ -7,6 +7,7 @@ export const QueueName = {
   notifications: 'notifications',
   maintenance: 'maintenance',
   scheduling: 'scheduling',
+  feedback: 'feedback',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

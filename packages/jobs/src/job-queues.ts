@@ -161,6 +161,14 @@ export class JobQueues {
     await this.withTimeout(this.queue(Jobs.sweepTenantScheduling.queue).addBulk(jobs));
   }
 
+  /**
+   * A feedback response was stored (the API calls this after the commit): the worker marks the
+   * request's session rollup stale. The payload is the request id alone.
+   */
+  async enqueueFeedbackRollupStale(tenantId: string, requestId: string): Promise<void> {
+    await this.enqueue(Jobs.markFeedbackRollupStale, { tenantId, requestId });
+  }
+
   /** What each queue holds and who consumes it, for the platform admins' queue health. */
   async readQueues(): Promise<QueueReading[]> {
     return this.withTimeout(

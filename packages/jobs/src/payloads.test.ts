@@ -10,6 +10,7 @@ describe('job payload schemas', () => {
     expect(jobCatalogue.names.sort()).toEqual([
       'deliver-outbox-message',
       'expand-programme-series',
+      'mark-feedback-rollup-stale',
       'purge-expired-records',
       'relay-outbox',
       'sweep-scheduling',
@@ -18,6 +19,7 @@ describe('job payload schemas', () => {
     expect(Jobs.deliverOutboxMessage.queue).toBe(QueueName.notifications);
     expect(Jobs.relayOutbox.queue).toBe(QueueName.maintenance);
     expect(Jobs.expandProgrammeSeries.queue).toBe(QueueName.scheduling);
+    expect(Jobs.markFeedbackRollupStale.queue).toBe(QueueName.feedback);
     // Sessions and reminders are an organisation's rows; the outbox, sessions and purges are platform tables.
     expect(Object.fromEntries(jobCatalogue.definitions.map((job) => [job.name, job.scope]))).toEqual({
       'deliver-outbox-message': 'platform',
@@ -26,6 +28,7 @@ describe('job payload schemas', () => {
       'expand-programme-series': 'tenant',
       'sweep-tenant-scheduling': 'tenant',
       'sweep-scheduling': 'platform',
+      'mark-feedback-rollup-stale': 'tenant',
     });
     expect(recurringJobs(jobCatalogue, { [Jobs.relayOutbox.name]: 1_000 }).map(({ schedulerId, everyMs }) => ({ schedulerId, everyMs }))).toEqual([
       { schedulerId: 'relay-outbox', everyMs: 1_000 },
@@ -49,6 +52,14 @@ describe('job payload schemas', () => {
     expect(error).toBeInstanceOf(InvalidJobPayloadError);
     expect((error as InvalidJobPayloadError).jobName).toBe(Jobs.deliverOutboxMessage.name);
     expect((error as Error).message).toContain('text');
+  });
+
+  it('takes a stored feedback response as its request id alone: answers, a link or a person are refused before Redis', () => {
+    const [tenantId, requestId] = [randomUUID(), randomUUID()];
+    expect(parseJobPayload(Jobs.markFeedbackRollupStale, { tenantId, requestId })).toEqual({ tenantId, requestId });
+    for (const extra of [{ answers: { held_well: 5 } }, { linkId: randomUUID() }, { userId: randomUUID() }]) {
+      expect(() => parseJobPayload(Jobs.markFeedbackRollupStale, { tenantId, requestId, ...extra })).toThrow(InvalidJobPayloadError);
+    }
   });
 
   it('accepts an empty relay payload and nothing else: a platform job carries no tenant', () => {

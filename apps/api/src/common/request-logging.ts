@@ -15,9 +15,14 @@ class RequestLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const body = request.body as { operationName?: unknown } | undefined;
     const operationName = typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined;
+    // Anonymous feedback: its calls are logged without address or headers (user agent, cookies'
+    // neighbours), which could say who answered; the body (token, answers) is never logged anywhere.
+    const anonymous = request.url.startsWith(ANONYMOUS_PREFIX);
     const fields = {
       // Headers are kept for diagnosis; cookies, authorisation and the CSRF token are redacted.
-      request: { method: request.method, url: withoutSecrets(request.url), remoteAddress: request.ip, headers: request.headers },
+      request: anonymous
+        ? { method: request.method, url: request.url }
+        : { method: request.method, url: withoutSecrets(request.url), remoteAddress: request.ip, headers: request.headers },
       response: { statusCode: reply.statusCode },
       responseTimeMs: Math.round(reply.elapsedTime),
       ...(operationName ? { operationName } : {}),
@@ -26,6 +31,9 @@ class RequestLogController extends LogController {
     else request.log.info(fields, 'request completed');
   }
 }
+
+/** The feedback page's calls, whose request lines carry nothing about who sent them. */
+const ANONYMOUS_PREFIX = '/feedback/';
 
 /** A calendar feed's address is its only credential: its token never reaches a log line. */
 function withoutSecrets(url: string): string {

@@ -4,8 +4,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export const JOB_QUEUES = Symbol('JOB_QUEUES');
 
-/** The part of the job queues the API uses: handing over outbox rows, accepted programmes and new enrolments, and reading queue health. */
-export type ApiJobQueues = Pick<JobQueues, 'enqueueOutboxDelivery' | 'enqueueProgrammeExpansion' | 'enqueueTenantSchedulingSweeps' | 'readQueues' | 'close'>;
+/** The part of the job queues the API uses: handing over outbox rows, accepted programmes, new enrolments and stored feedback, and reading queue health. */
+export type ApiJobQueues = Pick<
+  JobQueues,
+  'enqueueOutboxDelivery' | 'enqueueProgrammeExpansion' | 'enqueueTenantSchedulingSweeps' | 'enqueueFeedbackRollupStale' | 'readQueues' | 'close'
+>;
 
 export const jobQueuesProvider: Provider = {
   provide: JOB_QUEUES,

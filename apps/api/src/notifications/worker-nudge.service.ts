@@ -33,4 +33,16 @@ export class WorkerNudgeService {
       });
     });
   }
+
+  /**
+   * A feedback response was stored: the worker marks its session's rollup stale. Ids only. If the
+   * nudge is lost the rollup stays as it was until the nightly recompute (outcomes, to come).
+   */
+  markFeedbackStaleAfterCommit(tenantId: string, requestId: string): void {
+    requestContext().uow.afterCommit(async () => {
+      await this.queues.enqueueFeedbackRollupStale(tenantId, requestId).catch((error: unknown) => {
+        this.logger.warn(`Could not enqueue marking feedback request ${requestId} stale: ${String(error)}`);
+      });
+    });
+  }
 }

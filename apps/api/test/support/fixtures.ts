@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Algorithm, hash } from '@node-rs/argon2';
 import { oneRow } from '@lena/database';
-import { AuthPolicy, type PlatformRole, type TenantRole } from '@lena/domain';
+import { AuthPolicy, DEFAULT_SESSION_FEEDBACK, type PlatformRole, type TenantRole } from '@lena/domain';
 import { openEmail, sealEmail, type EmailMessage } from '@lena/jobs';
 import type { Client } from 'pg';
 
@@ -180,6 +180,43 @@ export class Fixtures {
       [tenantId, programmeId, sequence, startsAt],
     );
     return { id: oneRow(rows, 'group_session').id };
+  }
+
+  /** The default feedback form's row (as the request opener will write it), once. */
+  async feedbackInstrument(): Promise<{ id: string }> {
+    const { rows } = await this.owner.query<{ id: string }>(
+      `WITH inserted AS (
+         INSERT INTO feedback_instrument (key, version, licence, definition) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (key, version) DO NOTHING RETURNING id)
+       SELECT id FROM inserted UNION ALL SELECT id FROM feedback_instrument WHERE key = $1 AND version = $2`,
+      [DEFAULT_SESSION_FEEDBACK.key, DEFAULT_SESSION_FEEDBACK.version, DEFAULT_SESSION_FEEDBACK.licence, JSON.stringify(DEFAULT_SESSION_FEEDBACK)],
+    );
+    return { id: oneRow(rows, 'feedback_instrument').id };
+  }
+
+  /** A session's feedback request, open from an hour ago until `closesAt` (a week by default). */
+  async feedbackRequest(tenantId: string, sessionId: string, options: { closesAt?: Date } = {}): Promise<{ id: string }> {
+    const instrument = await this.feedbackInstrument();
+    const closesAt = options.closesAt ?? new Date(Date.now() + 7 * 86_400_000);
+    const opensAt = new Date(Math.min(Date.now() - 3_600_000, closesAt.getTime() - 7_200_000));
+    const rows = await this.asTenant<{ id: string }>(
+      tenantId,
+      `INSERT INTO feedback_request (tenant_id, session_id, instrument_id, opens_at, remind_at, closes_at) VALUES ($1, $2, $3, $4, $4, $5) RETURNING id`,
+      [tenantId, sessionId, instrument.id, opensAt, closesAt],
+    );
+    return { id: oneRow(rows, 'feedback_request').id };
+  }
+
+  /** One person's unspent single-use link to a request; the test knows its secret. */
+  async feedbackLink(tenantId: string, requestId: string, userId: string): Promise<{ id: string; token: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const rows = await this.asTenant<{ id: string }>(
+      tenantId,
+      `WITH link AS (INSERT INTO feedback_link (tenant_id, request_id, user_id, token_hash) VALUES ($1, $2, $3, $4) RETURNING tenant_id, id)
+       INSERT INTO feedback_link_unspent (tenant_id, link_id) SELECT tenant_id, id FROM link RETURNING link_id AS id`,
+      [tenantId, requestId, userId, createHash('sha256').update(token).digest()],
+    );
+    return { id: oneRow(rows, 'feedback_link').id, token };
   }
 
   /** A pending invitation whose link token the test knows. */

@@ -2,6 +2,7 @@ export * from './audit-event.entity';
 export * from './auth-session.entity';
 export * from './calendar-feed.entity';
 export * from './facilitator-availability.entity';
+export * from './feedback.entity';
 export * from './facilitator-profile.entity';
 export * from './group-session.entity';
 export * from './invitation.entity';

@@ -7,6 +7,9 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Check('tenant_min_reporting_group_size_check', 'min_reporting_group_size BETWEEN 3 AND 50')
 @Check('tenant_status_check', "status IN ('ACTIVE', 'SUSPENDED')")
 @Check('tenant_reminder_offsets_check', 'cardinality(reminder_offsets_minutes) <= 3 AND 5 <= ALL (reminder_offsets_minutes) AND 20160 >= ALL (reminder_offsets_minutes)')
+@Check('tenant_feedback_min_comment_group_size_check', 'feedback_min_comment_group_size BETWEEN 3 AND 100')
+@Check('tenant_feedback_reminder_after_hours_check', 'feedback_reminder_after_hours BETWEEN 1 AND 336')
+@Check('tenant_feedback_window_days_check', 'feedback_window_days BETWEEN 1 AND 30')
 export class TenantEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'tenant_pkey' })
   id: string;
@@ -32,6 +35,22 @@ export class TenantEntity {
   /** Reminders before each session, in minutes (`reminderOffsetsSchema` in @lena/domain); a day and an hour unless chosen otherwise. */
   @Column('integer', { name: 'reminder_offsets_minutes', array: true, default: () => "'{1440,60}'" })
   reminderOffsetsMinutes: number[];
+
+  /** Free-text feedback comments are shown only for at least this many responses (and never fewer than the minimum group size). */
+  @Column('integer', { name: 'feedback_min_comment_group_size', default: 10 })
+  feedbackMinCommentGroupSize: number;
+
+  /** Whether comments on Group Reflective Practice sessions are shown at all (GTS comments always may be). */
+  @Column('boolean', { name: 'feedback_grp_comments_enabled', default: false })
+  feedbackGrpCommentsEnabled: boolean;
+
+  /** Hours after a feedback request opens that those who have not answered are reminded. */
+  @Column('integer', { name: 'feedback_reminder_after_hours', default: 48 })
+  feedbackReminderAfterHours: number;
+
+  /** Days a feedback request stays open. */
+  @Column('integer', { name: 'feedback_window_days', default: 7 })
+  feedbackWindowDays: number;
 
   @Column('text', { default: 'ACTIVE' })
   status: 'ACTIVE' | 'SUSPENDED';

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, feedbackThresholds, isFacilitator, summariseFeedback, TenantRole, type FigureResult, type Principal } from '@lena/domain';
+import { FeedbackLinkRepository } from './feedback-link.repository';
+import { FeedbackResultsRepository, type FeedbackProgramme } from './feedback-results.repository';
+import type { FeedbackFigure, FeedbackResults } from './dtos/feedback-results.type';
+
+/**
+ * A programme's feedback for its assigned facilitators and its organisation's admins: the
+ * programme's figures and each session's, decided together by the domain's one suppression rule
+ * (so no figure, and no difference between two of them, covers fewer people than the threshold).
+ */
+@Injectable()
+export class FeedbackResultsService {
+  constructor(
+    private readonly results: FeedbackResultsRepository,
+    private readonly links: FeedbackLinkRepository,
+  ) {}
+
+  async programmeResults(principal: Principal, programmeId: string): Promise<FeedbackResults> {
+    const programme = await this.viewable(principal, programmeId);
+    const [settings, allSessions] = await Promise.all([this.results.settings(programme.tenantId), this.results.sessions(programme.tenantId, programme.id)]);
+    // Figures are over answers to one wording: the one the latest session was asked.
+    const instrumentId = allSessions.at(-1)?.instrumentId;
+    const sessions = allSessions.filter((session) => session.instrumentId === instrumentId);
+    const instrument = instrumentId ? await this.links.instrument(instrumentId) : null;
+    const thresholds = feedbackThresholds(settings, programme.serviceType);
+    const tallies = await this.results.tallies(programme.tenantId, sessions, thresholds.commentsEnabled);
+    const figures = instrument
+      ? summariseFeedback(
+          instrument,
+          [{ key: 'programme', cells: sessions.map((session) => session.sessionId) }, ...sessions.map((session) => ({ key: session.sessionId, cells: [session.sessionId] }))],
+          tallies,
+          thresholds,
+        )
+      : [];
+    const byKey = new Map(figures.map((figure) => [figure.key, figure]));
+    return {
+      programmeId: programme.id,
+      instrument: instrument && { key: instrument.key, version: instrument.version, title: instrument.title, licence: instrument.licence },
+      minGroupSize: thresholds.minGroupSize,
+      programme: toFigure(byKey.get('programme') ?? emptyFigure(thresholds.minGroupSize)),
+      sessions: sessions.map((session) => ({
+        sessionId: session.sessionId,
+        sequence: session.sequence,
+        startsAt: session.startsAt.toISOString(),
+        figure: toFigure(byKey.get(session.sessionId)!),
+      })),
+    };
+  }
+
+  private async viewable(principal: Principal, programmeId: string): Promise<FeedbackProgramme> {
+    let programme: FeedbackProgramme | null = null;
+    if (principal.tenantId) {
+      if (principal.tenantRole === TenantRole.ORG_ADMIN) programme = await this.results.findInTenant(principal.tenantId, programmeId);
+    } else if (isFacilitator(principal)) {
+      programme = await this.results.findAssigned(principal.userId, programmeId);
+    }
+    if (!programme) throw DomainError.notFound('That programme');
+    return programme;
+  }
+}
+
+/** A programme with no feedback requests yet: nothing to show, for the same reason as too few. */
+function emptyFigure(minGroupSize: number): FigureResult {
+  const withheld = { shown: false as const, reason: 'TOO_FEW_RESPONSES' as const, message: `Fewer than ${minGroupSize} responses` };
+  return { key: 'programme', scores: withheld, comments: withheld };
+}
+
+function toFigure(result: FigureResult): FeedbackFigure {
+  const { scores, comments } = result;
+  return {
+    scores: scores.shown
+      ? { shown: true, withheldReason: null, message: null, responses: scores.responses, items: scores.items }
+      : { shown: false, withheldReason: scores.reason, message: scores.message, responses: null, items: null },
+    comments: comments.shown
+      ? { shown: true, withheldReason: null, message: null, comments: comments.comments }
+      : { shown: false, withheldReason: comments.reason, message: comments.message, comments: null },
+  };
+}

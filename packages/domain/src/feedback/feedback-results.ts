@@ -1,0 +1,88 @@
+import { scaleItems, textItems, type Instrument } from './instrument.js';
+import { decideSuppression, suppressionMessage, type FigureDecision, type SuppressionReason, type SuppressionThresholds } from './suppression.js';
+
+/** What one cell (a session's responses) holds: how many responded, each scale item's answers by value, its comments. */
+export interface CellTally {
+  responses: number;
+  /** Item id → the number of answers of each value, index 0 for value 1 … index 4 for value 5. */
+  histograms: Readonly<Record<string, readonly number[]>>;
+  /** Free-text answers, any order. */
+  comments: readonly string[];
+}
+
+export interface ItemSummary {
+  itemId: string;
+  prompt: string;
+  answered: number;
+  /** Mean on the 1–5 scale, to two decimal places; null when nobody answered the item. */
+  mean: number | null;
+  distribution: Array<{ value: number; label: string; count: number }>;
+}
+
+export type Withheld = { shown: false; reason: SuppressionReason; message: string };
+
+export type ScoresResult = { shown: true; responses: number; items: ItemSummary[] } | Withheld;
+export type CommentsResult = { shown: true; comments: string[] } | Withheld;
+
+export interface FigureResult {
+  key: string;
+  scores: ScoresResult;
+  comments: CommentsResult;
+}
+
+/**
+ * The figures a results screen asks for (a programme, each of its sessions…), each over its cells,
+ * with every figure and every comment list passed through `decideSuppression` together: a figure
+ * that is withheld carries no number at all, only why. Ask for every figure a viewer could see of
+ * the same responses (the programme and all its sessions), even to show one, or subtraction
+ * between two separate requests would go unchecked.
+ */
+export function summariseFeedback(
+  instrument: Instrument,
+  figures: ReadonlyArray<{ key: string; cells: readonly string[] }>,
+  tallies: Readonly<Record<string, CellTally>>,
+  thresholds: SuppressionThresholds,
+): FigureResult[] {
+  const counts = Object.fromEntries(Object.entries(tallies).map(([cell, tally]) => [cell, tally.responses]));
+  const decisions = decideSuppression(
+    figures.flatMap((figure) => [
+      { key: `scores:${figure.key}`, kind: 'SCORES' as const, cells: figure.cells },
+      { key: `comments:${figure.key}`, kind: 'COMMENTS' as const, cells: figure.cells },
+    ]),
+    counts,
+    thresholds,
+  );
+  const decisionOf = new Map(decisions.map((decision) => [decision.key, decision]));
+  return figures.map((figure) => {
+    const cells = figure.cells.map((cell) => tallies[cell]).filter((tally): tally is CellTally => tally !== undefined);
+    const scoresDecision = decisionOf.get(`scores:${figure.key}`)!;
+    const commentsDecision = decisionOf.get(`comments:${figure.key}`)!;
+    return {
+      key: figure.key,
+      scores: scoresDecision.shown ? { shown: true, responses: scoresDecision.count, items: summariseItems(instrument, cells) } : withheld(scoresDecision),
+      comments: commentsDecision.shown ? { shown: true, comments: collectComments(instrument, cells) } : withheld(commentsDecision),
+    };
+  });
+}
+
+function withheld(decision: Extract<FigureDecision, { shown: false }>): Withheld {
+  return { shown: false, reason: decision.reason, message: suppressionMessage(decision) };
+}
+
+function summariseItems(instrument: Instrument, cells: readonly CellTally[]): ItemSummary[] {
+  return scaleItems(instrument).map((item) => {
+    const distribution = item.options.map((option) => ({
+      value: option.value,
+      label: option.label,
+      count: cells.reduce((sum, cell) => sum + (cell.histograms[item.id]?.[option.value - 1] ?? 0), 0),
+    }));
+    const answered = distribution.reduce((sum, entry) => sum + entry.count, 0);
+    const total = distribution.reduce((sum, entry) => sum + entry.value * entry.count, 0);
+    return { itemId: item.id, prompt: item.prompt, answered, mean: answered === 0 ? null : Math.round((total / answered) * 100) / 100, distribution };
+  });
+}
+
+function collectComments(instrument: Instrument, cells: readonly CellTally[]): string[] {
+  // Sorted, so their order says nothing about who wrote which or when.
+  return textItems(instrument).length === 0 ? [] : cells.flatMap((cell) => cell.comments).sort((a, b) => a.localeCompare(b));
+}
