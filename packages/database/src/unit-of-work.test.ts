@@ -145,4 +145,74 @@ describe("the unit of work's entity manager", () => {
     );
     expect(names.map((row) => row.name)).not.toContain('Written before the kill');
   });
+
+  describe('a first statement sent with the start', () => {
+    /** Every message the unit of work's connection is sent, in order. */
+    function recordMessages(): string[] {
+      const pool = (dataSource.driver as unknown as { master: Pool }).master;
+      const sent: string[] = [];
+      pool.once('acquire', (client: PoolClient) => {
+        const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+        Object.assign(client, { query: (...args: unknown[]) => (sent.push(String(args[0])), query(...args)) });
+      });
+      return sent;
+    }
+
+    it("travels in one round trip with BEGIN and the settings, sees only the unit of work's tenant, and commits or rolls back with the rest", async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      await expect(
+        withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+          // Every tenant's teams asked for, with no filter of its own: row-level security needs the settings in force already.
+          const first = await uow.queryAtStart<{ tenant_id: string; setting: string }>(
+            "INSERT INTO team (tenant_id, name) VALUES ($1, 'Sent with the start') RETURNING tenant_id, current_setting('app.tenant_id') AS setting",
+            [tenantA!],
+          );
+          expect(first).toEqual([{ tenant_id: tenantA, setting: tenantA }]);
+          const seen = await uow.query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM team');
+          expect(seen).toEqual([{ tenant_id: tenantA }]);
+          throw new Error('the work failed');
+        }),
+      ).rejects.toThrow('the work failed');
+      expect(sent[0]).toMatch(/^BEGIN; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\), set_config\('app\.user_id', '', true\); INSERT INTO team/);
+      expect(sent.slice(1)).toEqual(['SELECT DISTINCT tenant_id FROM team', 'ROLLBACK']);
+      const kept = await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, (uow) =>
+        uow.query<{ count: number }>("SELECT count(*)::int AS count FROM team WHERE name = 'Sent with the start'"),
+      );
+      expect(kept).toEqual([{ count: 0 }]);
+    });
+
+    it('takes only ids as its values, and sends nothing when given anything else', async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      const uow = new UnitOfWork(dataSource, { tenantId: tenantA!, userId: null });
+      await expect(uow.queryAtStart('SELECT id FROM team WHERE name = $1', ["'; DROP TABLE team; --"])).rejects.toThrow(/Only ids/);
+      await uow.finish(false);
+      expect(sent).toEqual([]);
+      const [teams] = await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, (uow) => uow.query<{ count: number }>('SELECT count(*)::int AS count FROM team'));
+      expect(teams!.count).toBeGreaterThan(0);
+    });
+
+    it('runs as an ordinary statement, after those asked for before it, once the unit of work has begun', async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+        const [earlier, first] = await Promise.all([uow.query("SELECT 'earlier' AS said"), uow.queryAtStart('SELECT $1::uuid AS tenant', [tenantA!])]);
+        expect([earlier, first]).toEqual([[{ said: 'earlier' }], [{ tenant: tenantA }]]);
+      });
+      expect(sent).toEqual([expect.stringMatching(/^BEGIN; SELECT set_config/), "SELECT 'earlier' AS said", 'SELECT $1::uuid AS tenant', 'COMMIT']);
+    });
+
+    it('fails the work when it fails, leaving nothing written, and a rollback after it has nothing to undo', async () => {
+      const [tenantA, tenantB] = tenants;
+      const uow = new UnitOfWork(dataSource, { tenantId: tenantA!, userId: null });
+      // Another tenant's row: refused by row-level security within the start itself.
+      await expect(uow.queryAtStart("INSERT INTO team (tenant_id, name) VALUES ($1, 'Smuggled at the start')", [tenantB!])).rejects.toThrow(/row-level security/);
+      await expect(uow.finish(false)).resolves.toBeUndefined();
+      const after = await withUnitOfWork(dataSource, { tenantId: tenantB!, userId: null }, (work) =>
+        work.query<{ count: number }>("SELECT count(*)::int AS count FROM team WHERE name = 'Smuggled at the start'"),
+      );
+      expect(after).toEqual([{ count: 0 }]);
+    });
+  });
 });
