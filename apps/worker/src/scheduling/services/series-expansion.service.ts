@@ -40,7 +40,7 @@ export class SeriesExpansionService {
     const sessions = this.sessionsOf(programme);
     await this.series.insertSessions(uow, tenantId, programmeId, sessions);
 
-    const recipients = await this.series.recipients(uow, tenantId, [programmeId]);
+    const { recipients } = programme;
     if (recipients.length === 0) return { outcome: 'expanded', sessions: sessions.length, invited: 0 };
     const stored = await this.series.scheduledSessions(uow, tenantId, programmeId);
     const organizer = organizerFrom(this.config.mailFrom);
