@@ -215,4 +215,69 @@ describe("the unit of work's entity manager", () => {
       expect(after).toEqual([{ count: 0 }]);
     });
   });
+
+  describe('a write sent with COMMIT', () => {
+    function recordMessages(): string[] {
+      const pool = (dataSource.driver as unknown as { master: Pool }).master;
+      const sent: string[] = [];
+      pool.once('acquire', (client: PoolClient) => {
+        const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+        Object.assign(client, { query: (...args: unknown[]) => (sent.push(String(args[0])), query(...args)) });
+      });
+      return sent;
+    }
+    const namesOf = (tenantId: string, like: string) =>
+      withUnitOfWork(dataSource, { tenantId, userId: null }, async (uow) =>
+        (await uow.query<{ name: string }>('SELECT name FROM team WHERE tenant_id = $1 AND name LIKE $2 ORDER BY name', [tenantId, like])).map((row) => row.name),
+      );
+
+    it('travels in the same round trip as COMMIT, with its values exactly as given, quotes and backslashes and all', async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      const awkward = ["Sent with COMMIT 'quoted'); DROP TABLE team; --", 'Sent with COMMIT \\ "both" \\\'', 'Sent with COMMIT {braces}, commas'];
+      await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+        await uow.query('SELECT 1');
+        uow.writeWithCommit('INSERT INTO team (tenant_id, name) SELECT $1::uuid, n FROM unnest($2::text[]) AS n', [tenantA!, awkward]);
+        uow.writeWithCommit('INSERT INTO team (tenant_id, name) VALUES ($1::uuid, $2)', [tenantA!, awkward[0]!.replace('Sent with COMMIT', 'Sent with COMMIT alone')]);
+      });
+      expect(sent).toHaveLength(3);
+      expect(sent[2]).toMatch(/^INSERT INTO team[^]*;\nINSERT INTO team[^]*;\nCOMMIT$/);
+      expect((await namesOf(tenantA!, 'Sent with COMMIT%')).sort()).toEqual([...awkward, awkward[0]!.replace('Sent with COMMIT', 'Sent with COMMIT alone')].sort());
+    });
+
+    it('is dropped when the unit of work rolls back', async () => {
+      const [tenantA] = tenants;
+      await expect(
+        withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+          uow.writeWithCommit("INSERT INTO team (tenant_id, name) VALUES ($1::uuid, 'Never committed')", [tenantA!]);
+          throw new Error('the work failed');
+        }),
+      ).rejects.toThrow('the work failed');
+      expect(await namesOf(tenantA!, 'Never committed')).toEqual([]);
+    });
+
+    it('fails the commit when it fails, and nothing of the unit of work is kept', async () => {
+      const [tenantA, tenantB] = tenants;
+      await expect(
+        withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+          await uow.query("INSERT INTO team (tenant_id, name) VALUES ($1, 'Before a failed commit')", [tenantA]);
+          // Another tenant's row: refused by row-level security, at the commit.
+          uow.writeWithCommit("INSERT INTO team (tenant_id, name) VALUES ($1::uuid, 'Smuggled at the commit')", [tenantB!]);
+        }),
+      ).rejects.toThrow(/row-level security/);
+      expect(await namesOf(tenantA!, 'Before a failed commit')).toEqual([]);
+      expect(await namesOf(tenantB!, 'Smuggled at the commit')).toEqual([]);
+    });
+
+    it('begins a transaction to commit in when it is all the unit of work does', async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+        uow.writeWithCommit("INSERT INTO team (tenant_id, name) VALUES ($1::uuid, 'Only written at the commit')", [tenantA!]);
+        return Promise.resolve();
+      });
+      expect(sent).toEqual([expect.stringMatching(/^BEGIN; SELECT set_config/), expect.stringMatching(/Only written at the commit[^]*COMMIT$/)]);
+      expect(await namesOf(tenantA!, 'Only written at the commit')).toEqual(['Only written at the commit']);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { DomainError } from '@lena/domain';
-import type { Pool, PoolClient, QueryResult } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 export interface DatabaseSettings {
@@ -41,6 +41,23 @@ function inlineIds(sql: string, ids: ReadonlyArray<string | null>): string {
     return `'${ids[index] ?? ''}'`;
   });
 }
+/** A value a statement sent with COMMIT may carry: plain scalars and one-dimensional arrays of them. */
+export type CommitValue = string | number | boolean | null | ReadonlyArray<string | number | null>;
+
+/** A value as PostgreSQL reads it in a statement's text: quoted by pg's own escapeLiteral. */
+function literalOf(value: CommitValue): string {
+  if (value === null) return 'NULL';
+  if (Array.isArray(value)) {
+    // An array literal's elements, each quoted as the array syntax wants ("…" with \ and " escaped).
+    const elements = (value as ReadonlyArray<string | number | null>).map((element) =>
+      element === null ? 'NULL' : `"${String(element).replace(/[\\"]/g, (character) => `\\${character}`)}"`,
+    );
+    return escapeLiteral(`{${elements.join(',')}}`);
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('Only finite numbers may be sent with COMMIT.');
+  return escapeLiteral(String(value));
+}
+
 const consoleLogger: UnitOfWorkLogger = { warn: (message) => console.warn(`[UnitOfWork] ${message}`) };
 
 function poolOf(source: ConnectionSource): Pool {
@@ -74,6 +91,8 @@ export class UnitOfWork {
   /** One connection runs one statement at a time; callers running side by side queue here. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly afterCommitCallbacks: Array<() => Promise<void>> = [];
+  /** Writes to send with COMMIT, their values already written in as literals. */
+  private readonly withCommit: string[] = [];
   private readonly connectionLost = (error: Error) => this.logger.warn(`The unit of work's database connection was lost: ${error.message}`);
 
   constructor(
@@ -206,6 +225,24 @@ export class UnitOfWork {
     if (this.client) await this.query(APPLY_SETTINGS, [this.settings.tenantId ?? '', this.settings.userId ?? '']);
   }
 
+  /**
+   * A write to send with COMMIT, in the same round trip, for work whose last statement nobody
+   * reads (a series expansion that invites nobody yet: claim, insert, commit becomes claim, then
+   * insert and commit together). A rollback drops it; if it fails, the commit fails and nothing
+   * of the unit of work is kept. Nothing in the unit of work sees what it writes. Its values are
+   * written into the text as literals, quoted by pg's own escapeLiteral.
+   */
+  writeWithCommit(sql: string, params: readonly CommitValue[]): void {
+    if (this.finished) throw new Error('The unit of work has finished.');
+    this.withCommit.push(
+      sql.replace(/\$(\d+)/g, (_, n: string) => {
+        const index = Number(n) - 1;
+        if (index >= params.length) throw new Error(`No value for $${n} in a statement sent with COMMIT.`);
+        return literalOf(params[index] as CommitValue);
+      }),
+    );
+  }
+
   /** Work to do once the transaction has committed (e.g. nudging the job queue). */
   afterCommit(callback: () => Promise<void>): void {
     this.afterCommitCallbacks.push(callback);
@@ -214,11 +251,14 @@ export class UnitOfWork {
   async finish(commit: boolean): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    if (!this.client) return;
+    const writes = commit ? this.withCommit.splice(0) : [];
+    if (!this.client && writes.length === 0) return;
+    // Writes sent with COMMIT need a transaction to commit them in.
+    if (!this.client) await this.begin();
     await this.queue;
     // Marks the runner released (it holds no pool callback: the connection is ours to give back).
     await this.queryRunner?.release();
-    let client: PoolClient;
+    let client: PoolClient | null;
     try {
       client = await this.client;
     } catch (error) {
@@ -227,8 +267,10 @@ export class UnitOfWork {
       if (commit) throw error;
       return;
     }
+    if (!client) return;
     try {
-      await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+      // A write that fails skips the COMMIT after it; the connection is then not given back (below).
+      await client.query(commit ? [...writes, 'COMMIT'].join(';\n') : 'ROLLBACK');
       client.off('error', this.connectionLost);
       client.release();
     } catch (error) {
