@@ -142,6 +142,20 @@ export class SeriesRepository {
     return rows.length;
   }
 
+  /**
+   * `insertSessions` sent with the job's COMMIT, in the same round trip, when nothing after it
+   * reads the sessions (nobody to invite yet): the unit of work writes them as it commits, and a
+   * failure fails the commit, claim and all.
+   */
+  insertSessionsWithCommit(uow: UnitOfWork, tenantId: string, programmeId: string, sessions: readonly ScheduledSession[]): void {
+    uow.writeWithCommit(
+      `INSERT INTO group_session (tenant_id, programme_id, sequence, starts_at, ends_at)
+       SELECT $1::uuid, $2::uuid, s.sequence, s.starts_at, s.ends_at FROM unnest($3::int[], $4::timestamptz[], $5::timestamptz[]) AS s (sequence, starts_at, ends_at)
+       ON CONFLICT (tenant_id, programme_id, sequence) DO NOTHING`,
+      [tenantId, programmeId, sessions.map((session) => session.sequence), sessions.map((session) => session.startsAt), sessions.map((session) => session.endsAt)],
+    );
+  }
+
   async scheduledSessions(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<StoredSession[]> {
     const rows = await uow.query<{ id: string; sequence: number; starts_at: Date; ends_at: Date; calendar_sequence: number }>(
       `SELECT id, sequence, starts_at, ends_at, calendar_sequence FROM group_session
