@@ -145,4 +145,139 @@ describe("the unit of work's entity manager", () => {
     );
     expect(names.map((row) => row.name)).not.toContain('Written before the kill');
   });
+
+  describe('a first statement sent with the start', () => {
+    /** Every message the unit of work's connection is sent, in order. */
+    function recordMessages(): string[] {
+      const pool = (dataSource.driver as unknown as { master: Pool }).master;
+      const sent: string[] = [];
+      pool.once('acquire', (client: PoolClient) => {
+        const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+        Object.assign(client, { query: (...args: unknown[]) => (sent.push(String(args[0])), query(...args)) });
+      });
+      return sent;
+    }
+
+    it("travels in one round trip with BEGIN and the settings, sees only the unit of work's tenant, and commits or rolls back with the rest", async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      await expect(
+        withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+          // Every tenant's teams asked for, with no filter of its own: row-level security needs the settings in force already.
+          const first = await uow.queryAtStart<{ tenant_id: string; setting: string }>(
+            "INSERT INTO team (tenant_id, name) VALUES ($1, 'Sent with the start') RETURNING tenant_id, current_setting('app.tenant_id') AS setting",
+            [tenantA!],
+          );
+          expect(first).toEqual([{ tenant_id: tenantA, setting: tenantA }]);
+          const seen = await uow.query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM team');
+          expect(seen).toEqual([{ tenant_id: tenantA }]);
+          throw new Error('the work failed');
+        }),
+      ).rejects.toThrow('the work failed');
+      expect(sent[0]).toMatch(/^BEGIN; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\), set_config\('app\.user_id', '', true\); INSERT INTO team/);
+      expect(sent.slice(1)).toEqual(['SELECT DISTINCT tenant_id FROM team', 'ROLLBACK']);
+      const kept = await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, (uow) =>
+        uow.query<{ count: number }>("SELECT count(*)::int AS count FROM team WHERE name = 'Sent with the start'"),
+      );
+      expect(kept).toEqual([{ count: 0 }]);
+    });
+
+    it('takes only ids as its values, and sends nothing when given anything else', async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      const uow = new UnitOfWork(dataSource, { tenantId: tenantA!, userId: null });
+      await expect(uow.queryAtStart('SELECT id FROM team WHERE name = $1', ["'; DROP TABLE team; --"])).rejects.toThrow(/Only ids/);
+      await uow.finish(false);
+      expect(sent).toEqual([]);
+      const [teams] = await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, (uow) => uow.query<{ count: number }>('SELECT count(*)::int AS count FROM team'));
+      expect(teams!.count).toBeGreaterThan(0);
+    });
+
+    it('runs as an ordinary statement, after those asked for before it, once the unit of work has begun', async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+        const [earlier, first] = await Promise.all([uow.query("SELECT 'earlier' AS said"), uow.queryAtStart('SELECT $1::uuid AS tenant', [tenantA!])]);
+        expect([earlier, first]).toEqual([[{ said: 'earlier' }], [{ tenant: tenantA }]]);
+      });
+      expect(sent).toEqual([expect.stringMatching(/^BEGIN; SELECT set_config/), "SELECT 'earlier' AS said", 'SELECT $1::uuid AS tenant', 'COMMIT']);
+    });
+
+    it('fails the work when it fails, leaving nothing written, and a rollback after it has nothing to undo', async () => {
+      const [tenantA, tenantB] = tenants;
+      const uow = new UnitOfWork(dataSource, { tenantId: tenantA!, userId: null });
+      // Another tenant's row: refused by row-level security within the start itself.
+      await expect(uow.queryAtStart("INSERT INTO team (tenant_id, name) VALUES ($1, 'Smuggled at the start')", [tenantB!])).rejects.toThrow(/row-level security/);
+      await expect(uow.finish(false)).resolves.toBeUndefined();
+      const after = await withUnitOfWork(dataSource, { tenantId: tenantB!, userId: null }, (work) =>
+        work.query<{ count: number }>("SELECT count(*)::int AS count FROM team WHERE name = 'Smuggled at the start'"),
+      );
+      expect(after).toEqual([{ count: 0 }]);
+    });
+  });
+
+  describe('a write sent with COMMIT', () => {
+    function recordMessages(): string[] {
+      const pool = (dataSource.driver as unknown as { master: Pool }).master;
+      const sent: string[] = [];
+      pool.once('acquire', (client: PoolClient) => {
+        const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+        Object.assign(client, { query: (...args: unknown[]) => (sent.push(String(args[0])), query(...args)) });
+      });
+      return sent;
+    }
+    const namesOf = (tenantId: string, like: string) =>
+      withUnitOfWork(dataSource, { tenantId, userId: null }, async (uow) =>
+        (await uow.query<{ name: string }>('SELECT name FROM team WHERE tenant_id = $1 AND name LIKE $2 ORDER BY name', [tenantId, like])).map((row) => row.name),
+      );
+
+    it('travels in the same round trip as COMMIT, with its values exactly as given, quotes and backslashes and all', async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      const awkward = ["Sent with COMMIT 'quoted'); DROP TABLE team; --", 'Sent with COMMIT \\ "both" \\\'', 'Sent with COMMIT {braces}, commas'];
+      await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+        await uow.query('SELECT 1');
+        uow.writeWithCommit('INSERT INTO team (tenant_id, name) SELECT $1::uuid, n FROM unnest($2::text[]) AS n', [tenantA!, awkward]);
+        uow.writeWithCommit('INSERT INTO team (tenant_id, name) VALUES ($1::uuid, $2)', [tenantA!, awkward[0]!.replace('Sent with COMMIT', 'Sent with COMMIT alone')]);
+      });
+      expect(sent).toHaveLength(3);
+      expect(sent[2]).toMatch(/^INSERT INTO team[^]*;\nINSERT INTO team[^]*;\nCOMMIT$/);
+      expect((await namesOf(tenantA!, 'Sent with COMMIT%')).sort()).toEqual([...awkward, awkward[0]!.replace('Sent with COMMIT', 'Sent with COMMIT alone')].sort());
+    });
+
+    it('is dropped when the unit of work rolls back', async () => {
+      const [tenantA] = tenants;
+      await expect(
+        withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+          uow.writeWithCommit("INSERT INTO team (tenant_id, name) VALUES ($1::uuid, 'Never committed')", [tenantA!]);
+          throw new Error('the work failed');
+        }),
+      ).rejects.toThrow('the work failed');
+      expect(await namesOf(tenantA!, 'Never committed')).toEqual([]);
+    });
+
+    it('fails the commit when it fails, and nothing of the unit of work is kept', async () => {
+      const [tenantA, tenantB] = tenants;
+      await expect(
+        withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+          await uow.query("INSERT INTO team (tenant_id, name) VALUES ($1, 'Before a failed commit')", [tenantA]);
+          // Another tenant's row: refused by row-level security, at the commit.
+          uow.writeWithCommit("INSERT INTO team (tenant_id, name) VALUES ($1::uuid, 'Smuggled at the commit')", [tenantB!]);
+        }),
+      ).rejects.toThrow(/row-level security/);
+      expect(await namesOf(tenantA!, 'Before a failed commit')).toEqual([]);
+      expect(await namesOf(tenantB!, 'Smuggled at the commit')).toEqual([]);
+    });
+
+    it('begins a transaction to commit in when it is all the unit of work does', async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+        uow.writeWithCommit("INSERT INTO team (tenant_id, name) VALUES ($1::uuid, 'Only written at the commit')", [tenantA!]);
+        return Promise.resolve();
+      });
+      expect(sent).toEqual([expect.stringMatching(/^BEGIN; SELECT set_config/), expect.stringMatching(/Only written at the commit[^]*COMMIT$/)]);
+      expect(await namesOf(tenantA!, 'Only written at the commit')).toEqual(['Only written at the commit']);
+    });
+  });
 });

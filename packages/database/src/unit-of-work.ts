@@ -1,5 +1,5 @@
 import { DomainError } from '@lena/domain';
-import type { Pool, PoolClient, QueryResult } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 export interface DatabaseSettings {
@@ -25,6 +25,39 @@ export interface UnitOfWorkOptions {
 
 const APPLY_SETTINGS = `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `sql` with its `$1`, `$2`… replaced by the ids given, as literals (an empty string for null), so
+ * that it can travel in one simple-protocol message with BEGIN. Only ids: anything else could
+ * carry SQL of its own.
+ */
+function inlineIds(sql: string, ids: ReadonlyArray<string | null>): string {
+  for (const id of ids) {
+    if (id !== null && id !== '' && !UUID.test(id)) throw new Error('Only ids may be sent with the start of a unit of work.');
+  }
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const index = Number(n) - 1;
+    if (index >= ids.length) throw new Error(`No value for $${n} in a statement sent with the start of a unit of work.`);
+    return `'${ids[index] ?? ''}'`;
+  });
+}
+/** A value a statement sent with COMMIT may carry: plain scalars and one-dimensional arrays of them. */
+export type CommitValue = string | number | boolean | null | ReadonlyArray<string | number | null>;
+
+/** A value as PostgreSQL reads it in a statement's text: quoted by pg's own escapeLiteral. */
+function literalOf(value: CommitValue): string {
+  if (value === null) return 'NULL';
+  if (Array.isArray(value)) {
+    // An array literal's elements, each quoted as the array syntax wants ("…" with \ and " escaped).
+    const elements = (value as ReadonlyArray<string | number | null>).map((element) =>
+      element === null ? 'NULL' : `"${String(element).replace(/[\\"]/g, (character) => `\\${character}`)}"`,
+    );
+    return escapeLiteral(`{${elements.join(',')}}`);
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('Only finite numbers may be sent with COMMIT.');
+  return escapeLiteral(String(value));
+}
+
 const consoleLogger: UnitOfWorkLogger = { warn: (message) => console.warn(`[UnitOfWork] ${message}`) };
 
 function poolOf(source: ConnectionSource): Pool {
@@ -58,6 +91,8 @@ export class UnitOfWork {
   /** One connection runs one statement at a time; callers running side by side queue here. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly afterCommitCallbacks: Array<() => Promise<void>> = [];
+  /** Writes to send with COMMIT, their values already written in as literals. */
+  private readonly withCommit: string[] = [];
   private readonly connectionLost = (error: Error) => this.logger.warn(`The unit of work's database connection was lost: ${error.message}`);
 
   constructor(
@@ -84,16 +119,33 @@ export class UnitOfWork {
    * returns the first statement's row.
    */
   async begin(extraSelect?: { sql: string; params: Array<string | null> }): Promise<Record<string, unknown>> {
+    const settings = inlineIds(APPLY_SETTINGS, [this.settings.tenantId, this.settings.userId]);
+    const select = extraSelect ? `${settings}, ${inlineIds(extraSelect.sql, [this.settings.tenantId, this.settings.userId, ...extraSelect.params])}` : settings;
+    const results = await this.open(`BEGIN; ${select}`);
+    return results[1]?.rows[0] ?? {};
+  }
+
+  /**
+   * Runs `sql` as `query` does; when it is the unit of work's first statement, in the same round
+   * trip as BEGIN and the settings. A job that does little else (a series expansion: claim, insert,
+   * commit) spends much of its time waiting on round trips. As with `begin`, the parameters must
+   * then be ids (or null), sent as literals.
+   */
+  queryAtStart<T = Record<string, unknown>>(sql: string, params: Array<string | null>): Promise<T[]> {
+    // Through the queue like any statement, so that one asked for earlier still runs first.
+    const result = this.queue.then(async () => {
+      if (this.client || this.finished) return (await (await this.connection()).query(sql, params)).rows as T[];
+      const results = await this.open(`BEGIN; ${inlineIds(APPLY_SETTINGS, [this.settings.tenantId, this.settings.userId])}; ${inlineIds(sql, params)}`);
+      return (results[2]?.rows ?? []) as T[];
+    });
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Takes a connection and sends `start` (BEGIN, the settings, and whatever travels with them) on it. */
+  private async open(start: string): Promise<Array<{ rows: Record<string, unknown>[] }>> {
     if (this.client) throw new Error('The unit of work has already begun.');
-    const ids = [this.settings.tenantId, this.settings.userId, ...(extraSelect?.params ?? [])];
-    for (const id of ids) {
-      if (id !== null && id !== '' && !UUID.test(id)) throw new Error('Only ids may be sent with the start of a unit of work.');
-    }
-    const literal = (index: number) => `'${ids[index] ?? ''}'`;
-    const select = `SELECT set_config('app.tenant_id', ${literal(0)}, true), set_config('app.user_id', ${literal(1)}, true)${
-      extraSelect ? `, ${extraSelect.sql.replace(/\$(\d+)/g, (_, n: string) => literal(Number(n) - 1))}` : ''
-    }`;
-    let row: Record<string, unknown> = {};
+    let results: Array<{ rows: Record<string, unknown>[] }> = [];
     this.client = (async () => {
       const client = await this.pool.connect();
       // A connection lost while checked out (the server restarted, an operator killed the
@@ -101,16 +153,17 @@ export class UnitOfWork {
       // statement running then fails on its own; a lost idle moment shows up at the next one.
       client.on('error', this.connectionLost);
       try {
-        const results = (await client.query(`BEGIN; ${select}`)) as unknown as Array<{ rows: Record<string, unknown>[] }>;
-        row = results[1]?.rows[0] ?? {};
+        results = (await client.query(start)) as unknown as Array<{ rows: Record<string, unknown>[] }>;
         return client;
       } catch (error) {
+        // Whatever of the start ran is undone with the connection, which is not given back to the
+        // pool (it keeps the listener: a lost connection may still report its end after this).
         client.release(error as Error);
         throw error;
       }
     })();
     await this.client;
-    return row;
+    return results;
   }
 
   private async connection(): Promise<PoolClient> {
@@ -172,6 +225,24 @@ export class UnitOfWork {
     if (this.client) await this.query(APPLY_SETTINGS, [this.settings.tenantId ?? '', this.settings.userId ?? '']);
   }
 
+  /**
+   * A write to send with COMMIT, in the same round trip, for work whose last statement nobody
+   * reads (a series expansion that invites nobody yet: claim, insert, commit becomes claim, then
+   * insert and commit together). A rollback drops it; if it fails, the commit fails and nothing
+   * of the unit of work is kept. Nothing in the unit of work sees what it writes. Its values are
+   * written into the text as literals, quoted by pg's own escapeLiteral.
+   */
+  writeWithCommit(sql: string, params: readonly CommitValue[]): void {
+    if (this.finished) throw new Error('The unit of work has finished.');
+    this.withCommit.push(
+      sql.replace(/\$(\d+)/g, (_, n: string) => {
+        const index = Number(n) - 1;
+        if (index >= params.length) throw new Error(`No value for $${n} in a statement sent with COMMIT.`);
+        return literalOf(params[index] as CommitValue);
+      }),
+    );
+  }
+
   /** Work to do once the transaction has committed (e.g. nudging the job queue). */
   afterCommit(callback: () => Promise<void>): void {
     this.afterCommitCallbacks.push(callback);
@@ -180,13 +251,26 @@ export class UnitOfWork {
   async finish(commit: boolean): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    if (!this.client) return;
+    const writes = commit ? this.withCommit.splice(0) : [];
+    if (!this.client && writes.length === 0) return;
+    // Writes sent with COMMIT need a transaction to commit them in.
+    if (!this.client) await this.begin();
     await this.queue;
     // Marks the runner released (it holds no pool callback: the connection is ours to give back).
     await this.queryRunner?.release();
-    const client = await this.client;
+    let client: PoolClient | null;
     try {
-      await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+      client = await this.client;
+    } catch (error) {
+      // The start itself failed and its connection went with it: there is nothing to roll back,
+      // and nothing was committed.
+      if (commit) throw error;
+      return;
+    }
+    if (!client) return;
+    try {
+      // A write that fails skips the COMMIT after it; the connection is then not given back (below).
+      await client.query(commit ? [...writes, 'COMMIT'].join(';\n') : 'ROLLBACK');
       client.off('error', this.connectionLost);
       client.release();
     } catch (error) {

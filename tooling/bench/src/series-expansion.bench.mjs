@@ -1,10 +1,13 @@
 // What expanding series through the worker's real code path costs against storing the same rows
 // bare: 200 programmes × 52 weekly sessions, each session with its two reminders (a day and an
-// hour before). Ours: one tenant unit of work per programme, as the job runner opens it, and
-// SeriesExpansionService.expand (lock the programme, expand the rule in its time zone, one
-// multi-row insert of the sessions whose trigger plans the reminders, mark it expanded, look for
-// people to invite). Bare: the sessions and reminders, computed beforehand, in two multi-row
-// inserts in one transaction (the reminder trigger switched off there, so nothing is written twice).
+// hour before). Ours: one tenant unit of work per programme, as the job runner opens it (one
+// expansion job per programme, in production too: the organisation's sweep only enqueues them),
+// SeriesExpansionService.expand and the runner's commit: the claim (lock the programme, mark it
+// expanded, read who to invite) travels with BEGIN and the tenant settings; the rule is expanded
+// in its time zone; with nobody to invite yet, as here, the sessions' multi-row insert (whose
+// statement-level trigger plans the reminders) travels with COMMIT. Two round trips per programme.
+// Bare: the sessions and reminders, computed beforehand, in two multi-row inserts in one
+// transaction (the reminder trigger switched off there, so nothing is written twice).
 // Prints both times and RESULT series-expansion ratio=<bare/ours>. Target: 0.3 or more.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';

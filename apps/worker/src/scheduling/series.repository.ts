@@ -82,28 +82,39 @@ function toProgramme(row: ProgrammeRow): ProgrammeToExpand {
 export class SeriesRepository {
   /**
    * Claims an accepted (or already running) programme whose series is not yet expanded: marks it
-   * expanded and returns it, in one statement whose row lock lasts until the job's transaction
-   * ends. A second expansion of the same programme (a retry, another worker) waits on that lock
-   * and then claims nothing; if this job fails, the rollback gives the claim back. Null when
-   * there was nothing to claim (see `expansionState` for why).
+   * expanded and returns it with the people its invitation goes to (as `recipients` gives them),
+   * in one statement whose row lock lasts until the job's transaction ends. A second expansion of
+   * the same programme (a retry, another worker) waits on that lock and then claims nothing; if
+   * this job fails, the rollback gives the claim back. Null when there was nothing to claim (see
+   * `expansionState` for why).
+   *
+   * As the job's first statement it travels with BEGIN and the tenant settings, one round trip
+   * for all three; the recipients ride along in the same statement rather than a round trip of
+   * their own.
    */
-  async claimForExpansion(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<ProgrammeToExpand | null> {
+  async claimForExpansion(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<(ProgrammeToExpand & { recipients: ProgrammeRecipient[] }) | null> {
     // An expansion can be redone: if the server crashes in the moment after this transaction
     // commits, the programme is found unexpanded again and the sweep expands it (at worst an
     // invitation goes out twice, with the same event UIDs, which a calendar takes as one). So its
     // commit need not wait for the disk (asynchronous commit, for this transaction only), set in
     // the same round trip as the claim (joining the CTE makes PostgreSQL evaluate it first).
-    const [row] = await uow.query<ProgrammeRow>(
+    const [row] = await uow.queryAtStart<ProgrammeRow & { recipients: ProgrammeRecipient[] }>(
       `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting)
-       UPDATE programme SET sessions_expanded_at = now(), updated_at = now()
+       UPDATE programme p SET sessions_expanded_at = now(), updated_at = now()
          FROM relaxed
-        WHERE tenant_id = $1 AND id = $2 AND sessions_expanded_at IS NULL AND status IN ('ACCEPTED', 'ACTIVE')
-       RETURNING id, title, service_type, status, session_count, rrule,
-                 to_char(start_local, 'YYYY-MM-DD"T"HH24:MI:SS') AS start_local, start_slots, session_minutes, time_zone,
-                 delivery_mode, video_link, location, sessions_expanded_at`,
+        WHERE p.tenant_id = $1 AND p.id = $2 AND p.sessions_expanded_at IS NULL AND p.status IN ('ACCEPTED', 'ACTIVE')
+       RETURNING p.id, p.title, p.service_type, p.status, p.session_count, p.rrule,
+                 to_char(p.start_local, 'YYYY-MM-DD"T"HH24:MI:SS') AS start_local, p.start_slots, p.session_minutes, p.time_zone,
+                 p.delivery_mode, p.video_link, p.location, p.sessions_expanded_at,
+                 (SELECT coalesce(json_agg(json_build_object('programmeId', p.id, 'userId', u.id, 'email', u.email, 'name', u.display_name) ORDER BY u.email), '[]')
+                    FROM (SELECT user_id FROM enrolment WHERE tenant_id = $1 AND programme_id = $2
+                          UNION
+                          SELECT user_id FROM programme_facilitator WHERE tenant_id = $1 AND programme_id = $2) AS people
+                    JOIN user_account u ON u.id = people.user_id
+                   WHERE u.status = 'ACTIVE') AS recipients`,
       [tenantId, programmeId],
     );
-    return row ? toProgramme(row) : null;
+    return row ? { ...toProgramme(row), recipients: row.recipients } : null;
   }
 
   /** Why a programme could not be claimed: its status and whether it was expanded, or null when there is no such programme. */
@@ -129,6 +140,20 @@ export class SeriesRepository {
       [tenantId, programmeId, sessions.map((session) => session.sequence), sessions.map((session) => session.startsAt), sessions.map((session) => session.endsAt)],
     );
     return rows.length;
+  }
+
+  /**
+   * `insertSessions` sent with the job's COMMIT, in the same round trip, when nothing after it
+   * reads the sessions (nobody to invite yet): the unit of work writes them as it commits, and a
+   * failure fails the commit, claim and all.
+   */
+  insertSessionsWithCommit(uow: UnitOfWork, tenantId: string, programmeId: string, sessions: readonly ScheduledSession[]): void {
+    uow.writeWithCommit(
+      `INSERT INTO group_session (tenant_id, programme_id, sequence, starts_at, ends_at)
+       SELECT $1::uuid, $2::uuid, s.sequence, s.starts_at, s.ends_at FROM unnest($3::int[], $4::timestamptz[], $5::timestamptz[]) AS s (sequence, starts_at, ends_at)
+       ON CONFLICT (tenant_id, programme_id, sequence) DO NOTHING`,
+      [tenantId, programmeId, sessions.map((session) => session.sequence), sessions.map((session) => session.startsAt), sessions.map((session) => session.endsAt)],
+    );
   }
 
   async scheduledSessions(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<StoredSession[]> {

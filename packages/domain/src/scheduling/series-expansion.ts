@@ -4,7 +4,17 @@ import { DomainError } from '../errors/domain-error.js';
 import { parseInput } from '../errors/parse-input.js';
 import { timeZoneSchema } from '../tenancy/tenancy-schemas.js';
 import { localTimeSchema } from './availability-schemas.js';
-import { atWallTime, localDateSchema, localDateTimeSchema, parseLocalDate, parseLocalDateTime, parseTimeOfDay, toUtcIso, wallTimeOf, type FloatingDateTime } from './local-time.js';
+import {
+  atWallTime,
+  instantAtWallTime,
+  localDateSchema,
+  localDateTimeSchema,
+  parseLocalDate,
+  parseLocalDateTime,
+  parseTimeOfDay,
+  wallTimeOf,
+  type FloatingDateTime,
+} from './local-time.js';
 import { parseRecurrenceRule, recurrenceRuleSchema, SeriesLimits, type RecurrenceRule, type SeriesEnd } from './recurrence-rule.js';
 import { RRule } from './rrule-library.js';
 
@@ -92,17 +102,19 @@ function occurrenceDates(rule: RecurrenceRule, first: FloatingDateTime, until: D
 function expand(rule: RecurrenceRule, first: FloatingDateTime, startTimes: readonly { hour: number; minute: number }[], timeZone: string): string[] {
   const until = rule.until ? endInstant(rule.until, timeZone) : null;
   const dates = occurrenceDates(rule, first, until, timeZone);
-  // Plain fields rather than a Luxon DateTime per step: this runs for every session of every series.
+  const untilMs = until?.toMillis() ?? null;
+  // Plain fields and epoch milliseconds rather than a Luxon DateTime per step: this runs for every
+  // session of every series.
   const instants = dates
     .map((date, index) => {
       const { hour, minute } = startTimes[index % startTimes.length] ?? { hour: first.hour, minute: first.minute };
       const wall = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour, minute, second: first.second };
-      return atWallTime(wall, timeZone);
+      return instantAtWallTime(wall, timeZone);
     })
-    .filter((instant) => until === null || instant <= until);
+    .filter((instant) => untilMs === null || instant <= untilMs);
   if (instants.length === 0) refuse('This repeat rule gives no sessions on or after the start. Check its UNTIL date.');
   if (instants.length > SeriesLimits.maxOccurrences) refuse(`A series can have at most ${SeriesLimits.maxOccurrences} sessions.`);
-  return instants.map(toUtcIso);
+  return instants.map((instant) => new Date(instant).toISOString());
 }
 
 /**

@@ -6,13 +6,26 @@ export const DEFAULT_MIN_REPORTING_GROUP_SIZE = 5;
 /** Below three, a "group" figure can point at a person; the provider never allows that. */
 export const LOWEST_MIN_REPORTING_GROUP_SIZE = 3;
 
-export const timeZoneSchema = z
-  .string()
-  .trim()
-  .max(64, { error: 'Time zone names can be at most 64 characters.' })
-  .refine((zone) => IANAZone.isValidZone(zone), {
-    error: 'Choose a time zone from the list, for example Europe/London.',
-  });
+/**
+ * Zone names already found valid. Luxon asks Intl by building a formatter, which costs more than
+ * placing a session, and a series is validated for every programme the worker expands. Only valid
+ * names are kept (at most a few hundred real zones, in whatever case they were written), bounded all
+ * the same.
+ */
+const validTimeZones = new Set<string>();
+const MAX_VALID_TIME_ZONES = 2_000;
+
+function isValidTimeZone(zone: string): boolean {
+  if (validTimeZones.has(zone)) return true;
+  if (!IANAZone.isValidZone(zone)) return false;
+  if (validTimeZones.size >= MAX_VALID_TIME_ZONES) validTimeZones.clear();
+  validTimeZones.add(zone);
+  return true;
+}
+
+export const timeZoneSchema = z.string().trim().max(64, { error: 'Time zone names can be at most 64 characters.' }).refine(isValidTimeZone, {
+  error: 'Choose a time zone from the list, for example Europe/London.',
+});
 
 export const localeSchema = z
   .string()
