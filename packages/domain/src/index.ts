@@ -31,3 +31,8 @@ export * from './programmes/enrolment.js';
 export * from './scheduling/agenda.js';
 export * from './programmes/group-agreement.js';
 export * from './programmes/programme-decisions.js';
+export * from './delivery/run-sheet.js';
+export * from './delivery/attendance.js';
+export * from './delivery/session-delivery.js';
+export * from './delivery/personal-data.js';
+export * from './delivery/session-notes.js';
