@@ -10,6 +10,7 @@ import { ProgrammePlatformReads1796400000000 } from './migrations/1796400000000-
 import { SeriesAndReminders1796500000000 } from './migrations/1796500000000-series-and-reminders';
 import { CalendarFeeds1796600000000 } from './migrations/1796600000000-calendar-feeds';
 import { EnrolmentInvitations1796700000000 } from './migrations/1796700000000-enrolment-invitations';
+import { Delivery1796900000000 } from './migrations/1796900000000-delivery';
 
 export const migrations = [
   Foundation1764201600000,
@@ -21,6 +22,7 @@ export const migrations = [
   SeriesAndReminders1796500000000,
   CalendarFeeds1796600000000,
   EnrolmentInvitations1796700000000,
+  Delivery1796900000000,
 ];
 
 /** Every entity class the entities folder exports. */

@@ -6,6 +6,7 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Check('tenant_slug_check', "slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'")
 @Check('tenant_min_reporting_group_size_check', 'min_reporting_group_size BETWEEN 3 AND 50')
 @Check('tenant_status_check', "status IN ('ACTIVE', 'SUSPENDED')")
+@Check('tenant_note_retention_months_check', 'note_retention_months BETWEEN 1 AND 84')
 @Check('tenant_reminder_offsets_check', 'cardinality(reminder_offsets_minutes) <= 3 AND 5 <= ALL (reminder_offsets_minutes) AND 20160 >= ALL (reminder_offsets_minutes)')
 export class TenantEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'tenant_pkey' })
@@ -32,6 +33,10 @@ export class TenantEntity {
   /** Reminders before each session, in minutes (`reminderOffsetsSchema` in @lena/domain); a day and an hour unless chosen otherwise. */
   @Column('integer', { name: 'reminder_offsets_minutes', array: true, default: () => "'{1440,60}'" })
   reminderOffsetsMinutes: number[];
+
+  /** How long session note text is kept after its session, in months (`noteRetentionMonthsSchema` in @lena/domain). */
+  @Column('integer', { name: 'note_retention_months', default: 12 })
+  noteRetentionMonths: number;
 
   @Column('text', { default: 'ACTIVE' })
   status: 'ACTIVE' | 'SUSPENDED';
