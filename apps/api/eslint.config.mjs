@@ -14,6 +14,7 @@ export default defineConfig(
       facilitators: ['sessions', 'audit', 'notifications'],
       programmes: ['tenancy', 'facilitators', 'scheduling', 'audit', 'notifications'],
       scheduling: ['audit', 'notifications'],
+      delivery: ['audit'],
       sessions: ['audit', 'notifications'],
       notifications: ['audit'],
       audit: [],

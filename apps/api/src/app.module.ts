@@ -9,6 +9,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './common/core.module';
+import { DeliveryModule } from './delivery/delivery.module';
 import { FacilitatorsModule } from './facilitators/facilitators.module';
 import { formatExecutionErrors } from './common/graphql-errors';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
@@ -67,6 +68,7 @@ export class AppModule {
         }),
         AuditModule,
         AuthModule,
+        DeliveryModule,
         FacilitatorsModule,
         HealthModule,
         InvitationsModule,

@@ -98,6 +98,7 @@ export type GroupMembership =
 
 export type GroupSessionStatus =
   | 'CANCELLED'
+  | 'DELIVERED'
   | 'SCHEDULED';
 
 export type InvitationStatus =
