@@ -100,7 +100,7 @@ export function SessionDeliveryPage({ timeZone = viewerTimeZone() }: { timeZone?
         delivery ? (
           <>
             {delivery.tenantName} · {serviceLabel[delivery.serviceType]} · <DateTime value={delivery.startsAt} timeZone={timeZone} />{' '}
-            <Tag tone={statusTag[delivery.status].tone}>{statusTag[delivery.status].text}</Tag>
+            <Tag tone={statusTag[delivery.status].tone}>{statusTag[delivery.status].text}</Tag> · <Link href={`/programmes/${delivery.programmeId}`}>About the programme</Link>
           </>
         ) : undefined
       }
@@ -119,9 +119,6 @@ export function SessionDeliveryPage({ timeZone = viewerTimeZone() }: { timeZone?
             />
             <SessionNotesForm delivery={sessionDelivery} canWrite={sessionDelivery.availableActions.includes('WRITE_NOTES')} />
             <Completion delivery={sessionDelivery} timeZone={timeZone} />
-            <p>
-              <Link href={`/programmes/${sessionDelivery.programmeId}`}>See the programme</Link>
-            </p>
           </div>
         )}
       </QueryView>
