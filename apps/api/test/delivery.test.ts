@@ -336,3 +336,20 @@ describe('completing and reopening', () => {
     expect(rows.map((row) => row.status)).toEqual(['SCHEDULED', 'SCHEDULED']);
   });
 });
+
+describe('the organisation’s note retention', () => {
+  it('is 12 months unless a platform admin chooses otherwise (1 to 84 months), and is audited as a change', async () => {
+    const UPDATE = 'mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { id noteRetentionMonths } }';
+    const fresh = await api.fixtures.tenant();
+    const read = async () => (await api.owner.query<{ months: number }>('SELECT note_retention_months AS months FROM tenant WHERE id = $1', [fresh.id])).rows[0]?.months;
+    expect(await read()).toBe(12);
+    const changed = expectData(await platformAdminClient.gql<{ updateTenant: { noteRetentionMonths: number } }>(UPDATE, { input: { id: fresh.id, noteRetentionMonths: 24 } }));
+    expect(changed.updateTenant.noteRetentionMonths).toBe(24);
+    expect(await read()).toBe(24);
+    for (const months of [0, 85]) {
+      fieldProblem(expectError(await platformAdminClient.gql(UPDATE, { input: { id: fresh.id, noteRetentionMonths: months } }), 'BAD_USER_INPUT'), 'noteRetentionMonths');
+    }
+    expect(await read()).toBe(24);
+    expectError(await orgAdminClient.gql(UPDATE, { input: { id: tenant.id, noteRetentionMonths: 1 } }), 'FORBIDDEN');
+  });
+});

@@ -36,3 +36,4 @@ export * from './delivery/attendance.js';
 export * from './delivery/session-delivery.js';
 export * from './delivery/personal-data.js';
 export * from './delivery/session-notes.js';
+export * from './delivery/note-retention.js';

@@ -1,7 +1,8 @@
 import { DomainError } from '../errors/domain-error.js';
 import { runSheetFor } from './run-sheet.js';
 import { attended } from './attendance.js';
-import { GRP_THEMES, noteRetentionMonthsSchema, noteWarnings, parseSessionNotes, SessionNoteLimits } from './session-notes.js';
+import { noteRetentionMonthsSchema } from './note-retention.js';
+import { GRP_THEMES, noteWarnings, parseSessionNotes, SessionNoteLimits } from './session-notes.js';
 
 function refusal(run: () => unknown): DomainError {
   try {

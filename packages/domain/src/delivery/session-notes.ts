@@ -152,15 +152,3 @@ export function noteWarnings(notes: SessionNotes, now: Date = new Date()): NoteW
 
 /** The version a save is made on: 0 when the session has no notes yet. */
 export const noteVersionSchema = z.int({ error: 'Send the version of the notes you started from.' }).min(0, { error: 'Send the version of the notes you started from.' });
-
-/** How long note text is kept after the session, by default and at most (a tenant setting in months). */
-export const NoteRetention = {
-  defaultMonths: 12,
-  minMonths: 1,
-  maxMonths: 84,
-} as const;
-
-export const noteRetentionMonthsSchema = z
-  .int({ error: 'Enter a whole number of months.' })
-  .min(NoteRetention.minMonths, { error: `Keep notes for at least ${NoteRetention.minMonths} month.` })
-  .max(NoteRetention.maxMonths, { error: `Notes can be kept for at most ${NoteRetention.maxMonths} months.` });

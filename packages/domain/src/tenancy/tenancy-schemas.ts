@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { emailSchema, personNameSchema, singleLine } from '../identity/identity-schemas.js';
+import { NoteRetention, noteRetentionMonthsSchema } from '../delivery/note-retention.js';
 
 export const DEFAULT_MIN_REPORTING_GROUP_SIZE = 5;
 /** Below three, a "group" figure can point at a person; the provider never allows that. */
@@ -58,6 +59,7 @@ const tenantFields = {
   locale: localeSchema,
   minReportingGroupSize: minReportingGroupSizeSchema,
   orgAdminsSeeIndividualAttendance: z.boolean(),
+  noteRetentionMonths: noteRetentionMonthsSchema,
 };
 
 export const createTenantSchema = z.object({
@@ -65,6 +67,7 @@ export const createTenantSchema = z.object({
   locale: tenantFields.locale.default('en-GB'),
   minReportingGroupSize: tenantFields.minReportingGroupSize.default(DEFAULT_MIN_REPORTING_GROUP_SIZE),
   orgAdminsSeeIndividualAttendance: tenantFields.orgAdminsSeeIndividualAttendance.default(false),
+  noteRetentionMonths: tenantFields.noteRetentionMonths.default(NoteRetention.defaultMonths),
 });
 export type CreateTenant = z.output<typeof createTenantSchema>;
 

@@ -79,6 +79,8 @@ export type CreateTenantInput = {
   locale?: string | null | undefined;
   minReportingGroupSize?: number | null | undefined;
   name: string;
+  /** How long session note text is kept after its session, in months (1 to 84; 12 unless chosen). */
+  noteRetentionMonths?: number | null | undefined;
   orgAdminsSeeIndividualAttendance?: boolean | null | undefined;
   slug: string;
   timeZone: string;
@@ -399,6 +401,8 @@ export type UpdateTenantInput = {
   locale?: string | null | undefined;
   minReportingGroupSize?: number | null | undefined;
   name?: string | null | undefined;
+  /** How long session note text is kept after its session, in months (1 to 84; 12 unless chosen). */
+  noteRetentionMonths?: number | null | undefined;
   orgAdminsSeeIndividualAttendance?: boolean | null | undefined;
   slug?: string | null | undefined;
   timeZone?: string | null | undefined;
