@@ -15,6 +15,7 @@ export default defineConfig(
       programmes: ['tenancy', 'facilitators', 'scheduling', 'audit', 'notifications'],
       scheduling: ['audit', 'notifications'],
       feedback: ['audit', 'notifications'],
+      delivery: ['audit'],
       sessions: ['audit', 'notifications'],
       notifications: ['audit'],
       audit: [],

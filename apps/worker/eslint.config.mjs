@@ -8,7 +8,8 @@ export default defineConfig(
     // The job runner (jobs/), configuration and the database connection serve every context.
     shared: ['config', 'database', 'jobs'],
     // The relay and the purges hand the outbox's rows over through the notifications context's repository;
-    // scheduling writes its invitations and reminders to the outbox through it too.
-    uses: { maintenance: ['notifications'], notifications: [], scheduling: ['notifications'], feedback: [] },
+    // scheduling writes its invitations and reminders to the outbox through it too. The sweep delivers
+    // ended sessions and the purge erases old note text through delivery's repositories.
+    uses: { maintenance: ['notifications', 'delivery'], notifications: [], scheduling: ['notifications', 'delivery'], delivery: [], feedback: [] },
   }),
 );

@@ -9,6 +9,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './common/core.module';
+import { DeliveryModule } from './delivery/delivery.module';
 import { FacilitatorsModule } from './facilitators/facilitators.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { formatExecutionErrors } from './common/graphql-errors';
@@ -69,6 +70,7 @@ export class AppModule {
         }),
         AuditModule,
         AuthModule,
+        DeliveryModule,
         FacilitatorsModule,
         FeedbackModule,
         HealthModule,

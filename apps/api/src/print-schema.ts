@@ -8,6 +8,7 @@ import { AccountResolver } from './auth/account.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { AgendaResolver } from './scheduling/agenda.resolver';
 import { AvailabilityResolver } from './scheduling/availability.resolver';
+import { DeliveryResolver } from './delivery/delivery.resolver';
 import { FacilitatorResolver } from './facilitators/facilitator.resolver';
 import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
@@ -32,6 +33,7 @@ const RESOLVERS = [
   AuditResolver,
   AuthResolver,
   AvailabilityResolver,
+  DeliveryResolver,
   FacilitatorResolver,
   FailedMessageResolver,
   FeedbackResultsResolver,

@@ -109,6 +109,9 @@ async function snapshotOf(world: World): Promise<string> {
     feedbackUnspent: await read('SELECT * FROM feedback_link_unspent WHERE tenant_id = $1 ORDER BY link_id'),
     feedbackResponses: await read('SELECT * FROM feedback_response WHERE tenant_id = $1 ORDER BY id'),
     feedbackRollups: await read('SELECT * FROM feedback_rollup WHERE tenant_id = $1 ORDER BY session_id'),
+    attendance: await read('SELECT * FROM attendance WHERE tenant_id = $1 ORDER BY session_id, user_id'),
+    sessionNotes: await read('SELECT * FROM session_note WHERE tenant_id = $1 ORDER BY session_id'),
+    actionItems: await read('SELECT * FROM session_action_item WHERE tenant_id = $1 ORDER BY id'),
   });
 }
 
@@ -375,6 +378,68 @@ async function acceptedSession(world: World): Promise<{ programmeId: string; ses
   return { programmeId, sessionId: session.id };
 }
 
+/** The delivery context's operations, for the session given: assigned facilitators only. */
+const DELIVERY_OPERATIONS: [string, string, (w: { session: { id: string }; participant: UserFixture }) => Record<string, unknown>][] = [
+  ['sessionDelivery', 'query($id: ID!) { sessionDelivery(sessionId: $id) { sessionId register { userId } notes { caseSummaries } } }', (w) => ({ id: w.session.id })],
+  [
+    'checkSessionNotes',
+    'query($input: SessionNotesInput!) { checkSessionNotes(input: $input) { kind } }',
+    (w) => ({ input: { sessionId: w.session.id, themes: ['WORKLOAD'], themeLine: 'Spoke about Tom Baker' } }),
+  ],
+  [
+    'markAttendance',
+    'mutation($input: MarkAttendanceInput!) { markAttendance(input: $input) { status } }',
+    (w) => ({ input: { sessionId: w.session.id, userId: w.participant.id, status: 'PRESENT' } }),
+  ],
+  [
+    'saveSessionNotes',
+    'mutation($input: SaveSessionNotesInput!) { saveSessionNotes(input: $input) { saved } }',
+    (w) => ({ input: { sessionId: w.session.id, version: 0, themes: ['WORKLOAD'], themeLine: 'Taken over' } }),
+  ],
+  [
+    'shareActionItem',
+    'mutation($input: ShareActionItemInput!) { shareActionItem(input: $input) { id } }',
+    (w) => ({ input: { sessionId: w.session.id, actionItemId: randomUUID(), shared: true } }),
+  ],
+  ['completeSession', 'mutation($id: ID!) { completeSession(input: { sessionId: $id }) { status } }', (w) => ({ id: w.session.id })],
+  ['reopenSession', 'mutation($id: ID!) { reopenSession(input: { sessionId: $id }) { status } }', (w) => ({ id: w.session.id })],
+];
+
+describe('delivery across organisations and programmes', () => {
+  /** A's programme's session, begun ten minutes ago, with GRP notes (what the other cases must not touch). */
+  let begun: { id: string };
+
+  beforeAll(async () => {
+    begun = await api.fixtures.groupSession(b.tenant.id, b.programme.id, 2, new Date(Date.now() - 10 * 60_000));
+    await api.fixtures.sessionNote(b.tenant.id, begun.id, { kind: 'GRP', themes: ['WORKLOAD'], themeLine: `B's own line ${unique()}` });
+  });
+
+  it.each(DELIVERY_OPERATIONS)('%s: B’s session to A’s facilitator is NOT_FOUND, exactly as a random id, and B is unchanged', async (_name, query, variables) => {
+    const before = await snapshotOf(b);
+    const withB = await assignedFacilitatorClient.gql(query, variables({ session: begun, participant: b.participant }));
+    const withNothing = await assignedFacilitatorClient.gql(query, variables({ session: { id: randomUUID() }, participant: b.participant }));
+    expect(expectError(withB, 'NOT_FOUND', /^[A-Z][\w ]+ was not found\.$/)).toEqual(expectError(withNothing, 'NOT_FOUND'));
+    expect(withB.body).not.toContain("B's own line");
+    expect(await snapshotOf(b)).toBe(before);
+  });
+
+  it.each(DELIVERY_OPERATIONS)('%s is FORBIDDEN to a platform admin, who is not the programme’s facilitator', async (_name, query, variables) => {
+    const before = await snapshotOf(b);
+    expectError(await platformAdminClient.gql(query, variables({ session: begun, participant: b.participant })), 'FORBIDDEN');
+    expect(await snapshotOf(b)).toBe(before);
+  });
+
+  it('the same reads work for the assigned facilitator on A’s own session (the cases above are not vacuous)', async () => {
+    const own = await api.fixtures.groupSession(a.tenant.id, a.programme.id, 2, new Date(Date.now() - 10 * 60_000));
+    const read = expectData(await assignedFacilitatorClient.gql<{ sessionDelivery: { register: { userId: string }[] } }>(DELIVERY_OPERATIONS[0]![1], { id: own.id }));
+    expect(read.sessionDelivery.register.map((entry) => entry.userId)).toContain(a.participant.id);
+    for (const index of [1, 2, 3, 5]) {
+      const [name, query, variables] = DELIVERY_OPERATIONS[index]!;
+      expect({ name, errors: (await assignedFacilitatorClient.gql(query, variables({ session: own, participant: a.participant }))).errors }).toEqual({ name, errors: undefined });
+    }
+  });
+});
+
 describe('roles', () => {
   const ORG_ADMIN_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
     ['teams', '{ teams { id } }', () => ({})],
@@ -503,6 +568,7 @@ describe('roles', () => {
     ['setMyWorkingHours', 'mutation { setMyWorkingHours(input: { timeZone: "Europe/London", spans: [] }) { timeZone } }', () => ({})],
     ['addMyTimeOff', 'mutation { addMyTimeOff(input: { startsAt: "2027-08-02T09:00:00Z", endsAt: "2027-08-03T09:00:00Z" }) { timeZone } }', () => ({})],
     ['removeMyTimeOff', 'mutation($id: ID!) { removeMyTimeOff(id: $id) { timeZone } }', () => ({ id: randomUUID() })],
+    ...DELIVERY_OPERATIONS,
   ];
 
   /**

@@ -1,4 +1,4 @@
-import { APP_ROLE, createDataSource, oneRow, TENANT_TABLES, UnitOfWork } from '@lena/database';
+import { APP_ROLE, createDataSource, FACILITATOR_ONLY_TABLES, oneRow, TENANT_TABLES, UnitOfWork } from '@lena/database';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { expectData } from './support/expectations';
@@ -19,6 +19,12 @@ let facilitator: UserFixture;
 let programmeA: ProgrammeFixture;
 let programmeA2: ProgrammeFixture;
 let programmeB: ProgrammeFixture;
+/** Each programme's first session: notes on all three, attendance on A's. */
+const firstSessions = new Map<string, string>();
+/** On programme B's notes: the first shared with the group, the second not. */
+const SHARED_ITEM = 'Bring one question about handovers next time';
+const PRIVATE_ITEM = 'Facilitators to review the risk case before the next session';
+const GTS_CASE = 'A service user in their fifties, recently bereaved; the worker feels stuck.';
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -43,6 +49,7 @@ beforeAll(async () => {
   for (const programme of [programmeA, programmeA2, programmeB]) {
     await fixtures.needsAssessment(programme.tenantId, programme.teamId);
     const first = await fixtures.groupSession(programme.tenantId, programme.id, 1, new Date('2027-03-17T10:00:00Z'));
+    firstSessions.set(programme.id, first.id);
     await fixtures.groupSession(programme.tenantId, programme.id, 2, new Date('2027-03-24T10:00:00Z'));
     // Feedback on the first session: a request, an unspent link, a response and a rollup.
     const request = await fixtures.feedbackRequest(programme.tenantId, first.id);
@@ -56,6 +63,14 @@ beforeAll(async () => {
   await fixtures.enrolment(tenantA.id, programmeA.id, adminA.id);
   await fixtures.enrolment(tenantA.id, programmeA2.id, adminA.id);
   await fixtures.enrolment(tenantB.id, programmeB.id, adminB.id);
+  await fixtures.attendance(tenantA.id, firstSessions.get(programmeA.id)!, adminA.id, 'PRESENT');
+  await fixtures.sessionNote(tenantA.id, firstSessions.get(programmeA.id)!, { kind: 'GRP', themes: ['WORKLOAD'], themeLine: 'Assigned programme line' });
+  await fixtures.sessionNote(tenantA.id, firstSessions.get(programmeA2.id)!, { kind: 'GRP', themes: ['ISOLATION'], themeLine: 'Unassigned programme line' });
+  await fixtures.sessionNote(tenantB.id, firstSessions.get(programmeB.id)!, {
+    kind: 'GTS',
+    caseSummaries: GTS_CASE,
+    actionItems: [{ text: SHARED_ITEM, sharedWithGroup: true }, { text: PRIVATE_ITEM }],
+  });
 
   const { rows } = await api.owner.query<{ table: string }>(
     `SELECT c.table_name AS table FROM information_schema.columns c
@@ -152,7 +167,9 @@ describe('the application role', () => {
       await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantA.id]);
       for (const table of tenantTables) {
         const { rows } = await client.query<{ tenantId: string }>(`SELECT DISTINCT tenant_id AS "tenantId" FROM ${table}`);
-        expect({ table, tenants: rows.map((row) => row.tenantId) }).toEqual({ table, tenants: [tenantA.id] });
+        // A session's notes are the assigned facilitators' alone: the organisation's own view has none of them.
+        const expected = (FACILITATOR_ONLY_TABLES as readonly string[]).includes(table) ? [] : [tenantA.id];
+        expect({ table, tenants: rows.map((row) => row.tenantId) }).toEqual({ table, tenants: expected });
       }
       const updated = await client.query('UPDATE team SET name = name || $2 WHERE tenant_id = $1', [tenantB.id, ' (changed)']);
       const deleted = await client.query('DELETE FROM team_member WHERE tenant_id = $1', [tenantB.id]);
@@ -375,6 +392,98 @@ describe('assigned_facilitators', () => {
       }
     });
     expect(titles).toEqual(['Bravo assigned']);
+  });
+});
+
+describe('the delivery tables (migration 1796900000000)', () => {
+  /** As the application role with these settings, as the unit of work would set them. */
+  function withSettings<T>(settings: { tenantId?: string; userId?: string }, work: (client: Client) => Promise<T>): Promise<T> {
+    return withAppClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [settings.tenantId ?? '', settings.userId ?? '']);
+        return await work(client);
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    });
+  }
+
+  const readNotes = async (client: Client) => ({
+    notes: (await client.query<{ line: string | null; summary: string | null }>('SELECT theme_line AS line, case_summaries AS summary FROM session_note ORDER BY 1')).rows,
+    items: (await client.query<{ text: string }>('SELECT text FROM session_action_item ORDER BY position')).rows.map((row) => row.text),
+  });
+
+  it('lets an assigned facilitator read the notes of their programmes in every organisation, and no other programme’s', async () => {
+    const seen = await withSettings({ userId: facilitator.id }, readNotes);
+    expect(seen).toEqual({
+      notes: [
+        { line: 'Assigned programme line', summary: null },
+        { line: null, summary: GTS_CASE },
+      ],
+      items: [SHARED_ITEM, PRIVATE_ITEM],
+    });
+  });
+
+  it('gives another programme’s facilitator, an org admin, a platform admin (also acting in the organisation) and a participant no note', async () => {
+    const otherFacilitator = await api.fixtures.facilitator();
+    await api.fixtures.programmeFacilitator(tenantA.id, programmeA2.id, otherFacilitator.id, 'CO_FACILITATOR');
+    const platformAdmin = await api.fixtures.platformAdmin();
+    const participant = await api.fixtures.participant(tenantB.id);
+    await api.fixtures.enrolment(tenantB.id, programmeB.id, participant.id);
+    // The rows are there: the owner sees all three notes.
+    expect(await api.fixtures.count('session_note')).toBeGreaterThanOrEqual(3);
+
+    const cases: [string, { tenantId?: string; userId?: string }][] = [
+      ['another programme’s facilitator', { userId: otherFacilitator.id }],
+      ['an org admin of A', { tenantId: tenantA.id, userId: adminA.id }],
+      ['an org admin of B', { tenantId: tenantB.id, userId: adminB.id }],
+      ['a platform admin', { userId: platformAdmin.id }],
+      ['a platform admin acting in B', { tenantId: tenantB.id, userId: platformAdmin.id }],
+      ['a participant of B, enrolled', { tenantId: tenantB.id, userId: participant.id }],
+      ['the worker in B (no person)', { tenantId: tenantB.id }],
+    ];
+    for (const [who, settings] of cases) {
+      const seen = await withSettings(settings, readNotes);
+      // Another programme's facilitator sees their own programme's line and nothing of A's or B's.
+      const ownLine = who === 'another programme’s facilitator' ? [{ line: 'Unassigned programme line', summary: null }] : [];
+      // People enrolled in B's programme see the action item shared with the group, and only that.
+      const sharedItems = who === 'an org admin of B' || who === 'a participant of B, enrolled' ? [SHARED_ITEM] : [];
+      expect({ who, ...seen }).toEqual({ who, notes: ownLine, items: sharedItems });
+    }
+  });
+
+  it('refuses writes to notes by anyone but the assigned facilitators', async () => {
+    const insertNote = (sessionId: string, tenantId: string) => (client: Client) =>
+      client.query(`INSERT INTO session_note (tenant_id, session_id, kind, themes) VALUES ($1, $2, 'GRP', '{WORKLOAD}')`, [tenantId, sessionId]).then(
+        () => null,
+        (error: { code?: string }) => error.code,
+      );
+    const sessionA2 = await api.fixtures.groupSession(tenantA.id, programmeA2.id, 3, new Date('2027-03-31T10:00:00Z'));
+    const sessionA = await api.fixtures.groupSession(tenantA.id, programmeA.id, 3, new Date('2027-03-31T10:00:00Z'));
+    expect(await withSettings({ userId: facilitator.id }, insertNote(sessionA2.id, tenantA.id))).toBe('42501');
+    expect(await withSettings({ tenantId: tenantA.id, userId: adminA.id }, insertNote(sessionA.id, tenantA.id))).toBe('42501');
+    expect(await withSettings({ userId: facilitator.id }, insertNote(sessionA.id, tenantA.id))).toBeNull();
+
+    const erased = await withSettings({ tenantId: tenantB.id, userId: adminB.id }, async (client) => ({
+      updated: (await client.query(`UPDATE session_note SET case_summaries = 'overwritten'`)).rowCount,
+      deleted: (await client.query('DELETE FROM session_action_item')).rowCount,
+    }));
+    expect(erased).toEqual({ updated: 0, deleted: 0 });
+    // The other suites count these programmes' sessions.
+    await api.owner.query('DELETE FROM group_session WHERE id = ANY($1)', [[sessionA.id, sessionA2.id]]);
+  });
+
+  it('lets the assigned facilitator take the register of their sessions only', async () => {
+    const mark = (sessionId: string, tenantId: string, userId: string) => (client: Client) =>
+      client.query(`INSERT INTO attendance (tenant_id, session_id, user_id, status) VALUES ($1, $2, $3, 'LATE')`, [tenantId, sessionId, userId]).then(
+        () => null,
+        (error: { code?: string }) => error.code,
+      );
+    expect(await withSettings({ userId: facilitator.id }, mark(firstSessions.get(programmeB.id)!, tenantB.id, adminB.id))).toBeNull();
+    expect(await withSettings({ userId: facilitator.id }, mark(firstSessions.get(programmeA2.id)!, tenantA.id, adminA.id))).toBe('42501');
+    const seen = await withSettings({ userId: facilitator.id }, async (client) => (await client.query('SELECT session_id FROM attendance ORDER BY 1')).rows);
+    expect(seen).toEqual([{ session_id: firstSessions.get(programmeA.id) }]);
   });
 });
 

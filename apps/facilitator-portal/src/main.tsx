@@ -2,6 +2,7 @@ import { accountModule, lazyPage, mountPortal, RequireRole } from '@lena/portal-
 import { Navigate } from 'react-router';
 import { ADMIN_MODULES } from './app/admin-modules.js';
 import { isFacilitator, isPlatformAdmin } from './app/roles.js';
+import { deliveryRoutes } from './modules/delivery/delivery-module.js';
 import { programmeRoutes } from './modules/programmes/programmes-module.js';
 import { mySessionsModule, schedulingModule } from './modules/scheduling/scheduling-module.js';
 
@@ -25,7 +26,7 @@ mountPortal({
     {
       // A facilitator's own pages; anyone else is told, without the pages loading.
       element: <RequireRole allows={isFacilitator} refusal="This page is for Lena facilitators." />,
-      children: [...mySessionsModule.routes, ...schedulingModule.routes],
+      children: [...mySessionsModule.routes, ...deliveryRoutes, ...schedulingModule.routes],
     },
     {
       // A programme's page: platform admins see any; a facilitator only those they run (the API refuses the rest).

@@ -338,6 +338,49 @@ describe('series expansion', () => {
       expect(await audited(running)).toHaveLength(1);
     });
 
+    it('delivers the sessions that ended without being completed, audited as the system’s step, once; leaves cancelled, coming and reopened ones', async () => {
+      // Three weekly sessions from 10 days ago: two have ended, one is to come.
+      const programme = await expanded(weeklyFrom(-10));
+      const sessions = async () =>
+        fixtures.query<{ id: string; status: string; delivered: boolean; ended: boolean }>(
+          progressTenantId,
+          'SELECT id, status, delivered_at IS NOT NULL AS delivered, ends_at <= now() AS ended FROM group_session WHERE programme_id = $1 ORDER BY sequence',
+          [programme],
+        );
+      const [first, second, third] = await sessions();
+      // The first was cancelled: it stays cancelled.
+      await fixtures.query(progressTenantId, "UPDATE group_session SET status = 'CANCELLED' WHERE id = $1", [first!.id]);
+
+      expect(await sweep()).toMatchObject({ delivered: 1 });
+      expect(await sessions()).toEqual([
+        { id: first!.id, status: 'CANCELLED', delivered: false, ended: true },
+        { id: second!.id, status: 'DELIVERED', delivered: true, ended: true },
+        { id: third!.id, status: 'SCHEDULED', delivered: false, ended: false },
+      ]);
+      const deliveredAudit = async () =>
+        fixtures.query<{ actor: string | null; by: string }>(
+          null,
+          `SELECT actor_user_id AS actor, detail->>'by' AS by FROM audit_event WHERE action = 'SESSION_DELIVERED' AND target_id = $1`,
+          [second!.id],
+        );
+      expect(await deliveredAudit()).toEqual([{ actor: null, by: 'SYSTEM' }]);
+
+      // Idempotent: nothing more is due.
+      expect(await sweep()).toMatchObject({ delivered: 0 });
+      expect(await deliveredAudit()).toHaveLength(1);
+
+      // Reopened by its facilitator: left alone for the 48-hour window, delivered again after it.
+      await fixtures.query(progressTenantId, "UPDATE group_session SET status = 'SCHEDULED', delivered_at = NULL, reopened_at = now() - interval '47 hours' WHERE id = $1", [
+        second!.id,
+      ]);
+      expect(await sweep()).toMatchObject({ delivered: 0 });
+      await fixtures.query(progressTenantId, "UPDATE group_session SET reopened_at = now() - interval '49 hours' WHERE id = $1", [second!.id]);
+      expect(await sweep()).toMatchObject({ delivered: 1 });
+      expect((await sessions())[1]).toMatchObject({ status: 'DELIVERED', delivered: true });
+      // The programme still moved on: a delivered session counts as held.
+      expect((await statusOf(programme))?.status).toBe('ACTIVE');
+    });
+
     it('is not completed while a session is still to come, and cancelled sessions do not count as held', async () => {
       const programme = await expanded(weeklyFrom(-8));
       await sweep();

@@ -163,7 +163,16 @@ describe('session reminders', () => {
       await blocker.query('ROLLBACK');
 
       const job = await Job.fromId(workers[0]!.queues.queue(QueueName.scheduling), id);
-      expect(await job!.waitUntilFinished(events, 15_000)).toEqual({ expansions: 0, calendarUpdates: 0, invitations: 0, reminders: 1, emails: 3, activated: 0, completed: 0 });
+      expect(await job!.waitUntilFinished(events, 15_000)).toEqual({
+        expansions: 0,
+        calendarUpdates: 0,
+        invitations: 0,
+        reminders: 1,
+        emails: 3,
+        delivered: 0,
+        activated: 0,
+        completed: 0,
+      });
       expect((await Job.fromId(workers[0]!.queues.queue(QueueName.scheduling), id))!.attemptsMade).toBeGreaterThanOrEqual(2);
     } finally {
       await blocker.end();

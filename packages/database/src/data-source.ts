@@ -11,6 +11,7 @@ import { SeriesAndReminders1796500000000 } from './migrations/1796500000000-seri
 import { CalendarFeeds1796600000000 } from './migrations/1796600000000-calendar-feeds';
 import { EnrolmentInvitations1796700000000 } from './migrations/1796700000000-enrolment-invitations';
 import { PlatformProgrammeList1796810000000 } from './migrations/1796810000000-platform-programme-list';
+import { Delivery1796900000000 } from './migrations/1796900000000-delivery';
 import { Feedback1797000000000 } from './migrations/1797000000000-feedback';
 
 export const migrations = [
@@ -24,6 +25,7 @@ export const migrations = [
   CalendarFeeds1796600000000,
   EnrolmentInvitations1796700000000,
   PlatformProgrammeList1796810000000,
+  Delivery1796900000000,
   Feedback1797000000000,
 ];
 

@@ -14,4 +14,13 @@ export const TENANT_TABLES = [
   'feedback_link_unspent',
   'feedback_response',
   'feedback_rollup',
+  'attendance',
+  'session_note',
+  'session_action_item',
 ] as const;
+
+/**
+ * Tenant tables that an organisation's own unit of work never sees (no tenant policy): a session's
+ * confidential notes, readable only by the programme's assigned facilitators.
+ */
+export const FACILITATOR_ONLY_TABLES = ['session_note', 'session_action_item'] as const;

@@ -75,6 +75,14 @@ export function createLenaCache(): InMemoryCache {
       QueueHealth: { keyFields: false, merge: false },
       QueueStatus: { keyFields: ['name'] },
       OutboxHealth: { keyFields: false },
+      // A session's delivery page, keyed by its session; completing or reopening returns it whole.
+      SessionDelivery: { keyFields: ['sessionId'] },
+      SessionNotes: { keyFields: false, merge: false },
+      AttendanceEntry: { keyFields: false },
+      RunSheetStep: { keyFields: false },
+      GrpThemeOption: { keyFields: false },
+      NoteWarning: { keyFields: false },
+      SaveSessionNotesResult: { keyFields: false },
       Query: {
         fields: {
           auditEvents: {

@@ -105,6 +105,11 @@ export const auditActionLabel: Record<AuditAction, string> = {
   SESSION_RESCHEDULED: 'Session moved',
   SESSION_CANCELLED: 'Session cancelled',
   SESSION_CONFLICTS_OVERRIDDEN: 'Session moved despite conflicts',
+  SESSION_DELIVERED: 'Session delivered',
+  SESSION_REOPENED: 'Session reopened',
+  SESSION_NOTES_SAVED: 'Session notes saved',
+  ACTION_ITEM_SHARING_CHANGED: 'Action item sharing changed',
+  SESSION_NOTES_PURGED: 'Session notes purged',
 };
 
 /** An audit event's action in words; a code this build does not know (recorded by a newer one) shows as recorded. */

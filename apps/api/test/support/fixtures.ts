@@ -219,6 +219,45 @@ export class Fixtures {
     return { id: oneRow(rows, 'feedback_link').id, token };
   }
 
+  async attendance(tenantId: string, sessionId: string, userId: string, status: 'PRESENT' | 'ABSENT' | 'APOLOGIES' | 'LATE' = 'PRESENT'): Promise<void> {
+    await this.asTenant(tenantId, 'INSERT INTO attendance (tenant_id, session_id, user_id, status) VALUES ($1, $2, $3, $4)', [tenantId, sessionId, userId, status]);
+  }
+
+  /** A session's notes as a facilitator would have saved them: GTS text, or GRP themes and a line. */
+  async sessionNote(
+    tenantId: string,
+    sessionId: string,
+    notes:
+      | { kind: 'GTS'; caseSummaries: string; strategies?: string; actionItems?: { text: string; sharedWithGroup?: boolean }[] }
+      | { kind: 'GRP'; themes: string[]; themeLine: string },
+  ): Promise<{ actionItemIds: string[] }> {
+    if (notes.kind === 'GRP') {
+      await this.asTenant(tenantId, `INSERT INTO session_note (tenant_id, session_id, kind, themes, theme_line) VALUES ($1, $2, 'GRP', $3, $4)`, [
+        tenantId,
+        sessionId,
+        notes.themes,
+        notes.themeLine,
+      ]);
+      return { actionItemIds: [] };
+    }
+    await this.asTenant(tenantId, `INSERT INTO session_note (tenant_id, session_id, kind, case_summaries, strategies) VALUES ($1, $2, 'GTS', $3, $4)`, [
+      tenantId,
+      sessionId,
+      notes.caseSummaries,
+      notes.strategies ?? '',
+    ]);
+    const actionItemIds: string[] = [];
+    for (const [position, item] of (notes.actionItems ?? []).entries()) {
+      const rows = await this.asTenant<{ id: string }>(
+        tenantId,
+        'INSERT INTO session_action_item (tenant_id, session_id, position, text, shared_with_group) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [tenantId, sessionId, position, item.text, item.sharedWithGroup ?? false],
+      );
+      actionItemIds.push(oneRow(rows, 'session_action_item').id);
+    }
+    return { actionItemIds };
+  }
+
   /** A pending invitation whose link token the test knows. */
   async invitation(input: {
     tenantId: string | null;

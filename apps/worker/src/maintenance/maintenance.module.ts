@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeliveryModule } from '../delivery/delivery.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ExpiredRecordsRepository } from './expired-records.repository';
 import { PurgeExpiredRecordsJob } from './purge-expired-records.job';
@@ -8,7 +9,7 @@ import { RetentionPurgeService } from './services/retention-purge.service';
 
 /** Housekeeping: the outbox relay (every 30 s; the outbox is notifications') and the retention purge (daily). */
 @Module({
-  imports: [NotificationsModule],
+  imports: [DeliveryModule, NotificationsModule],
   providers: [OutboxRelayService, RelayOutboxJob, ExpiredRecordsRepository, RetentionPurgeService, PurgeExpiredRecordsJob],
 })
 export class MaintenanceModule {}

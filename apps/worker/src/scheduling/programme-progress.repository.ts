@@ -4,11 +4,11 @@ import { AuditAction, type ProgrammeStatus } from '@lena/domain';
 
 /** Which programmes a step of their lifecycle is due for, judged on the database clock. */
 const DUE: Record<'ACTIVATE' | 'COMPLETE', string> = {
-  // Accepted, its sessions written, and one of them has begun.
+  // Accepted, its sessions written, and one of them has begun (it may already have been delivered).
   ACTIVATE: `p.sessions_expanded_at IS NOT NULL
-    AND EXISTS (SELECT 1 FROM group_session s WHERE s.tenant_id = p.tenant_id AND s.programme_id = p.id AND s.status = 'SCHEDULED' AND s.starts_at <= now())`,
-  // Running, a session has been held, and none is still to end.
-  COMPLETE: `EXISTS (SELECT 1 FROM group_session s WHERE s.tenant_id = p.tenant_id AND s.programme_id = p.id AND s.status = 'SCHEDULED' AND s.ends_at <= now())
+    AND EXISTS (SELECT 1 FROM group_session s WHERE s.tenant_id = p.tenant_id AND s.programme_id = p.id AND s.status <> 'CANCELLED' AND s.starts_at <= now())`,
+  // Running, a session has been held (delivered, or still marked scheduled after its end), and none is still to end.
+  COMPLETE: `EXISTS (SELECT 1 FROM group_session s WHERE s.tenant_id = p.tenant_id AND s.programme_id = p.id AND s.status <> 'CANCELLED' AND s.ends_at <= now())
     AND NOT EXISTS (SELECT 1 FROM group_session s WHERE s.tenant_id = p.tenant_id AND s.programme_id = p.id AND s.status = 'SCHEDULED' AND s.ends_at > now())`,
 };
 

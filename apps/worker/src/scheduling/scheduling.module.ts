@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeliveryModule } from '../delivery/delivery.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ExpandProgrammeSeriesJob } from './expand-programme-series.job';
 import { ProgrammeProgressRepository } from './programme-progress.repository';
@@ -15,7 +16,7 @@ import { SweepTenantSchedulingJob } from './sweep-tenant-scheduling.job';
 
 /** Programmes' series expanded into sessions, their invitations, calendar updates and reminders, and programmes moving on as their sessions are held (the scheduling queue). */
 @Module({
-  imports: [NotificationsModule],
+  imports: [DeliveryModule, NotificationsModule],
   providers: [
     SeriesRepository,
     ReminderRepository,

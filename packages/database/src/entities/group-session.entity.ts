@@ -6,12 +6,14 @@ import { ProgrammeEntity } from './programme.entity';
 @Index('group_session_series_key', ['tenantId', 'programmeId', 'sequence'], { unique: true })
 @Index('group_session_by_start', ['tenantId', 'startsAt'])
 @Index('group_session_calendar_unsent', ['tenantId'], { where: 'calendar_sequence > calendar_sent_sequence' })
+@Index('group_session_awaiting_delivery', ['tenantId', 'endsAt'], { where: "status = 'SCHEDULED'" })
 @ForeignKey(() => ProgrammeEntity, ['tenantId', 'programmeId'], ['tenantId', 'id'], {
   name: 'group_session_tenant_id_programme_id_fkey',
   onDelete: 'CASCADE',
 })
 @Check('group_session_sequence_check', 'sequence >= 1')
-@Check('group_session_status_check', "status IN ('SCHEDULED', 'CANCELLED')")
+@Check('group_session_status_check', "status IN ('SCHEDULED', 'CANCELLED', 'DELIVERED')")
+@Check('group_session_delivered_check', "(status = 'DELIVERED') = (delivered_at IS NOT NULL)")
 @Check('group_session_order_check', 'ends_at > starts_at')
 export class GroupSessionEntity {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'group_session_pkey' })
@@ -33,7 +35,7 @@ export class GroupSessionEntity {
   endsAt: Date;
 
   @Column('text', { default: 'SCHEDULED' })
-  status: 'SCHEDULED' | 'CANCELLED';
+  status: 'SCHEDULED' | 'CANCELLED' | 'DELIVERED';
 
   @Column('text', { name: 'status_reason', nullable: true })
   statusReason: string | null;
@@ -49,6 +51,14 @@ export class GroupSessionEntity {
   /** The calendar_sequence people's calendars have been sent; behind calendar_sequence, the worker emails the change. */
   @Column('integer', { name: 'calendar_sent_sequence', default: 0 })
   calendarSentSequence: number;
+
+  /** When the session became delivered (completed, or its end passed); cleared when it is reopened. */
+  @Column('timestamptz', { name: 'delivered_at', nullable: true })
+  deliveredAt: Date | null;
+
+  /** When its facilitator last reopened it; the sweep leaves it to them for the reopening window. */
+  @Column('timestamptz', { name: 'reopened_at', nullable: true })
+  reopenedAt: Date | null;
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;

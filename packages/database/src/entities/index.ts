@@ -1,6 +1,7 @@
 export * from './audit-event.entity';
 export * from './auth-session.entity';
 export * from './calendar-feed.entity';
+export * from './delivery.entity';
 export * from './facilitator-availability.entity';
 export * from './feedback.entity';
 export * from './facilitator-profile.entity';

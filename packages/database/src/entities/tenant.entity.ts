@@ -6,6 +6,7 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Check('tenant_slug_check', "slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'")
 @Check('tenant_min_reporting_group_size_check', 'min_reporting_group_size BETWEEN 3 AND 50')
 @Check('tenant_status_check', "status IN ('ACTIVE', 'SUSPENDED')")
+@Check('tenant_note_retention_months_check', 'note_retention_months BETWEEN 1 AND 84')
 @Check('tenant_reminder_offsets_check', 'cardinality(reminder_offsets_minutes) <= 3 AND 5 <= ALL (reminder_offsets_minutes) AND 20160 >= ALL (reminder_offsets_minutes)')
 @Check('tenant_feedback_min_comment_group_size_check', 'feedback_min_comment_group_size BETWEEN 3 AND 100')
 @Check('tenant_feedback_reminder_after_hours_check', 'feedback_reminder_after_hours BETWEEN 1 AND 336')
@@ -51,6 +52,9 @@ export class TenantEntity {
   /** Days a feedback request stays open. */
   @Column('integer', { name: 'feedback_window_days', default: 7 })
   feedbackWindowDays: number;
+  /** How long session note text is kept after its session, in months (`noteRetentionMonthsSchema` in @lena/domain). */
+  @Column('integer', { name: 'note_retention_months', default: 12 })
+  noteRetentionMonths: number;
 
   @Column('text', { default: 'ACTIVE' })
   status: 'ACTIVE' | 'SUSPENDED';

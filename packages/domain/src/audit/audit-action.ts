@@ -46,5 +46,15 @@ export const AuditAction = {
   SESSION_CANCELLED: 'SESSION_CANCELLED',
   /** A session moved despite facilitator conflicts; the detail keeps the conflicts and the reason. */
   SESSION_CONFLICTS_OVERRIDDEN: 'SESSION_CONFLICTS_OVERRIDDEN',
+  /** A facilitator completed a session (or the organisation's sweep did, once it had ended): it is delivered. */
+  SESSION_DELIVERED: 'SESSION_DELIVERED',
+  /** A delivered session reopened within its window, to correct attendance. */
+  SESSION_REOPENED: 'SESSION_REOPENED',
+  /** A session's notes were written or changed; the detail has the version, never the text. */
+  SESSION_NOTES_SAVED: 'SESSION_NOTES_SAVED',
+  /** An action item shared with (or withdrawn from) the group; the detail has its id, never its text. */
+  ACTION_ITEM_SHARING_CHANGED: 'ACTION_ITEM_SHARING_CHANGED',
+  /** The daily purge erased note text past the organisation's retention period; the detail is a count. */
+  SESSION_NOTES_PURGED: 'SESSION_NOTES_PURGED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

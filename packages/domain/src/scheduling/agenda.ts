@@ -86,6 +86,10 @@ export function calendarFeedWindow(now: Date): { from: Date; to: Date } {
 /** Most sessions a feed carries: a year of weekly programmes for a busy facilitator, with room to spare. */
 export const MAX_CALENDAR_FEED_SESSIONS = 1000;
 
-/** A session happens as planned, or has been called off (it stays listed, marked cancelled). */
-export const GroupSessionStatus = { SCHEDULED: 'SCHEDULED', CANCELLED: 'CANCELLED' } as const;
+/**
+ * A session happens as planned, has been called off (it stays listed, marked cancelled), or has
+ * been delivered: completed by its facilitator, or its end passed without that (the delivery
+ * context's rules). Feedback opens for delivered sessions only.
+ */
+export const GroupSessionStatus = { SCHEDULED: 'SCHEDULED', CANCELLED: 'CANCELLED', DELIVERED: 'DELIVERED' } as const;
 export type GroupSessionStatus = (typeof GroupSessionStatus)[keyof typeof GroupSessionStatus];

@@ -17,7 +17,7 @@ const messagesOf = (result: { success: boolean; error?: { issues: { path: Proper
   (result.error?.issues ?? []).map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
 
 describe('createTenantSchema', () => {
-  it('fills in the defaults: en-GB, a minimum group of five, individual attendance hidden', () => {
+  it('fills in the defaults: en-GB, a minimum group of five, individual attendance hidden, notes kept 12 months', () => {
     expect(createTenantSchema.parse({ name: '  North Ambulance  ', slug: 'north-ambulance', timeZone: 'Europe/London' })).toEqual({
       name: 'North Ambulance',
       slug: 'north-ambulance',
@@ -25,6 +25,7 @@ describe('createTenantSchema', () => {
       locale: 'en-GB',
       minReportingGroupSize: DEFAULT_MIN_REPORTING_GROUP_SIZE,
       orgAdminsSeeIndividualAttendance: false,
+      noteRetentionMonths: 12,
     });
     expect(DEFAULT_MIN_REPORTING_GROUP_SIZE).toBe(5);
   });

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { emailSchema, personNameSchema, singleLine } from '../identity/identity-schemas.js';
+import { NoteRetention, noteRetentionMonthsSchema } from '../delivery/note-retention.js';
 
 export const DEFAULT_MIN_REPORTING_GROUP_SIZE = 5;
 /** Below three, a "group" figure can point at a person; the provider never allows that. */
@@ -71,6 +72,7 @@ const tenantFields = {
   locale: localeSchema,
   minReportingGroupSize: minReportingGroupSizeSchema,
   orgAdminsSeeIndividualAttendance: z.boolean(),
+  noteRetentionMonths: noteRetentionMonthsSchema,
 };
 
 export const createTenantSchema = z.object({
@@ -78,6 +80,7 @@ export const createTenantSchema = z.object({
   locale: tenantFields.locale.default('en-GB'),
   minReportingGroupSize: tenantFields.minReportingGroupSize.default(DEFAULT_MIN_REPORTING_GROUP_SIZE),
   orgAdminsSeeIndividualAttendance: tenantFields.orgAdminsSeeIndividualAttendance.default(false),
+  noteRetentionMonths: tenantFields.noteRetentionMonths.default(NoteRetention.defaultMonths),
 });
 export type CreateTenant = z.output<typeof createTenantSchema>;
 

@@ -8,6 +8,8 @@ export class CreateTenantInput {
   @Field({ nullable: true }) locale?: string;
   @Field(() => Int, { nullable: true }) minReportingGroupSize?: number;
   @Field({ nullable: true }) orgAdminsSeeIndividualAttendance?: boolean;
+  @Field(() => Int, { nullable: true, description: 'How long session note text is kept after its session, in months (1 to 84; 12 unless chosen).' })
+  noteRetentionMonths?: number;
 }
 
 @InputType()
@@ -19,4 +21,6 @@ export class UpdateTenantInput {
   @Field({ nullable: true }) locale?: string;
   @Field(() => Int, { nullable: true }) minReportingGroupSize?: number;
   @Field({ nullable: true }) orgAdminsSeeIndividualAttendance?: boolean;
+  @Field(() => Int, { nullable: true, description: 'How long session note text is kept after its session, in months (1 to 84; 12 unless chosen).' })
+  noteRetentionMonths?: number;
 }

@@ -11,6 +11,7 @@ export class Tenant {
   @Field() locale: string;
   @Field(() => Int, { description: 'Aggregates over fewer people than this are never shown.' }) minReportingGroupSize: number;
   @Field() orgAdminsSeeIndividualAttendance: boolean;
+  @Field(() => Int, { description: 'How long session note text is kept after its session, in months; the daily purge erases it then.' }) noteRetentionMonths: number;
   @Field(() => [Int], { description: 'Reminders before each session, in minutes, largest first: a day and an hour unless the organisation chooses otherwise.' })
   reminderOffsetsMinutes: number[];
   @Field(() => TenantStatus) status: TenantStatus;

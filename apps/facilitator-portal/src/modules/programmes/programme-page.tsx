@@ -14,7 +14,7 @@ const ALL_SESSIONS = 104;
 /** Once accepted, a programme's sessions are stored (and may be moved); before, its schedule is a preview. */
 const HAS_SESSIONS: readonly ProgrammeFieldsFragment['status'][] = ['ACCEPTED', 'ACTIVE', 'COMPLETED', 'CANCELLED'];
 
-function ProgrammeDetails({ programme, admin }: { programme: ProgrammeFieldsFragment; admin: boolean }) {
+function ProgrammeDetails({ programme, admin, facilitates }: { programme: ProgrammeFieldsFragment; admin: boolean; facilitates: boolean }) {
   const viewerZone = viewerTimeZone();
   const sessions = programme.schedulePreview.slice(0, programme.numberOfSessions);
   return (
@@ -49,7 +49,12 @@ function ProgrammeDetails({ programme, admin }: { programme: ProgrammeFieldsFrag
         )}
       </Section>
       {HAS_SESSIONS.includes(programme.status) ? (
-        <ProgrammeSessions programmeId={programme.id} timeZone={programme.timeZone} canChange={admin && programme.status !== 'CANCELLED' && programme.status !== 'COMPLETED'} />
+        <ProgrammeSessions
+          programmeId={programme.id}
+          timeZone={programme.timeZone}
+          canChange={admin && programme.status !== 'CANCELLED' && programme.status !== 'COMPLETED'}
+          canDeliver={facilitates}
+        />
       ) : (
         <Section title="Schedule">
           {sessions.length === 0 ? (
@@ -101,7 +106,7 @@ export function ProgrammePage() {
         {({ programme: loaded }) => (
           <>
             <ProgrammeSummary programme={loaded} />
-            <ProgrammeDetails programme={loaded} admin={admin} />
+            <ProgrammeDetails programme={loaded} admin={admin} facilitates={loaded.facilitators.some((facilitator) => facilitator.userId === viewer?.id)} />
             <ProgrammeHistorySection programmeId={loaded.id} />
           </>
         )}

@@ -8,7 +8,7 @@ import {
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
 import { QueryView, useMutationForm } from '@lena/portal-kit';
-import { Alert, Button, DatePickerField, Form, requireValues, Section, SelectField, Tag, TextArea, useOutcome, viewerTimeZone, VisuallyHidden } from '@lena/ui';
+import { Alert, Button, DatePickerField, Form, Link, requireValues, Section, SelectField, Tag, TextArea, useOutcome, viewerTimeZone, VisuallyHidden } from '@lena/ui';
 import { useState } from 'react';
 import { sessionTimeText } from './programme-labels.js';
 import { ConflictList, refusedConflicts } from './proposal-form.js';
@@ -126,11 +126,15 @@ export function SessionChangeForm({ programmeId, session, timeZone, onDone, onCl
 
 const statusTag = (session: ProgrammeSessionFieldsFragment, now: number) => {
   if (session.status === 'CANCELLED') return <Tag tone="red">Cancelled</Tag>;
+  if (session.status === 'DELIVERED') return <Tag tone="grey">Delivered</Tag>;
   return Date.parse(session.endsAt) < now ? <Tag tone="grey">Held</Tag> : <Tag tone="green">Scheduled</Tag>;
 };
 
-/** A programme's stored sessions, in its zone and the viewer's; platform admins may move or cancel those to come. */
-export function ProgrammeSessions({ programmeId, timeZone, canChange }: { programmeId: string; timeZone: string; canChange: boolean }) {
+/**
+ * A programme's stored sessions, in its zone and the viewer's; platform admins may move or cancel
+ * those to come, and the programme's own facilitators open each one's delivery page.
+ */
+export function ProgrammeSessions({ programmeId, timeZone, canChange, canDeliver = false }: { programmeId: string; timeZone: string; canChange: boolean; canDeliver?: boolean }) {
   const result = useQuery(ProgrammeSessionsDocument, { variables: { id: programmeId } });
   const [changing, setChanging] = useState<string | null>(null);
   const outcome = useOutcome();
@@ -153,6 +157,14 @@ export function ProgrammeSessions({ programmeId, timeZone, canChange }: { progra
                     {viewerZone !== timeZone ? <span className="lena-muted"> ({sessionTimeText(session.startsAt, session.endsAt, viewerZone)} your time)</span> : null}{' '}
                     {statusTag(session, now)}
                     {session.statusReason ? <span className="lena-muted"> — {session.statusReason}</span> : null}
+                    {canDeliver && session.status !== 'CANCELLED' ? (
+                      <>
+                        {' '}
+                        <Link href={`/sessions/${session.id}`}>
+                          Run sheet, register and notes<VisuallyHidden> for session {session.sequence}</VisuallyHidden>
+                        </Link>
+                      </>
+                    ) : null}
                     {changeable && changing !== session.id ? (
                       <>
                         {' '}

@@ -60,6 +60,17 @@ function SessionSummary({ session, formatters }: { session: Session; formatters:
         {session.tenantName} · {serviceLabel[session.serviceType]} · {session.enrolledCount} enrolled
       </p>
       {cancelled && session.statusReason ? <p className="lena-session__detail">Reason: {session.statusReason}</p> : null}
+      {cancelled ? null : (
+        <p className="lena-session__detail">
+          <Link href={`/sessions/${session.id}`}>
+            Run sheet, register and notes
+            <VisuallyHidden>
+              {' '}
+              ({session.programmeTitle}, session {session.sequence})
+            </VisuallyHidden>
+          </Link>
+        </p>
+      )}
       <p className="lena-session__detail">
         {deliveryLabel[session.deliveryMode]}
         {session.location ? `: ${session.location}` : null}

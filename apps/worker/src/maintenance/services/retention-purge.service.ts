@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RetentionPolicy, type RetentionSettings } from '@lena/domain';
+import { NoteRetentionRepository } from '../../delivery/note-retention.repository';
 import { ExpiredRecordsRepository } from '../expired-records.repository';
 
 /** How many rows each kind of record lost in one purge. */
@@ -9,6 +10,8 @@ export interface PurgeCounts {
   passwordResets: number;
   outboxMessages: number;
   deadLetters: number;
+  /** Session notes whose text was erased (each organisation's count audited). */
+  sessionNotes: number;
 }
 
 /**
@@ -18,7 +21,10 @@ export interface PurgeCounts {
  */
 @Injectable()
 export class RetentionPurgeService {
-  constructor(private readonly expired: ExpiredRecordsRepository) {}
+  constructor(
+    private readonly expired: ExpiredRecordsRepository,
+    private readonly notes: NoteRetentionRepository,
+  ) {}
 
   async purge(policy: RetentionSettings = RetentionPolicy): Promise<PurgeCounts> {
     // Tokens go before their sessions (foreign key), including every token of an ended session.
@@ -27,7 +33,8 @@ export class RetentionPurgeService {
     const passwordResets = await untilDone(policy, () => this.expired.deletePasswordResets(policy));
     const outboxMessages = await untilDone(policy, () => this.expired.deleteDeliveredMessages(policy));
     const deadLetters = await untilDone(policy, () => this.expired.deleteDeadLetters(policy));
-    return { refreshTokens, sessions, passwordResets, outboxMessages, deadLetters };
+    const sessionNotes = await untilDone(policy, () => this.notes.purgeBatch(policy.batchSize));
+    return { refreshTokens, sessions, passwordResets, outboxMessages, deadLetters, sessionNotes };
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { assertProgrammeTransition, ProgrammeAction, ProgrammeStatus, SYSTEM_ACTOR } from '@lena/domain';
 import { JobQueues } from '@lena/jobs';
 import { DataSource } from 'typeorm';
+import { SessionDeliveryRepository } from '../../delivery/session-delivery.repository';
 import type { TenantJobContext } from '../../jobs/job-handler';
 import { inPlatformTransaction } from '../../jobs/platform-transaction';
 import { ProgrammeProgressRepository } from '../programme-progress.repository';
@@ -28,6 +29,8 @@ export interface TenantSweepOutcome {
   invitations: number;
   reminders: number;
   emails: number;
+  /** Sessions that ended without being completed, now delivered. */
+  delivered: number;
   /** Programmes that became active (their first session began) or completed (their last ended). */
   activated: number;
   completed: number;
@@ -40,7 +43,7 @@ export interface TenantSweepOutcome {
  * each accepted programme still waiting for its sessions (the job id the API's fast path uses, so
  * one already queued is not queued twice), emails the calendar update of every changed or
  * cancelled session, invites people enrolled since the sessions were written, sends the reminders
- * that have fallen due, and moves programmes on: active
+ * that have fallen due, delivers the sessions that ended without being completed, and moves programmes on: active
  * once their first session has begun, completed once their last has ended. A flushed
  * Redis loses nothing: the rows are still there at the next sweep.
  */
@@ -56,6 +59,7 @@ export class SchedulingSweepService {
     private readonly sessionCalendars: SessionCalendarService,
     private readonly progress: ProgrammeProgressRepository,
     private readonly enrolmentInvitations: EnrolmentInvitationService,
+    private readonly delivery: SessionDeliveryRepository,
     private readonly jobQueues: JobQueues,
   ) {}
 
@@ -73,9 +77,11 @@ export class SchedulingSweepService {
     const calendarUpdates = await this.sessionCalendars.sendChanges(context);
     const invitations = await this.enrolmentInvitations.sendDue(context);
     const sent = await this.reminderSending.sendDue(context);
+    // Sessions whose end has passed without completion are delivered (feedback opens for them).
+    const delivered = await this.delivery.deliverEnded(context.uow, context.tenantId);
     // Activation first: a programme whose sessions have all been held since the last sweep is activated, then completed.
     const activated = await this.progress.advance(context.uow, context.tenantId, 'ACTIVATE', ProgrammeStatus.ACCEPTED, SYSTEM_STEP.ACTIVATE);
     const completed = await this.progress.advance(context.uow, context.tenantId, 'COMPLETE', ProgrammeStatus.ACTIVE, SYSTEM_STEP.COMPLETE);
-    return { expansions: waiting.length, calendarUpdates, invitations, ...sent, activated: activated.length, completed: completed.length };
+    return { expansions: waiting.length, calendarUpdates, invitations, ...sent, delivered: delivered.length, activated: activated.length, completed: completed.length };
   }
 }
