@@ -12,6 +12,7 @@ import { CalendarFeeds1796600000000 } from './migrations/1796600000000-calendar-
 import { EnrolmentInvitations1796700000000 } from './migrations/1796700000000-enrolment-invitations';
 import { PlatformProgrammeList1796810000000 } from './migrations/1796810000000-platform-programme-list';
 import { Feedback1797000000000 } from './migrations/1797000000000-feedback';
+import { Outcomes1797200000000 } from './migrations/1797200000000-outcomes';
 
 export const migrations = [
   Foundation1764201600000,
@@ -25,6 +26,7 @@ export const migrations = [
   EnrolmentInvitations1796700000000,
   PlatformProgrammeList1796810000000,
   Feedback1797000000000,
+  Outcomes1797200000000,
 ];
 
 /** Every entity class the entities folder exports. */

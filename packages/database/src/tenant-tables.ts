@@ -14,4 +14,9 @@ export const TENANT_TABLES = [
   'feedback_link_unspent',
   'feedback_response',
   'feedback_rollup',
+  'tenant_outcome_instrument',
+  'outcome_measurement',
+  'tenant_instrument_licence',
+  'programme_outcome_plan',
+  'programme_outcome_instrument',
 ] as const;
