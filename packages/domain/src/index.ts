@@ -38,4 +38,5 @@ export * from './outcomes/instrument-library.js';
 export * from './outcomes/scoring.js';
 export * from './outcomes/paired-change.js';
 export * from './outcomes/measurement-schedule.js';
+export * from './outcomes/outcome-inputs.js';
 export * from './feedback/index.js';

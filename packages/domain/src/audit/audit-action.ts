@@ -46,5 +46,10 @@ export const AuditAction = {
   SESSION_CANCELLED: 'SESSION_CANCELLED',
   /** A session moved despite facilitator conflicts; the detail keeps the conflicts and the reason. */
   SESSION_CONFLICTS_OVERRIDDEN: 'SESSION_CONFLICTS_OVERRIDDEN',
+  /** An organisation accepted an instrument's licence terms (ProQOL): who and when is the confirmation itself. */
+  INSTRUMENT_LICENCE_CONFIRMED: 'INSTRUMENT_LICENCE_CONFIRMED',
+  OUTCOME_INSTRUMENT_ADDED: 'OUTCOME_INSTRUMENT_ADDED',
+  OUTCOME_INSTRUMENT_SUPERSEDED: 'OUTCOME_INSTRUMENT_SUPERSEDED',
+  PROGRAMME_OUTCOME_PLAN_SET: 'PROGRAMME_OUTCOME_PLAN_SET',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
