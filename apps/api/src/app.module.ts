@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './common/core.module';
 import { FacilitatorsModule } from './facilitators/facilitators.module';
 import { FeedbackModule } from './feedback/feedback.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 import { formatExecutionErrors } from './common/graphql-errors';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
 import { RolesGuard } from './common/roles.guard';
@@ -74,6 +75,7 @@ export class AppModule {
         HealthModule,
         InvitationsModule,
         NotificationsModule,
+        OutcomesModule,
         ProgrammesModule,
         SchedulingModule,
         SessionsModule,
