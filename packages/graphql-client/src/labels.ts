@@ -105,6 +105,10 @@ export const auditActionLabel: Record<AuditAction, string> = {
   SESSION_RESCHEDULED: 'Session moved',
   SESSION_CANCELLED: 'Session cancelled',
   SESSION_CONFLICTS_OVERRIDDEN: 'Session moved despite conflicts',
+  INSTRUMENT_LICENCE_CONFIRMED: 'Instrument licence confirmed',
+  OUTCOME_INSTRUMENT_ADDED: 'Outcome instrument added',
+  OUTCOME_INSTRUMENT_SUPERSEDED: 'Outcome instrument superseded by a new version',
+  PROGRAMME_OUTCOME_PLAN_SET: 'Outcome measures chosen',
 };
 
 /** An audit event's action in words; a code this build does not know (recorded by a newer one) shows as recorded. */
