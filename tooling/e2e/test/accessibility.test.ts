@@ -186,6 +186,11 @@ describe('accessibility of every screen', () => {
       await follow(page, page.getByRole('link', { name: 'Teams', exact: true }).first());
       await follow(page, page.getByRole('link', { name: /^Manage / }).first());
       found.push(...(await audit(page, 'team detail')));
+      // A programme's page, with its Outcome measures section (questionnaires, licences, the form) loaded.
+      await follow(page, page.getByRole('link', { name: 'Programmes', exact: true }).first());
+      await follow(page, page.getByRole('table', { name: 'Programmes' }).getByRole('link').first());
+      await page.getByText(/^No outcome measures have been chosen|^Asked: /).waitFor();
+      found.push(...(await audit(page, 'programme with outcome measures')));
       expect(found).toEqual([]);
     });
 
