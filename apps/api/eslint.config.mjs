@@ -16,6 +16,7 @@ export default defineConfig(
       scheduling: ['audit', 'notifications'],
       feedback: ['audit', 'notifications'],
       delivery: ['audit'],
+      outcomes: ['programmes', 'audit', 'notifications'],
       sessions: ['audit', 'notifications'],
       notifications: ['audit'],
       audit: [],

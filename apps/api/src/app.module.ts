@@ -12,6 +12,7 @@ import { CoreModule } from './common/core.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { FacilitatorsModule } from './facilitators/facilitators.module';
 import { FeedbackModule } from './feedback/feedback.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 import { formatExecutionErrors } from './common/graphql-errors';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
 import { RolesGuard } from './common/roles.guard';
@@ -76,6 +77,7 @@ export class AppModule {
         HealthModule,
         InvitationsModule,
         NotificationsModule,
+        OutcomesModule,
         ProgrammesModule,
         SchedulingModule,
         SessionsModule,

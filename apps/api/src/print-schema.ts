@@ -13,6 +13,8 @@ import { FacilitatorResolver } from './facilitators/facilitator.resolver';
 import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
 import { FeedbackResultsResolver } from './feedback/feedback-results.resolver';
+import { OutcomeInstrumentResolver } from './outcomes/outcome-instrument.resolver';
+import { OutcomePlanResolver } from './outcomes/outcome-plan.resolver';
 import { QueueHealthResolver } from './notifications/queue-health.resolver';
 import { SessionResolver } from './sessions/session.resolver';
 import { EnrolmentResolver } from './programmes/enrolment.resolver';
@@ -37,6 +39,8 @@ const RESOLVERS = [
   FacilitatorResolver,
   FailedMessageResolver,
   FeedbackResultsResolver,
+  OutcomeInstrumentResolver,
+  OutcomePlanResolver,
   InvitationResolver,
   EnrolmentResolver,
   MemberResolver,

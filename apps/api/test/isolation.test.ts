@@ -72,6 +72,8 @@ async function buildWorld(label: string): Promise<World> {
   await fixtures.asTenant(tenant.id, 'DELETE FROM feedback_link_unspent WHERE tenant_id = $1 AND link_id = $2', [tenant.id, spent.id]);
   await fixtures.asTenant(tenant.id, `INSERT INTO feedback_response (tenant_id, request_id, answers) VALUES ($1, $2, '{"held_well": 5}')`, [tenant.id, request.id]);
   await fixtures.asTenant(tenant.id, 'INSERT INTO feedback_rollup (tenant_id, session_id) VALUES ($1, $2)', [tenant.id, session.id]);
+  // Outcomes: an instrument of its own, a confirmed licence, the programme's plan and a measurement.
+  await fixtures.outcomeRows(tenant.id, programme.id, admin.id);
   return {
     tenant,
     admin,
@@ -112,6 +114,11 @@ async function snapshotOf(world: World): Promise<string> {
     attendance: await read('SELECT * FROM attendance WHERE tenant_id = $1 ORDER BY session_id, user_id'),
     sessionNotes: await read('SELECT * FROM session_note WHERE tenant_id = $1 ORDER BY session_id'),
     actionItems: await read('SELECT * FROM session_action_item WHERE tenant_id = $1 ORDER BY id'),
+    ownInstruments: await read('SELECT * FROM tenant_outcome_instrument WHERE tenant_id = $1 ORDER BY id'),
+    licenceConfirmations: await read('SELECT * FROM tenant_instrument_licence WHERE tenant_id = $1 ORDER BY instrument_key'),
+    outcomePlans: await read('SELECT * FROM programme_outcome_plan WHERE tenant_id = $1 ORDER BY programme_id'),
+    outcomePlanInstruments: await read('SELECT * FROM programme_outcome_instrument WHERE tenant_id = $1 ORDER BY programme_id, instrument_key'),
+    outcomeMeasurements: await read('SELECT * FROM outcome_measurement WHERE tenant_id = $1 ORDER BY id'),
   });
 }
 
@@ -241,11 +248,39 @@ const ID_CASES: IdCase[] = [
   },
   { name: 'acceptGroupAgreement', query: 'mutation($id: ID!) { acceptGroupAgreement(programmeId: $id) { agreementVersion } }', variables: (ids) => ({ id: ids.programmeId }) },
   {
+    name: 'setProgrammeOutcomePlan',
+    query: 'mutation($input: SetProgrammeOutcomePlanInput!) { setProgrammeOutcomePlan(input: $input) { midpoint } }',
+    variables: (ids) => ({ input: { programmeId: ids.programmeId, instrumentKeys: ['cbi'], midpoint: true, followUpMonths: 3 } }),
+  },
+  { name: 'outcomeInstruments', query: 'query($id: ID) { outcomeInstruments(tenantId: $id) { key title } }', variables: (ids) => ({ id: ids.tenantId }) },
+  {
     name: 'feedbackResults',
     query: 'query($id: ID!) { feedbackResults(programmeId: $id) { programmeId programme { scores { shown responses } } } }',
     variables: (ids) => ({ id: ids.programmeId }),
   },
 ];
+
+/** A sound organisation's own instrument: one item, one two-point scale, one score. */
+function tenantInstrument(tenantId: string, key: string) {
+  return {
+    tenantId,
+    key,
+    title: 'Own instrument',
+    instructions: 'Answer each.',
+    licence: { holder: 'Organisation', terms: 'Its own.', attribution: null, wordingMayChange: true },
+    scales: [
+      {
+        key: 'yes-no',
+        options: [
+          { value: 0, label: 'No' },
+          { value: 1, label: 'Yes' },
+        ],
+      },
+    ],
+    items: [{ key: 'supported', text: 'I feel supported.', scale: 'yes-no', reversed: false }],
+    subscales: [{ key: 'support', title: 'Support', items: ['supported'], method: 'MEAN', minimumAnswered: 1, direction: 'HIGHER_IS_BETTER', reliability: null }],
+  };
+}
 
 const VALID_ANSWERS = {
   primaryConcern: 'BOTH',
@@ -486,6 +521,7 @@ describe('roles', () => {
     ],
     ['enrolMember', 'mutation($input: EnrolmentInput!) { enrolMember(input: $input) { id } }', (w) => ({ input: { programmeId: w.programme.id, userId: w.member.id } })],
     ['withdrawMember', 'mutation($input: EnrolmentInput!) { withdrawMember(input: $input) { id } }', (w) => ({ input: { programmeId: w.programme.id, userId: w.participant.id } })],
+    ['confirmInstrumentLicence', 'mutation { confirmInstrumentLicence(instrumentKey: "proqol-5") { key } }', () => ({})],
   ];
 
   /** Open to more than one role: each with the roles that are refused it (platform admins cross organisations for some). */
@@ -505,6 +541,14 @@ describe('roles', () => {
     ],
     // Assigned facilitators and org admins; which programme's feedback each may read is tested in "who reads a programme's feedback" below.
     ['feedbackResults', 'query($id: ID!) { feedbackResults(programmeId: $id) { programmeId } }', (w) => ({ id: w.programme.id }), ['participant', 'platformAdmin']],
+    // Org admins (their organisation) and platform admins (any, by name); cross-organisation reads and writes are the ID cases above and outcomes.test.ts.
+    ['outcomeInstruments', '{ outcomeInstruments { key } }', () => ({}), ['participant', 'facilitator']],
+    [
+      'setProgrammeOutcomePlan',
+      'mutation($input: SetProgrammeOutcomePlanInput!) { setProgrammeOutcomePlan(input: $input) { midpoint } }',
+      (w) => ({ input: { programmeId: w.programme.id, instrumentKeys: ['cbi'], midpoint: false, followUpMonths: null } }),
+      ['participant', 'facilitator'],
+    ],
     // Every role may ask; who may see which programme is tested in "who reads a programme" below.
     ['programme', 'query($id: ID!) { programme(id: $id) { id } }', (w) => ({ id: w.programme.id }), []],
   ];
@@ -553,6 +597,16 @@ describe('roles', () => {
       'rescheduleSession',
       'mutation($input: RescheduleSessionInput!) { rescheduleSession(input: $input) { id } }',
       (w) => ({ input: { programmeId: w.programme.id, sessionId: w.session.id, version: 1, scope: 'THIS', newStartLocal: '2027-06-02T10:00', reason: 'Moved' } }),
+    ],
+    [
+      'addTenantInstrument',
+      'mutation($input: TenantInstrumentInput!) { addTenantInstrument(input: $input) { key version } }',
+      (w) => ({ input: tenantInstrument(w.tenant.id, `added-${unique()}`) }),
+    ],
+    [
+      'supersedeTenantInstrument',
+      'mutation($input: TenantInstrumentInput!) { supersedeTenantInstrument(input: $input) { key version } }',
+      (w) => ({ input: tenantInstrument(w.tenant.id, 'superseded') }),
     ],
     [
       'cancelSession',
@@ -687,6 +741,16 @@ describe('roles', () => {
       completeProgramme: async () => ({ input: { programmeId: await programmeInState(world, 'ACTIVE'), version: 1 } }),
       rescheduleSession: async () => ({ input: { ...(await acceptedSession(world)), version: 1, scope: 'THIS', newStartLocal: '2027-06-02T10:00', reason: 'Moved' } }),
       cancelSession: async () => ({ input: { ...(await acceptedSession(world)), version: 1, scope: 'THIS', reason: 'Cancelled' } }),
+      // An instrument of the world's own to supersede.
+      supersedeTenantInstrument: async () => {
+        const key = `superseded-${unique()}`;
+        expectData(
+          await platformAdminClient.gql('mutation($input: TenantInstrumentInput!) { addTenantInstrument(input: $input) { key } }', {
+            input: tenantInstrument(world.tenant.id, key),
+          }),
+        );
+        return { input: tenantInstrument(world.tenant.id, key) };
+      },
     };
     const result = await platformAdminClient.gql(
       name === 'createTenant' ? query.replace('shadow-org', `shadow-${unique()}`) : query,

@@ -60,6 +60,8 @@ beforeAll(async () => {
     ]);
     await fixtures.asTenant(programme.tenantId, 'INSERT INTO feedback_rollup (tenant_id, session_id) VALUES ($1, $2)', [programme.tenantId, first.id]);
   }
+  await fixtures.outcomeRows(tenantA.id, programmeA.id, adminA.id);
+  await fixtures.outcomeRows(tenantB.id, programmeB.id, adminB.id);
   await fixtures.enrolment(tenantA.id, programmeA.id, adminA.id);
   await fixtures.enrolment(tenantA.id, programmeA2.id, adminA.id);
   await fixtures.enrolment(tenantB.id, programmeB.id, adminB.id);

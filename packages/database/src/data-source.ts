@@ -13,6 +13,7 @@ import { EnrolmentInvitations1796700000000 } from './migrations/1796700000000-en
 import { PlatformProgrammeList1796810000000 } from './migrations/1796810000000-platform-programme-list';
 import { Delivery1796900000000 } from './migrations/1796900000000-delivery';
 import { Feedback1797000000000 } from './migrations/1797000000000-feedback';
+import { Outcomes1797200000000 } from './migrations/1797200000000-outcomes';
 
 export const migrations = [
   Foundation1764201600000,
@@ -27,6 +28,7 @@ export const migrations = [
   PlatformProgrammeList1796810000000,
   Delivery1796900000000,
   Feedback1797000000000,
+  Outcomes1797200000000,
 ];
 
 /** Every entity class the entities folder exports. */

@@ -64,6 +64,8 @@ async function grantAppRole(dataSource: DataSource): Promise<void> {
     REVOKE ALL ON schema_migration FROM ${APP_ROLE};
     -- The audit log is append-only for the application.
     REVOKE UPDATE, DELETE ON audit_event FROM ${APP_ROLE};
+    -- Programmes' pairing keys are reached only through outcome_pairing_secret(), in their own organisation.
+    REVOKE ALL ON outcome_pairing_secret FROM ${APP_ROLE};
     GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};
   `);
 }

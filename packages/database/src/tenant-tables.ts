@@ -17,6 +17,11 @@ export const TENANT_TABLES = [
   'attendance',
   'session_note',
   'session_action_item',
+  'tenant_outcome_instrument',
+  'outcome_measurement',
+  'tenant_instrument_licence',
+  'programme_outcome_plan',
+  'programme_outcome_instrument',
 ] as const;
 
 /**

@@ -110,6 +110,10 @@ export const auditActionLabel: Record<AuditAction, string> = {
   SESSION_NOTES_SAVED: 'Session notes saved',
   ACTION_ITEM_SHARING_CHANGED: 'Action item sharing changed',
   SESSION_NOTES_PURGED: 'Session notes purged',
+  INSTRUMENT_LICENCE_CONFIRMED: 'Instrument licence confirmed',
+  OUTCOME_INSTRUMENT_ADDED: 'Outcome instrument added',
+  OUTCOME_INSTRUMENT_SUPERSEDED: 'Outcome instrument superseded by a new version',
+  PROGRAMME_OUTCOME_PLAN_SET: 'Outcome measures chosen',
 };
 
 /** An audit event's action in words; a code this build does not know (recorded by a newer one) shows as recorded. */

@@ -116,7 +116,7 @@ describe('accessibility of every screen', () => {
     await withPage(async (page) => {
       await signIn(page, stack.facilitatorPortalUrl, 'admin@lena.test');
       const found = await audit(page, 'admin home');
-      found.push(...(await auditEveryNavPage(page, ['Organisations', 'Programmes', 'All programmes', 'Facilitators', 'Audit log', 'Queue health'])));
+      found.push(...(await auditEveryNavPage(page, ['Organisations', 'Programmes', 'All programmes', 'Facilitators', 'Instruments', 'Audit log', 'Queue health'])));
       await follow(page, page.getByRole('link', { name: 'Organisations', exact: true }).first());
       await follow(page, page.getByRole('link', { name: 'Add organisation' }));
       found.push(...(await audit(page, 'new organisation')));
@@ -186,6 +186,11 @@ describe('accessibility of every screen', () => {
       await follow(page, page.getByRole('link', { name: 'Teams', exact: true }).first());
       await follow(page, page.getByRole('link', { name: /^Manage / }).first());
       found.push(...(await audit(page, 'team detail')));
+      // A programme's page, with its Outcome measures section (questionnaires, licences, the form) loaded.
+      await follow(page, page.getByRole('link', { name: 'Programmes', exact: true }).first());
+      await follow(page, page.getByRole('table', { name: 'Programmes' }).getByRole('link').first());
+      await page.getByText(/^No outcome measures have been chosen|^Asked: /).waitFor();
+      found.push(...(await audit(page, 'programme with outcome measures')));
       expect(found).toEqual([]);
     });
 

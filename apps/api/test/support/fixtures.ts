@@ -258,6 +258,36 @@ export class Fixtures {
     return { actionItemIds };
   }
 
+  /**
+   * The outcomes rows an organisation can own: an instrument of its own (added by `createdBy`), a
+   * confirmed licence, a programme's plan asking that instrument, and one pseudonymous measurement.
+   */
+  async outcomeRows(tenantId: string, programmeId: string, createdBy: string): Promise<{ instrumentKey: string }> {
+    const instrumentKey = `own-${unique()}`.toLowerCase();
+    await this.asTenant(
+      tenantId,
+      `INSERT INTO tenant_outcome_instrument (tenant_id, key, version, title, licence, definition, created_by) VALUES ($1, $2, 1, 'Own instrument', '{}', '{}', $3)`,
+      [tenantId, instrumentKey, createdBy],
+    );
+    await this.asTenant(tenantId, `INSERT INTO tenant_instrument_licence (tenant_id, instrument_key, confirmed_by) VALUES ($1, 'proqol-5', $2)`, [tenantId, createdBy]);
+    await this.asTenant(tenantId, 'INSERT INTO programme_outcome_plan (tenant_id, programme_id, midpoint, updated_by) VALUES ($1, $2, false, $3)', [
+      tenantId,
+      programmeId,
+      createdBy,
+    ]);
+    await this.asTenant(tenantId, 'INSERT INTO programme_outcome_instrument (tenant_id, programme_id, instrument_key, instrument_version) VALUES ($1, $2, $3, 1)', [
+      tenantId,
+      programmeId,
+      instrumentKey,
+    ]);
+    await this.asTenant(
+      tenantId,
+      `INSERT INTO outcome_measurement (tenant_id, programme_id, instrument_key, instrument_version, point, pseudonym, scores) VALUES ($1, $2, $3, 1, 'BASELINE', $4, '{"score": 3}')`,
+      [tenantId, programmeId, instrumentKey, randomBytes(32).toString('hex')],
+    );
+    return { instrumentKey };
+  }
+
   /** A pending invitation whose link token the test knows. */
   async invitation(input: {
     tenantId: string | null;

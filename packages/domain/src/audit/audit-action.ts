@@ -56,5 +56,10 @@ export const AuditAction = {
   ACTION_ITEM_SHARING_CHANGED: 'ACTION_ITEM_SHARING_CHANGED',
   /** The daily purge erased note text past the organisation's retention period; the detail is a count. */
   SESSION_NOTES_PURGED: 'SESSION_NOTES_PURGED',
+  /** An organisation accepted an instrument's licence terms (ProQOL): who and when is the confirmation itself. */
+  INSTRUMENT_LICENCE_CONFIRMED: 'INSTRUMENT_LICENCE_CONFIRMED',
+  OUTCOME_INSTRUMENT_ADDED: 'OUTCOME_INSTRUMENT_ADDED',
+  OUTCOME_INSTRUMENT_SUPERSEDED: 'OUTCOME_INSTRUMENT_SUPERSEDED',
+  PROGRAMME_OUTCOME_PLAN_SET: 'PROGRAMME_OUTCOME_PLAN_SET',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

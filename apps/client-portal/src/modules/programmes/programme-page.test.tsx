@@ -76,6 +76,10 @@ function programme(overrides: Record<string, unknown> = {}) {
 function openProgramme(answers: Record<string, Answerer>, shown: Record<string, unknown> = {}) {
   return openPortal('/programmes/p-1', [{ path: '/programmes/:id', element: <ProgrammePage timeZone="America/New_York" /> }], {
     ProgrammeWithEnrolments: { data: { programme: programme(shown) } },
+    // No outcome measures chosen yet, and nothing to choose from (outcome-measures-section.test.tsx tests the section).
+    // Its status as shown: Apollo keeps one Programme:p-1 for both queries.
+    ProgrammeOutcomePlan: { data: { programme: { __typename: 'Programme', id: 'p-1', status: programme(shown).status, outcomePlan: null } } },
+    OutcomeInstruments: { data: { outcomeInstruments: [] } },
     // Accepted programmes list their stored sessions: one moved, one cancelled.
     ProgrammeSessions: {
       data: {

@@ -36,6 +36,7 @@ import {
 } from '@lena/ui';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { OutcomeMeasuresSection } from '../outcomes/outcome-measures-section.js';
 import { cadenceLabel, deliveryModeLabel, membershipLabel, programmeStatusLabel, waitingOnLabel } from './programme-labels.js';
 
 type Programme = ProgrammeWithEnrolmentsQuery['programme'];
@@ -396,6 +397,7 @@ export function ProgrammePage({ timeZone = viewerTimeZone() }: { timeZone?: stri
             )}
           </Section>
           <Enrolments programme={programme} />
+          <OutcomeMeasuresSection programmeId={programme.id} timeZone={timeZone} />
           <ProgrammeHistorySection programmeId={programme.id} />
         </Page>
       )}
