@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { DeliveryResolver } from './delivery.resolver';
 import { DeliveryService } from './delivery.service';
 import { SessionDeliveryRepository } from './session-delivery.repository';
@@ -7,7 +8,7 @@ import { SessionNoteRepository } from './session-note.repository';
 
 /** Delivering sessions: run sheets, registers, confidential notes, completing and reopening. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, NotificationsModule],
   providers: [DeliveryResolver, DeliveryService, SessionDeliveryRepository, SessionNoteRepository],
 })
 export class DeliveryModule {}
