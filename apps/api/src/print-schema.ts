@@ -13,6 +13,8 @@ import { FacilitatorResolver } from './facilitators/facilitator.resolver';
 import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
 import { FeedbackResultsResolver } from './feedback/feedback-results.resolver';
+import { FeedbackToGiveResolver } from './feedback/feedback-to-give.resolver';
+import { SharedActionItemResolver } from './delivery/shared-action-item.resolver';
 import { QueueHealthResolver } from './notifications/queue-health.resolver';
 import { SessionResolver } from './sessions/session.resolver';
 import { EnrolmentResolver } from './programmes/enrolment.resolver';
@@ -37,6 +39,7 @@ const RESOLVERS = [
   FacilitatorResolver,
   FailedMessageResolver,
   FeedbackResultsResolver,
+  FeedbackToGiveResolver,
   InvitationResolver,
   EnrolmentResolver,
   MemberResolver,
@@ -45,6 +48,7 @@ const RESOLVERS = [
   ProgrammeSessionResolver,
   QueueHealthResolver,
   SessionResolver,
+  SharedActionItemResolver,
   TeamResolver,
   TenantResolver,
 ];
