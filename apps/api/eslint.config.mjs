@@ -15,7 +15,7 @@ export default defineConfig(
       programmes: ['tenancy', 'facilitators', 'scheduling', 'audit', 'notifications'],
       scheduling: ['audit', 'notifications'],
       feedback: ['audit', 'notifications'],
-      delivery: ['audit'],
+      delivery: ['audit', 'notifications'],
       outcomes: ['programmes', 'audit', 'notifications'],
       sessions: ['audit', 'notifications'],
       notifications: ['audit'],

@@ -9,7 +9,8 @@ export default defineConfig(
     shared: ['config', 'database', 'jobs'],
     // The relay and the purges hand the outbox's rows over through the notifications context's repository;
     // scheduling writes its invitations and reminders to the outbox through it too. The sweep delivers
-    // ended sessions and the purge erases old note text through delivery's repositories.
-    uses: { maintenance: ['notifications', 'delivery'], notifications: [], scheduling: ['notifications', 'delivery'], delivery: [], feedback: [] },
+    // ended sessions and the purge erases old note text through delivery's repositories. Feedback
+    // emails its links through the outbox.
+    uses: { maintenance: ['notifications', 'delivery'], notifications: [], scheduling: ['notifications', 'delivery'], delivery: [], feedback: ['notifications'] },
   }),
 );

@@ -15,6 +15,8 @@ import { FailedMessageResolver } from './notifications/failed-message.resolver';
 import { FeedbackResultsResolver } from './feedback/feedback-results.resolver';
 import { OutcomeInstrumentResolver } from './outcomes/outcome-instrument.resolver';
 import { OutcomePlanResolver } from './outcomes/outcome-plan.resolver';
+import { FeedbackToGiveResolver } from './feedback/feedback-to-give.resolver';
+import { SharedActionItemResolver } from './delivery/shared-action-item.resolver';
 import { QueueHealthResolver } from './notifications/queue-health.resolver';
 import { SessionResolver } from './sessions/session.resolver';
 import { EnrolmentResolver } from './programmes/enrolment.resolver';
@@ -41,6 +43,7 @@ const RESOLVERS = [
   FeedbackResultsResolver,
   OutcomeInstrumentResolver,
   OutcomePlanResolver,
+  FeedbackToGiveResolver,
   InvitationResolver,
   EnrolmentResolver,
   MemberResolver,
@@ -49,6 +52,7 @@ const RESOLVERS = [
   ProgrammeSessionResolver,
   QueueHealthResolver,
   SessionResolver,
+  SharedActionItemResolver,
   TeamResolver,
   TenantResolver,
 ];

@@ -440,6 +440,32 @@ const DELIVERY_OPERATIONS: [string, string, (w: { session: { id: string }; parti
   ['reopenSession', 'mutation($id: ID!) { reopenSession(input: { sessionId: $id }) { status } }', (w) => ({ id: w.session.id })],
 ];
 
+describe('a participant of A and B’s feedback', () => {
+  const tokenHashes = async (world: World) =>
+    (await api.owner.query<{ token_hash: Buffer }>('SELECT token_hash FROM feedback_link WHERE tenant_id = $1 ORDER BY id', [world.tenant.id])).rows.map((row) =>
+      row.token_hash.toString('hex'),
+    );
+
+  it('openFeedbackLink with B’s session is NOT_FOUND, exactly as a random id, and no link of B changes', async () => {
+    const before = [await snapshotOf(b), await tokenHashes(b)];
+    const query = 'mutation($id: ID!) { openFeedbackLink(sessionId: $id) { secret } }';
+    const withB = await a.participantClient.gql(query, { id: b.session.id });
+    const withNothing = await a.participantClient.gql(query, { id: randomUUID() });
+    expect(expectError(withB, 'NOT_FOUND', /^[A-Z][\w ]+ was not found\.$/)).toEqual(expectError(withNothing, 'NOT_FOUND'));
+    expect([await snapshotOf(b), await tokenHashes(b)]).toEqual(before);
+  });
+
+  it('feedbackToGive and sharedActionItems list A’s own only (and the first is not vacuous)', async () => {
+    const shared = await api.fixtures.groupSession(b.tenant.id, b.programme.id, 3, new Date(Date.now() - 26 * 3_600_000));
+    await api.fixtures.sessionNote(b.tenant.id, shared.id, { kind: 'GTS', caseSummaries: 'B only', actionItems: [{ text: `B’s shared item ${unique()}`, sharedWithGroup: true }] });
+    const toGive = expectData(await a.participantClient.gql<{ feedbackToGive: { sessionId: string }[] }>('{ feedbackToGive { sessionId } }')).feedbackToGive;
+    expect(toGive.map((entry) => entry.sessionId)).toEqual([a.session.id]);
+    const items = await a.participantClient.gql<{ sharedActionItems: { id: string }[] }>('{ sharedActionItems { id text } }');
+    expect(expectData(items).sharedActionItems).toEqual([]);
+    expect(items.body).not.toContain('B’s shared item');
+  });
+});
+
 describe('delivery across organisations and programmes', () => {
   /** A's programme's session, begun ten minutes ago, with GRP notes (what the other cases must not touch). */
   let begun: { id: string };
@@ -549,6 +575,10 @@ describe('roles', () => {
       (w) => ({ input: { programmeId: w.programme.id, instrumentKeys: ['cbi'], midpoint: false, followUpMonths: null } }),
       ['participant', 'facilitator'],
     ],
+    // A participant's (or an enrolled admin's) own feedback links and their groups' shared action items; across organisations in "a participant of A and B's feedback" below.
+    ['feedbackToGive', '{ feedbackToGive { sessionId } }', () => ({}), ['facilitator', 'platformAdmin']],
+    ['openFeedbackLink', 'mutation($id: ID!) { openFeedbackLink(sessionId: $id) { secret } }', (w) => ({ id: w.session.id }), ['facilitator', 'platformAdmin']],
+    ['sharedActionItems', '{ sharedActionItems { id } }', () => ({}), ['facilitator', 'platformAdmin']],
     // Every role may ask; who may see which programme is tested in "who reads a programme" below.
     ['programme', 'query($id: ID!) { programme(id: $id) { id } }', (w) => ({ id: w.programme.id }), []],
   ];

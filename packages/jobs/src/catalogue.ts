@@ -12,6 +12,7 @@ import { defineJob, JobCatalogue, type JobDefinition } from './define-job';
 export const OUTBOX_RELAY_EVERY_MS = 30_000;
 export const RETENTION_PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
 export const SCHEDULING_SWEEP_EVERY_MS = 60_000;
+export const FEEDBACK_SWEEP_EVERY_MS = 60_000;
 
 export const Jobs = {
   /** Deliver one row of `outbox_message` (job id = the row's id). The outbox is a platform table. */
@@ -78,6 +79,27 @@ export const Jobs = {
     queue: QueueName.feedback,
     scope: 'tenant',
     payload: { requestId: z.uuid() },
+  }),
+  /**
+   * One organisation's share of the feedback sweep, derived from its rows alone: open a request for
+   * each delivered session without one, issue and email a link to each attendee marked present or
+   * late who has none (withdrawing the unspent links of people no longer marked so), and remind
+   * those whose link is unspent once the organisation's delay has passed. The payload is the tenant
+   * id alone.
+   */
+  sweepTenantFeedback: defineJob({
+    name: 'sweep-tenant-feedback',
+    queue: QueueName.feedback,
+    scope: 'tenant',
+    payload: {},
+  }),
+  /** The feedback safety net: one `sweep-tenant-feedback` per active organisation. Recurring. */
+  sweepFeedback: defineJob({
+    name: 'sweep-feedback',
+    queue: QueueName.feedback,
+    scope: 'platform',
+    payload: {},
+    schedule: { everyMs: FEEDBACK_SWEEP_EVERY_MS },
   }),
 } as const satisfies Record<string, JobDefinition>;
 

@@ -150,15 +150,33 @@ export class JobQueues {
    * already runs one sweep per interval, however many replicas there are).
    */
   async enqueueTenantSchedulingSweeps(tenantIds: readonly string[], sweepJobId: string): Promise<void> {
+    await this.enqueueTenantSweeps(Jobs.sweepTenantScheduling, tenantIds, sweepJobId);
+  }
+
+  /** `enqueueTenantSchedulingSweeps` for the feedback sweep (`sweep-tenant-feedback`). */
+  async enqueueTenantFeedbackSweeps(tenantIds: readonly string[], sweepJobId: string): Promise<void> {
+    await this.enqueueTenantSweeps(Jobs.sweepTenantFeedback, tenantIds, sweepJobId);
+  }
+
+  /**
+   * A session of this organisation was just delivered (the API calls this after the commit): its
+   * feedback links go out now rather than at the next minute's sweep. Losing this job loses
+   * nothing: the sweep finds the same rows.
+   */
+  async enqueueTenantFeedbackSweep(tenantId: string): Promise<void> {
+    await this.enqueue(Jobs.sweepTenantFeedback, { tenantId });
+  }
+
+  private async enqueueTenantSweeps(job: typeof Jobs.sweepTenantScheduling | typeof Jobs.sweepTenantFeedback, tenantIds: readonly string[], sweepJobId: string): Promise<void> {
     if (tenantIds.length === 0) return;
     // BullMQ keeps ':' for its own ids (a scheduler's jobs are `repeat:<name>:<time>`).
     const sweep = sweepJobId.replace(/:/g, '-');
     const jobs = tenantIds.map((tenantId) => ({
-      name: Jobs.sweepTenantScheduling.name,
-      data: parseJobPayload(Jobs.sweepTenantScheduling, { tenantId }),
-      opts: { jobId: `sweep-tenant-scheduling-${tenantId}-${sweep}` },
+      name: job.name,
+      data: parseJobPayload(job, { tenantId }),
+      opts: { jobId: `${job.name}-${tenantId}-${sweep}` },
     }));
-    await this.withTimeout(this.queue(Jobs.sweepTenantScheduling.queue).addBulk(jobs));
+    await this.withTimeout(this.queue(job.queue).addBulk(jobs));
   }
 
   /**

@@ -13,13 +13,17 @@ describe('job payload schemas', () => {
       'mark-feedback-rollup-stale',
       'purge-expired-records',
       'relay-outbox',
+      'sweep-feedback',
       'sweep-scheduling',
+      'sweep-tenant-feedback',
       'sweep-tenant-scheduling',
     ]);
     expect(Jobs.deliverOutboxMessage.queue).toBe(QueueName.notifications);
     expect(Jobs.relayOutbox.queue).toBe(QueueName.maintenance);
     expect(Jobs.expandProgrammeSeries.queue).toBe(QueueName.scheduling);
     expect(Jobs.markFeedbackRollupStale.queue).toBe(QueueName.feedback);
+    expect(Jobs.sweepTenantFeedback.queue).toBe(QueueName.feedback);
+    expect(Jobs.sweepFeedback.queue).toBe(QueueName.feedback);
     // Sessions and reminders are an organisation's rows; the outbox, sessions and purges are platform tables.
     expect(Object.fromEntries(jobCatalogue.definitions.map((job) => [job.name, job.scope]))).toEqual({
       'deliver-outbox-message': 'platform',
@@ -29,11 +33,14 @@ describe('job payload schemas', () => {
       'sweep-tenant-scheduling': 'tenant',
       'sweep-scheduling': 'platform',
       'mark-feedback-rollup-stale': 'tenant',
+      'sweep-tenant-feedback': 'tenant',
+      'sweep-feedback': 'platform',
     });
     expect(recurringJobs(jobCatalogue, { [Jobs.relayOutbox.name]: 1_000 }).map(({ schedulerId, everyMs }) => ({ schedulerId, everyMs }))).toEqual([
       { schedulerId: 'relay-outbox', everyMs: 1_000 },
       { schedulerId: 'purge-expired-records', everyMs: 24 * 60 * 60 * 1000 },
       { schedulerId: 'sweep-scheduling', everyMs: 60_000 },
+      { schedulerId: 'sweep-feedback', everyMs: 60_000 },
     ]);
   });
 
@@ -52,6 +59,14 @@ describe('job payload schemas', () => {
     expect(error).toBeInstanceOf(InvalidJobPayloadError);
     expect((error as InvalidJobPayloadError).jobName).toBe(Jobs.deliverOutboxMessage.name);
     expect((error as Error).message).toContain('text');
+  });
+
+  it('takes a feedback sweep as its organisation alone: no session, link or person reaches Redis', () => {
+    const tenantId = randomUUID();
+    expect(parseJobPayload(Jobs.sweepTenantFeedback, { tenantId })).toEqual({ tenantId });
+    for (const extra of [{ sessionId: randomUUID() }, { userId: randomUUID() }, { token: 'a'.repeat(43) }]) {
+      expect(() => parseJobPayload(Jobs.sweepTenantFeedback, { tenantId, ...extra })).toThrow(InvalidJobPayloadError);
+    }
   });
 
   it('takes a stored feedback response as its request id alone: answers, a link or a person are refused before Redis', () => {

@@ -21,3 +21,4 @@ export { InvitationsTable, type InvitationsTableProps } from './invitations/invi
 export { ManagedInvitations, type ManagedInvitationsProps } from './invitations/managed-invitations.js';
 export { CalendarSubscriptionSection } from './scheduling/calendar-subscription.js';
 export { ProgrammeHistorySection } from './programmes/programme-history.js';
+export { FeedbackResultsSection } from './feedback/feedback-results-section.js';

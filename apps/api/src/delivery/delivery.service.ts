@@ -20,6 +20,7 @@ import {
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
+import { WorkerNudgeService } from '../notifications/worker-nudge.service';
 import type { ActionItem, AttendanceEntry, NoteWarning, SaveSessionNotesResult, SessionDelivery, SessionNotes } from './dtos/delivery.types';
 import type { MarkAttendanceInput, SaveSessionNotesInput, SessionNotesInput, ShareActionItemInput } from './dtos/delivery.inputs';
 import { SessionDeliveryRepository, type DeliverySessionRow } from './session-delivery.repository';
@@ -46,6 +47,7 @@ export class DeliveryService {
     private readonly sessions: SessionDeliveryRepository,
     private readonly notes: SessionNoteRepository,
     private readonly audit: AuditService,
+    private readonly nudge: WorkerNudgeService,
   ) {}
 
   async delivery(principal: Principal, sessionId: string): Promise<SessionDelivery> {
@@ -160,8 +162,11 @@ export class DeliveryService {
     await requestContext().uow.actAs({ tenantId: assigned.tenantId });
     const session = await this.sessions.lockSession(assigned.tenantId, assigned.id);
     this.refuseUnless(action, session);
-    if (action === DeliveryAction.COMPLETE) await this.sessions.markDelivered(session.tenantId, session.id);
-    else await this.sessions.markReopened(session.tenantId, session.id);
+    if (action === DeliveryAction.COMPLETE) {
+      await this.sessions.markDelivered(session.tenantId, session.id);
+      // Its attendees' feedback links go out now, not at the next minute's sweep (which sends them if this nudge is lost).
+      this.nudge.sweepFeedbackAfterCommit(session.tenantId);
+    } else await this.sessions.markReopened(session.tenantId, session.id);
     await this.audit.record({
       action: action === DeliveryAction.COMPLETE ? AuditAction.SESSION_DELIVERED : AuditAction.SESSION_REOPENED,
       tenantId: session.tenantId,

@@ -25,6 +25,18 @@ export class WorkerNudgeService {
     });
   }
 
+  /**
+   * A session was delivered: the organisation's feedback sweep opens its request and emails its
+   * attendees' links now rather than at the next minute. Ids only.
+   */
+  sweepFeedbackAfterCommit(tenantId: string): void {
+    requestContext().uow.afterCommit(async () => {
+      await this.queues.enqueueTenantFeedbackSweep(tenantId).catch((error: unknown) => {
+        this.logger.warn(`Could not enqueue a feedback sweep of organisation ${tenantId}; the next one will do: ${String(error)}`);
+      });
+    });
+  }
+
   /** An accepted programme's sessions are to be written: expand its series. */
   expandProgrammeAfterCommit(tenantId: string, programmeId: string): void {
     requestContext().uow.afterCommit(async () => {

@@ -3,6 +3,7 @@ import { outboxKeyFromEnv, queuePrefixFromEnv, redisUrlFromEnv, type JobRetryOpt
 
 export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
 export const DEFAULT_MAIL_FROM = '"Lena" <no-reply@lena.test>';
+export const DEFAULT_CLIENT_PORTAL_URL = 'http://localhost:5173';
 
 /** Everything the worker reads from its environment, read once at start. */
 export interface WorkerConfig {
@@ -12,6 +13,8 @@ export interface WorkerConfig {
   queuePrefix: string;
   smtpUrl: string;
   mailFrom: string;
+  /** The client portal's address (PUBLIC_CLIENT_PORTAL_URL, as the API's): feedback links point at its feedback page. */
+  clientPortalUrl: string;
   /** Opens the email bodies the API sealed in the outbox (LENA_OUTBOX_KEY, the API's key). */
   outboxKey: Buffer;
   /** Concurrent email deliveries per replica. */
@@ -22,7 +25,7 @@ export interface WorkerConfig {
 }
 
 /**
- * DATABASE_URL / APP_DATABASE_URL, REDIS_URL, LENA_QUEUE_PREFIX, SMTP_URL, MAIL_FROM,
+ * DATABASE_URL / APP_DATABASE_URL, REDIS_URL, LENA_QUEUE_PREFIX, SMTP_URL, MAIL_FROM, PUBLIC_CLIENT_PORTAL_URL,
  * LENA_OUTBOX_KEY (required in production), LENA_WORKER_CONCURRENCY, LENA_OUTBOX_RELAY_EVERY_MS.
  */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<WorkerConfig> = {}): WorkerConfig {
@@ -32,6 +35,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     queuePrefix: queuePrefixFromEnv(env),
     smtpUrl: env.SMTP_URL || DEFAULT_SMTP_URL,
     mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
+    clientPortalUrl: (env.PUBLIC_CLIENT_PORTAL_URL || DEFAULT_CLIENT_PORTAL_URL).replace(/\/+$/, ''),
     outboxKey: outboxKeyFromEnv(env),
     notificationsConcurrency: positiveInteger(env.LENA_WORKER_CONCURRENCY, 10, 'LENA_WORKER_CONCURRENCY'),
     outboxRelayEveryMs: positiveInteger(env.LENA_OUTBOX_RELAY_EVERY_MS, 30_000, 'LENA_OUTBOX_RELAY_EVERY_MS'),

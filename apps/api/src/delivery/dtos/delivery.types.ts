@@ -89,3 +89,13 @@ export class SessionDelivery {
   @Field(() => SessionNotes, { nullable: true, description: 'Null until notes are first saved.' }) notes: SessionNotes | null;
   @Field(() => [GrpThemeOption], { description: 'The themes a GRP note can use (empty for GTS).' }) themeOptions: GrpThemeOption[];
 }
+
+@ObjectType({ description: 'An action item its facilitator shared with the group, as the people enrolled see it.' })
+export class SharedActionItem {
+  @Field(() => ID) id: string;
+  @Field() text: string;
+  @Field(() => ID) programmeId: string;
+  @Field() programmeTitle: string;
+  @Field(() => Int) sequence: number;
+  @Field() startsAt: Date;
+}

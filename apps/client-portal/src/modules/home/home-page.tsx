@@ -3,6 +3,8 @@ import { useQuery } from '@lena/graphql-client/react';
 import { Card, QueryView, useViewer } from '@lena/portal-kit';
 import { EmptyState, Link, Page, Section } from '@lena/ui';
 import { isOrgAdmin } from '../../app/roles.js';
+import { SharedActionItems } from '../delivery/shared-action-items.js';
+import { FeedbackToGive } from '../feedback/feedback-to-give.js';
 
 function count(value: number | undefined, one: string, many: string): string {
   if (value === undefined) return '';
@@ -51,6 +53,8 @@ function ParticipantHome({ name }: { name: string }) {
           Your coming group sessions, how to join them, the group agreement and adding sessions to your calendar.
         </Card>
       </div>
+      <FeedbackToGive />
+      <SharedActionItems />
       <Section title="Your teams">
         <QueryView result={teams} loadingLabel="Loading your teams">
           {({ myTeams }) =>

@@ -111,6 +111,23 @@ function openProgramme(answers: Record<string, Answerer>, shown: Record<string, 
         },
       },
     },
+    // No feedback yet: the API's words instead of numbers.
+    FeedbackResults: {
+      data: {
+        feedbackResults: {
+          __typename: 'FeedbackResults',
+          programmeId: 'p1',
+          minGroupSize: 5,
+          instrument: null,
+          programme: {
+            __typename: 'FeedbackFigure',
+            scores: { shown: false, withheldReason: 'TOO_FEW_RESPONSES', message: 'Fewer than 5 responses', responses: null, items: null },
+            comments: { shown: false, withheldReason: 'TOO_FEW_RESPONSES', message: 'Fewer than 5 responses', comments: null },
+          },
+          sessions: [],
+        },
+      },
+    },
     // As the API shows an org admin: their own people by name, the provider's as "Lena", no overridden conflicts.
     ProgrammeHistory: {
       data: {
