@@ -115,7 +115,7 @@ describe('apps/api: contexts talk through their modules’ exports', () => {
   test('nor into its resolvers', () => refused('src/invitations/probe.ts', '../tenancy/team.resolver', /only its \*\.module\.ts/));
   test('a file deeper in a context is held to the same', () =>
     refused('src/notifications/emails/probe.tsx', '../../sessions/session.service', /notifications\/ may use only audit/));
-  test('a new folder uses only shared plumbing until it is named', () => refused('src/outcomes/probe.ts', '../tenancy/team.service', /named in contextBoundaries\(\)/));
+  test('a new folder uses only shared plumbing until it is named', () => refused('src/reports/probe.ts', '../tenancy/team.service', /named in contextBoundaries\(\)/));
 
   test('a re-export and a dynamic import are imports too', async () => {
     const reexport = await lint('apps/api', 'src/sessions/probe.ts', "export * from '../auth/account.service';\n", 'import-x/no-restricted-paths');
