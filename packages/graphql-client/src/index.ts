@@ -15,4 +15,5 @@ export {
   type FieldProblem,
 } from './errors.js';
 export * from './labels.js';
+export * from './audit-labels.js';
 export { toFormErrors, type FormErrorState, type ToFormErrorsOptions } from './form-errors.js';
