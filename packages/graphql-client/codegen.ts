@@ -5,22 +5,33 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * in src/operations, and writes typed documents for Apollo's useQuery/useMutation.
  * Run with `pnpm --filter @lena/graphql-client codegen`; the output is committed.
  */
+/** Every generated module's settings. */
+const output = {
+  plugins: ['typescript-operations', 'typed-document-node'],
+  config: {
+    scalars: { DateTime: 'string' },
+    enumsAsTypes: true,
+    avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
+    defaultScalarType: 'unknown',
+    useTypeImports: true,
+    skipTypename: true,
+    dedupeFragments: true,
+  },
+};
+
+/**
+ * The operations a portal's first routes use (sign in, reset a password, accept an invitation; and
+ * the account's, which share the viewer's fragment) in
+ * a module of their own: a bundler places a module whole, so had they shared one with every other
+ * operation, each portal's first load would carry every page's documents.
+ */
+export const FIRST_ROUTE_OPERATIONS = ['src/operations/auth.graphql', 'src/operations/account.graphql', 'src/operations/invitations.graphql'];
+
 const config: CodegenConfig = {
   schema: '../../apps/api/schema.graphql',
-  documents: ['src/operations/**/*.graphql'],
   generates: {
-    'src/generated/graphql.ts': {
-      plugins: ['typescript-operations', 'typed-document-node'],
-      config: {
-        scalars: { DateTime: 'string' },
-        enumsAsTypes: true,
-        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-        defaultScalarType: 'unknown',
-        useTypeImports: true,
-        skipTypename: true,
-        dedupeFragments: true,
-      },
-    },
+    'src/generated/first-route.ts': { documents: FIRST_ROUTE_OPERATIONS, ...output },
+    'src/generated/graphql.ts': { documents: ['src/operations/**/*.graphql', ...FIRST_ROUTE_OPERATIONS.map((file) => `!${file}`)], ...output },
   },
 };
 

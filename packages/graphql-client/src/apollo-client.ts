@@ -7,7 +7,7 @@ import { OperationTypeNode, print } from 'graphql';
 import { from as observableFrom, mergeMap, throwError } from 'rxjs';
 import { CSRF_COOKIE, csrfHeaders, readCookie } from './cookies.js';
 import { hasErrorCode, LenaErrorCode } from './errors.js';
-import { RefreshSessionDocument } from './generated/graphql.js';
+import { RefreshSessionDocument } from './generated/first-route.js';
 import { announceSessionExpired } from './session-events.js';
 
 /** Operations that must never trigger a session refresh: they are how a session starts or ends. */

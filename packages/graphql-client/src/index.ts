@@ -1,4 +1,7 @@
+export * from './generated/first-route.js';
 export * from './generated/graphql.js';
+// Types both generated modules declare (the same schema types): one of them, named, settles which.
+export type { Incremental, Role, TenantRole, TenantStatus } from './generated/graphql.js';
 export type { ApolloClient } from '@apollo/client';
 export { createLenaApolloClient, createLenaCache, createSessionRefresher, type LenaApolloClientOptions } from './apollo-client.js';
 export { CSRF_COOKIE, CSRF_HEADER, csrfHeaders, readCookie } from './cookies.js';

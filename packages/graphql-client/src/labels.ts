@@ -1,4 +1,5 @@
-import type { InvitationStatus, ProgrammeHistoryEvent, ProgrammeHistoryParty, ProgrammeStatus, Role, ServiceType, TenantStatus } from './generated/graphql.js';
+import type { InvitationStatus } from './generated/first-route.js';
+import type { ProgrammeHistoryEvent, ProgrammeHistoryParty, ProgrammeStatus, Role, ServiceType, TenantStatus } from './generated/graphql.js';
 
 /** How the portals name roles, statuses and services to people (British English). */
 export const roleLabel: Record<Role, string> = {

@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { CSRF_COOKIE, readCookie } from '../cookies.js';
 import { describeError, type DescribedError } from '../errors.js';
 import { announceSessionExpired, SESSION_EXPIRED_EVENT } from '../session-events.js';
-import { LogoutDocument, RefreshSessionDocument, ViewerDocument, type ViewerFieldsFragment } from '../generated/graphql.js';
+import { LogoutDocument, RefreshSessionDocument, ViewerDocument, type ViewerFieldsFragment } from '../generated/first-route.js';
 
 export type Viewer = ViewerFieldsFragment;
 
