@@ -72,6 +72,11 @@ async function buildWorld(label: string): Promise<World> {
   await fixtures.asTenant(tenant.id, 'DELETE FROM feedback_link_unspent WHERE tenant_id = $1 AND link_id = $2', [tenant.id, spent.id]);
   await fixtures.asTenant(tenant.id, `INSERT INTO feedback_response (tenant_id, request_id, answers) VALUES ($1, $2, '{"held_well": 5}')`, [tenant.id, request.id]);
   await fixtures.asTenant(tenant.id, 'INSERT INTO feedback_rollup (tenant_id, session_id) VALUES ($1, $2)', [tenant.id, session.id]);
+  await fixtures.asTenant(
+    tenant.id,
+    `INSERT INTO feedback_result_snapshot (tenant_id, session_id, request_id, responses, tallies, published_on) VALUES ($1, $2, $3, 5, '{"held_well": [0, 0, 0, 0, 5]}', current_date)`,
+    [tenant.id, session.id, request.id],
+  );
   // Outcomes: an instrument of its own, a confirmed licence, the programme's plan and a measurement.
   await fixtures.outcomeRows(tenant.id, programme.id, admin.id);
   return {
@@ -111,6 +116,7 @@ async function snapshotOf(world: World): Promise<string> {
     feedbackUnspent: await read('SELECT * FROM feedback_link_unspent WHERE tenant_id = $1 ORDER BY link_id'),
     feedbackResponses: await read('SELECT * FROM feedback_response WHERE tenant_id = $1 ORDER BY id'),
     feedbackRollups: await read('SELECT * FROM feedback_rollup WHERE tenant_id = $1 ORDER BY session_id'),
+    feedbackSnapshots: await read('SELECT * FROM feedback_result_snapshot WHERE tenant_id = $1 ORDER BY session_id'),
     attendance: await read('SELECT * FROM attendance WHERE tenant_id = $1 ORDER BY session_id, user_id'),
     sessionNotes: await read('SELECT * FROM session_note WHERE tenant_id = $1 ORDER BY session_id'),
     actionItems: await read('SELECT * FROM session_action_item WHERE tenant_id = $1 ORDER BY id'),
@@ -914,5 +920,19 @@ describe('who reads a programme’s feedback', () => {
     expectError(await facilitatorClient.gql(RESULTS, { id: a.programme.id }), 'NOT_FOUND');
     expect(expectData(await a.adminClient.gql<{ feedbackResults: { programmeId: string } }>(RESULTS, { id: a.programme.id })).feedbackResults.programmeId).toBe(a.programme.id);
     expectError(await b.adminClient.gql(RESULTS, { id: a.programme.id }), 'NOT_FOUND');
+  });
+
+  it('reads its own organisation’s published snapshot only: A’s admin and A’s facilitator see A’s five, never B’s, whose snapshot is as it was', async () => {
+    const FIGURES = 'query($id: ID!) { feedbackResults(programmeId: $id) { updatedOn programme { scores { shown responses } } } }';
+    const before = await snapshotOf(b);
+    for (const client of [a.adminClient, assignedFacilitatorClient]) {
+      const { feedbackResults } = expectData(
+        await client.gql<{ feedbackResults: { updatedOn: string | null; programme: { scores: { shown: boolean; responses: number | null } } } }>(FIGURES, { id: a.programme.id }),
+      );
+      expect(feedbackResults.programme.scores).toEqual({ shown: true, responses: 5 });
+      expect(feedbackResults.updatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    for (const client of [a.adminClient, assignedFacilitatorClient, facilitatorClient]) expectError(await client.gql(FIGURES, { id: b.programme.id }), 'NOT_FOUND');
+    expect(await snapshotOf(b)).toBe(before);
   });
 });
