@@ -585,6 +585,14 @@ describe('roles', () => {
     ['feedbackToGive', '{ feedbackToGive { sessionId } }', () => ({}), ['facilitator', 'platformAdmin']],
     ['openFeedbackLink', 'mutation($id: ID!) { openFeedbackLink(sessionId: $id) { secret } }', (w) => ({ id: w.session.id }), ['facilitator', 'platformAdmin']],
     ['sharedActionItems', '{ sharedActionItems { id } }', () => ({}), ['facilitator', 'platformAdmin']],
+    // An organisation's own settings, for its admins only; what one admin's change does to another organisation in "an organisation's settings" below.
+    ['organisationSettings', '{ organisationSettings { feedbackWindowDays } }', () => ({}), ['participant', 'facilitator', 'platformAdmin']],
+    [
+      'updateOrganisationSettings',
+      'mutation($input: OrganisationSettingsInput!) { updateOrganisationSettings(input: $input) { feedbackWindowDays } }',
+      () => ({ input: { feedbackWindowDays: 9, feedbackReminderAfterHours: 24, grpCommentsEnabled: true, commentThreshold: 12, noteRetentionMonths: 6 } }),
+      ['participant', 'facilitator', 'platformAdmin'],
+    ],
     // Every role may ask; who may see which programme is tested in "who reads a programme" below.
     ['programme', 'query($id: ID!) { programme(id: $id) { id } }', (w) => ({ id: w.programme.id }), []],
   ];
@@ -901,6 +909,28 @@ describe('a programme’s history across organisations', () => {
     const result = await a.participantClient.gql(HISTORY, { id: a.programme.id });
     expect(expectError(result, 'FORBIDDEN').path?.map(String)).toEqual(['programme', 'history']);
     expect(result.body).not.toContain(a.admin.displayName);
+  });
+});
+
+describe('an organisation’s settings', () => {
+  const SETTINGS = '{ organisationSettings { feedbackWindowDays feedbackReminderAfterHours grpCommentsEnabled commentThreshold noteRetentionMonths minGroupSize } }';
+
+  it('are read and changed in the admin’s own organisation only: B’s admin changing B’s leaves A’s as they were, and reads B’s', async () => {
+    const aBefore = await snapshotOf(a);
+    const changed = expectData(
+      await b.adminClient.gql<{ updateOrganisationSettings: Record<string, unknown> }>(
+        'mutation($input: OrganisationSettingsInput!) { updateOrganisationSettings(input: $input) { feedbackWindowDays commentThreshold } }',
+        { input: { feedbackWindowDays: 10, feedbackReminderAfterHours: 30, grpCommentsEnabled: true, commentThreshold: 15, noteRetentionMonths: 24 } },
+      ),
+    );
+    expect(changed.updateOrganisationSettings).toEqual({ feedbackWindowDays: 10, commentThreshold: 15 });
+    expect(await snapshotOf(a)).toBe(aBefore);
+    const own = expectData(await a.adminClient.gql<{ organisationSettings: Record<string, unknown> }>(SETTINGS)).organisationSettings;
+    const other = expectData(await b.adminClient.gql<{ organisationSettings: Record<string, unknown> }>(SETTINGS)).organisationSettings;
+    expect(own).toMatchObject({ feedbackWindowDays: 7, commentThreshold: 10, noteRetentionMonths: 12 });
+    expect(other).toMatchObject({ feedbackWindowDays: 10, commentThreshold: 15, noteRetentionMonths: 24 });
+    const { rows } = await api.owner.query<{ tenant_id: string }>(`SELECT tenant_id FROM audit_event WHERE action = 'TENANT_UPDATED' AND detail ? 'feedbackWindowDays'`);
+    expect(rows.map((row) => row.tenant_id)).toEqual([b.tenant.id]);
   });
 });
 
