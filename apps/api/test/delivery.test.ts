@@ -168,7 +168,13 @@ describe('attendance', () => {
     expectData(second);
     expectData(await leadClient.gql(MARK, { input }));
     expect(await events()).toEqual([
-      { actor_user_id: lead.id, tenant_id: gts.tenantId, target_type: 'group_session', target_id: sessionId, detail: { programmeId: gts.id, personId: person, from: null, to: 'PRESENT' } },
+      {
+        actor_user_id: lead.id,
+        tenant_id: gts.tenantId,
+        target_type: 'group_session',
+        target_id: sessionId,
+        detail: { programmeId: gts.id, personId: person, from: null, to: 'PRESENT' },
+      },
     ]);
 
     // A correction is one more event, from the old status to the new, however often it is sent.

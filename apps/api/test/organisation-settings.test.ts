@@ -37,8 +37,12 @@ const stored = async () =>
   ).rows[0];
 
 const audits = async () =>
-  (await api.owner.query<{ actor_user_id: string; detail: Record<string, unknown> }>(`SELECT actor_user_id, detail FROM audit_event WHERE tenant_id = $1 AND action = 'TENANT_UPDATED' ORDER BY occurred_at`, [tenant.id]))
-    .rows;
+  (
+    await api.owner.query<{ actor_user_id: string; detail: Record<string, unknown> }>(
+      `SELECT actor_user_id, detail FROM audit_event WHERE tenant_id = $1 AND action = 'TENANT_UPDATED' ORDER BY occurred_at`,
+      [tenant.id],
+    )
+  ).rows;
 
 describe('an organisation’s feedback and retention settings', () => {
   it('are the defaults until the org admin changes them; a change is stored, answered and audited once with what changed', async () => {
@@ -78,7 +82,12 @@ describe('an organisation’s feedback and retention settings', () => {
 
   it.each([
     ['a window of 31 days', { feedbackWindowDays: 31 }, 'feedbackWindowDays', 'The feedback window can be at most 30 days.'],
-    ['a reminder once the window has closed', { feedbackWindowDays: 2, feedbackReminderAfterHours: 60 }, 'feedbackReminderAfterHours', 'The reminder must go before the feedback window closes: less than 48 hours.'],
+    [
+      'a reminder once the window has closed',
+      { feedbackWindowDays: 2, feedbackReminderAfterHours: 60 },
+      'feedbackReminderAfterHours',
+      'The reminder must go before the feedback window closes: less than 48 hours.',
+    ],
     ['a reminder after no time', { feedbackReminderAfterHours: 0 }, 'feedbackReminderAfterHours', 'The reminder delay must be at least 1 hour.'],
     ['comments past fewer than ten responses', { commentThreshold: 5 }, 'commentThreshold', 'Comments need at least 10 responses before they are shown.'],
     ['notes kept for 85 months', { noteRetentionMonths: 85 }, 'noteRetentionMonths', 'Notes can be kept for at most 84 months.'],
@@ -102,6 +111,8 @@ describe('an organisation’s feedback and retention settings', () => {
 
   it('never lets the minimum group size go below five, even written straight to the database', async () => {
     await expect(api.owner.query('UPDATE tenant SET min_reporting_group_size = 4 WHERE id = $1', [tenant.id])).rejects.toThrow(/tenant_min_reporting_group_size_check/);
-    await expect(api.owner.query('UPDATE tenant SET feedback_min_comment_group_size = 9 WHERE id = $1', [tenant.id])).rejects.toThrow(/tenant_feedback_min_comment_group_size_check/);
+    await expect(api.owner.query('UPDATE tenant SET feedback_min_comment_group_size = 9 WHERE id = $1', [tenant.id])).rejects.toThrow(
+      /tenant_feedback_min_comment_group_size_check/,
+    );
   });
 });

@@ -360,7 +360,9 @@ describe('assigned_facilitators', () => {
       written: (await client.query(`UPDATE feedback_response SET answers = '{}'`)).rowCount,
       published: (await client.query('UPDATE feedback_result_snapshot SET responses = 50')).rowCount,
       forged: await client
-        .query(`INSERT INTO feedback_result_snapshot (tenant_id, session_id, request_id, responses, published_on) SELECT tenant_id, session_id, id, 99, current_date FROM feedback_request`)
+        .query(
+          `INSERT INTO feedback_result_snapshot (tenant_id, session_id, request_id, responses, published_on) SELECT tenant_id, session_id, id, 99, current_date FROM feedback_request`,
+        )
         .then(
           () => 'inserted',
           (error: Error) => error.message,
@@ -368,7 +370,16 @@ describe('assigned_facilitators', () => {
     }));
     expect(await api.fixtures.count('feedback_response')).toBe(3);
     expect(await api.fixtures.count('feedback_result_snapshot')).toBe(3);
-    expect(seen).toMatchObject({ requests: [tenantA.id, tenantB.id].sort(), responses: 2, links: 0, unspent: 0, rollups: 0, snapshots: [tenantA.id, tenantB.id].sort(), written: 0, published: 0 });
+    expect(seen).toMatchObject({
+      requests: [tenantA.id, tenantB.id].sort(),
+      responses: 2,
+      links: 0,
+      unspent: 0,
+      rollups: 0,
+      snapshots: [tenantA.id, tenantB.id].sort(),
+      written: 0,
+      published: 0,
+    });
     expect(seen.forged).toMatch(/row-level security/);
   });
 

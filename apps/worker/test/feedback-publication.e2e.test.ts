@@ -133,7 +133,9 @@ describe('publish-feedback-results (the feedback queue)', () => {
     const first = await snapshot(tenantId, sessionId);
     expect(await run(tenantId, requestId)).toMatchObject({ scoresPublished: false });
     expect(await snapshot(tenantId, sessionId)).toEqual(first);
-    expect(await fixtures.query(tenantId, 'SELECT count(*)::int AS n FROM feedback_result_snapshot WHERE tenant_id = $1 AND session_id = $2', [tenantId, sessionId])).toEqual([{ n: 1 }]);
+    expect(await fixtures.query(tenantId, 'SELECT count(*)::int AS n FROM feedback_result_snapshot WHERE tenant_id = $1 AND session_id = $2', [tenantId, sessionId])).toEqual([
+      { n: 1 },
+    ]);
     expect(await fixtures.query(tenantId, 'SELECT stale FROM feedback_rollup WHERE tenant_id = $1 AND session_id = $2', [tenantId, sessionId])).toEqual([{ stale: false }]);
   });
 

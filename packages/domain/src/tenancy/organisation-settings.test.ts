@@ -19,7 +19,12 @@ describe('organisationSettingsSchema', () => {
     ['a window of 31 days', { feedbackWindowDays: 31 }, 'feedbackWindowDays', 'The feedback window can be at most 30 days.'],
     ['half a day', { feedbackWindowDays: 1.5 }, 'feedbackWindowDays', 'Enter the feedback window as a whole number.'],
     ['a reminder after no time', { feedbackReminderAfterHours: 0 }, 'feedbackReminderAfterHours', 'The reminder delay must be at least 1 hour.'],
-    ['a reminder after the window closes', { feedbackWindowDays: 2, feedbackReminderAfterHours: 48 }, 'feedbackReminderAfterHours', 'The reminder must go before the feedback window closes: less than 48 hours.'],
+    [
+      'a reminder after the window closes',
+      { feedbackWindowDays: 2, feedbackReminderAfterHours: 48 },
+      'feedbackReminderAfterHours',
+      'The reminder must go before the feedback window closes: less than 48 hours.',
+    ],
     ['comments past 9 responses', { commentThreshold: 9 }, 'commentThreshold', 'Comments need at least 10 responses before they are shown.'],
     ['comments past 101 responses', { commentThreshold: 101 }, 'commentThreshold', 'The comment threshold can be at most 100 responses.'],
     ['notes kept for no months', { noteRetentionMonths: 0 }, 'noteRetentionMonths', 'Keep notes for at least 1 month.'],

@@ -28,12 +28,7 @@ function capitalise(text: string): string {
 export const organisationSettingsSchema = z
   .object({
     feedbackWindowDays: wholeNumber('the feedback window', OrganisationSettingsBounds.windowDays.min, OrganisationSettingsBounds.windowDays.max, 'day'),
-    feedbackReminderAfterHours: wholeNumber(
-      'the reminder delay',
-      OrganisationSettingsBounds.reminderAfterHours.min,
-      OrganisationSettingsBounds.reminderAfterHours.max,
-      'hour',
-    ),
+    feedbackReminderAfterHours: wholeNumber('the reminder delay', OrganisationSettingsBounds.reminderAfterHours.min, OrganisationSettingsBounds.reminderAfterHours.max, 'hour'),
     grpCommentsEnabled: z.boolean({ error: 'Choose whether comments on reflective practice are shown.' }),
     commentThreshold: z
       .int({ error: 'Enter the comment threshold as a whole number.' })

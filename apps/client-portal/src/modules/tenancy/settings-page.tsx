@@ -69,11 +69,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
           checked={grpCommentsEnabled}
           onChange={setGrpCommentsEnabled}
         />
-        <TextField
-          {...numberProps('commentThreshold')}
-          label="Responses needed before comments are shown"
-          hint="At least 10, so that nobody’s words can be traced back to them."
-        />
+        <TextField {...numberProps('commentThreshold')} label="Responses needed before comments are shown" hint="At least 10, so that nobody’s words can be traced back to them." />
       </Fieldset>
       <Fieldset legend="Session notes">
         <TextField
@@ -83,8 +79,8 @@ function SettingsForm({ saved }: { saved: Settings }) {
         />
       </Fieldset>
       <p className="lena-muted">
-        Figures are shown only for groups of at least {saved.minGroupSize} people, and results update after every {saved.minGroupSize} new responses. The
-        provider sets this number; it is never below 5.
+        Figures are shown only for groups of at least {saved.minGroupSize} people, and results update after every {saved.minGroupSize} new responses. The provider sets this number;
+        it is never below 5.
       </p>
       <div className="lena-button-group">
         <Button type="submit" busy={form.busy}>
