@@ -87,7 +87,7 @@ describe('invalid input is refused with BAD_USER_INPUT, the field named, nothing
     ['slug', { slug: 'has space' }, /lower-case/],
     ['slug', { slug: 'double--hyphen' }, /single hyphens/],
     ['timeZone', { timeZone: 'Mars/Olympus' }, /time zone/],
-    ['minReportingGroupSize', { minReportingGroupSize: 2 }, /at least 3/],
+    ['minReportingGroupSize', { minReportingGroupSize: 4 }, /at least 5/],
     ['locale', { locale: 'not a locale!' }, /locale/],
   ])('createTenant with a bad %s', async (field, change, message) => {
     const error = await refused(platformAdmin, 'BAD_USER_INPUT', CREATE_TENANT, { input: { ...validTenant(), ...change } });

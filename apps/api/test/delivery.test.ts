@@ -151,6 +151,49 @@ describe('attendance', () => {
     expect(register.find((entry) => entry.userId === participants[0]!.id)?.status).toBe('LATE');
   });
 
+  it('audits each change of someone’s status once (who marked, which session, from and to), never a double tap or a retry', async () => {
+    const sessionId = await sessionStarted(gts, 5);
+    const person = participants[1]!.id;
+    const events = async () =>
+      (
+        await api.owner.query<{ actor_user_id: string; tenant_id: string; target_type: string; target_id: string; detail: Record<string, unknown> }>(
+          `SELECT actor_user_id, tenant_id, target_type, target_id, detail FROM audit_event WHERE action = 'ATTENDANCE_MARKED' AND target_id = $1 ORDER BY occurred_at, id`,
+          [sessionId],
+        )
+      ).rows;
+    const input = { sessionId, userId: person, status: 'PRESENT' };
+    // A double submit: two identical marks at once, then a retry.
+    const [first, second] = await Promise.all([leadClient.gql(MARK, { input }), leadClient.gql(MARK, { input })]);
+    expectData(first);
+    expectData(second);
+    expectData(await leadClient.gql(MARK, { input }));
+    expect(await events()).toEqual([
+      {
+        actor_user_id: lead.id,
+        tenant_id: gts.tenantId,
+        target_type: 'group_session',
+        target_id: sessionId,
+        detail: { programmeId: gts.id, personId: person, from: null, to: 'PRESENT' },
+      },
+    ]);
+
+    // A correction is one more event, from the old status to the new, however often it is sent.
+    await Promise.all([leadClient.gql(MARK, { input: { ...input, status: 'LATE' } }), leadClient.gql(MARK, { input: { ...input, status: 'LATE' } })]);
+    expect((await events()).map((event) => [event.detail.from, event.detail.to])).toEqual([
+      [null, 'PRESENT'],
+      ['PRESENT', 'LATE'],
+    ]);
+    // Two different marks racing: each recorded change starts from the status the other left.
+    await Promise.all([leadClient.gql(MARK, { input: { ...input, status: 'ABSENT' } }), leadClient.gql(MARK, { input: { ...input, status: 'APOLOGIES' } })]);
+    // (Their times are each transaction's start, so the chain, not the times, says which came first.)
+    const changes = (await events()).slice(2).map((event) => [event.detail.from, event.detail.to]);
+    expect(changes).toHaveLength(2);
+    const firstChange = changes.find(([from]) => from === 'LATE')!;
+    const secondChange = changes.find((change) => change !== firstChange)!;
+    expect(secondChange[0]).toBe(firstChange[1]);
+    expect([firstChange[1], secondChange[1]].sort()).toEqual(['ABSENT', 'APOLOGIES']);
+  });
+
   it('refuses someone not on the register (another organisation’s person) as NOT_FOUND, a register not yet open and a bad value', async () => {
     const sessionId = await sessionStarted(gts, 5);
     const stranger = await api.fixtures.participant(otherTenant.id);
@@ -323,6 +366,8 @@ describe('completing and reopening', () => {
     expect(rows).toEqual([
       { action: 'SESSION_DELIVERED', actor: lead.id },
       { action: 'SESSION_REOPENED', actor: lead.id },
+      // The correction made while it was reopened.
+      { action: 'ATTENDANCE_MARKED', actor: lead.id },
       { action: 'SESSION_DELIVERED', actor: lead.id },
     ]);
   });

@@ -1,12 +1,13 @@
 import { createLogger } from '@lena/logging';
 import { captureLogs, type CapturedLogs } from '@lena/logging/testing';
-import { Jobs, QueueName } from '@lena/jobs';
-import { Queue } from 'bullmq';
+import { feedbackPublicationDedupId, Jobs, QueueName } from '@lena/jobs';
+import { startWorker, type WorkerHandle } from '@lena/worker';
+import { Job, Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
 import { expectData, expectError } from './support/expectations';
 import { unique, type ProgrammeFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import { signedIn } from './support/programmes';
-import { requireEnv, startTestApi, type TestApi } from './support/test-api';
+import { requireEnv, startTestApi, TEST_OUTBOX_KEY, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
 
 let api: TestApi;
@@ -25,7 +26,7 @@ const ANSWERS = { safe_to_share: 4, useful_for_practice: 5, held_well: 4, protec
 
 const RESULTS = `query FeedbackResults($programmeId: ID!) {
   feedbackResults(programmeId: $programmeId) {
-    programmeId minGroupSize instrument { key version licence }
+    programmeId minGroupSize updatedOn instrument { key version licence }
     programme { scores { shown withheldReason message responses items { itemId mean answered distribution { value count } } } comments { shown withheldReason message comments } }
     sessions { sessionId sequence figure { scores { shown withheldReason message responses items { itemId mean } } comments { shown withheldReason comments } } }
   }
@@ -195,7 +196,7 @@ describe('submitting feedback through a single-use link', () => {
     expect(reply.body.form?.items.map((item) => item.id)).toContain('take_away');
   });
 
-  it('stores the answers, spends the link, and asks the worker (with the request id only) to mark the rollup stale', async () => {
+  it('stores the answers, spends the link, and asks the worker (with the request id only) to consider publishing the results', async () => {
     const { requestId } = await openSession(2);
     const link = await api.fixtures.feedbackLink(tenant.id, requestId, people[2]!.id);
     const before = await feedbackQueue.getJobCountByTypes('waiting', 'active', 'delayed', 'completed', 'failed');
@@ -208,7 +209,7 @@ describe('submitting feedback through a single-use link', () => {
     const jobs = await feedbackQueue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed']);
     expect(jobs.length).toBe(before + 1);
     const job = jobs.find((candidate) => candidate.data.requestId === requestId);
-    expect(job?.name).toBe(Jobs.markFeedbackRollupStale.name);
+    expect(job?.name).toBe(Jobs.publishFeedbackResults.name);
     expect(job?.data).toEqual({ tenantId: tenant.id, requestId });
   });
 
@@ -306,19 +307,62 @@ describe('submitting feedback through a single-use link', () => {
   });
 });
 
-describe('results', () => {
+describe('results (published snapshots only: the real worker publishes them)', () => {
   let resultsProgramme: ProgrammeFixture;
   let sessions: Array<{ sessionId: string; requestId: string }>;
+  let worker: WorkerHandle;
+  let events: QueueEvents;
 
+  interface Scores {
+    shown: boolean;
+    withheldReason: string | null;
+    message: string | null;
+    responses: number | null;
+    items: Array<{ itemId: string; mean: number }> | null;
+  }
+  interface Results {
+    updatedOn: string | null;
+    programme: { scores: Scores; comments: { shown: boolean; comments: string[] | null } };
+    sessions: Array<{ sequence: number; figure: { scores: Scores } }>;
+  }
+
+  async function results(client: TestClient = facilitatorClient): Promise<Results> {
+    return expectData(await client.gql<{ feedbackResults: Results }>(RESULTS, { programmeId: resultsProgramme.id })).feedbackResults;
+  }
+
+  /** Waits until the worker has finished every publication job of this request (the API added them before answering). */
+  async function published(requestId: string): Promise<void> {
+    for (;;) {
+      const jobId = await feedbackQueue.getDeduplicationJobId(feedbackPublicationDedupId(requestId));
+      const job = jobId ? await Job.fromId(feedbackQueue, jobId) : undefined;
+      if (!job) return;
+      await job.waitUntilFinished(events, 15_000);
+    }
+  }
+
+  /** `count` people answer through their own links (held_well = `value`), then the worker has done its work. */
   async function answer(requestId: string, count: number, value: number, comment?: string): Promise<void> {
     for (let index = 0; index < count; index += 1) {
       const person = await api.fixtures.participant(tenant.id);
       const link = await api.fixtures.feedbackLink(tenant.id, requestId, person.id);
       expect((await submit(link.token, { ...ANSWERS, held_well: value, ...(comment ? { take_away: `${comment} ${index}` } : {}) })).statusCode).toBe(201);
     }
+    await published(requestId);
   }
 
   beforeAll(async () => {
+    events = new QueueEvents(QueueName.feedback, { connection: { url: requireEnv('REDIS_URL') }, prefix: api.config.queuePrefix });
+    await events.waitUntilReady();
+    worker = await startWorker(
+      {
+        DATABASE_URL: api.database.ownerUrl,
+        APP_DATABASE_URL: api.database.appUrl,
+        REDIS_URL: requireEnv('REDIS_URL'),
+        LENA_QUEUE_PREFIX: api.config.queuePrefix,
+        LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
+      },
+      { config: { retry: { attempts: 1 } }, logger: false },
+    );
     const team = await api.fixtures.team(tenant.id);
     resultsProgramme = await api.fixtures.programme(tenant.id, team.id, { title: 'Results programme', serviceType: 'GRP' });
     await api.fixtures.programmeFacilitator(tenant.id, resultsProgramme.id, facilitator.id, 'CO_FACILITATOR');
@@ -329,10 +373,16 @@ describe('results', () => {
     }
   });
 
+  afterAll(async () => {
+    await worker?.close();
+    await events?.close();
+  });
+
   it('says "Fewer than 5 responses" and gives no number until the fifth response, to the facilitator and the org admin alike', async () => {
     await answer(sessions[0]!.requestId, 4, 5, 'Private thought');
     for (const client of [facilitatorClient, adminClient]) {
       const { feedbackResults } = expectData(await client.gql<{ feedbackResults: Record<string, unknown> }>(RESULTS, { programmeId: resultsProgramme.id }));
+      expect(feedbackResults.updatedOn).toBeNull();
       expect(feedbackResults.programme).toEqual({
         scores: { shown: false, withheldReason: 'TOO_FEW_RESPONSES', message: 'Fewer than 5 responses', responses: null, items: null },
         comments: { shown: false, withheldReason: 'COMMENTS_OFF', message: 'Comments are not shown for this programme', comments: null },
@@ -342,55 +392,67 @@ describe('results', () => {
 
     await answer(sessions[0]!.requestId, 1, 3);
     for (const client of [facilitatorClient, adminClient]) {
-      const { feedbackResults } = expectData(
-        await client.gql<{ feedbackResults: { programme: { scores: { responses: number; items: Array<{ itemId: string; mean: number }> } } } }>(RESULTS, {
-          programmeId: resultsProgramme.id,
-        }),
-      );
-      expect(feedbackResults.programme.scores.responses).toBe(5);
-      expect(feedbackResults.programme.scores.items.find((item) => item.itemId === 'held_well')?.mean).toBe(4.6);
+      const shown = await results(client);
+      expect(shown.programme.scores.responses).toBe(5);
+      expect(shown.programme.scores.items!.find((item) => item.itemId === 'held_well')?.mean).toBe(4.6);
+      expect(shown.updatedOn).toBe(new Date().toISOString().slice(0, 10));
     }
   });
 
-  it('withholds a big session beside a small one, so the programme less one session never gives the other (the subtraction attack through the API)', async () => {
-    // Session one has 6 after this, session two 2: the programme (8) is shown; session one (6)
-    // would give session two by subtraction, so it is withheld too.
+  it('defeats the differencing attack over time: with five published, a sixth answer (and a seventh, eighth, ninth) changes no figure shown; the tenth does', async () => {
+    const atFive = await results();
+    expect(atFive.programme.scores).toMatchObject({ shown: true, responses: 5 });
+    // Were results live, the mean after the sixth answer less the mean before would give that
+    // one person's answers (here a 1, against everyone's 5s and a 3).
     await answer(sessions[0]!.requestId, 1, 1);
+    expect(await api.fixtures.count('feedback_response', 'request_id = $1', [sessions[0]!.requestId])).toBe(6);
+    expect(await results()).toEqual(atFive);
+    expect(await results(adminClient)).toEqual(atFive);
+    await answer(sessions[0]!.requestId, 3, 1);
+    expect(await results()).toEqual(atFive);
+
+    await answer(sessions[0]!.requestId, 1, 1);
+    const atTen = await results();
+    expect(atTen.programme.scores.responses).toBe(10);
+    // The mean moved by what five people (not one) answered together.
+    expect(atTen.programme.scores.items!.find((item) => item.itemId === 'held_well')?.mean).toBe(2.8);
+  });
+
+  it('counts a programme as the sum of its sessions’ published snapshots: a session below five never counts, so no subtraction reaches it', async () => {
     await answer(sessions[1]!.requestId, 2, 1);
-    const { feedbackResults } = expectData(
-      await facilitatorClient.gql<{
-        feedbackResults: {
-          programme: { scores: { shown: boolean; responses: number | null } };
-          sessions: Array<{ sequence: number; figure: { scores: { shown: boolean; withheldReason: string | null; responses: number | null } } }>;
-        };
-      }>(RESULTS, { programmeId: resultsProgramme.id }),
-    );
-    expect(feedbackResults.programme.scores).toMatchObject({ shown: true, responses: 8 });
-    expect(feedbackResults.sessions.map((session) => [session.sequence, session.figure.scores.withheldReason, session.figure.scores.responses])).toEqual([
-      [1, 'PROTECTS_ANOTHER_GROUP', null],
+    const withTwo = await results();
+    // Session two's two answers are in no figure: the programme is session one's published ten.
+    expect(withTwo.programme.scores).toMatchObject({ shown: true, responses: 10 });
+    expect(withTwo.sessions.map((session) => [session.sequence, session.figure.scores.withheldReason, session.figure.scores.responses])).toEqual([
+      [1, null, 10],
       [2, 'TOO_FEW_RESPONSES', null],
     ]);
+
+    await answer(sessions[1]!.requestId, 3, 1);
+    const withFive = await results();
+    expect(withFive.programme.scores).toMatchObject({ shown: true, responses: 15 });
+    expect(withFive.sessions.map((session) => session.figure.scores.responses)).toEqual([10, 5]);
     // Whatever is shown, no shown count less another leaves 1–4 people.
-    const shown = [feedbackResults.programme.scores, ...feedbackResults.sessions.map((session) => session.figure.scores)]
-      .filter((scores) => scores.shown)
-      .map((scores) => scores.responses!);
+    const shown = [withFive.programme.scores, ...withFive.sessions.map((session) => session.figure.scores)].filter((scores) => scores.shown).map((scores) => scores.responses!);
     for (const a of shown) for (const b of shown) expect(a - b <= 0 || a - b >= 5).toBe(true);
   });
 
   it('shows comments once ten or more responded, sorted, and for GRP only when the organisation turns them on', async () => {
     await api.owner.query('UPDATE tenant SET feedback_grp_comments_enabled = true WHERE id = $1', [tenant.id]);
     try {
-      await answer(sessions[1]!.requestId, 2, 4, 'Useful');
+      // The next response has session one's comments published (11 responses, past the 10).
+      await answer(sessions[0]!.requestId, 1, 4, 'Useful');
       const { feedbackResults } = expectData(
         await adminClient.gql<{ feedbackResults: { programme: { comments: { shown: boolean; comments: string[] | null } } } }>(RESULTS, { programmeId: resultsProgramme.id }),
       );
-      // 12 responses, 6 comments: comments are shown over the programme's 12 (the threshold counts responses).
       expect(feedbackResults.programme.comments.shown).toBe(true);
       expect(feedbackResults.programme.comments.comments).toEqual([...feedbackResults.programme.comments.comments!].sort((a, b) => a.localeCompare(b)));
-      expect(feedbackResults.programme.comments.comments).toContain('Private thought 0');
+      expect(feedbackResults.programme.comments.comments).toEqual(expect.arrayContaining(['Private thought 0', 'Useful 0']));
     } finally {
       await api.owner.query('UPDATE tenant SET feedback_grp_comments_enabled = false WHERE id = $1', [tenant.id]);
     }
+    // Turned off again: the published comments are not shown.
+    expect((await results(adminClient)).programme.comments.shown).toBe(false);
   });
 
   it('answers NOT_FOUND to a facilitator of another programme, another organisation’s admin and for a random id; FORBIDDEN to a participant', async () => {

@@ -72,6 +72,11 @@ async function buildWorld(label: string): Promise<World> {
   await fixtures.asTenant(tenant.id, 'DELETE FROM feedback_link_unspent WHERE tenant_id = $1 AND link_id = $2', [tenant.id, spent.id]);
   await fixtures.asTenant(tenant.id, `INSERT INTO feedback_response (tenant_id, request_id, answers) VALUES ($1, $2, '{"held_well": 5}')`, [tenant.id, request.id]);
   await fixtures.asTenant(tenant.id, 'INSERT INTO feedback_rollup (tenant_id, session_id) VALUES ($1, $2)', [tenant.id, session.id]);
+  await fixtures.asTenant(
+    tenant.id,
+    `INSERT INTO feedback_result_snapshot (tenant_id, session_id, request_id, responses, tallies, published_on) VALUES ($1, $2, $3, 5, '{"held_well": [0, 0, 0, 0, 5]}', current_date)`,
+    [tenant.id, session.id, request.id],
+  );
   // Outcomes: an instrument of its own, a confirmed licence, the programme's plan and a measurement.
   await fixtures.outcomeRows(tenant.id, programme.id, admin.id);
   return {
@@ -111,6 +116,7 @@ async function snapshotOf(world: World): Promise<string> {
     feedbackUnspent: await read('SELECT * FROM feedback_link_unspent WHERE tenant_id = $1 ORDER BY link_id'),
     feedbackResponses: await read('SELECT * FROM feedback_response WHERE tenant_id = $1 ORDER BY id'),
     feedbackRollups: await read('SELECT * FROM feedback_rollup WHERE tenant_id = $1 ORDER BY session_id'),
+    feedbackSnapshots: await read('SELECT * FROM feedback_result_snapshot WHERE tenant_id = $1 ORDER BY session_id'),
     attendance: await read('SELECT * FROM attendance WHERE tenant_id = $1 ORDER BY session_id, user_id'),
     sessionNotes: await read('SELECT * FROM session_note WHERE tenant_id = $1 ORDER BY session_id'),
     actionItems: await read('SELECT * FROM session_action_item WHERE tenant_id = $1 ORDER BY id'),
@@ -579,6 +585,14 @@ describe('roles', () => {
     ['feedbackToGive', '{ feedbackToGive { sessionId } }', () => ({}), ['facilitator', 'platformAdmin']],
     ['openFeedbackLink', 'mutation($id: ID!) { openFeedbackLink(sessionId: $id) { secret } }', (w) => ({ id: w.session.id }), ['facilitator', 'platformAdmin']],
     ['sharedActionItems', '{ sharedActionItems { id } }', () => ({}), ['facilitator', 'platformAdmin']],
+    // An organisation's own settings, for its admins only; what one admin's change does to another organisation in "an organisation's settings" below.
+    ['organisationSettings', '{ organisationSettings { feedbackWindowDays } }', () => ({}), ['participant', 'facilitator', 'platformAdmin']],
+    [
+      'updateOrganisationSettings',
+      'mutation($input: OrganisationSettingsInput!) { updateOrganisationSettings(input: $input) { feedbackWindowDays } }',
+      () => ({ input: { feedbackWindowDays: 9, feedbackReminderAfterHours: 24, grpCommentsEnabled: true, commentThreshold: 12, noteRetentionMonths: 6 } }),
+      ['participant', 'facilitator', 'platformAdmin'],
+    ],
     // Every role may ask; who may see which programme is tested in "who reads a programme" below.
     ['programme', 'query($id: ID!) { programme(id: $id) { id } }', (w) => ({ id: w.programme.id }), []],
   ];
@@ -898,6 +912,28 @@ describe('a programme’s history across organisations', () => {
   });
 });
 
+describe('an organisation’s settings', () => {
+  const SETTINGS = '{ organisationSettings { feedbackWindowDays feedbackReminderAfterHours grpCommentsEnabled commentThreshold noteRetentionMonths minGroupSize } }';
+
+  it('are read and changed in the admin’s own organisation only: B’s admin changing B’s leaves A’s as they were, and reads B’s', async () => {
+    const aBefore = await snapshotOf(a);
+    const changed = expectData(
+      await b.adminClient.gql<{ updateOrganisationSettings: Record<string, unknown> }>(
+        'mutation($input: OrganisationSettingsInput!) { updateOrganisationSettings(input: $input) { feedbackWindowDays commentThreshold } }',
+        { input: { feedbackWindowDays: 10, feedbackReminderAfterHours: 30, grpCommentsEnabled: true, commentThreshold: 15, noteRetentionMonths: 24 } },
+      ),
+    );
+    expect(changed.updateOrganisationSettings).toEqual({ feedbackWindowDays: 10, commentThreshold: 15 });
+    expect(await snapshotOf(a)).toBe(aBefore);
+    const own = expectData(await a.adminClient.gql<{ organisationSettings: Record<string, unknown> }>(SETTINGS)).organisationSettings;
+    const other = expectData(await b.adminClient.gql<{ organisationSettings: Record<string, unknown> }>(SETTINGS)).organisationSettings;
+    expect(own).toMatchObject({ feedbackWindowDays: 7, commentThreshold: 10, noteRetentionMonths: 12 });
+    expect(other).toMatchObject({ feedbackWindowDays: 10, commentThreshold: 15, noteRetentionMonths: 24 });
+    const { rows } = await api.owner.query<{ tenant_id: string }>(`SELECT tenant_id FROM audit_event WHERE action = 'TENANT_UPDATED' AND detail ? 'feedbackWindowDays'`);
+    expect(rows.map((row) => row.tenant_id)).toEqual([b.tenant.id]);
+  });
+});
+
 describe('who reads a programme’s feedback', () => {
   const RESULTS = 'query($id: ID!) { feedbackResults(programmeId: $id) { programmeId sessions { sessionId } } }';
 
@@ -914,5 +950,19 @@ describe('who reads a programme’s feedback', () => {
     expectError(await facilitatorClient.gql(RESULTS, { id: a.programme.id }), 'NOT_FOUND');
     expect(expectData(await a.adminClient.gql<{ feedbackResults: { programmeId: string } }>(RESULTS, { id: a.programme.id })).feedbackResults.programmeId).toBe(a.programme.id);
     expectError(await b.adminClient.gql(RESULTS, { id: a.programme.id }), 'NOT_FOUND');
+  });
+
+  it('reads its own organisation’s published snapshot only: A’s admin and A’s facilitator see A’s five, never B’s, whose snapshot is as it was', async () => {
+    const FIGURES = 'query($id: ID!) { feedbackResults(programmeId: $id) { updatedOn programme { scores { shown responses } } } }';
+    const before = await snapshotOf(b);
+    for (const client of [a.adminClient, assignedFacilitatorClient]) {
+      const { feedbackResults } = expectData(
+        await client.gql<{ feedbackResults: { updatedOn: string | null; programme: { scores: { shown: boolean; responses: number | null } } } }>(FIGURES, { id: a.programme.id }),
+      );
+      expect(feedbackResults.programme.scores).toEqual({ shown: true, responses: 5 });
+      expect(feedbackResults.updatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    for (const client of [a.adminClient, assignedFacilitatorClient, facilitatorClient]) expectError(await client.gql(FIGURES, { id: b.programme.id }), 'NOT_FOUND');
+    expect(await snapshotOf(b)).toBe(before);
   });
 });

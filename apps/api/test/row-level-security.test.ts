@@ -51,7 +51,7 @@ beforeAll(async () => {
     const first = await fixtures.groupSession(programme.tenantId, programme.id, 1, new Date('2027-03-17T10:00:00Z'));
     firstSessions.set(programme.id, first.id);
     await fixtures.groupSession(programme.tenantId, programme.id, 2, new Date('2027-03-24T10:00:00Z'));
-    // Feedback on the first session: a request, an unspent link, a response and a rollup.
+    // Feedback on the first session: a request, an unspent link, a response, a rollup and a published snapshot.
     const request = await fixtures.feedbackRequest(programme.tenantId, first.id);
     await fixtures.feedbackLink(programme.tenantId, request.id, programme.tenantId === tenantA.id ? adminA.id : adminB.id);
     await fixtures.asTenant(programme.tenantId, `INSERT INTO feedback_response (tenant_id, request_id, answers) VALUES ($1, $2, '{"held_well": 4}')`, [
@@ -59,6 +59,11 @@ beforeAll(async () => {
       request.id,
     ]);
     await fixtures.asTenant(programme.tenantId, 'INSERT INTO feedback_rollup (tenant_id, session_id) VALUES ($1, $2)', [programme.tenantId, first.id]);
+    await fixtures.asTenant(
+      programme.tenantId,
+      `INSERT INTO feedback_result_snapshot (tenant_id, session_id, request_id, responses, tallies, published_on) VALUES ($1, $2, $3, 5, '{"held_well": [0, 0, 0, 5, 0]}', current_date)`,
+      [programme.tenantId, first.id, request.id],
+    );
   }
   await fixtures.outcomeRows(tenantA.id, programmeA.id, adminA.id);
   await fixtures.outcomeRows(tenantB.id, programmeB.id, adminB.id);
@@ -344,17 +349,38 @@ describe('assigned_facilitators', () => {
     });
   });
 
-  it('lets a facilitator read the feedback requests and responses of their programmes only, and never a link (who was asked)', async () => {
+  it('lets a facilitator read the feedback requests, responses and published results of their programmes only, and never a link (who was asked)', async () => {
     const seen = await asPerson(facilitator.id, async (client) => ({
       requests: (await client.query<{ tenantId: string }>('SELECT tenant_id AS "tenantId" FROM feedback_request ORDER BY 1')).rows.map((row) => row.tenantId),
       responses: (await client.query('SELECT 1 FROM feedback_response')).rowCount,
       links: (await client.query('SELECT 1 FROM feedback_link')).rowCount,
       unspent: (await client.query('SELECT 1 FROM feedback_link_unspent')).rowCount,
       rollups: (await client.query('SELECT 1 FROM feedback_rollup')).rowCount,
+      snapshots: (await client.query<{ tenantId: string }>('SELECT tenant_id AS "tenantId" FROM feedback_result_snapshot ORDER BY 1')).rows.map((row) => row.tenantId),
       written: (await client.query(`UPDATE feedback_response SET answers = '{}'`)).rowCount,
+      published: (await client.query('UPDATE feedback_result_snapshot SET responses = 50')).rowCount,
+      forged: await client
+        .query(
+          `INSERT INTO feedback_result_snapshot (tenant_id, session_id, request_id, responses, published_on) SELECT tenant_id, session_id, id, 99, current_date FROM feedback_request`,
+        )
+        .then(
+          () => 'inserted',
+          (error: Error) => error.message,
+        ),
     }));
     expect(await api.fixtures.count('feedback_response')).toBe(3);
-    expect(seen).toEqual({ requests: [tenantA.id, tenantB.id].sort(), responses: 2, links: 0, unspent: 0, rollups: 0, written: 0 });
+    expect(await api.fixtures.count('feedback_result_snapshot')).toBe(3);
+    expect(seen).toMatchObject({
+      requests: [tenantA.id, tenantB.id].sort(),
+      responses: 2,
+      links: 0,
+      unspent: 0,
+      rollups: 0,
+      snapshots: [tenantA.id, tenantB.id].sort(),
+      written: 0,
+      published: 0,
+    });
+    expect(seen.forged).toMatch(/row-level security/);
   });
 
   it('gives another facilitator nothing, and lets no facilitator write through the assignment', async () => {

@@ -6,6 +6,7 @@ import { invitationsModule } from './modules/invitations/invitations-module.js';
 import { membersModule } from './modules/members/members-module.js';
 import { programmesModule } from './modules/programmes/programmes-module.js';
 import { mySessionsModule } from './modules/scheduling/scheduling-module.js';
+import { settingsModule } from './modules/tenancy/settings-module.js';
 import { teamsModule } from './modules/teams/teams-module.js';
 
 // Each page's code loads when someone first opens it (every module wraps its pages in lazyPage),
@@ -13,7 +14,7 @@ import { teamsModule } from './modules/teams/teams-module.js';
 const HomePage = lazyPage(() => import('./modules/home/home-page.js'), 'HomePage');
 
 /** The organisation admins' areas, in navigation order. */
-const ADMIN_MODULES: readonly PortalModule[] = [programmesModule, teamsModule, membersModule, invitationsModule];
+const ADMIN_MODULES: readonly PortalModule[] = [programmesModule, teamsModule, membersModule, invitationsModule, settingsModule];
 
 // Sign-in, password and invitation pages, the frame and "Page not found" come from @lena/portal-kit.
 mountPortal({

@@ -131,7 +131,7 @@ describe('feedback sweep (the feedback queue)', () => {
     const [present, late, absent, apologies] = people as [Person, Person, Person, Person];
     await complete(sessionId);
 
-    expect(await runSweep()).toEqual({ opened: 1, links: 2, withdrawn: 0, reminders: 0 });
+    expect(await runSweep()).toEqual({ opened: 1, links: 2, withdrawn: 0, reminders: 0, published: 0 });
     const opened = await request(sessionId);
     const [delivered] = await fixtures.query<{ delivered_at: Date }>(tenantId, 'SELECT delivered_at FROM group_session WHERE tenant_id = $1 AND id = $2', [tenantId, sessionId]);
     expect(opened.opens_at).toEqual(delivered!.delivered_at);
@@ -155,7 +155,7 @@ describe('feedback sweep (the feedback queue)', () => {
       }
     }
 
-    expect(await runSweep(1)).toEqual({ opened: 0, links: 0, withdrawn: 0, reminders: 0 });
+    expect(await runSweep(1)).toEqual({ opened: 0, links: 0, withdrawn: 0, reminders: 0, published: 0 });
     expect(await fixtures.outboxRecipients(tenantId, invitationSubject(title))).toEqual([present.email, late.email].sort());
     for (const person of [absent, apologies]) expect(mailsFor(invitationSubject(title), person)).toEqual([]);
   });
@@ -234,10 +234,10 @@ describe('feedback sweep (the feedback queue)', () => {
     await mark(sessionId, nowAbsent, 'ABSENT');
     await mark(sessionId, nowPresent, 'LATE');
 
-    expect(await runSweep()).toEqual({ opened: 0, links: 1, withdrawn: 1, reminders: 0 });
+    expect(await runSweep()).toEqual({ opened: 0, links: 1, withdrawn: 1, reminders: 0, published: 0 });
     expect((await links(opened.id)).map((link) => link.user_id).sort()).toEqual([nowPresent.id, unchanged.id].sort());
     await waitForMail(invitationSubject(title), nowPresent);
-    expect(await runSweep()).toEqual({ opened: 0, links: 0, withdrawn: 0, reminders: 0 });
+    expect(await runSweep()).toEqual({ opened: 0, links: 0, withdrawn: 0, reminders: 0, published: 0 });
     expect(await fixtures.outboxRecipients(tenantId, invitationSubject(title))).toEqual([nowAbsent.email, nowPresent.email, unchanged.email].sort());
     expect(mailsFor(invitationSubject(title), nowPresent)).toHaveLength(1);
   });
@@ -290,13 +290,13 @@ describe('feedback sweep (the feedback queue)', () => {
       await blocker.query('ROLLBACK');
 
       const job = await Job.fromId(workers[0]!.queues.queue(QueueName.feedback), id);
-      expect(await job!.waitUntilFinished(events, 15_000)).toEqual({ opened: 1, links: 2, withdrawn: 0, reminders: 0 });
+      expect(await job!.waitUntilFinished(events, 15_000)).toEqual({ opened: 1, links: 2, withdrawn: 0, reminders: 0, published: 0 });
       expect((await Job.fromId(workers[0]!.queues.queue(QueueName.feedback), id))!.attemptsMade).toBeGreaterThanOrEqual(2);
     } finally {
       await blocker.end();
     }
     await Promise.all(people.map((person) => waitForMail(invitationSubject(title), person)));
-    expect(await runSweep()).toEqual({ opened: 0, links: 0, withdrawn: 0, reminders: 0 });
+    expect(await runSweep()).toEqual({ opened: 0, links: 0, withdrawn: 0, reminders: 0, published: 0 });
     expect(await fixtures.outboxRecipients(tenantId, invitationSubject(title))).toEqual(people.map((person) => person.email).sort());
     for (const person of people) expect(mailsFor(invitationSubject(title), person)).toHaveLength(1);
   });

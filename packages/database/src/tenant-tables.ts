@@ -14,6 +14,7 @@ export const TENANT_TABLES = [
   'feedback_link_unspent',
   'feedback_response',
   'feedback_rollup',
+  'feedback_result_snapshot',
   'attendance',
   'session_note',
   'session_action_item',

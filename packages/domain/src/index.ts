@@ -46,3 +46,4 @@ export * from './delivery/session-delivery.js';
 export * from './delivery/personal-data.js';
 export * from './delivery/session-notes.js';
 export * from './delivery/note-retention.js';
+export * from './tenancy/organisation-settings.js';

@@ -51,6 +51,7 @@ export const auditActionLabel: Record<AuditAction, string> = {
   SESSION_CONFLICTS_OVERRIDDEN: 'Session moved despite conflicts',
   SESSION_DELIVERED: 'Session delivered',
   SESSION_REOPENED: 'Session reopened',
+  ATTENDANCE_MARKED: 'Attendance marked',
   SESSION_NOTES_SAVED: 'Session notes saved',
   ACTION_ITEM_SHARING_CHANGED: 'Action item sharing changed',
   SESSION_NOTES_PURGED: 'Session notes purged',

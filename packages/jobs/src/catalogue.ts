@@ -70,12 +70,14 @@ export const Jobs = {
     schedule: { everyMs: SCHEDULING_SWEEP_EVERY_MS },
   }),
   /**
-   * A response to this feedback request has been stored: mark its session's aggregates (and so its
-   * programme's) stale. The request id only, never answers, and nothing that names the link or the
-   * person who answered. One job per response; marking is idempotent.
+   * A response to this feedback request has been stored: count the session's responses and, when
+   * the domain's rule says so (`decidePublication`: first at the minimum group size, then only
+   * after that many new responses), publish its results snapshot, the only thing results screens
+   * read. The request id only, never answers, and nothing that names the link or the person who
+   * answered. Deduplicated per request (one waiting, one running); publishing is idempotent.
    */
-  markFeedbackRollupStale: defineJob({
-    name: 'mark-feedback-rollup-stale',
+  publishFeedbackResults: defineJob({
+    name: 'publish-feedback-results',
     queue: QueueName.feedback,
     scope: 'tenant',
     payload: { requestId: z.uuid() },

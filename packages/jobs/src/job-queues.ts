@@ -42,6 +42,11 @@ export interface EnqueueOptions {
   /** Deterministic id: a job whose id is already in the queue is not added again. */
   jobId?: string;
   delayMs?: number;
+  /**
+   * Debounce by this id: while a job with it waits, adding another does nothing; while one runs,
+   * the latest added is kept and starts once it finishes (BullMQ `keepLastIfActive`).
+   */
+  deduplicationId?: string;
 }
 
 /**
@@ -99,6 +104,7 @@ export class JobQueues {
     const opts: JobsOptions = {};
     if (options.jobId) opts.jobId = options.jobId;
     if (options.delayMs) opts.delay = options.delayMs;
+    if (options.deduplicationId) opts.deduplication = { id: options.deduplicationId, keepLastIfActive: true };
     const added = await this.withTimeout(this.queue(job.queue).add(job.name, data, opts));
     return added.id as string;
   }
@@ -180,11 +186,14 @@ export class JobQueues {
   }
 
   /**
-   * A feedback response was stored (the API calls this after the commit): the worker marks the
-   * request's session rollup stale. The payload is the request id alone.
+   * A feedback response was stored (the API calls this after the commit): the worker decides
+   * whether the request's session results are published again. The payload is the request id
+   * alone. Deduplicated per request: while one job waits, more responses add nothing; while one
+   * runs, one more is kept to follow it (`keepLastIfActive`), so a response that arrives after the
+   * running job counted is never left unconsidered.
    */
-  async enqueueFeedbackRollupStale(tenantId: string, requestId: string): Promise<void> {
-    await this.enqueue(Jobs.markFeedbackRollupStale, { tenantId, requestId });
+  async enqueueFeedbackPublication(tenantId: string, requestId: string): Promise<void> {
+    await this.enqueue(Jobs.publishFeedbackResults, { tenantId, requestId }, { deduplicationId: feedbackPublicationDedupId(requestId) });
   }
 
   /** What each queue holds and who consumes it, for the platform admins' queue health. */
@@ -257,6 +266,11 @@ async function restartIfFailed(job: Job): Promise<void> {
 /** The job id of a programme's series expansion. */
 export function programmeExpansionJobId(programmeId: string): string {
   return `expand-programme-${programmeId}`;
+}
+
+/** The deduplication id of a feedback request's publication job (one waiting and one running at most). */
+export function feedbackPublicationDedupId(requestId: string): string {
+  return `publish-feedback-results-${requestId}`;
 }
 
 /** The job id of an outbox row's delivery: the row id itself. */

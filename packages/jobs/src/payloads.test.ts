@@ -10,7 +10,7 @@ describe('job payload schemas', () => {
     expect(jobCatalogue.names.sort()).toEqual([
       'deliver-outbox-message',
       'expand-programme-series',
-      'mark-feedback-rollup-stale',
+      'publish-feedback-results',
       'purge-expired-records',
       'relay-outbox',
       'sweep-feedback',
@@ -21,7 +21,7 @@ describe('job payload schemas', () => {
     expect(Jobs.deliverOutboxMessage.queue).toBe(QueueName.notifications);
     expect(Jobs.relayOutbox.queue).toBe(QueueName.maintenance);
     expect(Jobs.expandProgrammeSeries.queue).toBe(QueueName.scheduling);
-    expect(Jobs.markFeedbackRollupStale.queue).toBe(QueueName.feedback);
+    expect(Jobs.publishFeedbackResults.queue).toBe(QueueName.feedback);
     expect(Jobs.sweepTenantFeedback.queue).toBe(QueueName.feedback);
     expect(Jobs.sweepFeedback.queue).toBe(QueueName.feedback);
     // Sessions and reminders are an organisation's rows; the outbox, sessions and purges are platform tables.
@@ -32,7 +32,7 @@ describe('job payload schemas', () => {
       'expand-programme-series': 'tenant',
       'sweep-tenant-scheduling': 'tenant',
       'sweep-scheduling': 'platform',
-      'mark-feedback-rollup-stale': 'tenant',
+      'publish-feedback-results': 'tenant',
       'sweep-tenant-feedback': 'tenant',
       'sweep-feedback': 'platform',
     });
@@ -71,9 +71,9 @@ describe('job payload schemas', () => {
 
   it('takes a stored feedback response as its request id alone: answers, a link or a person are refused before Redis', () => {
     const [tenantId, requestId] = [randomUUID(), randomUUID()];
-    expect(parseJobPayload(Jobs.markFeedbackRollupStale, { tenantId, requestId })).toEqual({ tenantId, requestId });
+    expect(parseJobPayload(Jobs.publishFeedbackResults, { tenantId, requestId })).toEqual({ tenantId, requestId });
     for (const extra of [{ answers: { held_well: 5 } }, { linkId: randomUUID() }, { userId: randomUUID() }]) {
-      expect(() => parseJobPayload(Jobs.markFeedbackRollupStale, { tenantId, requestId, ...extra })).toThrow(InvalidJobPayloadError);
+      expect(() => parseJobPayload(Jobs.publishFeedbackResults, { tenantId, requestId, ...extra })).toThrow(InvalidJobPayloadError);
     }
   });
 

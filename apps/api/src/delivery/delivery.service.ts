@@ -61,7 +61,17 @@ export class DeliveryService {
     this.refuseUnless(DeliveryAction.MARK_ATTENDANCE, session);
     // Someone who is not on this session's register (another organisation's person, a random id) is not found.
     if (!(await this.sessions.registerEntry(session.tenantId, session.id, mark.userId))) throw DomainError.notFound('That person');
-    await this.sessions.mark(session.tenantId, session.id, mark.userId, mark.status, principal.userId);
+    const { changed, previous } = await this.sessions.mark(session.tenantId, session.id, mark.userId, mark.status, principal.userId);
+    // One event per change of status: a double tap or a retry that changes nothing records nothing.
+    if (changed) {
+      await this.audit.record({
+        action: AuditAction.ATTENDANCE_MARKED,
+        tenantId: session.tenantId,
+        targetType: 'group_session',
+        targetId: session.id,
+        detail: { programmeId: session.programmeId, personId: mark.userId, from: previous, to: mark.status },
+      });
+    }
     const entry = await this.sessions.registerEntry(session.tenantId, session.id, mark.userId);
     if (!entry) throw DomainError.notFound('That person');
     return entry;

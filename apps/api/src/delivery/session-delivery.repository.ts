@@ -112,16 +112,28 @@ export class SessionDeliveryRepository {
   /**
    * Marks one person, idempotently: the primary key makes a second mark (a double tap, a retry
    * after a lost response, two at once) the same row, and the same value again changes nothing.
-   * Returns whether anything changed.
+   * Returns whether anything changed and the status it changed from (null: not marked before).
+   *
+   * Marks of one person at one session queue on a transaction-level advisory lock first, so the
+   * status read as "before" is the one the change replaced, even when two marks race (the app
+   * role may not lock `group_session` rows, and a missing attendance row cannot be locked).
    */
-  async mark(tenantId: string, sessionId: string, userId: string, status: AttendanceStatus, markedBy: string): Promise<boolean> {
-    const rows = await requestContext().uow.query(
-      `INSERT INTO attendance (tenant_id, session_id, user_id, status, marked_by) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, session_id, user_id) DO UPDATE SET status = EXCLUDED.status, marked_by = EXCLUDED.marked_by, marked_at = now()
-        WHERE attendance.status IS DISTINCT FROM EXCLUDED.status
-       RETURNING 1`,
+  async mark(tenantId: string, sessionId: string, userId: string, status: AttendanceStatus, markedBy: string): Promise<{ changed: boolean; previous: AttendanceStatus | null }> {
+    const uow = requestContext().uow;
+    await uow.query(`SELECT pg_advisory_xact_lock(hashtextextended('attendance:' || $1 || ':' || $2 || ':' || $3, 0))`, [tenantId, sessionId, userId]);
+    const rows = await uow.query<{ previous: AttendanceStatus | null; changed: boolean }>(
+      `WITH previous AS (
+         SELECT status FROM attendance WHERE tenant_id = $1 AND session_id = $2 AND user_id = $3
+       ), marked AS (
+         INSERT INTO attendance (tenant_id, session_id, user_id, status, marked_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (tenant_id, session_id, user_id) DO UPDATE SET status = EXCLUDED.status, marked_by = EXCLUDED.marked_by, marked_at = now()
+          WHERE attendance.status IS DISTINCT FROM EXCLUDED.status
+         RETURNING 1
+       )
+       SELECT (SELECT status FROM previous) AS previous, EXISTS (SELECT 1 FROM marked) AS changed`,
       [tenantId, sessionId, userId, status, markedBy],
     );
-    return rows.length > 0;
+    const row = oneRow(rows, 'attendance mark');
+    return { changed: row.changed, previous: row.previous };
   }
 }

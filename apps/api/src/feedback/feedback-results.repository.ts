@@ -10,13 +10,14 @@ export interface FeedbackProgramme {
   serviceType: ServiceType;
 }
 
-/** A session with a feedback request, and how many answered it. */
+/** A session with a feedback request, and its published results (never its live answers). */
 export interface FeedbackSession {
   sessionId: string;
   sequence: number;
   startsAt: Date;
   instrumentId: string;
-  responses: number;
+  /** The date (YYYY-MM-DD, UTC) they were published; null until first published. */
+  publishedOn: string | null;
 }
 
 const PROGRAMME = `SELECT p.id, p.tenant_id AS "tenantId", p.service_type AS "serviceType" FROM programme p`;
@@ -53,13 +54,18 @@ export class FeedbackResultsRepository {
     return oneRow(rows, 'tenant');
   }
 
-  /** The programme's sessions that have a feedback request, in order, with their response counts. */
+  /**
+   * The programme's sessions that have a feedback request, in order, with what was last published
+   * of each (`feedback_result_snapshot`): results never read live responses, so two reads differ
+   * only by whole publications, each at least the minimum group size of people.
+   */
   async sessions(tenantId: string, programmeId: string): Promise<FeedbackSession[]> {
     return requestContext().uow.query<FeedbackSession>(
       `SELECT s.id AS "sessionId", s.sequence, s.starts_at AS "startsAt", r.instrument_id AS "instrumentId",
-              (SELECT count(*)::int FROM feedback_response fr WHERE fr.tenant_id = r.tenant_id AND fr.request_id = r.id) AS responses
+              to_char(snap.published_on, 'YYYY-MM-DD') AS "publishedOn"
          FROM feedback_request r
          JOIN group_session s ON s.tenant_id = r.tenant_id AND s.id = r.session_id
+         LEFT JOIN feedback_result_snapshot snap ON snap.tenant_id = r.tenant_id AND snap.request_id = r.id
         WHERE r.tenant_id = $1 AND s.programme_id = $2
         ORDER BY s.sequence`,
       [tenantId, programmeId],
@@ -67,36 +73,35 @@ export class FeedbackResultsRepository {
   }
 
   /**
-   * Each session's answers tallied: scale answers counted by item and value, and (only when
-   * `withComments`) the free-text answers. One statement; the answers never leave as rows.
+   * Each session's published snapshot as a cell: its scale answers counted by item and value and
+   * (only when `withComments`) its published comments with the count they were taken at. A
+   * session never published is a cell of nobody.
    */
   async tallies(tenantId: string, sessions: readonly FeedbackSession[], withComments: boolean): Promise<Record<string, CellTally>> {
-    const tallies: Record<string, { responses: number; histograms: Record<string, number[]>; comments: string[] }> = {};
-    for (const session of sessions) tallies[session.sessionId] = { responses: session.responses, histograms: {}, comments: [] };
+    const tallies: Record<string, CellTally> = {};
+    for (const session of sessions) tallies[session.sessionId] = { responses: 0, histograms: {}, comments: [], commentResponses: 0 };
     if (sessions.length === 0) return tallies;
-    const rows = await requestContext().uow.query<{ sessionId: string; item: string; value: number | null; text: string | null; count: number }>(
-      `SELECT r.session_id AS "sessionId", a.key AS item,
-              CASE WHEN jsonb_typeof(a.value) = 'number' THEN (a.value)::int END AS value,
-              CASE WHEN jsonb_typeof(a.value) = 'string' AND $3 THEN a.value #>> '{}' END AS text,
-              count(*)::int AS count
-         FROM feedback_request r
-         JOIN feedback_response fr ON fr.tenant_id = r.tenant_id AND fr.request_id = r.id
-         CROSS JOIN LATERAL jsonb_each(fr.answers) a
-        WHERE r.tenant_id = $1 AND r.session_id = ANY ($2::uuid[])
-          AND (jsonb_typeof(a.value) = 'number' OR $3)
-        GROUP BY 1, 2, 3, 4`,
+    const rows = await requestContext().uow.query<SnapshotRow>(
+      `SELECT snap.session_id AS "sessionId", snap.responses, snap.tallies,
+              CASE WHEN $3 THEN snap.comment_responses END AS "commentResponses",
+              CASE WHEN $3 THEN snap.comments END AS comments
+         FROM feedback_result_snapshot snap
+        WHERE snap.tenant_id = $1 AND snap.session_id = ANY ($2::uuid[])`,
       [tenantId, sessions.map((session) => session.sessionId), withComments],
     );
-    for (const row of rows) {
-      const tally = tallies[row.sessionId];
-      if (!tally) continue;
-      if (row.value !== null && row.value >= 1 && row.value <= 5) {
-        const histogram = (tally.histograms[row.item] ??= [0, 0, 0, 0, 0]);
-        histogram[row.value - 1] = (histogram[row.value - 1] ?? 0) + row.count;
-      } else if (row.text !== null) {
-        for (let index = 0; index < row.count; index += 1) tally.comments.push(row.text);
-      }
-    }
+    for (const row of rows) if (tallies[row.sessionId]) tallies[row.sessionId] = toCellTally(row);
     return tallies;
   }
+}
+
+interface SnapshotRow {
+  sessionId: string;
+  responses: number;
+  tallies: Record<string, number[]>;
+  commentResponses: number | null;
+  comments: string[] | null;
+}
+
+function toCellTally(row: SnapshotRow): CellTally {
+  return { responses: row.responses, histograms: row.tallies, comments: row.comments ?? [], commentResponses: row.commentResponses ?? 0 };
 }

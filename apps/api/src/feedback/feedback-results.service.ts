@@ -8,6 +8,10 @@ import type { FeedbackFigure, FeedbackResults } from './dtos/feedback-results.ty
  * A programme's feedback for its assigned facilitators and its organisation's admins: the
  * programme's figures and each session's, decided together by the domain's one suppression rule
  * (so no figure, and no difference between two of them, covers fewer people than the threshold).
+ * Only published snapshots are read (the worker publishes a session first at the minimum group
+ * size, then after that many new responses), and a programme's figures are the sums of its
+ * sessions' snapshots: so no difference between two reads over time isolates a smaller group
+ * either, and a session that never reached the threshold never counts in its programme.
  */
 @Injectable()
 export class FeedbackResultsService {
@@ -38,6 +42,7 @@ export class FeedbackResultsService {
       programmeId: programme.id,
       instrument: instrument && { key: instrument.key, version: instrument.version, title: instrument.title, licence: instrument.licence },
       minGroupSize: thresholds.minGroupSize,
+      updatedOn: sessions.reduce<string | null>((latest, session) => (session.publishedOn && (!latest || session.publishedOn > latest) ? session.publishedOn : latest), null),
       programme: toFigure(byKey.get('programme') ?? emptyFigure(thresholds.minGroupSize)),
       sessions: sessions.map((session) => ({
         sessionId: session.sessionId,

@@ -57,7 +57,7 @@ export class FeedbackSubmissionService {
       // Another submission with this link got there first (or the window closed meanwhile).
       throw new FeedbackLinkError(link.closesAt.getTime() > Date.now() ? 'SPENT' : 'EXPIRED');
     }
-    this.nudges.markFeedbackStaleAfterCommit(link.tenantId, link.requestId);
+    this.nudges.publishFeedbackAfterCommit(link.tenantId, link.requestId);
   }
 
   private async usableLink(token: unknown): Promise<PresentedLink> {

@@ -7,7 +7,7 @@ export const JOB_QUEUES = Symbol('JOB_QUEUES');
 /** The part of the job queues the API uses: handing over outbox rows, accepted programmes, new enrolments, delivered sessions and stored feedback, and reading queue health. */
 export type ApiJobQueues = Pick<
   JobQueues,
-  'enqueueOutboxDelivery' | 'enqueueProgrammeExpansion' | 'enqueueTenantSchedulingSweeps' | 'enqueueTenantFeedbackSweep' | 'enqueueFeedbackRollupStale' | 'readQueues' | 'close'
+  'enqueueOutboxDelivery' | 'enqueueProgrammeExpansion' | 'enqueueTenantSchedulingSweeps' | 'enqueueTenantFeedbackSweep' | 'enqueueFeedbackPublication' | 'readQueues' | 'close'
 >;
 
 export const jobQueuesProvider: Provider = {

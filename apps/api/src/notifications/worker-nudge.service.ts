@@ -47,13 +47,13 @@ export class WorkerNudgeService {
   }
 
   /**
-   * A feedback response was stored: the worker marks its session's rollup stale. Ids only. If the
-   * nudge is lost the rollup stays as it was until the nightly recompute (outcomes, to come).
+   * A feedback response was stored: the worker decides whether its session's results are
+   * published again. Ids only. If the nudge is lost, the feedback sweep publishes what is due.
    */
-  markFeedbackStaleAfterCommit(tenantId: string, requestId: string): void {
+  publishFeedbackAfterCommit(tenantId: string, requestId: string): void {
     requestContext().uow.afterCommit(async () => {
-      await this.queues.enqueueFeedbackRollupStale(tenantId, requestId).catch((error: unknown) => {
-        this.logger.warn(`Could not enqueue marking feedback request ${requestId} stale: ${String(error)}`);
+      await this.queues.enqueueFeedbackPublication(tenantId, requestId).catch((error: unknown) => {
+        this.logger.warn(`Could not enqueue publishing the results of feedback request ${requestId}: ${String(error)}`);
       });
     });
   }

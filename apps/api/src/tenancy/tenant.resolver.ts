@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PlatformRole, TenantRole, type Principal } from '@lena/domain';
 import { CurrentPrincipal, CurrentTenant, Roles } from '../common/auth.decorators';
+import { OrganisationSettings, OrganisationSettingsInput } from './dtos/organisation-settings.type';
 import { Member } from './dtos/team.type';
 import { Tenant } from './dtos/tenant.type';
 import { CreateTenantInput, UpdateTenantInput } from './dtos/tenant.inputs';
@@ -44,6 +45,20 @@ export class TenantResolver {
   })
   setReminderOffsets(@CurrentTenant() tenantId: string, @Args('offsetsMinutes', { type: () => [Int] }) offsetsMinutes: number[]): Promise<Tenant> {
     return this.tenantService.setReminderOffsets(tenantId, offsetsMinutes);
+  }
+
+  @Roles(TenantRole.ORG_ADMIN)
+  @Query(() => OrganisationSettings, { description: 'The organisation’s feedback and note-retention settings, for its admins.' })
+  organisationSettings(@CurrentTenant() tenantId: string): Promise<OrganisationSettings> {
+    return this.tenantService.organisationSettings(tenantId);
+  }
+
+  @Roles(TenantRole.ORG_ADMIN)
+  @Mutation(() => OrganisationSettings, {
+    description: 'Changes the organisation’s feedback window, reminder delay, comments on reflective practice, comment threshold and note retention (audited).',
+  })
+  updateOrganisationSettings(@CurrentTenant() tenantId: string, @Args('input') input: OrganisationSettingsInput): Promise<OrganisationSettings> {
+    return this.tenantService.updateOrganisationSettings(tenantId, input);
   }
 
   @Roles(PlatformRole.PLATFORM_ADMIN)

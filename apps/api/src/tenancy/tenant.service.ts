@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, createTenantSchema, DomainError, isPlatformAdmin, parseInput, reminderOffsetsSchema, updateTenantSchema, uuidSchema, type Principal } from '@lena/domain';
+import {
+  AuditAction,
+  createTenantSchema,
+  DomainError,
+  isPlatformAdmin,
+  organisationSettingsSchema,
+  parseInput,
+  reminderOffsetsSchema,
+  updateTenantSchema,
+  uuidSchema,
+  type Principal,
+} from '@lena/domain';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { SessionService } from '../sessions/session.service';
+import type { OrganisationSettings, OrganisationSettingsInput } from './dtos/organisation-settings.type';
 import type { Tenant } from './dtos/tenant.type';
 import type { CreateTenantInput, UpdateTenantInput } from './dtos/tenant.inputs';
 import { TenantRepository } from './tenant.repository';
@@ -68,6 +80,35 @@ export class TenantService {
       detail: { changed: ['reminderOffsetsMinutes'], reminderOffsetsMinutes: offsets },
     });
     return tenant;
+  }
+
+  /** The organisation's own feedback and note-retention settings, for its admins. */
+  async organisationSettings(tenantId: string): Promise<OrganisationSettings> {
+    const settings = await this.tenants.organisationSettings(tenantId);
+    if (!settings) throw DomainError.notFound('That organisation');
+    return settings;
+  }
+
+  /**
+   * Its admins change them, all at once (one form): each problem by field, nothing written unless
+   * every value is sound; the change audited with what changed (numbers and a yes/no, no person).
+   * A window or reminder applies to feedback requests opened from now on; a comment threshold and
+   * the comments switch to what results screens show (and publish) from now on.
+   */
+  async updateOrganisationSettings(tenantId: string, input: OrganisationSettingsInput): Promise<OrganisationSettings> {
+    const values = parseInput(organisationSettingsSchema, input);
+    const before = await this.organisationSettings(tenantId);
+    const changed = (Object.keys(values) as Array<keyof typeof values>).filter((key) => values[key] !== before[key]);
+    if (changed.length === 0) return before;
+    const after = await this.tenants.setOrganisationSettings(tenantId, values);
+    await this.audit.record({
+      action: AuditAction.TENANT_UPDATED,
+      tenantId,
+      targetType: 'tenant',
+      targetId: tenantId,
+      detail: { changed, ...Object.fromEntries(changed.map((key) => [key, { from: before[key], to: values[key] }])) },
+    });
+    return after;
   }
 
   /** Suspension keeps every record but ends the organisation's sessions at once. */

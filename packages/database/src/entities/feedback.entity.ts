@@ -140,3 +140,47 @@ export class FeedbackRollupEntity {
   @Column('timestamptz', { name: 'computed_at', nullable: true })
   computedAt: Date | null;
 }
+
+/**
+ * A session's published feedback results: what results screens show, re-published only after
+ * the minimum group size of new responses (`decidePublication`). Dates only, never a time.
+ */
+@Entity({ name: 'feedback_result_snapshot' })
+@Index('feedback_result_snapshot_request_key', ['tenantId', 'requestId'], { unique: true })
+@Check('feedback_result_snapshot_responses_check', 'responses >= 0')
+@Check('feedback_result_snapshot_comment_responses_check', 'comment_responses >= 0')
+@Check('feedback_result_snapshot_comments_check', '(comment_responses IS NULL) = (comments IS NULL) AND (comments IS NULL) = (comments_published_on IS NULL)')
+@ForeignKey(() => GroupSessionEntity, ['tenantId', 'sessionId'], ['tenantId', 'id'], { name: 'feedback_result_snapshot_tenant_id_session_id_fkey', onDelete: 'CASCADE' })
+@ForeignKey(() => FeedbackRequestEntity, ['tenantId', 'requestId'], ['tenantId', 'id'], { name: 'feedback_result_snapshot_tenant_id_request_id_fkey', onDelete: 'CASCADE' })
+export class FeedbackResultSnapshotEntity {
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'feedback_result_snapshot_pkey' })
+  tenantId: string;
+
+  @PrimaryColumn('uuid', { name: 'session_id', primaryKeyConstraintName: 'feedback_result_snapshot_pkey' })
+  sessionId: string;
+
+  @Column('uuid', { name: 'request_id' })
+  requestId: string;
+
+  /** The response count the scores were published at. */
+  @Column('integer')
+  responses: number;
+
+  /** Scale item id → the number of answers of each value (index 0 for 1 … 4 for 5). */
+  @Column('jsonb', { default: () => "'{}'" })
+  tallies: Record<string, number[]>;
+
+  @Column('date', { name: 'published_on' })
+  publishedOn: string;
+
+  /** The response count the comments were published at; null until they first are. */
+  @Column('integer', { name: 'comment_responses', nullable: true })
+  commentResponses: number | null;
+
+  /** The free-text answers, in random order. */
+  @Column('jsonb', { nullable: true })
+  comments: string[] | null;
+
+  @Column('date', { name: 'comments_published_on', nullable: true })
+  commentsPublishedOn: string | null;
+}

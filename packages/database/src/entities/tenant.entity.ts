@@ -4,11 +4,11 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Unique('tenant_slug_key', ['slug'])
 @Check('tenant_name_check', 'char_length(name) BETWEEN 2 AND 160')
 @Check('tenant_slug_check', "slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'")
-@Check('tenant_min_reporting_group_size_check', 'min_reporting_group_size BETWEEN 3 AND 50')
+@Check('tenant_min_reporting_group_size_check', 'min_reporting_group_size BETWEEN 5 AND 50')
 @Check('tenant_status_check', "status IN ('ACTIVE', 'SUSPENDED')")
 @Check('tenant_note_retention_months_check', 'note_retention_months BETWEEN 1 AND 84')
 @Check('tenant_reminder_offsets_check', 'cardinality(reminder_offsets_minutes) <= 3 AND 5 <= ALL (reminder_offsets_minutes) AND 20160 >= ALL (reminder_offsets_minutes)')
-@Check('tenant_feedback_min_comment_group_size_check', 'feedback_min_comment_group_size BETWEEN 3 AND 100')
+@Check('tenant_feedback_min_comment_group_size_check', 'feedback_min_comment_group_size BETWEEN 10 AND 100')
 @Check('tenant_feedback_reminder_after_hours_check', 'feedback_reminder_after_hours BETWEEN 1 AND 336')
 @Check('tenant_feedback_window_days_check', 'feedback_window_days BETWEEN 1 AND 30')
 export class TenantEntity {

@@ -48,6 +48,8 @@ export const AuditAction = {
   SESSION_CONFLICTS_OVERRIDDEN: 'SESSION_CONFLICTS_OVERRIDDEN',
   /** A facilitator completed a session (or the organisation's sweep did, once it had ended): it is delivered. */
   SESSION_DELIVERED: 'SESSION_DELIVERED',
+  /** Someone's attendance at a session changed (a mark that changes nothing is not recorded); the detail has whose and from what to what. */
+  ATTENDANCE_MARKED: 'ATTENDANCE_MARKED',
   /** A delivered session reopened within its window, to correct attendance. */
   SESSION_REOPENED: 'SESSION_REOPENED',
   /** A session's notes were written or changed; the detail has the version, never the text. */

@@ -74,4 +74,15 @@ describe('summariseFeedback', () => {
     const [programme] = summariseFeedback(DEFAULT_SESSION_FEEDBACK, [{ key: 'programme', cells: ['s1'] }], { s1: tally(30, 3, ['A']) }, { ...THRESHOLDS, commentsEnabled: false });
     expect(programme!.comments).toEqual({ shown: false, reason: 'COMMENTS_OFF', message: 'Comments are not shown for this programme' });
   });
+
+  it('decides comments over the count they were published at, not the scores’ newer one', () => {
+    // Scores published at 12, comments last published at 8 (never, on a threshold of 10): withheld.
+    const stale = { ...tally(12, 4, []), commentResponses: 0 };
+    const fresh = { ...tally(12, 4, ['Kept']), commentResponses: 10 };
+    const [withheldComments] = summariseFeedback(DEFAULT_SESSION_FEEDBACK, [{ key: 's1', cells: ['s1'] }], { s1: stale }, THRESHOLDS);
+    expect(withheldComments!.scores).toMatchObject({ shown: true, responses: 12 });
+    expect(withheldComments!.comments).toMatchObject({ shown: false, reason: 'TOO_FEW_RESPONSES' });
+    const [shownComments] = summariseFeedback(DEFAULT_SESSION_FEEDBACK, [{ key: 's1', cells: ['s1'] }], { s1: fresh }, THRESHOLDS);
+    expect(shownComments!.comments).toEqual({ shown: true, comments: ['Kept'] });
+  });
 });

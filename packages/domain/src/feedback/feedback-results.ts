@@ -8,6 +8,11 @@ export interface CellTally {
   histograms: Readonly<Record<string, readonly number[]>>;
   /** Free-text answers, any order. */
   comments: readonly string[];
+  /**
+   * How many responded when `comments` were taken, if not `responses`: comments are published on
+   * their own threshold, so a snapshot's comments may be older than its scores.
+   */
+  commentResponses?: number;
 }
 
 export interface ItemSummary {
@@ -44,14 +49,20 @@ export function summariseFeedback(
   thresholds: SuppressionThresholds,
 ): FigureResult[] {
   const counts = Object.fromEntries(Object.entries(tallies).map(([cell, tally]) => [cell, tally.responses]));
-  const decisions = decideSuppression(
-    figures.flatMap((figure) => [
-      { key: `scores:${figure.key}`, kind: 'SCORES' as const, cells: figure.cells },
-      { key: `comments:${figure.key}`, kind: 'COMMENTS' as const, cells: figure.cells },
-    ]),
-    counts,
-    thresholds,
-  );
+  const commentCounts = Object.fromEntries(Object.entries(tallies).map(([cell, tally]) => [cell, tally.commentResponses ?? tally.responses]));
+  // Each kind is decided over the counts its figures were taken at (one rule, applied to both).
+  const decisions = [
+    ...decideSuppression(
+      figures.map((figure) => ({ key: `scores:${figure.key}`, kind: 'SCORES' as const, cells: figure.cells })),
+      counts,
+      thresholds,
+    ),
+    ...decideSuppression(
+      figures.map((figure) => ({ key: `comments:${figure.key}`, kind: 'COMMENTS' as const, cells: figure.cells })),
+      commentCounts,
+      thresholds,
+    ),
+  ];
   const decisionOf = new Map(decisions.map((decision) => [decision.key, decision]));
   return figures.map((figure) => {
     const cells = figure.cells.map((cell) => tallies[cell]).filter((tally): tally is CellTally => tally !== undefined);

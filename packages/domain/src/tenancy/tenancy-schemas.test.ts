@@ -86,7 +86,10 @@ describe('minReportingGroupSizeSchema', () => {
     expect(minReportingGroupSizeSchema.safeParse(2).success).toBe(false);
     expect(minReportingGroupSizeSchema.safeParse(0).success).toBe(false);
     expect(minReportingGroupSizeSchema.safeParse(-5).success).toBe(false);
-    expect(minReportingGroupSizeSchema.parse(3)).toBe(3);
+    // DESIGN.md: never below five, whatever an organisation asks for.
+    expect(minReportingGroupSizeSchema.safeParse(3).success).toBe(false);
+    expect(minReportingGroupSizeSchema.safeParse(4).success).toBe(false);
+    expect(minReportingGroupSizeSchema.parse(5)).toBe(5);
     expect(minReportingGroupSizeSchema.parse(50)).toBe(50);
     expect(minReportingGroupSizeSchema.safeParse(51).success).toBe(false);
   });

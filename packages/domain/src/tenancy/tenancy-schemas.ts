@@ -4,8 +4,8 @@ import { emailSchema, personNameSchema, singleLine } from '../identity/identity-
 import { NoteRetention, noteRetentionMonthsSchema } from '../delivery/note-retention.js';
 
 export const DEFAULT_MIN_REPORTING_GROUP_SIZE = 5;
-/** Below three, a "group" figure can point at a person; the provider never allows that. */
-export const LOWEST_MIN_REPORTING_GROUP_SIZE = 3;
+/** DESIGN.md: no figure from fewer than five people, whatever an organisation asks for (a smaller "group" can point at a person). */
+export const LOWEST_MIN_REPORTING_GROUP_SIZE = 5;
 
 /**
  * Zone names already found valid. Luxon asks Intl by building a formatter, which costs more than

@@ -21,12 +21,13 @@ const AGREEMENT = [
   { value: 5, label: 'Strongly agree', count: 2 },
 ];
 
-function results(programme: unknown, sessions: unknown[]) {
+function results(programme: unknown, sessions: unknown[], updatedOn: string | null = null, minGroupSize = 5) {
   return {
     data: {
       feedbackResults: {
         programmeId: 'p1',
-        minGroupSize: 5,
+        minGroupSize,
+        updatedOn,
         instrument: { key: 'session-feedback', version: 1, title: 'How was this session for you?', licence: 'CC-BY-4.0' },
         programme,
         sessions,
@@ -61,6 +62,7 @@ describe('a programme’s feedback results', () => {
     expect(screen.getAllByText('Comments: Fewer than 5 responses')).toHaveLength(2);
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.queryByText(/Average/)).toBeNull();
+    expect(screen.getByText('No results have been published yet.')).toBeTruthy();
     expect(asked).toEqual([{ programmeId: 'p1' }]);
   });
 
@@ -76,8 +78,11 @@ describe('a programme’s feedback results', () => {
       },
       comments: { shown: false, withheldReason: 'COMMENTS_OFF', message: 'Comments are off for this service', comments: null },
     };
-    open(results(shown, []));
+    open(results(shown, [], '2026-12-07', 6));
     await screen.findByText('6 responses.');
+    // The organisation's own minimum group size, and the day the results were published.
+    expect(screen.getByText(/Results update after every 6 new responses to a session/)).toBeTruthy();
+    expect(screen.getByText('Last updated 7 December 2026.')).toBeTruthy();
     expect(screen.getByText('Average 4.17 out of 5, from 6 answers.')).toBeTruthy();
     const table = screen.getByRole('table', { name: 'The whole programme: The facilitator held the group well.' });
     expect(

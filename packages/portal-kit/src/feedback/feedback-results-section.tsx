@@ -54,6 +54,14 @@ function Comments({ figure }: { figure: Figure }) {
 }
 
 /**
+ * The day results were published: a calendar date (UTC) with no time kept on purpose, so it is
+ * written as that date wherever the viewer is (moving a bare date into a zone could shift its day).
+ */
+function publishedDate(isoDate: string): string | null {
+  return formatDateTime(`${isoDate}T12:00:00Z`, { dateOnly: true, timeZone: 'UTC' });
+}
+
+/**
  * A programme's anonymous feedback, for its assigned facilitators and its organisation's admins:
  * the API decides what may be shown (its one suppression rule), and this shows its words for the
  * rest ("Fewer than 5 responses") instead of numbers. Nobody's single answer is ever shown.
@@ -67,8 +75,10 @@ export function FeedbackResultsSection({ programmeId }: { programmeId: string })
           <>
             <p className="lena-muted">
               Anonymous answers to “{feedbackResults.instrument?.title ?? 'How was this session for you?'}”. Figures are shown only once at least {feedbackResults.minGroupSize}{' '}
-              people have answered, and only where no smaller group could be worked out from them.
+              people have answered, and only where no smaller group could be worked out from them. Results update after every {feedbackResults.minGroupSize} new responses to a
+              session, so no change between two visits can point to one person; a session with fewer than {feedbackResults.minGroupSize} responses is not counted anywhere.
             </p>
+            <p>{feedbackResults.updatedOn ? `Last updated ${publishedDate(feedbackResults.updatedOn)}.` : 'No results have been published yet.'}</p>
             <h3>The whole programme</h3>
             <Scores figure={feedbackResults.programme} caption="The whole programme" />
             <Comments figure={feedbackResults.programme} />

@@ -72,7 +72,12 @@ export class FeedbackInstrumentInfo {
 export class FeedbackResults {
   @Field(() => ID) programmeId: string;
   @Field(() => FeedbackInstrumentInfo, { nullable: true, description: 'Null until a session has had a feedback request.' }) instrument: FeedbackInstrumentInfo | null;
-  @Field(() => Int, { description: 'The organisation’s minimum group size.' }) minGroupSize: number;
+  @Field(() => Int, { description: 'The organisation’s minimum group size: results are published again only after this many new responses.' }) minGroupSize: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The date (YYYY-MM-DD) the results shown were last published; null until a session first reaches the minimum group size.',
+  })
+  updatedOn: string | null;
   @Field(() => FeedbackFigure) programme: FeedbackFigure;
   @Field(() => [SessionFeedback]) sessions: SessionFeedback[];
 }

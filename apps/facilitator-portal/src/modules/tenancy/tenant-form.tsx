@@ -121,7 +121,7 @@ export function TenantForm({ id, initial, submitLabel, suggestSlugFromName = fal
         name="minReportingGroupSize"
         inputMode="numeric"
         width="short"
-        hint="Figures from fewer people than this are never shown, so nobody can be singled out. At least 3."
+        hint="Figures from fewer people than this are never shown, so nobody can be singled out. At least 5."
         value={minSize}
         onChange={setMinSize}
       />

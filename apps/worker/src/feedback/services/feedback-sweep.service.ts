@@ -10,6 +10,7 @@ import { inPlatformTransaction } from '../../jobs/platform-transaction';
 import { OutboxEmailService } from '../../notifications/services/outbox-email.service';
 import { feedbackInvitationEmail, feedbackPageUrl, feedbackReminderEmail } from '../feedback-emails';
 import { FeedbackRequestRepository, type FeedbackRecipient, type LinkHash } from '../feedback-request.repository';
+import { FeedbackPublicationService } from './feedback-publication.service';
 
 /** Rows taken per statement; a sweep keeps taking until none are left. */
 export const FEEDBACK_BATCH = 500;
@@ -23,6 +24,8 @@ export interface TenantFeedbackSweepOutcome {
   withdrawn: number;
   /** Reminders sent (each link reminded once, with a new secret). */
   reminders: number;
+  /** Sessions whose results were published by the sweep (a publication nudge was lost). */
+  published: number;
 }
 
 /** A new link secret: 32 random bytes, base64url (FEEDBACK_TOKEN_PATTERN); only its hash is stored. */
@@ -58,6 +61,7 @@ export class FeedbackSweepService {
     private readonly emails: OutboxEmailService,
     private readonly jobQueues: JobQueues,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly publication: FeedbackPublicationService,
   ) {}
 
   /** `sweepJobId`: the sweep job's own id, which names the tenant sweeps it adds. */
@@ -73,7 +77,8 @@ export class FeedbackSweepService {
     const withdrawn = await this.requests.withdrawFromAbsent(context.uow, context.tenantId);
     const links = await this.issueLinks(context);
     const reminders = await this.remind(context);
-    return { opened, links, withdrawn, reminders };
+    const published = await this.publication.publishDue(context.uow, context.tenantId, FEEDBACK_BATCH);
+    return { opened, links, withdrawn, reminders, published };
   }
 
   private async openRequests({ uow, tenantId }: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<number> {
