@@ -59,7 +59,9 @@ export class OutcomeRequestRepository {
 
   /**
    * Programmes with a plan, not cancelled, with a point still unopened and a session recent enough
-   * that a window may be open (the last follow-up closes two weeks after its month count).
+   * that a window may be open (the last follow-up closes two weeks after its month count). The plans
+   * are locked FOR SHARE until the sweep commits, so an admin's change waits and then finds the
+   * baseline opened (the plan is frozen from then on).
    */
   async plannedProgrammes(uow: UnitOfWork, tenantId: string): Promise<PlannedProgramme[]> {
     return uow.query<PlannedProgramme>(
@@ -80,7 +82,8 @@ export class OutcomeRequestRepository {
           AND EXISTS (SELECT 1 FROM group_session s
                        WHERE s.tenant_id = p.tenant_id AND s.programme_id = p.id AND s.status <> 'CANCELLED'
                          AND s.ends_at > now() - make_interval(months => COALESCE(plan.follow_up_months, 0), days => 15))
-        ORDER BY p.id`,
+        ORDER BY p.id
+          FOR SHARE OF plan`,
       [tenantId],
     );
   }

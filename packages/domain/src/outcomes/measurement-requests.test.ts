@@ -9,6 +9,7 @@ import {
   ownScoreReading,
   reliableChangeThreshold,
   scoreOutcomeSubmission,
+  subscaleRange,
 } from './measurement-requests.js';
 import type { MeasurementWindow } from './measurement-schedule.js';
 
@@ -114,5 +115,13 @@ describe('ownScoreReading', () => {
     );
     expect(formatOutcomeScore(3.04)).toBe('3');
     expect(formatOutcomeScore(62.5)).toBe('63');
+  });
+});
+
+describe('subscaleRange', () => {
+  it('gives a mean scale its options’ range and a sum scale that range times its items', () => {
+    expect(subscaleRange(COPENHAGEN_BURNOUT_INVENTORY, 'work')).toEqual({ minimum: 0, maximum: 100 });
+    const summed = { ...COPENHAGEN_BURNOUT_INVENTORY, subscales: [{ ...COPENHAGEN_BURNOUT_INVENTORY.subscales[0]!, method: 'SUM' as const }] };
+    expect(subscaleRange(summed, 'personal')).toEqual({ minimum: 0, maximum: 600 });
   });
 });

@@ -160,3 +160,14 @@ export function ownScoreReading(history: OwnScoreHistory): string {
     ? `${figures}; ${direction}, and a ${movement} of this size is more than the measure’s own noise.`
     : `${figures}; ${direction}, but a ${movement} of this size is within the measure’s own noise, so it may not be a real change.`;
 }
+
+/** The lowest and highest score a subscale can give, from its items' response scales (a sum scales with its item count). */
+export function subscaleRange(instrument: OutcomeInstrument, subscaleKey: string): { minimum: number; maximum: number } {
+  const subscale = instrument.subscales.find((candidate) => candidate.key === subscaleKey);
+  const scales = new Map(instrument.scales.map((scale) => [scale.key, scale.options.map((option) => option.value)]));
+  const items = instrument.items.filter((item) => subscale?.items.includes(item.key));
+  const values = items.flatMap((item) => scales.get(item.scale) ?? []);
+  if (!subscale || values.length === 0) return { minimum: 0, maximum: 0 };
+  const factor = subscale.method === 'SUM' ? subscale.items.length : 1;
+  return { minimum: Math.min(...values) * factor, maximum: Math.max(...values) * factor };
+}
