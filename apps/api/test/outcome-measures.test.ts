@@ -45,7 +45,13 @@ async function post(path: 'form' | 'responses', payload: unknown, headers: Recor
   const response = await api.app
     .getHttpAdapter()
     .getInstance()
-    .inject({ method: 'POST', url: `/outcomes/${path}`, headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(payload), remoteAddress: '127.0.0.78' });
+    .inject({
+      method: 'POST',
+      url: `/outcomes/${path}`,
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: JSON.stringify(payload),
+      remoteAddress: '127.0.0.78',
+    });
   return { statusCode: response.statusCode, body: JSON.parse(response.body) as OutcomeReply['body'] };
 }
 
@@ -262,7 +268,10 @@ describe('answering through a single-use link', () => {
     const link = await api.fixtures.outcomeLink(tenant.id, (await api.fixtures.outcomeRequest(tenant.id, programme.id, 'BASELINE')).id, people[0]!.id);
     const reply = await answer(link.token, { cbi: { ...cbi(50), 'work-1': 60 } });
     expect(reply.statusCode).toBe(400);
-    expect(reply.body.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldProblems: [{ field: 'cbi.work-1', message: 'Choose one of the answers offered for “Is your work emotionally exhausting?”.' }] });
+    expect(reply.body.error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldProblems: [{ field: 'cbi.work-1', message: 'Choose one of the answers offered for “Is your work emotionally exhausting?”.' }],
+    });
     expect((await answer(link.token, {})).body.error?.fieldProblems).toEqual([{ field: 'cbi', message: 'Answer the questions in “Copenhagen Burnout Inventory”.' }]);
     expect(await measurements(programme.id)).toEqual([]);
     expect((await answer(link.token)).statusCode).toBe(201);
@@ -388,7 +397,9 @@ describe('pairing, a person’s own history, and erasure', () => {
     const mine = expectData(await personClient.gql<MyMeasuresView>(MY_MEASURES)).myMeasures[0]!.scales.find((scale) => scale.subscaleKey === 'work')!;
     expect(mine.scores.map((score) => [score.point, score.score])).toEqual([['FINAL', 25]]);
 
-    const { rows: audited } = await api.owner.query(`SELECT actor_user_id, target_id, detail FROM audit_event WHERE action = 'OUTCOME_PAIRING_ERASED' AND target_id = $1`, [person.id]);
+    const { rows: audited } = await api.owner.query(`SELECT actor_user_id, target_id, detail FROM audit_event WHERE action = 'OUTCOME_PAIRING_ERASED' AND target_id = $1`, [
+      person.id,
+    ]);
     expect(audited).toEqual([{ actor_user_id: person.id, target_id: person.id, detail: { erased: true } }]);
   });
 
@@ -398,7 +409,11 @@ describe('pairing, a person’s own history, and erasure', () => {
     const ERASE = `mutation($id: ID!) { eraseOutcomePairing(userId: $id) }`;
     expectError(await adminClient.gql(ERASE, { id: people[0]!.id }), 'FORBIDDEN');
     // Even through the function itself, as the org admin acting in the organisation.
-    await asApp(tenant.id, async (client) => expect((await client.query('SELECT outcome_erase_pairing($1) AS erased', [people[0]!.id])).rows).toEqual([{ erased: false }]), admin.id);
+    await asApp(
+      tenant.id,
+      async (client) => expect((await client.query('SELECT outcome_erase_pairing($1) AS erased', [people[0]!.id])).rows).toEqual([{ erased: false }]),
+      admin.id,
+    );
     expect(await api.fixtures.count('outcome_pairing_salt', 'user_id = $1', [people[0]!.id])).toBe(1);
     const platformAdmin = await signedIn(api, await api.fixtures.platformAdmin());
     expect(expectData(await platformAdmin.gql<{ eraseOutcomePairing: boolean }>(ERASE, { id: people[0]!.id })).eraseOutcomePairing).toBe(true);

@@ -79,7 +79,11 @@ describe('pnpm db:seed', () => {
     // An enrolled demo participant's answers are among them, under their own pseudonym: they see them under My measures.
     const sam = api.client();
     expectData(await sam.login('sam@northshire-cp.test', DEMO_PASSWORD));
-    const mine = expectData(await sam.gql<{ myMeasures: Array<{ scales: Array<{ subscaleKey: string; scores: Array<{ point: string }> }> }> }>('{ myMeasures { scales { subscaleKey scores { point } } } }'));
+    const mine = expectData(
+      await sam.gql<{ myMeasures: Array<{ scales: Array<{ subscaleKey: string; scores: Array<{ point: string }> }> }> }>(
+        '{ myMeasures { scales { subscaleKey scores { point } } } }',
+      ),
+    );
     expect(mine.myMeasures[0]!.scales.find((scale) => scale.subscaleKey === 'work')!.scores.map((score) => score.point)).toEqual(['BASELINE', 'FINAL']);
 
     // The night-shift group rotates among three start times (London time).

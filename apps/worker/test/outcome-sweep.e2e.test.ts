@@ -56,11 +56,13 @@ describe('outcomes sweep (the outcomes queue)', () => {
     tenantId = await fixtures.tenant();
     // The API writes the shipped instruments at its start-up; the worker's database gets them here.
     for (const instrument of [COPENHAGEN_BURNOUT_INVENTORY]) {
-      await fixtures.query(
-        null,
-        'INSERT INTO outcome_instrument (key, version, title, licence, definition) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key, version) DO NOTHING',
-        [instrument.key, instrument.version, instrument.title, JSON.stringify(instrument.licence), JSON.stringify(instrument)],
-      );
+      await fixtures.query(null, 'INSERT INTO outcome_instrument (key, version, title, licence, definition) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key, version) DO NOTHING', [
+        instrument.key,
+        instrument.version,
+        instrument.title,
+        JSON.stringify(instrument.licence),
+        JSON.stringify(instrument),
+      ]);
     }
   });
 
@@ -88,11 +90,14 @@ describe('outcomes sweep (the outcomes queue)', () => {
       key = `own-${Math.random().toString(36).slice(2, 10)}`;
       const definition = { ...LENA_GRP_OUTCOME, key, licence: { ...LENA_GRP_OUTCOME.licence, tenantMustConfirm: true } };
       const [creator] = await fixtures.query<{ id: string }>(null, 'SELECT id FROM user_account ORDER BY id LIMIT 1');
-      await fixtures.query(
+      await fixtures.query(tenantId, 'INSERT INTO tenant_outcome_instrument (tenant_id, key, version, title, licence, definition, created_by) VALUES ($1, $2, 1, $3, $4, $5, $6)', [
         tenantId,
-        'INSERT INTO tenant_outcome_instrument (tenant_id, key, version, title, licence, definition, created_by) VALUES ($1, $2, 1, $3, $4, $5, $6)',
-        [tenantId, key, definition.title, JSON.stringify(definition.licence), JSON.stringify(definition), creator!.id],
-      );
+        key,
+        definition.title,
+        JSON.stringify(definition.licence),
+        JSON.stringify(definition),
+        creator!.id,
+      ]);
     }
     await fixtures.query(tenantId, 'INSERT INTO programme_outcome_plan (tenant_id, programme_id, midpoint, updated_by) VALUES ($1, $2, false, $3)', [
       tenantId,
@@ -192,10 +197,11 @@ describe('outcomes sweep (the outcomes queue)', () => {
     expect(await requests(id)).toEqual([]);
     expect(mailsFor(baselineSubject(title), people[0]!)).toEqual([]);
 
-    const [{ key }] = (await fixtures.query<{ key: string }>(tenantId, 'SELECT instrument_key AS key FROM programme_outcome_instrument WHERE tenant_id = $1 AND programme_id = $2', [
+    const [{ key }] = (await fixtures.query<{ key: string }>(
       tenantId,
-      id,
-    ])) as [{ key: string }];
+      'SELECT instrument_key AS key FROM programme_outcome_instrument WHERE tenant_id = $1 AND programme_id = $2',
+      [tenantId, id],
+    )) as [{ key: string }];
     await fixtures.query(tenantId, 'INSERT INTO tenant_instrument_licence (tenant_id, instrument_key, confirmed_by) VALUES ($1, $2, $3)', [tenantId, key, people[0]!.id]);
     expect(await runSweep()).toEqual({ opened: 1, links: 2, reminders: 0 });
     await Promise.all(people.map((person) => waitForMail(baselineSubject(title), person)));

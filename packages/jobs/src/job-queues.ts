@@ -172,7 +172,11 @@ export class JobQueues {
     await this.enqueue(Jobs.sweepTenantFeedback, { tenantId });
   }
 
-  private async enqueueTenantSweeps(job: typeof Jobs.sweepTenantScheduling | typeof Jobs.sweepTenantFeedback | typeof Jobs.sweepTenantOutcomes, tenantIds: readonly string[], sweepJobId: string): Promise<void> {
+  private async enqueueTenantSweeps(
+    job: typeof Jobs.sweepTenantScheduling | typeof Jobs.sweepTenantFeedback | typeof Jobs.sweepTenantOutcomes,
+    tenantIds: readonly string[],
+    sweepJobId: string,
+  ): Promise<void> {
     if (tenantIds.length === 0) return;
     // BullMQ keeps ':' for its own ids (a scheduler's jobs are `repeat:<name>:<time>`).
     const sweep = sweepJobId.replace(/:/g, '-');

@@ -46,7 +46,12 @@ export class MyMeasuresService {
     }
     const [own, spreads, minGroupSize] = await Promise.all([
       this.measures.measurements(tenantId, pseudonyms),
-      salt ? this.measures.baselineSpread(tenantId, plans.map((plan) => plan.programmeId)) : Promise.resolve([]),
+      salt
+        ? this.measures.baselineSpread(
+            tenantId,
+            plans.map((plan) => plan.programmeId),
+          )
+        : Promise.resolve([]),
       this.measures.minGroupSize(tenantId),
     ]);
     return plans.map((plan) => ({
@@ -84,11 +89,15 @@ export class MyMeasuresService {
   private threshold(spreads: readonly BaselineSpread[], programmeId: string, instrumentKey: string, subscaleKey: string, reliability: number, minGroupSize: number): number | null {
     const spread = spreads.find((candidate) => candidate.programmeId === programmeId && candidate.instrumentKey === instrumentKey && candidate.subscaleKey === subscaleKey);
     if (!spread?.sd) return null;
-    const [decision] = decideSuppression([{ key: 'baseline', kind: 'SCORES', cells: ['baseline'] }], { baseline: spread.n }, {
-      minGroupSize,
-      minCommentGroupSize: DEFAULT_MIN_COMMENT_GROUP_SIZE,
-      commentsEnabled: false,
-    });
+    const [decision] = decideSuppression(
+      [{ key: 'baseline', kind: 'SCORES', cells: ['baseline'] }],
+      { baseline: spread.n },
+      {
+        minGroupSize,
+        minCommentGroupSize: DEFAULT_MIN_COMMENT_GROUP_SIZE,
+        commentsEnabled: false,
+      },
+    );
     return decision?.shown ? reliableChangeThreshold(spread.sd, reliability) : null;
   }
 

@@ -256,11 +256,14 @@ if (require.main === module) {
  * programme already has a plan.
  */
 async function seedOutcomes(uow: UnitOfWork, { tenantId, title, respondents, setBy }: { tenantId: string; title: string; respondents: number; setBy: string }): Promise<void> {
-  const programme = oneRow(await uow.query<{ id: string; firstStart: Date }>(
-    `SELECT p.id, min(s.starts_at) AS "firstStart" FROM programme p JOIN group_session s ON s.tenant_id = p.tenant_id AND s.programme_id = p.id
+  const programme = oneRow(
+    await uow.query<{ id: string; firstStart: Date }>(
+      `SELECT p.id, min(s.starts_at) AS "firstStart" FROM programme p JOIN group_session s ON s.tenant_id = p.tenant_id AND s.programme_id = p.id
       WHERE p.tenant_id = $1 AND p.title = $2 GROUP BY p.id`,
-    [tenantId, title],
-  ), 'programme');
+      [tenantId, title],
+    ),
+    'programme',
+  );
   const [planned] = await uow.query('SELECT 1 FROM programme_outcome_plan WHERE tenant_id = $1 AND programme_id = $2', [tenantId, programme.id]);
   if (planned) return;
   await uow.query('INSERT INTO programme_outcome_plan (tenant_id, programme_id, midpoint, updated_by) VALUES ($1, $2, false, $3)', [tenantId, programme.id, setBy]);
@@ -275,7 +278,10 @@ async function seedOutcomes(uow: UnitOfWork, { tenantId, title, respondents, set
 
   // The pseudonyms, as pairing-pseudonym.ts derives them: HMAC-SHA256 of a person's salt under the programme's key.
   const key = oneRow(await uow.query<{ secret: Buffer }>('SELECT outcome_pairing_secret($1, $2) AS secret', [programme.id, randomBytes(32)]), 'outcome_pairing_secret').secret;
-  const enrolled = await uow.query<{ userId: string }>('SELECT user_id AS "userId" FROM enrolment WHERE tenant_id = $1 AND programme_id = $2 ORDER BY user_id', [tenantId, programme.id]);
+  const enrolled = await uow.query<{ userId: string }>('SELECT user_id AS "userId" FROM enrolment WHERE tenant_id = $1 AND programme_id = $2 ORDER BY user_id', [
+    tenantId,
+    programme.id,
+  ]);
   const pseudonyms: string[] = [];
   for (const { userId } of enrolled.slice(0, respondents)) {
     await uow.query('INSERT INTO outcome_pairing_salt (user_id, salt) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING', [userId, randomBytes(32)]);

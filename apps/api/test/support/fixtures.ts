@@ -221,7 +221,11 @@ export class Fixtures {
 
   /** A programme's outcome plan asking `instrumentKeys` (version 1 each), set by `updatedBy`. */
   async outcomePlan(tenantId: string, programmeId: string, updatedBy: string, instrumentKeys: readonly string[] = ['cbi']): Promise<void> {
-    await this.asTenant(tenantId, 'INSERT INTO programme_outcome_plan (tenant_id, programme_id, midpoint, updated_by) VALUES ($1, $2, false, $3)', [tenantId, programmeId, updatedBy]);
+    await this.asTenant(tenantId, 'INSERT INTO programme_outcome_plan (tenant_id, programme_id, midpoint, updated_by) VALUES ($1, $2, false, $3)', [
+      tenantId,
+      programmeId,
+      updatedBy,
+    ]);
     for (const key of instrumentKeys) {
       await this.asTenant(tenantId, 'INSERT INTO programme_outcome_instrument (tenant_id, programme_id, instrument_key, instrument_version) VALUES ($1, $2, $3, 1)', [
         tenantId,

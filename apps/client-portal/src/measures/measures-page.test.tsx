@@ -26,13 +26,25 @@ function measuresServer(state: 'OPEN' | 'SPENT' | 'EXPIRED' | 'UNKNOWN' | 'DOWN'
     const body = JSON.parse(String(init?.body)) as Sent['body'];
     sent.push({ path, body, credentials: init?.credentials });
     if (linkState === 'DOWN') throw new TypeError('Failed to fetch');
-    if (linkState !== 'OPEN') return json(linkState === 'SPENT' ? 409 : 404, { error: { code: linkState === 'SPENT' ? 'CONFLICT' : 'NOT_FOUND', message: 'Refused.', fieldProblems: [], linkState } });
+    if (linkState !== 'OPEN')
+      return json(linkState === 'SPENT' ? 409 : 404, { error: { code: linkState === 'SPENT' ? 'CONFLICT' : 'NOT_FOUND', message: 'Refused.', fieldProblems: [], linkState } });
     if (path === '/outcomes/form') {
-      return json(200, { programmeTitle: 'Burnout circle', point: 'BASELINE', closesAt: '2027-01-08T10:00:00.000Z', instruments: [{ instrument: COPENHAGEN_BURNOUT_INVENTORY, attribution: ATTRIBUTION }] });
+      return json(200, {
+        programmeTitle: 'Burnout circle',
+        point: 'BASELINE',
+        closesAt: '2027-01-08T10:00:00.000Z',
+        instruments: [{ instrument: COPENHAGEN_BURNOUT_INVENTORY, attribution: ATTRIBUTION }],
+      });
     }
     const answered = Object.keys(body.answers?.cbi ?? {}).length;
     if (answered < 3) {
-      return json(400, { error: { code: 'BAD_USER_INPUT', message: 'Too few.', fieldProblems: [{ field: 'cbi', message: 'Answer enough of the questions in “Copenhagen Burnout Inventory” for it to be scored.' }] } });
+      return json(400, {
+        error: {
+          code: 'BAD_USER_INPUT',
+          message: 'Too few.',
+          fieldProblems: [{ field: 'cbi', message: 'Answer enough of the questions in “Copenhagen Burnout Inventory” for it to be scored.' }],
+        },
+      });
     }
     linkState = 'SPENT';
     return json(201, { stored: true });

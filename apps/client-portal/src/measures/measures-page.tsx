@@ -138,8 +138,8 @@ function MeasuresFormView({ form, token, api, onDone }: { form: MeasuresForm; to
       <PageHeading>{POINT_LEADS[form.point]}: a short questionnaire</PageHeading>
       <p className="lena-page__lead">{form.programmeTitle}</p>
       <p>
-        Your answers are stored without your name, your email address or this link. Your organisation and facilitators see only combined results from at least five people. The
-        link works once, until {closingDay(form.closesAt)}.
+        Your answers are stored without your name, your email address or this link. Your organisation and facilitators see only combined results from at least five people. The link
+        works once, until {closingDay(form.closesAt)}.
       </p>
       {Object.keys(problems).length > 0 && (
         <div className="lena-error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">

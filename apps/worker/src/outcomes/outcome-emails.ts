@@ -27,7 +27,8 @@ const SUBJECTS: Record<MeasurementPoint, (title: string) => string> = {
 };
 
 const WHY: Record<MeasurementPoint, string> = {
-  BASELINE: 'Before the group begins, we ask everyone taking part a few questions about how work has been for them lately, so that you and your organisation can later see what changed.',
+  BASELINE:
+    'Before the group begins, we ask everyone taking part a few questions about how work has been for them lately, so that you and your organisation can later see what changed.',
   MIDPOINT: 'You are halfway through the programme: the same few questions again, so you can see how things are moving.',
   FINAL: 'The programme has ended: the same questions as at the start, so you can see what has changed.',
   FOLLOW_UP: 'Some time has passed since the programme ended: the same questions once more, to see what has lasted.',

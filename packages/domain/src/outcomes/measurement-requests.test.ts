@@ -67,7 +67,11 @@ describe('scoreOutcomeSubmission', () => {
   it('refuses, naming every problem by instrument and item, an answer not offered, an unknown questionnaire and one with too few answers', () => {
     let error: unknown;
     try {
-      scoreOutcomeSubmission([COPENHAGEN_BURNOUT_INVENTORY, LENA_GRP_OUTCOME], { cbi: { ...allWork, 'work-1': 60 }, 'lena-grp-outcome': { [LENA_GRP_OUTCOME.items[0]!.key]: 1 }, other: {} });
+      scoreOutcomeSubmission([COPENHAGEN_BURNOUT_INVENTORY, LENA_GRP_OUTCOME], {
+        cbi: { ...allWork, 'work-1': 60 },
+        'lena-grp-outcome': { [LENA_GRP_OUTCOME.items[0]!.key]: 1 },
+        other: {},
+      });
     } catch (caught) {
       error = caught;
     }
@@ -95,18 +99,41 @@ describe('ownScoreReading', () => {
   });
 
   it('reads a fall in burnout larger than the noise as a real improvement', () => {
-    expect(ownScoreReading({ ...work, scores: [{ point: 'BASELINE', score: 62.1 }, { point: 'FINAL', score: 45 }], reliableChange: threshold })).toBe(
-      'Work-related burnout 62 → 45: lower is better; a fall is an improvement, and a fall of this size is more than the measure’s own noise.',
-    );
+    expect(
+      ownScoreReading({
+        ...work,
+        scores: [
+          { point: 'BASELINE', score: 62.1 },
+          { point: 'FINAL', score: 45 },
+        ],
+        reliableChange: threshold,
+      }),
+    ).toBe('Work-related burnout 62 → 45: lower is better; a fall is an improvement, and a fall of this size is more than the measure’s own noise.');
   });
 
   it('says when a change is within the noise, when it went the wrong way, and when noise cannot yet be judged', () => {
-    expect(ownScoreReading({ ...work, scores: [{ point: 'BASELINE', score: 50 }, { point: 'FINAL', score: 54 }], reliableChange: threshold })).toBe(
+    expect(
+      ownScoreReading({
+        ...work,
+        scores: [
+          { point: 'BASELINE', score: 50 },
+          { point: 'FINAL', score: 54 },
+        ],
+        reliableChange: threshold,
+      }),
+    ).toBe(
       'Work-related burnout 50 → 54: lower is better; a rise means things have been harder, but a rise of this size is within the measure’s own noise, so it may not be a real change.',
     );
-    expect(ownScoreReading({ ...work, scores: [{ point: 'BASELINE', score: 50 }, { point: 'FINAL', score: 40 }], reliableChange: null })).toMatch(
-      /a fall is an improvement\. There are not yet enough answers in your group/,
-    );
+    expect(
+      ownScoreReading({
+        ...work,
+        scores: [
+          { point: 'BASELINE', score: 50 },
+          { point: 'FINAL', score: 40 },
+        ],
+        reliableChange: null,
+      }),
+    ).toMatch(/a fall is an improvement\. There are not yet enough answers in your group/);
   });
 
   it('reads a single answer and a short scale plainly', () => {

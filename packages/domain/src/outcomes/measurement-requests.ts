@@ -36,7 +36,9 @@ export function askableInstruments<T extends { key: string; licence: InstrumentL
   instruments: readonly T[],
   confirmedByTenant: ReadonlySet<string>,
 ): Array<T & { definition: OutcomeInstrument }> {
-  return instruments.filter((instrument): instrument is T & { definition: OutcomeInstrument } => instrument.definition !== null && instrumentUsable(instrument.licence, instrument.key, confirmedByTenant));
+  return instruments.filter(
+    (instrument): instrument is T & { definition: OutcomeInstrument } => instrument.definition !== null && instrumentUsable(instrument.licence, instrument.key, confirmedByTenant),
+  );
 }
 
 /** The shape of an outcome link's secret (32 random bytes, base64url): anything else is unknown before a statement runs. */
@@ -153,9 +155,10 @@ export function ownScoreReading(history: OwnScoreHistory): string {
   const difference = last.score - first.score;
   if (difference === 0) return `${figures}; your score is the same as at ${POINT_NAMES[first.point]}.`;
   const movement = difference < 0 ? 'fall' : 'rise';
-  const improved = (difference < 0) === (history.direction === ScoreDirection.HIGHER_IS_WORSE);
+  const improved = difference < 0 === (history.direction === ScoreDirection.HIGHER_IS_WORSE);
   const direction = improved ? `a ${movement} is an improvement` : `a ${movement} means things have been harder`;
-  if (history.reliableChange === null) return `${figures}; ${direction}. There are not yet enough answers in your group to say whether a change this size is more than the measure’s own noise.`;
+  if (history.reliableChange === null)
+    return `${figures}; ${direction}. There are not yet enough answers in your group to say whether a change this size is more than the measure’s own noise.`;
   return Math.abs(difference) > history.reliableChange
     ? `${figures}; ${direction}, and a ${movement} of this size is more than the measure’s own noise.`
     : `${figures}; ${direction}, but a ${movement} of this size is within the measure’s own noise, so it may not be a real change.`;

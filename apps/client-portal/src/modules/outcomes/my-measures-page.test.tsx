@@ -48,7 +48,9 @@ describe('My measures', () => {
     await screen.findByRole('heading', { level: 2, name: 'Burnout circle' });
     expect(screen.getByText(PROGRAMME.scales[0]!.reading)).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Your work-related burnout scores (0 to 100)' });
-    const rows = within(table).getAllByRole('row').map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['When', 'Asked on', 'Your score'],
       ['Start', '1 January 2027', '62'],

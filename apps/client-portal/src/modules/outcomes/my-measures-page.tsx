@@ -93,7 +93,11 @@ export function MyMeasuresPage() {
   });
   return (
     <Page title="My measures" lead="Your own answers to your programmes’ questionnaires, over time. Only you can see these scores.">
-      {erased && <Alert tone="success" title="Your answers are unpaired">Answers you give from now on will not be matched with the ones you gave before.</Alert>}
+      {erased && (
+        <Alert tone="success" title="Your answers are unpaired">
+          Answers you give from now on will not be matched with the ones you gave before.
+        </Alert>
+      )}
       <QueryView result={result} loadingLabel="Loading your measures">
         {(data) =>
           data.myMeasures.length === 0 ? (
