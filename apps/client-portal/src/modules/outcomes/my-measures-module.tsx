@@ -4,7 +4,7 @@ const MyMeasuresPage = lazyPage(() => import('./my-measures-page.js'), 'MyMeasur
 
 /** Everyone who may be enrolled in a programme: their own outcome scores over time, which nobody else sees. */
 export const myMeasuresModule: PortalModule = {
-  nav: { href: '/measures', label: 'My measures' },
+  nav: { href: '/my-measures', label: 'My measures' },
   card: { linkText: 'See your measures', description: 'Your own questionnaire scores over time, and what they mean.' },
-  routes: [{ path: 'measures', element: <MyMeasuresPage /> }],
+  routes: [{ path: 'my-measures', element: <MyMeasuresPage /> }],
 };

@@ -44,7 +44,7 @@ const PROGRAMME = {
 
 describe('My measures', () => {
   it('shows each scale’s reading and a table of the same numbers as its chart, with the instrument’s attribution', async () => {
-    openPortal('/measures', [{ path: '/measures', element: <MyMeasuresPage /> }], { MyMeasures: { data: { myMeasures: [PROGRAMME] } } });
+    openPortal('/my-measures', [{ path: '/my-measures', element: <MyMeasuresPage /> }], { MyMeasures: { data: { myMeasures: [PROGRAMME] } } });
     await screen.findByRole('heading', { level: 2, name: 'Burnout circle' });
     expect(screen.getByText(PROGRAMME.scales[0]!.reading)).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Your work-related burnout scores (0 to 100)' });
@@ -68,13 +68,13 @@ describe('My measures', () => {
   });
 
   it('says so when there is nothing yet', async () => {
-    openPortal('/measures', [{ path: '/measures', element: <MyMeasuresPage /> }], { MyMeasures: { data: { myMeasures: [] } } });
+    openPortal('/my-measures', [{ path: '/my-measures', element: <MyMeasuresPage /> }], { MyMeasures: { data: { myMeasures: [] } } });
     expect(await screen.findByRole('heading', { name: 'No measures yet' })).toBeTruthy();
   });
 
   it('unpairs the person’s answers only after they confirm', async () => {
     const user = userEvent.setup();
-    const portal = openPortal('/measures', [{ path: '/measures', element: <MyMeasuresPage /> }], {
+    const portal = openPortal('/my-measures', [{ path: '/my-measures', element: <MyMeasuresPage /> }], {
       MyMeasures: { data: { myMeasures: [PROGRAMME] } },
       EraseMyOutcomePairing: { data: { eraseMyOutcomePairing: true } },
     });
