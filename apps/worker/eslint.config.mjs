@@ -10,7 +10,14 @@ export default defineConfig(
     // The relay and the purges hand the outbox's rows over through the notifications context's repository;
     // scheduling writes its invitations and reminders to the outbox through it too. The sweep delivers
     // ended sessions and the purge erases old note text through delivery's repositories. Feedback
-    // emails its links through the outbox.
-    uses: { maintenance: ['notifications', 'delivery'], notifications: [], scheduling: ['notifications', 'delivery'], delivery: [], feedback: ['notifications'] },
+    // emails its links through the outbox, and so does outcomes.
+    uses: {
+      maintenance: ['notifications', 'delivery'],
+      notifications: [],
+      scheduling: ['notifications', 'delivery'],
+      delivery: [],
+      feedback: ['notifications'],
+      outcomes: ['notifications'],
+    },
   }),
 );

@@ -14,6 +14,7 @@ import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
 import { FeedbackResultsResolver } from './feedback/feedback-results.resolver';
 import { OutcomeInstrumentResolver } from './outcomes/outcome-instrument.resolver';
+import { MyMeasuresResolver } from './outcomes/my-measures.resolver';
 import { OutcomePlanResolver } from './outcomes/outcome-plan.resolver';
 import { FeedbackToGiveResolver } from './feedback/feedback-to-give.resolver';
 import { SharedActionItemResolver } from './delivery/shared-action-item.resolver';
@@ -43,6 +44,7 @@ const RESOLVERS = [
   FeedbackResultsResolver,
   OutcomeInstrumentResolver,
   OutcomePlanResolver,
+  MyMeasuresResolver,
   FeedbackToGiveResolver,
   InvitationResolver,
   EnrolmentResolver,

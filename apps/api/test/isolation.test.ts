@@ -472,6 +472,15 @@ describe('a participant of A and B’s feedback', () => {
   });
 });
 
+describe('a participant’s own outcome measures across organisations', () => {
+  it('myMeasures lists A’s own programme only, never B’s (whose plan and measurement exist), and the list is not vacuous', async () => {
+    const mine = await a.participantClient.gql<{ myMeasures: { programmeId: string }[] }>('{ myMeasures { programmeId programmeTitle scales { title scores { score } } } }');
+    expect(expectData(mine).myMeasures.map((entry) => entry.programmeId)).toEqual([a.programme.id]);
+    expect(mine.body).not.toContain(b.programme.id);
+    expect(mine.body).not.toContain(b.programme.title);
+  });
+});
+
 describe('delivery across organisations and programmes', () => {
   /** A's programme's session, begun ten minutes ago, with GRP notes (what the other cases must not touch). */
   let begun: { id: string };
@@ -593,11 +602,15 @@ describe('roles', () => {
       () => ({ input: { feedbackWindowDays: 9, feedbackReminderAfterHours: 24, grpCommentsEnabled: true, commentThreshold: 12, noteRetentionMonths: 6 } }),
       ['participant', 'facilitator', 'platformAdmin'],
     ],
+    // A person's own outcome scores and unpairing them (outcome-measures.test.ts: nobody else's, across roles and organisations).
+    ['myMeasures', '{ myMeasures { programmeId } }', () => ({}), ['facilitator', 'platformAdmin']],
+    ['eraseMyOutcomePairing', 'mutation { eraseMyOutcomePairing }', () => ({}), ['facilitator', 'platformAdmin']],
     // Every role may ask; who may see which programme is tested in "who reads a programme" below.
     ['programme', 'query($id: ID!) { programme(id: $id) { id } }', (w) => ({ id: w.programme.id }), []],
   ];
 
   const PLATFORM_ADMIN_OPERATIONS: [string, string, (w: World) => Record<string, unknown>][] = [
+    ['eraseOutcomePairing', 'mutation($id: ID!) { eraseOutcomePairing(userId: $id) }', (w) => ({ id: w.participant.id })],
     ['tenants', '{ tenants { id } }', () => ({})],
     ['createTenant', 'mutation { createTenant(input: { name: "Shadow organisation", slug: "shadow-org", timeZone: "Europe/London" }) { id } }', () => ({})],
     ['updateTenant', 'mutation($id: ID!) { updateTenant(input: { id: $id, name: "Renamed organisation" }) { id } }', (w) => ({ id: w.tenant.id })],

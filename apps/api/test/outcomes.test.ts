@@ -465,15 +465,17 @@ describe('pairing pseudonyms', () => {
     expect((await api.owner.query('SELECT secret FROM outcome_pairing_secret WHERE programme_id = $1', [programme.id])).rows).toEqual([{ secret: first }]);
   });
 
-  it('give a person the same pseudonym within a programme, another in every other programme, and never their id', async () => {
+  it('give a person the same pseudonym within a programme, another in every other programme and for every other salt, and never their id', async () => {
     const [one, two] = [randomBytes(32), randomBytes(32)];
-    const pseudonym = pairingPseudonym(one, participant.id);
+    const [salt, otherSalt] = [randomBytes(32), randomBytes(32)];
+    const pseudonym = pairingPseudonym(one, salt);
     expect(pseudonym).toMatch(/^[0-9a-f]{64}$/);
-    expect(pairingPseudonym(one, participant.id.toUpperCase())).toBe(pseudonym);
-    expect(pairingPseudonym(two, participant.id)).not.toBe(pseudonym);
-    expect(pairingPseudonym(one, admin.id)).not.toBe(pseudonym);
-    expect(pseudonym).not.toContain(participant.id.replace(/-/g, ''));
-    expect(() => pairingPseudonym(randomBytes(16), participant.id)).toThrow('A pairing key is 32 bytes.');
+    expect(pairingPseudonym(one, Buffer.from(salt))).toBe(pseudonym);
+    expect(pairingPseudonym(two, salt)).not.toBe(pseudonym);
+    expect(pairingPseudonym(one, otherSalt)).not.toBe(pseudonym);
+    expect(pseudonym).not.toContain(salt.toString('hex'));
+    expect(() => pairingPseudonym(randomBytes(16), salt)).toThrow('A pairing key is 32 bytes.');
+    expect(() => pairingPseudonym(one, randomBytes(16))).toThrow('A pairing salt is 32 bytes.');
   });
 
   it('outcome_measurement has no column that could name a person or a time', async () => {

@@ -1,4 +1,6 @@
+import { DEMO_PASSWORD } from '../src/seed/demo-data';
 import { seedDemo } from '../src/seed/seed';
+import { expectData } from './support/expectations';
 import { startTestApi, type TestApi } from './support/test-api';
 
 let api: TestApi;
@@ -61,6 +63,29 @@ describe('pnpm db:seed', () => {
         }
       }
     }
+    // Outcome measures for dashboards: baseline and final pairs, enough to show in Northshire, four (withheld) at Coastal.
+    const pairs: Record<string, number> = {};
+    for (const tenant of tenants) {
+      const [row] = await api.fixtures.asTenant<{ pairs: number }>(
+        tenant.id,
+        `SELECT count(*)::int AS pairs FROM outcome_measurement b JOIN outcome_measurement f
+            ON f.tenant_id = b.tenant_id AND f.programme_id = b.programme_id AND f.instrument_key = b.instrument_key AND f.pseudonym = b.pseudonym AND f.point = 'FINAL'
+          WHERE b.tenant_id = $1 AND b.point = 'BASELINE'`,
+        [tenant.id],
+      );
+      pairs[tenant.slug] = row!.pairs;
+    }
+    expect(pairs).toEqual({ 'coastal-ambulance': 4, 'northshire-cp': 8 });
+    // An enrolled demo participant's answers are among them, under their own pseudonym: they see them under My measures.
+    const sam = api.client();
+    expectData(await sam.login('sam@northshire-cp.test', DEMO_PASSWORD));
+    const mine = expectData(
+      await sam.gql<{ myMeasures: Array<{ scales: Array<{ subscaleKey: string; scores: Array<{ point: string }> }> }> }>(
+        '{ myMeasures { scales { subscaleKey scores { point } } } }',
+      ),
+    );
+    expect(mine.myMeasures[0]!.scales.find((scale) => scale.subscaleKey === 'work')!.scores.map((score) => score.point)).toEqual(['BASELINE', 'FINAL']);
+
     // The night-shift group rotates among three start times (London time).
     const [coastal] = tenants;
     const times = await api.fixtures.asTenant<{ local: string }>(
@@ -75,7 +100,7 @@ describe('pnpm db:seed', () => {
     const counts = async () => {
       const all: number[] = [];
       for (const tenant of tenants) {
-        for (const table of ['programme', 'programme_facilitator', 'group_session', 'enrolment']) {
+        for (const table of ['programme', 'programme_facilitator', 'group_session', 'enrolment', 'outcome_request', 'outcome_measurement']) {
           const [row] = await api.fixtures.asTenant<{ count: number }>(tenant.id, `SELECT count(*)::int AS count FROM ${table}`, []);
           all.push(row!.count);
         }

@@ -4,6 +4,7 @@ import { OrganisationSwitcher } from './app/organisation-switcher.js';
 import { isOrgAdmin } from './app/roles.js';
 import { invitationsModule } from './modules/invitations/invitations-module.js';
 import { membersModule } from './modules/members/members-module.js';
+import { myMeasuresModule } from './modules/outcomes/my-measures-module.js';
 import { programmesModule } from './modules/programmes/programmes-module.js';
 import { mySessionsModule } from './modules/scheduling/scheduling-module.js';
 import { settingsModule } from './modules/tenancy/settings-module.js';
@@ -23,13 +24,14 @@ mountPortal({
   // Members of an organisation, acting in it; anyone else signed in is told so.
   entry: { admits: (viewer) => Boolean(viewer.tenant), refusal: (viewer) => <NotInOrganisationPage email={viewer.email} /> },
   // Everyone may be enrolled in a programme, admins included.
-  nav: (viewer) => [mySessionsModule.nav, ...(isOrgAdmin(viewer) ? ADMIN_MODULES.map((module) => module.nav) : []), accountModule.nav],
+  nav: (viewer) => [mySessionsModule.nav, myMeasuresModule.nav, ...(isOrgAdmin(viewer) ? ADMIN_MODULES.map((module) => module.nav) : []), accountModule.nav],
   showOrganisation: true,
   accountActions: (viewer) => viewer.memberships.length > 1 && <OrganisationSwitcher key={viewer.tenantId} viewer={viewer} />,
   home: <HomePage />,
   routes: [
     ...accountModule.routes,
     ...mySessionsModule.routes,
+    ...myMeasuresModule.routes,
     {
       // Organisation admins only; a participant who follows a link is told, without the page loading.
       element: <RequireRole allows={isOrgAdmin} refusal="This page is for your organisation’s Lena admins. If you think you should have access, ask one of them." />,

@@ -15,6 +15,7 @@ import { Delivery1796900000000 } from './migrations/1796900000000-delivery';
 import { Feedback1797000000000 } from './migrations/1797000000000-feedback';
 import { Outcomes1797200000000 } from './migrations/1797200000000-outcomes';
 import { FeedbackSnapshots1797300000000 } from './migrations/1797300000000-feedback-snapshots';
+import { OutcomeMeasures1797400000000 } from './migrations/1797400000000-outcome-measures';
 
 export const migrations = [
   Foundation1764201600000,
@@ -31,6 +32,7 @@ export const migrations = [
   Feedback1797000000000,
   Outcomes1797200000000,
   FeedbackSnapshots1797300000000,
+  OutcomeMeasures1797400000000,
 ];
 
 /** Every entity class the entities folder exports. */

@@ -66,6 +66,8 @@ async function grantAppRole(dataSource: DataSource): Promise<void> {
     REVOKE UPDATE, DELETE ON audit_event FROM ${APP_ROLE};
     -- Programmes' pairing keys are reached only through outcome_pairing_secret(), in their own organisation.
     REVOKE ALL ON outcome_pairing_secret FROM ${APP_ROLE};
+    -- People's pairing salts likewise, through outcome_link_pairing_salt() (with the link's secret) or outcome_own_pairing_salt().
+    REVOKE ALL ON outcome_pairing_salt FROM ${APP_ROLE};
     GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};
   `);
 }

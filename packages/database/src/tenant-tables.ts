@@ -23,6 +23,9 @@ export const TENANT_TABLES = [
   'tenant_instrument_licence',
   'programme_outcome_plan',
   'programme_outcome_instrument',
+  'outcome_request',
+  'outcome_link',
+  'outcome_link_unspent',
 ] as const;
 
 /**

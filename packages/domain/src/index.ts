@@ -39,6 +39,7 @@ export * from './outcomes/scoring.js';
 export * from './outcomes/paired-change.js';
 export * from './outcomes/measurement-schedule.js';
 export * from './outcomes/outcome-inputs.js';
+export * from './outcomes/measurement-requests.js';
 export * from './feedback/index.js';
 export * from './delivery/run-sheet.js';
 export * from './delivery/attendance.js';

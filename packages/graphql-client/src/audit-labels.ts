@@ -59,6 +59,7 @@ export const auditActionLabel: Record<AuditAction, string> = {
   OUTCOME_INSTRUMENT_ADDED: 'Outcome instrument added',
   OUTCOME_INSTRUMENT_SUPERSEDED: 'Outcome instrument superseded by a new version',
   PROGRAMME_OUTCOME_PLAN_SET: 'Outcome measures chosen',
+  OUTCOME_PAIRING_ERASED: 'Outcome answers unpaired',
 };
 
 /** An audit event's action in words; a code this build does not know (recorded by a newer one) shows as recorded. */

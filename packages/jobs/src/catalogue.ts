@@ -13,6 +13,8 @@ export const OUTBOX_RELAY_EVERY_MS = 30_000;
 export const RETENTION_PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
 export const SCHEDULING_SWEEP_EVERY_MS = 60_000;
 export const FEEDBACK_SWEEP_EVERY_MS = 60_000;
+/** Measurement windows are days long: every five minutes is prompt enough, and the API nudges nothing. */
+export const OUTCOMES_SWEEP_EVERY_MS = 5 * 60_000;
 
 export const Jobs = {
   /** Deliver one row of `outbox_message` (job id = the row's id). The outbox is a platform table. */
@@ -102,6 +104,26 @@ export const Jobs = {
     scope: 'platform',
     payload: {},
     schedule: { everyMs: FEEDBACK_SWEEP_EVERY_MS },
+  }),
+  /**
+   * One organisation's share of the outcomes sweep, derived from its rows alone: open each
+   * programme's measurement point whose window (from its plan and sessions) has opened, issue and
+   * email one single-use link per person enrolled who has none for it, and remind once, halfway
+   * through the window, those whose link is unspent. The payload is the tenant id alone.
+   */
+  sweepTenantOutcomes: defineJob({
+    name: 'sweep-tenant-outcomes',
+    queue: QueueName.outcomes,
+    scope: 'tenant',
+    payload: {},
+  }),
+  /** The outcomes safety net: one `sweep-tenant-outcomes` per active organisation. Recurring. */
+  sweepOutcomes: defineJob({
+    name: 'sweep-outcomes',
+    queue: QueueName.outcomes,
+    scope: 'platform',
+    payload: {},
+    schedule: { everyMs: OUTCOMES_SWEEP_EVERY_MS },
   }),
 } as const satisfies Record<string, JobDefinition>;
 

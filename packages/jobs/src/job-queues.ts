@@ -164,6 +164,11 @@ export class JobQueues {
     await this.enqueueTenantSweeps(Jobs.sweepTenantFeedback, tenantIds, sweepJobId);
   }
 
+  /** `enqueueTenantSchedulingSweeps` for the outcomes sweep (`sweep-tenant-outcomes`). */
+  async enqueueTenantOutcomeSweeps(tenantIds: readonly string[], sweepJobId: string): Promise<void> {
+    await this.enqueueTenantSweeps(Jobs.sweepTenantOutcomes, tenantIds, sweepJobId);
+  }
+
   /**
    * A session of this organisation was just delivered (the API calls this after the commit): its
    * feedback links go out now rather than at the next minute's sweep. Losing this job loses
@@ -173,7 +178,11 @@ export class JobQueues {
     await this.enqueue(Jobs.sweepTenantFeedback, { tenantId });
   }
 
-  private async enqueueTenantSweeps(job: typeof Jobs.sweepTenantScheduling | typeof Jobs.sweepTenantFeedback, tenantIds: readonly string[], sweepJobId: string): Promise<void> {
+  private async enqueueTenantSweeps(
+    job: typeof Jobs.sweepTenantScheduling | typeof Jobs.sweepTenantFeedback | typeof Jobs.sweepTenantOutcomes,
+    tenantIds: readonly string[],
+    sweepJobId: string,
+  ): Promise<void> {
     if (tenantIds.length === 0) return;
     // BullMQ keeps ':' for its own ids (a scheduler's jobs are `repeat:<name>:<time>`).
     const sweep = sweepJobId.replace(/:/g, '-');

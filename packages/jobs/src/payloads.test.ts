@@ -14,8 +14,10 @@ describe('job payload schemas', () => {
       'purge-expired-records',
       'relay-outbox',
       'sweep-feedback',
+      'sweep-outcomes',
       'sweep-scheduling',
       'sweep-tenant-feedback',
+      'sweep-tenant-outcomes',
       'sweep-tenant-scheduling',
     ]);
     expect(Jobs.deliverOutboxMessage.queue).toBe(QueueName.notifications);
@@ -24,6 +26,8 @@ describe('job payload schemas', () => {
     expect(Jobs.publishFeedbackResults.queue).toBe(QueueName.feedback);
     expect(Jobs.sweepTenantFeedback.queue).toBe(QueueName.feedback);
     expect(Jobs.sweepFeedback.queue).toBe(QueueName.feedback);
+    expect(Jobs.sweepTenantOutcomes.queue).toBe(QueueName.outcomes);
+    expect(Jobs.sweepOutcomes.queue).toBe(QueueName.outcomes);
     // Sessions and reminders are an organisation's rows; the outbox, sessions and purges are platform tables.
     expect(Object.fromEntries(jobCatalogue.definitions.map((job) => [job.name, job.scope]))).toEqual({
       'deliver-outbox-message': 'platform',
@@ -35,12 +39,15 @@ describe('job payload schemas', () => {
       'publish-feedback-results': 'tenant',
       'sweep-tenant-feedback': 'tenant',
       'sweep-feedback': 'platform',
+      'sweep-tenant-outcomes': 'tenant',
+      'sweep-outcomes': 'platform',
     });
     expect(recurringJobs(jobCatalogue, { [Jobs.relayOutbox.name]: 1_000 }).map(({ schedulerId, everyMs }) => ({ schedulerId, everyMs }))).toEqual([
       { schedulerId: 'relay-outbox', everyMs: 1_000 },
       { schedulerId: 'purge-expired-records', everyMs: 24 * 60 * 60 * 1000 },
       { schedulerId: 'sweep-scheduling', everyMs: 60_000 },
       { schedulerId: 'sweep-feedback', everyMs: 60_000 },
+      { schedulerId: 'sweep-outcomes', everyMs: 5 * 60_000 },
     ]);
   });
 

@@ -34,8 +34,8 @@ export function portalViteConfig({ port, pages = [] }: { port: number; pages?: r
     const env = loadEnv(mode, '.', 'LENA_');
     const api = env.LENA_API_URL || 'http://localhost:4000';
     // Calendar subscription feeds are served by the API at the portal's own address too.
-    // And the anonymous feedback page's plain calls (/feedback/form, /feedback/responses).
-    const proxy = { '/graphql': { target: api }, '/calendar/': { target: api }, '/feedback/': { target: api } };
+    // And the anonymous feedback and measures pages' plain calls (/feedback/…, /outcomes/form, /outcomes/responses).
+    const proxy = { '/graphql': { target: api }, '/calendar/': { target: api }, '/feedback/': { target: api }, '/outcomes/': { target: api } };
     // Pages of their own beside the portal (index.html), each its own entry with its own chunks.
     const input: Record<string, string> = { index: 'index.html' };
     for (const page of pages) input[page.replace(/\.html$/, '')] = page;

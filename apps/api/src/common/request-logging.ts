@@ -15,9 +15,10 @@ class RequestLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const body = request.body as { operationName?: unknown } | undefined;
     const operationName = typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined;
-    // Anonymous feedback: its calls are logged without address or headers (user agent, cookies'
-    // neighbours), which could say who answered; the body (token, answers) is never logged anywhere.
-    const anonymous = request.url.startsWith(ANONYMOUS_PREFIX);
+    // Anonymous feedback and outcome measures: their calls are logged without address or headers
+    // (user agent, cookies' neighbours), which could say who answered; the body (token, answers)
+    // is never logged anywhere.
+    const anonymous = ANONYMOUS_PREFIXES.some((prefix) => request.url.startsWith(prefix));
     const fields = {
       // Headers are kept for diagnosis; cookies, authorisation and the CSRF token are redacted.
       request: anonymous
@@ -32,8 +33,8 @@ class RequestLogController extends LogController {
   }
 }
 
-/** The feedback page's calls, whose request lines carry nothing about who sent them. */
-const ANONYMOUS_PREFIX = '/feedback/';
+/** The feedback and measures pages' calls, whose request lines carry nothing about who sent them. */
+const ANONYMOUS_PREFIXES = ['/feedback/', '/outcomes/'];
 
 /** A calendar feed's address is its only credential: its token never reaches a log line. */
 function withoutSecrets(url: string): string {

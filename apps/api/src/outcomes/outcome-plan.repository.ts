@@ -15,8 +15,7 @@ export interface StoredPlan extends MeasurementPlan {
 
 /**
  * Programmes' outcome plans (`programme_outcome_plan` and its instruments) and what they are
- * computed from: the programme's status and its sessions. Also the programme's pairing key,
- * through `outcome_pairing_secret()`, which answers only in the programme's own organisation.
+ * computed from: the programme's status and its sessions.
  */
 @Injectable()
 export class OutcomePlanRepository {
@@ -77,11 +76,14 @@ export class OutcomePlanRepository {
   }
 
   /**
-   * The programme's pairing key: `candidate` (fresh random bytes) the first time, the kept key
-   * after; null outside the programme's organisation.
+   * Whether the programme's baseline has been asked (its request opened): the plan is frozen from
+   * then on. Locks the plan first, which the outcomes sweep reads FOR SHARE while it opens a point:
+   * a sweep opening the baseline now finishes first, and the check (a statement of its own, so a
+   * snapshot taken after the lock) then sees its request.
    */
-  async pairingSecret(programmeId: string, candidate: Buffer): Promise<Buffer | null> {
-    const [row] = await requestContext().uow.query<{ secret: Buffer | null }>(`SELECT outcome_pairing_secret($1, $2) AS secret`, [programmeId, candidate]);
-    return row?.secret ?? null;
+  async baselineAsked(tenantId: string, programmeId: string): Promise<boolean> {
+    await requestContext().uow.query('SELECT 1 FROM programme_outcome_plan WHERE tenant_id = $1 AND programme_id = $2 FOR UPDATE', [tenantId, programmeId]);
+    const rows = await requestContext().uow.query(`SELECT 1 FROM outcome_request WHERE tenant_id = $1 AND programme_id = $2 AND point = 'BASELINE'`, [tenantId, programmeId]);
+    return rows.length > 0;
   }
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
@@ -18,7 +17,6 @@ import type { ProgrammeOutcomePlan } from './dtos/outcome-instrument.type';
 import type { SetProgrammeOutcomePlanInput } from './dtos/outcome.inputs';
 import { OutcomeInstrumentService } from './outcome-instrument.service';
 import { OutcomePlanRepository, type PlanProgramme } from './outcome-plan.repository';
-import { pairingPseudonym } from './pairing-pseudonym';
 
 /** A plan cannot change once its programme has ended: its measures have been asked. */
 const SETTLED: ReadonlySet<ProgrammeStatus> = new Set([ProgrammeStatus.COMPLETED, ProgrammeStatus.CANCELLED]);
@@ -63,6 +61,9 @@ export class OutcomePlanService {
     const values = parseInput(programmeOutcomePlanSchema, { instrumentKeys: input.instrumentKeys, midpoint: input.midpoint, followUpMonths: input.followUpMonths ?? null });
     const programme = await this.programmeFor(principal, input.programmeId);
     if (SETTLED.has(programme.status)) throw DomainError.conflict('This programme has ended, so what it measures can no longer change.');
+    // Pairing a baseline with a final means the same questions at both: once the baseline has gone out, the plan stays.
+    if (await this.plans.baselineAsked(programme.tenantId, programme.id))
+      throw DomainError.conflict('The baseline questionnaire has already been sent for this programme, so what it measures can no longer change.');
     const available = await this.instruments.usableVersions(programme.tenantId);
     const chosen = values.instrumentKeys.map((key) => {
       const instrument = available.get(key);
@@ -87,16 +88,6 @@ export class OutcomePlanService {
     const plan = await this.read(programme.tenantId, programme.id);
     if (!plan) throw new Error('The outcome plan just saved was not found.');
     return plan;
-  }
-
-  /**
-   * A participant's pseudonym in a programme of the organisation the unit of work acts in (for the
-   * measures' sending and answers, to come). The programme's key is made on first use.
-   */
-  async pseudonymFor(programmeId: string, userId: string): Promise<string> {
-    const secret = await this.plans.pairingSecret(programmeId, randomBytes(32));
-    if (!secret) throw DomainError.notFound('That programme');
-    return pairingPseudonym(secret, userId);
   }
 
   /** The programme, for its organisation's admins (their own organisation) or a platform admin (entering its organisation); NOT_FOUND otherwise. */

@@ -41,6 +41,8 @@ export const demoTenants = [
         videoLink: 'https://meet.example.org/lena-northshire-grp',
         facilitators: { lead: 'amira.facilitator@lena.test', co: [] },
         enrolTeam: true,
+        // Baseline and final burnout measures from its team and earlier cohorts: enough to show.
+        outcomeRespondents: 8,
       },
       {
         title: 'Group supervision — Family Assessment Team',
@@ -87,6 +89,8 @@ export const demoTenants = [
         location: 'Training room, Coastal Ambulance HQ',
         facilitators: { lead: 'ben.facilitator@lena.test', co: ['amira.facilitator@lena.test'] },
         enrolTeam: true,
+        // Four respondents: every figure withheld as "fewer than 5".
+        outcomeRespondents: 4,
       },
       {
         title: 'Reflective practice — Emergency Operations Centre',

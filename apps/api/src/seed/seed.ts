@@ -1,5 +1,6 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { hash, Algorithm } from '@node-rs/argon2';
-import { AuthPolicy, programmeSchedule, toStoredSeriesStart, type Cadence } from '@lena/domain';
+import { AuthPolicy, COPENHAGEN_BURNOUT_INVENTORY, programmeSchedule, scoreOutcome, SHIPPED_OUTCOME_INSTRUMENTS, toStoredSeriesStart, type Cadence } from '@lena/domain';
 import { databaseUrlsFromEnv, migrateDatabase, oneRow, withUnitOfWork, type UnitOfWork } from '@lena/database';
 import { Pool } from 'pg';
 import { DEMO_PASSWORD, demoStaff, demoTenants } from './demo-data';
@@ -48,6 +49,16 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
 
     const staffIds = new Map<string, string>();
     await withUnitOfWork(pool, { tenantId: null, userId: null }, async (uow) => {
+      // The shipped outcome instruments, as the API writes them at start-up (the seed may run first).
+      for (const instrument of SHIPPED_OUTCOME_INSTRUMENTS) {
+        await uow.query('INSERT INTO outcome_instrument (key, version, title, licence, definition) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key, version) DO NOTHING', [
+          instrument.key,
+          instrument.version,
+          instrument.title,
+          JSON.stringify(instrument.licence),
+          JSON.stringify(instrument),
+        ]);
+      }
       for (const person of demoStaff) {
         const id = await userId(uow, person.email, person.displayName);
         staffIds.set(person.email, id);
@@ -90,6 +101,7 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
           const teamId = teamIds[programme.team];
           if (!teamId) throw new Error(`Demo programme "${programme.title}" names a team that does not exist.`);
           await seedProgramme(uow, { tenantId, teamId, timeZone: tenant.timeZone, requestedBy: adminId, programme, staffIds });
+          if ('outcomeRespondents' in programme) await seedOutcomes(uow, { tenantId, title: programme.title, respondents: programme.outcomeRespondents, setBy: adminId });
         }
       });
     }
@@ -233,4 +245,72 @@ if (require.main === module) {
       console.error('Seeding failed:', error instanceof Error ? error.message : error);
       process.exitCode = 1;
     });
+}
+
+/**
+ * A demo programme's outcome measures: a plan asking the Copenhagen Burnout Inventory at baseline
+ * and final, both points already asked (so the sweep sends nothing more for them), and scored
+ * answers from `respondents` people: the programme's enrolled participants first, under their real
+ * pseudonyms (so each sees their own scores under "My measures"), then demo respondents with
+ * pseudonyms of no one. Scores fall from baseline to final for most, not all. Skipped when the
+ * programme already has a plan.
+ */
+async function seedOutcomes(uow: UnitOfWork, { tenantId, title, respondents, setBy }: { tenantId: string; title: string; respondents: number; setBy: string }): Promise<void> {
+  const programme = oneRow(
+    await uow.query<{ id: string; firstStart: Date }>(
+      `SELECT p.id, min(s.starts_at) AS "firstStart" FROM programme p JOIN group_session s ON s.tenant_id = p.tenant_id AND s.programme_id = p.id
+      WHERE p.tenant_id = $1 AND p.title = $2 GROUP BY p.id`,
+      [tenantId, title],
+    ),
+    'programme',
+  );
+  const [planned] = await uow.query('SELECT 1 FROM programme_outcome_plan WHERE tenant_id = $1 AND programme_id = $2', [tenantId, programme.id]);
+  if (planned) return;
+  await uow.query('INSERT INTO programme_outcome_plan (tenant_id, programme_id, midpoint, updated_by) VALUES ($1, $2, false, $3)', [tenantId, programme.id, setBy]);
+  await uow.query(`INSERT INTO programme_outcome_instrument (tenant_id, programme_id, instrument_key, instrument_version) VALUES ($1, $2, 'cbi', 1)`, [tenantId, programme.id]);
+  const baselineOpens = new Date(programme.firstStart.getTime() - 7 * DAY_MS);
+  const finalOpens = new Date(Date.now() - 2 * DAY_MS);
+  await uow.query(
+    `INSERT INTO outcome_request (tenant_id, programme_id, point, opens_at, remind_at, closes_at)
+     VALUES ($1, $2, 'BASELINE', $3, $3, $4), ($1, $2, 'FINAL', $5, $5, $6)`,
+    [tenantId, programme.id, baselineOpens, programme.firstStart, finalOpens, new Date(finalOpens.getTime() + DAY_MS)],
+  );
+
+  // The pseudonyms, as pairing-pseudonym.ts derives them: HMAC-SHA256 of a person's salt under the programme's key.
+  const key = oneRow(await uow.query<{ secret: Buffer }>('SELECT outcome_pairing_secret($1, $2) AS secret', [programme.id, randomBytes(32)]), 'outcome_pairing_secret').secret;
+  const enrolled = await uow.query<{ userId: string }>('SELECT user_id AS "userId" FROM enrolment WHERE tenant_id = $1 AND programme_id = $2 ORDER BY user_id', [
+    tenantId,
+    programme.id,
+  ]);
+  const pseudonyms: string[] = [];
+  for (const { userId } of enrolled.slice(0, respondents)) {
+    await uow.query('INSERT INTO outcome_pairing_salt (user_id, salt) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING', [userId, randomBytes(32)]);
+    const salt = oneRow(await uow.query<{ salt: Buffer }>('SELECT salt FROM outcome_pairing_salt WHERE user_id = $1', [userId]), 'outcome_pairing_salt').salt;
+    pseudonyms.push(createHmac('sha256', key).update(salt).digest('hex'));
+  }
+  for (let index = pseudonyms.length; index < respondents; index += 1) pseudonyms.push(createHash('sha256').update(`demo respondent ${programme.id} ${index}`).digest('hex'));
+
+  // Answers on the CBI's 0–100 scale: each person's own level, lower at the final for most.
+  const values = [0, 25, 50, 75, 100];
+  const answers = (level: number) =>
+    Object.fromEntries(COPENHAGEN_BURNOUT_INVENTORY.items.map((item, index) => [item.key, values[Math.max(0, Math.min(4, level + ((index % 3) - 1)))]!]));
+  const rows = pseudonyms.flatMap((pseudonym, index) => {
+    const before = 2 + (index % 2);
+    const after = index % 4 === 3 ? before : before - 1;
+    return (
+      [
+        ['BASELINE', before],
+        ['FINAL', after],
+      ] as const
+    ).map(([point, level]) => ({
+      point,
+      pseudonym,
+      scores: Object.fromEntries(scoreOutcome(COPENHAGEN_BURNOUT_INVENTORY, answers(level)).map((score) => [score.key, score.score])),
+    }));
+  });
+  await uow.query(
+    `INSERT INTO outcome_measurement (tenant_id, programme_id, instrument_key, instrument_version, point, pseudonym, scores)
+     SELECT $1, $2, 'cbi', 1, m.point, m.pseudonym, m.scores FROM unnest($3::text[], $4::text[], $5::jsonb[]) AS m (point, pseudonym, scores)`,
+    [tenantId, programme.id, rows.map((row) => row.point), rows.map((row) => row.pseudonym), rows.map((row) => JSON.stringify(row.scores))],
+  );
 }

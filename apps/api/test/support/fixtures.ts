@@ -219,6 +219,46 @@ export class Fixtures {
     return { id: oneRow(rows, 'feedback_link').id, token };
   }
 
+  /** A programme's outcome plan asking `instrumentKeys` (version 1 each), set by `updatedBy`. */
+  async outcomePlan(tenantId: string, programmeId: string, updatedBy: string, instrumentKeys: readonly string[] = ['cbi']): Promise<void> {
+    await this.asTenant(tenantId, 'INSERT INTO programme_outcome_plan (tenant_id, programme_id, midpoint, updated_by) VALUES ($1, $2, false, $3)', [
+      tenantId,
+      programmeId,
+      updatedBy,
+    ]);
+    for (const key of instrumentKeys) {
+      await this.asTenant(tenantId, 'INSERT INTO programme_outcome_instrument (tenant_id, programme_id, instrument_key, instrument_version) VALUES ($1, $2, $3, 1)', [
+        tenantId,
+        programmeId,
+        key,
+      ]);
+    }
+  }
+
+  /** A programme's measurement point, open from a day ago until `closesAt` (a week by default). */
+  async outcomeRequest(tenantId: string, programmeId: string, point: 'BASELINE' | 'MIDPOINT' | 'FINAL' | 'FOLLOW_UP', options: { closesAt?: Date } = {}): Promise<{ id: string }> {
+    const closesAt = options.closesAt ?? new Date(Date.now() + 7 * 86_400_000);
+    const opensAt = new Date(Math.min(Date.now() - 86_400_000, closesAt.getTime() - 7_200_000));
+    const rows = await this.asTenant<{ id: string }>(
+      tenantId,
+      `INSERT INTO outcome_request (tenant_id, programme_id, point, opens_at, remind_at, closes_at) VALUES ($1, $2, $3, $4, $4, $5) RETURNING id`,
+      [tenantId, programmeId, point, opensAt, closesAt],
+    );
+    return { id: oneRow(rows, 'outcome_request').id };
+  }
+
+  /** One person's unspent single-use link to a measurement point; the test knows its secret. */
+  async outcomeLink(tenantId: string, requestId: string, userId: string): Promise<{ id: string; token: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const rows = await this.asTenant<{ id: string }>(
+      tenantId,
+      `WITH link AS (INSERT INTO outcome_link (tenant_id, request_id, user_id, token_hash) VALUES ($1, $2, $3, $4) RETURNING tenant_id, id)
+       INSERT INTO outcome_link_unspent (tenant_id, link_id) SELECT tenant_id, id FROM link RETURNING link_id AS id`,
+      [tenantId, requestId, userId, createHash('sha256').update(token).digest()],
+    );
+    return { id: oneRow(rows, 'outcome_link').id, token };
+  }
+
   async attendance(tenantId: string, sessionId: string, userId: string, status: 'PRESENT' | 'ABSENT' | 'APOLOGIES' | 'LATE' = 'PRESENT'): Promise<void> {
     await this.asTenant(tenantId, 'INSERT INTO attendance (tenant_id, session_id, user_id, status) VALUES ($1, $2, $3, $4)', [tenantId, sessionId, userId, status]);
   }

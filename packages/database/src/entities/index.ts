@@ -8,6 +8,7 @@ export * from './facilitator-profile.entity';
 export * from './group-session.entity';
 export * from './invitation.entity';
 export * from './needs-assessment.entity';
+export * from './outcome-measures.entity';
 export * from './outcomes.entity';
 export * from './outbox-message.entity';
 export * from './password-reset.entity';

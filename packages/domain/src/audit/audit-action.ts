@@ -63,5 +63,7 @@ export const AuditAction = {
   OUTCOME_INSTRUMENT_ADDED: 'OUTCOME_INSTRUMENT_ADDED',
   OUTCOME_INSTRUMENT_SUPERSEDED: 'OUTCOME_INSTRUMENT_SUPERSEDED',
   PROGRAMME_OUTCOME_PLAN_SET: 'PROGRAMME_OUTCOME_PLAN_SET',
+  /** A person's outcome pairing salt was erased (by them or a platform admin): none of their answers pairs with a later one. */
+  OUTCOME_PAIRING_ERASED: 'OUTCOME_PAIRING_ERASED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
