@@ -300,7 +300,8 @@ export class Fixtures {
 
   /**
    * The outcomes rows an organisation can own: an instrument of its own (added by `createdBy`), a
-   * confirmed licence, a programme's plan asking that instrument, and one pseudonymous measurement.
+   * confirmed licence, a programme's plan asking that instrument, one pseudonymous measurement, and
+   * a measurement point asked with `createdBy`'s unspent link.
    */
   async outcomeRows(tenantId: string, programmeId: string, createdBy: string): Promise<{ instrumentKey: string }> {
     const instrumentKey = `own-${unique()}`.toLowerCase();
@@ -325,6 +326,9 @@ export class Fixtures {
       `INSERT INTO outcome_measurement (tenant_id, programme_id, instrument_key, instrument_version, point, pseudonym, scores) VALUES ($1, $2, $3, 1, 'BASELINE', $4, '{"score": 3}')`,
       [tenantId, programmeId, instrumentKey, randomBytes(32).toString('hex')],
     );
+    // A point asked (the follow-up: asking the baseline would freeze the plan) with one unspent link.
+    const request = await this.outcomeRequest(tenantId, programmeId, 'FOLLOW_UP');
+    await this.outcomeLink(tenantId, request.id, createdBy);
     return { instrumentKey };
   }
 
