@@ -14,6 +14,7 @@ import { PlatformProgrammeList1796810000000 } from './migrations/1796810000000-p
 import { Delivery1796900000000 } from './migrations/1796900000000-delivery';
 import { Feedback1797000000000 } from './migrations/1797000000000-feedback';
 import { Outcomes1797200000000 } from './migrations/1797200000000-outcomes';
+import { OutcomeRollups1797500000000 } from './migrations/1797500000000-outcome-rollups';
 
 export const migrations = [
   Foundation1764201600000,
@@ -29,6 +30,7 @@ export const migrations = [
   Delivery1796900000000,
   Feedback1797000000000,
   Outcomes1797200000000,
+  OutcomeRollups1797500000000,
 ];
 
 /** Every entity class the entities folder exports. */

@@ -22,6 +22,7 @@ export const TENANT_TABLES = [
   'tenant_instrument_licence',
   'programme_outcome_plan',
   'programme_outcome_instrument',
+  'outcome_rollup',
 ] as const;
 
 /**
