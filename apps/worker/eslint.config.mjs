@@ -11,6 +11,6 @@ export default defineConfig(
     // scheduling writes its invitations and reminders to the outbox through it too. The sweep delivers
     // ended sessions and the purge erases old note text through delivery's repositories. Feedback
     // emails its links through the outbox.
-    uses: { maintenance: ['notifications', 'delivery'], notifications: [], scheduling: ['notifications', 'delivery'], delivery: [], feedback: ['notifications'] },
+    uses: { maintenance: ['notifications', 'delivery'], notifications: [], scheduling: ['notifications', 'delivery'], delivery: [], feedback: ['notifications'], outcomes: [] },
   }),
 );

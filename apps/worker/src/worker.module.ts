@@ -6,6 +6,7 @@ import { FeedbackModule } from './feedback/feedback.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 
 @Module({})
@@ -13,7 +14,7 @@ export class WorkerModule {
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, JobsModule.forRoot(), NotificationsModule, MaintenanceModule, SchedulingModule, FeedbackModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, JobsModule.forRoot(), NotificationsModule, MaintenanceModule, SchedulingModule, FeedbackModule, OutcomesModule],
     };
   }
 }

@@ -13,6 +13,7 @@ export const OUTBOX_RELAY_EVERY_MS = 30_000;
 export const RETENTION_PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
 export const SCHEDULING_SWEEP_EVERY_MS = 60_000;
 export const FEEDBACK_SWEEP_EVERY_MS = 60_000;
+export const OUTCOME_ROLLUPS_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export const Jobs = {
   /** Deliver one row of `outbox_message` (job id = the row's id). The outbox is a platform table. */
@@ -100,6 +101,33 @@ export const Jobs = {
     scope: 'platform',
     payload: {},
     schedule: { everyMs: FEEDBACK_SWEEP_EVERY_MS },
+  }),
+  /**
+   * Recompute one programme's `outcome_rollup` row from its raw rows (sessions, attendance,
+   * outcome measurements). Enqueued when a measurement arrives and when a session is delivered or
+   * cancelled, with job id `refresh-outcome-rollup-<programme id>` and a short delay: a burst of
+   * answers makes one job (see `JobQueues.enqueueOutcomeRollupRefresh`). Idempotent.
+   */
+  refreshOutcomeRollup: defineJob({
+    name: 'refresh-outcome-rollup',
+    queue: QueueName.outcomes,
+    scope: 'tenant',
+    payload: { programmeId: z.uuid() },
+  }),
+  /** One organisation's share of the nightly recompute: a `refresh-outcome-rollup` for each of its programmes. */
+  refreshTenantOutcomeRollups: defineJob({
+    name: 'refresh-tenant-outcome-rollups',
+    queue: QueueName.outcomes,
+    scope: 'tenant',
+    payload: {},
+  }),
+  /** The nightly recompute of every rollup: one `refresh-tenant-outcome-rollups` per active organisation. Recurring. */
+  refreshOutcomeRollups: defineJob({
+    name: 'refresh-outcome-rollups',
+    queue: QueueName.outcomes,
+    scope: 'platform',
+    payload: {},
+    schedule: { everyMs: OUTCOME_ROLLUPS_EVERY_MS },
   }),
 } as const satisfies Record<string, JobDefinition>;
 

@@ -8,6 +8,7 @@ export const QueueName = {
   maintenance: 'maintenance',
   scheduling: 'scheduling',
   feedback: 'feedback',
+  outcomes: 'outcomes',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

@@ -12,6 +12,9 @@ describe('job payload schemas', () => {
       'expand-programme-series',
       'mark-feedback-rollup-stale',
       'purge-expired-records',
+      'refresh-outcome-rollup',
+      'refresh-outcome-rollups',
+      'refresh-tenant-outcome-rollups',
       'relay-outbox',
       'sweep-feedback',
       'sweep-scheduling',
@@ -24,6 +27,9 @@ describe('job payload schemas', () => {
     expect(Jobs.markFeedbackRollupStale.queue).toBe(QueueName.feedback);
     expect(Jobs.sweepTenantFeedback.queue).toBe(QueueName.feedback);
     expect(Jobs.sweepFeedback.queue).toBe(QueueName.feedback);
+    expect(Jobs.refreshOutcomeRollup.queue).toBe(QueueName.outcomes);
+    expect(Jobs.refreshTenantOutcomeRollups.queue).toBe(QueueName.outcomes);
+    expect(Jobs.refreshOutcomeRollups.queue).toBe(QueueName.outcomes);
     // Sessions and reminders are an organisation's rows; the outbox, sessions and purges are platform tables.
     expect(Object.fromEntries(jobCatalogue.definitions.map((job) => [job.name, job.scope]))).toEqual({
       'deliver-outbox-message': 'platform',
@@ -35,12 +41,16 @@ describe('job payload schemas', () => {
       'mark-feedback-rollup-stale': 'tenant',
       'sweep-tenant-feedback': 'tenant',
       'sweep-feedback': 'platform',
+      'refresh-outcome-rollup': 'tenant',
+      'refresh-tenant-outcome-rollups': 'tenant',
+      'refresh-outcome-rollups': 'platform',
     });
     expect(recurringJobs(jobCatalogue, { [Jobs.relayOutbox.name]: 1_000 }).map(({ schedulerId, everyMs }) => ({ schedulerId, everyMs }))).toEqual([
       { schedulerId: 'relay-outbox', everyMs: 1_000 },
       { schedulerId: 'purge-expired-records', everyMs: 24 * 60 * 60 * 1000 },
       { schedulerId: 'sweep-scheduling', everyMs: 60_000 },
       { schedulerId: 'sweep-feedback', everyMs: 60_000 },
+      { schedulerId: 'refresh-outcome-rollups', everyMs: 24 * 60 * 60 * 1000 },
     ]);
   });
 
