@@ -38,6 +38,7 @@ export * from './outcomes/instrument-library.js';
 export * from './outcomes/scoring.js';
 export * from './outcomes/paired-change.js';
 export * from './outcomes/outcome-rollup.js';
+export * from './outcomes/outcome-dashboard.js';
 export * from './outcomes/measurement-schedule.js';
 export * from './outcomes/outcome-inputs.js';
 export * from './feedback/index.js';

@@ -1,5 +1,15 @@
 import { ScoreDirection } from './instrument.js';
-import { combineMoments, computeOutcomeRollup, describeOutcomeChange, effectSizeLabel, pairedChangeFromMoments, pairedMoments, type RollupMeasurement } from './outcome-rollup.js';
+import {
+  combineMoments,
+  computeOutcomeRollup,
+  describeOutcomeChange,
+  effectSizeLabel,
+  monthInPeriod,
+  outcomeDashboardFilterSchema,
+  pairedChangeFromMoments,
+  pairedMoments,
+  type RollupMeasurement,
+} from './outcome-rollup.js';
 import { pairedChange } from './paired-change.js';
 
 // The twelve CBI pairs of paired-change.test.ts (SciPy's figures there).
@@ -121,5 +131,24 @@ describe('describeOutcomeChange', () => {
 
   it('labels effect sizes by Cohen’s conventions', () => {
     expect([0.1, -0.3, 0.6, -1.2].map(effectSizeLabel)).toEqual(['negligible', 'small', 'moderate', 'large']);
+  });
+});
+
+describe('outcomeDashboardFilterSchema and monthInPeriod', () => {
+  it('accepts months in order and refuses a period that ends before it starts', () => {
+    expect(outcomeDashboardFilterSchema.safeParse({ from: '2026-01', to: '2026-03' }).success).toBe(true);
+    const backwards = outcomeDashboardFilterSchema.safeParse({ from: '2026-04', to: '2026-03' });
+    expect(backwards.success).toBe(false);
+    expect(backwards.error?.issues[0]?.message).toBe('The period must start on or before the month it ends.');
+    expect(outcomeDashboardFilterSchema.safeParse({ from: '2026-13' }).success).toBe(false);
+    expect(outcomeDashboardFilterSchema.safeParse({ teamId: 'nope' }).success).toBe(false);
+  });
+
+  it('places a month in an open or closed period', () => {
+    expect(monthInPeriod('2026-02', { from: '2026-01', to: '2026-03' })).toBe(true);
+    expect(monthInPeriod('2026-04', { from: '2026-01', to: '2026-03' })).toBe(false);
+    expect(monthInPeriod('2026-04', { from: '2026-01' })).toBe(true);
+    expect(monthInPeriod(null, { from: '2026-01' })).toBe(false);
+    expect(monthInPeriod(null, {})).toBe(true);
   });
 });

@@ -1,4 +1,7 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { z } from 'zod';
+import { serviceTypeSchema } from '../programmes/service-type.js';
+import { uuidSchema } from '../tenancy/tenancy-schemas.js';
 import { ScoreDirection } from './instrument.js';
 import type { Interval, PairedChange, ScorePair } from './paired-change.js';
 import { reliableChange } from './paired-change.js';
@@ -280,4 +283,28 @@ function describeInterval(ci: Interval): string {
   if (ci.upper < 0) return `95% CI ${Math.round(-ci.upper)} to ${Math.round(-ci.lower)}`;
   if (ci.lower > 0) return `95% CI ${Math.round(ci.lower)} to ${Math.round(ci.upper)}`;
   return `95% CI from a fall of ${points(ci.lower)} to a rise of ${points(ci.upper)}`;
+}
+
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Give a month as YYYY-MM.' });
+
+/**
+ * The organisation admin's dashboard filters. Sessions count in the month they fall in; a
+ * programme's change and attendance count in the month of its last session (`finalMonth`).
+ */
+export const outcomeDashboardFilterSchema = z
+  .strictObject({
+    teamId: uuidSchema.nullish(),
+    programmeId: uuidSchema.nullish(),
+    serviceType: serviceTypeSchema.nullish(),
+    from: monthSchema.nullish(),
+    to: monthSchema.nullish(),
+  })
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { error: 'The period must start on or before the month it ends.', path: ['to'] });
+export type OutcomeDashboardFilter = z.output<typeof outcomeDashboardFilterSchema>;
+
+/** Whether a month (`YYYY-MM`) lies in the filter's period (open at either end). */
+export function monthInPeriod(month: string | null, filter: Pick<OutcomeDashboardFilter, 'from' | 'to'>): boolean {
+  if (!filter.from && !filter.to) return true;
+  if (month === null) return false;
+  return (!filter.from || month >= filter.from) && (!filter.to || month <= filter.to);
 }
