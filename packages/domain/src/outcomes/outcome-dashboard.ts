@@ -45,7 +45,7 @@ export interface SubscaleLabel {
   title: string;
 }
 
-export type Withheld = { shown: false; reason: SuppressionReason; message: string };
+export type WithheldOutcomeFigure = { shown: false; reason: SuppressionReason; message: string };
 
 export interface ChangeFigure {
   instrumentKey: string;
@@ -53,7 +53,7 @@ export interface ChangeFigure {
   title: string;
   direction: ScoreDirection;
   figure:
-    | Withheld
+    | WithheldOutcomeFigure
     | {
         shown: true;
         n: number;
@@ -70,7 +70,7 @@ export interface ChangeFigure {
       };
 }
 
-export type AttendanceFigure = Withheld | { shown: true; people: number; marked: number; present: number; rate: number | null };
+export type AttendanceFigure = WithheldOutcomeFigure | { shown: true; people: number; marked: number; present: number; rate: number | null };
 
 export interface SessionCounts {
   bought: number;
@@ -251,7 +251,7 @@ export function buildOutcomeDashboard(
   };
 }
 
-function withheld(decision: Extract<FigureDecision, { shown: false }>): Withheld {
+function withheld(decision: Extract<FigureDecision, { shown: false }>): WithheldOutcomeFigure {
   return { shown: false, reason: decision.reason, message: suppressionMessage(decision) };
 }
 
