@@ -285,6 +285,14 @@ export class Fixtures {
       `INSERT INTO outcome_measurement (tenant_id, programme_id, instrument_key, instrument_version, point, pseudonym, scores) VALUES ($1, $2, $3, 1, 'BASELINE', $4, '{"score": 3}')`,
       [tenantId, programmeId, instrumentKey, randomBytes(32).toString('hex')],
     );
+    // The worker's rollup of it: nothing paired yet.
+    await this.asTenant(
+      tenantId,
+      `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
+                                   attendance_present, attendees, final_month, months, subscales, measurements)
+       VALUES ($1, $2, 6, 0, 0, 0, 0, 0, 0, NULL, '[]', '[]', 1)`,
+      [tenantId, programmeId],
+    );
     return { instrumentKey };
   }
 
