@@ -76,7 +76,9 @@ describe('queue health', () => {
     const stopped = expectData(await admin.gql<QueueHealth>(QUEUE_HEALTH));
     expect(stopped.queueHealth.queuesReachable).toBe(true);
     expect(stopped.queueHealth.backlogAfterSeconds).toBe(QUEUE_BACKLOG_AFTER_SECONDS);
-    expect(stopped.queueHealth.queues.map((queue) => queue.name).sort()).toEqual([QueueName.feedback, QueueName.maintenance, QueueName.notifications, QueueName.outcomes, QueueName.scheduling].sort());
+    expect(stopped.queueHealth.queues.map((queue) => queue.name).sort()).toEqual(
+      [QueueName.feedback, QueueName.maintenance, QueueName.notifications, QueueName.outcomes, QueueName.scheduling].sort(),
+    );
     expect(notificationsQueue(stopped)).toMatchObject({ state: 'NO_WORKERS', waiting: 1, workers: 0 });
     expect(notificationsQueue(stopped).oldestWaitingAt).not.toBeNull();
     expect(stopped.queueHealth.outbox).toMatchObject({ pending: 1, failed: 1 });
