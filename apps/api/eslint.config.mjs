@@ -16,7 +16,7 @@ export default defineConfig(
       scheduling: ['audit', 'notifications'],
       feedback: ['audit', 'notifications'],
       delivery: ['audit', 'notifications'],
-      outcomes: ['programmes', 'audit', 'notifications'],
+      outcomes: ['programmes', 'feedback', 'audit', 'notifications'],
       sessions: ['audit', 'notifications'],
       notifications: ['audit'],
       audit: [],

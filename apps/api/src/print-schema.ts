@@ -13,6 +13,7 @@ import { FacilitatorResolver } from './facilitators/facilitator.resolver';
 import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
 import { FeedbackResultsResolver } from './feedback/feedback-results.resolver';
+import { OutcomeDashboardResolver } from './outcomes/outcome-dashboard.resolver';
 import { OutcomeInstrumentResolver } from './outcomes/outcome-instrument.resolver';
 import { MyMeasuresResolver } from './outcomes/my-measures.resolver';
 import { OutcomePlanResolver } from './outcomes/outcome-plan.resolver';
@@ -42,6 +43,7 @@ const RESOLVERS = [
   FacilitatorResolver,
   FailedMessageResolver,
   FeedbackResultsResolver,
+  OutcomeDashboardResolver,
   OutcomeInstrumentResolver,
   OutcomePlanResolver,
   MyMeasuresResolver,

@@ -125,6 +125,7 @@ async function snapshotOf(world: World): Promise<string> {
     outcomePlans: await read('SELECT * FROM programme_outcome_plan WHERE tenant_id = $1 ORDER BY programme_id'),
     outcomePlanInstruments: await read('SELECT * FROM programme_outcome_instrument WHERE tenant_id = $1 ORDER BY programme_id, instrument_key'),
     outcomeMeasurements: await read('SELECT * FROM outcome_measurement WHERE tenant_id = $1 ORDER BY id'),
+    outcomeRollups: await read('SELECT * FROM outcome_rollup WHERE tenant_id = $1 ORDER BY programme_id'),
   });
 }
 
@@ -262,6 +263,13 @@ const ID_CASES: IdCase[] = [
   {
     name: 'feedbackResults',
     query: 'query($id: ID!) { feedbackResults(programmeId: $id) { programmeId programme { scores { shown responses } } } }',
+    variables: (ids) => ({ id: ids.programmeId }),
+  },
+  { name: 'programmeOutcomes', query: 'query($id: ID!) { programmeOutcomes(programmeId: $id) { programmeId } }', variables: (ids) => ({ id: ids.programmeId }) },
+  { name: 'outcomeDashboard (B’s team)', query: 'query($id: ID!) { outcomeDashboard(filter: { teamId: $id }) { minGroupSize } }', variables: (ids) => ({ id: ids.teamId }) },
+  {
+    name: 'outcomeDashboard (B’s programme)',
+    query: 'query($id: ID!) { outcomeDashboard(filter: { programmeId: $id }) { minGroupSize } }',
     variables: (ids) => ({ id: ids.programmeId }),
   },
 ];
@@ -590,6 +598,10 @@ describe('roles', () => {
       (w) => ({ input: { programmeId: w.programme.id, instrumentKeys: ['cbi'], midpoint: false, followUpMonths: null } }),
       ['participant', 'facilitator'],
     ],
+    // Org admins only: the organisation's outcome dashboard (another organisation's ids are the ID cases above).
+    ['outcomeDashboard', '{ outcomeDashboard { minGroupSize } }', () => ({}), ['participant', 'facilitator', 'platformAdmin']],
+    // Org admins and assigned facilitators; which programme each may read is tested in "who reads a programme's outcomes" below.
+    ['programmeOutcomes', 'query($id: ID!) { programmeOutcomes(programmeId: $id) { programmeId } }', (w) => ({ id: w.programme.id }), ['participant', 'platformAdmin']],
     // A participant's (or an enrolled admin's) own feedback links and their groups' shared action items; across organisations in "a participant of A and B's feedback" below.
     ['feedbackToGive', '{ feedbackToGive { sessionId } }', () => ({}), ['facilitator', 'platformAdmin']],
     ['openFeedbackLink', 'mutation($id: ID!) { openFeedbackLink(sessionId: $id) { secret } }', (w) => ({ id: w.session.id }), ['facilitator', 'platformAdmin']],
@@ -977,5 +989,26 @@ describe('who reads a programme’s feedback', () => {
     }
     for (const client of [a.adminClient, assignedFacilitatorClient, facilitatorClient]) expectError(await client.gql(FIGURES, { id: b.programme.id }), 'NOT_FOUND');
     expect(await snapshotOf(b)).toBe(before);
+  });
+});
+
+describe('who reads a programme’s outcomes', () => {
+  const OUTCOMES = 'query($id: ID!) { programmeOutcomes(programmeId: $id) { programmeId } }';
+
+  it('its assigned facilitator reads it; another organisation’s programme is NOT_FOUND exactly like a random id', async () => {
+    expect(expectData(await assignedFacilitatorClient.gql<{ programmeOutcomes: { programmeId: string } }>(OUTCOMES, { id: a.programme.id })).programmeOutcomes.programmeId).toBe(
+      a.programme.id,
+    );
+    const withB = await assignedFacilitatorClient.gql(OUTCOMES, { id: b.programme.id });
+    const withNothing = await assignedFacilitatorClient.gql(OUTCOMES, { id: randomUUID() });
+    expect(expectError(withB, 'NOT_FOUND', 'That programme was not found.')).toEqual(expectError(withNothing, 'NOT_FOUND'));
+  });
+
+  it('a facilitator not assigned to it reads NOT_FOUND; its own org admin reads it and the other organisation’s admin does not', async () => {
+    expectError(await facilitatorClient.gql(OUTCOMES, { id: a.programme.id }), 'NOT_FOUND');
+    expect(expectData(await a.adminClient.gql<{ programmeOutcomes: { programmeId: string } }>(OUTCOMES, { id: a.programme.id })).programmeOutcomes.programmeId).toBe(
+      a.programme.id,
+    );
+    expectError(await b.adminClient.gql(OUTCOMES, { id: a.programme.id }), 'NOT_FOUND');
   });
 });

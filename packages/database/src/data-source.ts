@@ -16,6 +16,7 @@ import { Feedback1797000000000 } from './migrations/1797000000000-feedback';
 import { Outcomes1797200000000 } from './migrations/1797200000000-outcomes';
 import { FeedbackSnapshots1797300000000 } from './migrations/1797300000000-feedback-snapshots';
 import { OutcomeMeasures1797400000000 } from './migrations/1797400000000-outcome-measures';
+import { OutcomeRollups1797500000000 } from './migrations/1797500000000-outcome-rollups';
 
 export const migrations = [
   Foundation1764201600000,
@@ -33,6 +34,7 @@ export const migrations = [
   Outcomes1797200000000,
   FeedbackSnapshots1797300000000,
   OutcomeMeasures1797400000000,
+  OutcomeRollups1797500000000,
 ];
 
 /** Every entity class the entities folder exports. */

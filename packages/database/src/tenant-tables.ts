@@ -26,6 +26,7 @@ export const TENANT_TABLES = [
   'outcome_request',
   'outcome_link',
   'outcome_link_unspent',
+  'outcome_rollup',
 ] as const;
 
 /**

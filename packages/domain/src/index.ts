@@ -37,6 +37,8 @@ export * from './outcomes/instrument.js';
 export * from './outcomes/instrument-library.js';
 export * from './outcomes/scoring.js';
 export * from './outcomes/paired-change.js';
+export * from './outcomes/outcome-rollup.js';
+export * from './outcomes/outcome-dashboard.js';
 export * from './outcomes/measurement-schedule.js';
 export * from './outcomes/outcome-inputs.js';
 export * from './outcomes/measurement-requests.js';

@@ -15,6 +15,8 @@ export const SCHEDULING_SWEEP_EVERY_MS = 60_000;
 export const FEEDBACK_SWEEP_EVERY_MS = 60_000;
 /** Measurement windows are days long: every five minutes is prompt enough, and the API nudges nothing. */
 export const OUTCOMES_SWEEP_EVERY_MS = 5 * 60_000;
+/** The nightly recompute of every outcome rollup. */
+export const OUTCOME_ROLLUPS_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export const Jobs = {
   /** Deliver one row of `outbox_message` (job id = the row's id). The outbox is a platform table. */
@@ -117,6 +119,25 @@ export const Jobs = {
     scope: 'tenant',
     payload: {},
   }),
+  /**
+   * Recompute one programme's `outcome_rollup` row from its raw rows (sessions, attendance,
+   * outcome measurements). Enqueued when a measurement arrives and when a session is delivered or
+   * cancelled, with job id `refresh-outcome-rollup-<programme id>` and a short delay: a burst of
+   * answers makes one job (see `JobQueues.enqueueOutcomeRollupRefresh`). Idempotent.
+   */
+  refreshOutcomeRollup: defineJob({
+    name: 'refresh-outcome-rollup',
+    queue: QueueName.outcomes,
+    scope: 'tenant',
+    payload: { programmeId: z.uuid() },
+  }),
+  /** One organisation's share of the nightly recompute: a `refresh-outcome-rollup` for each of its programmes. */
+  refreshTenantOutcomeRollups: defineJob({
+    name: 'refresh-tenant-outcome-rollups',
+    queue: QueueName.outcomes,
+    scope: 'tenant',
+    payload: {},
+  }),
   /** The outcomes safety net: one `sweep-tenant-outcomes` per active organisation. Recurring. */
   sweepOutcomes: defineJob({
     name: 'sweep-outcomes',
@@ -124,6 +145,14 @@ export const Jobs = {
     scope: 'platform',
     payload: {},
     schedule: { everyMs: OUTCOMES_SWEEP_EVERY_MS },
+  }),
+  /** The nightly recompute of every rollup: one `refresh-tenant-outcome-rollups` per active organisation. Recurring. */
+  refreshOutcomeRollups: defineJob({
+    name: 'refresh-outcome-rollups',
+    queue: QueueName.outcomes,
+    scope: 'platform',
+    payload: {},
+    schedule: { everyMs: OUTCOME_ROLLUPS_EVERY_MS },
   }),
 } as const satisfies Record<string, JobDefinition>;
 

@@ -16,6 +16,8 @@ export interface JobQueuesOptions {
   retry?: JobRetryOptions;
   /** An enqueue that Redis has not acknowledged by then rejects. Default 5000 ms. */
   enqueueTimeoutMs?: number;
+  /** How long a programme's rollup refresh waits, so a burst of answers makes one job. Default 3000 ms. */
+  outcomeRollupDelayMs?: number;
   /** Called for Redis connection errors; by default they are logged once per distinct message. */
   onError?: (error: Error) => void;
   /** The jobs that may be enqueued; defaults to every declared job (tests add one of their own). */
@@ -63,12 +65,14 @@ export class JobQueues {
   private readonly queues = new Map<QueueName, Queue>();
   private readonly enqueueTimeoutMs: number;
   private readonly catalogue: JobCatalogue;
+  private readonly outcomeRollupDelayMs: number;
   private closed = false;
 
   constructor(options: JobQueuesOptions) {
     this.prefix = assertClusterSafePrefix(options.prefix ?? DEFAULT_QUEUE_PREFIX);
     this.enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5_000;
     this.catalogue = options.catalogue ?? jobCatalogue;
+    this.outcomeRollupDelayMs = options.outcomeRollupDelayMs ?? 3_000;
     const onError = options.onError ?? warnOncePerMessage();
     this.connection = new Redis(options.redisUrl, {
       enableOfflineQueue: false,
@@ -179,7 +183,7 @@ export class JobQueues {
   }
 
   private async enqueueTenantSweeps(
-    job: typeof Jobs.sweepTenantScheduling | typeof Jobs.sweepTenantFeedback | typeof Jobs.sweepTenantOutcomes,
+    job: typeof Jobs.sweepTenantScheduling | typeof Jobs.sweepTenantFeedback | typeof Jobs.sweepTenantOutcomes | typeof Jobs.refreshTenantOutcomeRollups,
     tenantIds: readonly string[],
     sweepJobId: string,
   ): Promise<void> {
@@ -203,6 +207,51 @@ export class JobQueues {
    */
   async enqueueFeedbackPublication(tenantId: string, requestId: string): Promise<void> {
     await this.enqueue(Jobs.publishFeedbackResults, { tenantId, requestId }, { deduplicationId: feedbackPublicationDedupId(requestId) });
+  }
+
+  /**
+   * Recompute these programmes' outcome rollups (the API calls it after the commit that stored a
+   * measurement or delivered or cancelled a session; the nightly recompute for every programme).
+   * Debounced per programme: the job id is `refresh-outcome-rollup-<programme id>` and it waits
+   * `outcomeRollupDelayMs`, so while one waits, more calls add nothing, and it reads every row
+   * committed before it starts. Finished jobs free their id at once. A call that finds the job
+   * already running (it may have read before this caller's commit) adds one follow-up job,
+   * `…-again`; the worker runs a programme's jobs one at a time (an advisory lock), so the
+   * follow-up reads after the running one. A job that used up its attempts is started again.
+   */
+  async enqueueOutcomeRollupRefresh(programmes: ReadonlyArray<{ tenantId: string; programmeId: string }>): Promise<void> {
+    if (programmes.length === 0) return;
+    const queue = this.queue(Jobs.refreshOutcomeRollup.queue);
+    const options = (jobId: string): JobsOptions => ({
+      jobId,
+      delay: this.outcomeRollupDelayMs,
+      removeOnComplete: true,
+    });
+    const jobs = (suffix: string, list: ReadonlyArray<{ tenantId: string; programmeId: string }>) =>
+      list.map((programme) => ({
+        name: Jobs.refreshOutcomeRollup.name,
+        data: parseJobPayload(Jobs.refreshOutcomeRollup, programme),
+        opts: options(`${outcomeRollupJobId(programme.programmeId)}${suffix}`),
+      }));
+    const added = await this.withTimeout(queue.addBulk(jobs('', programmes)));
+    const running: Array<{ tenantId: string; programmeId: string }> = [];
+    await this.withTimeout(
+      Promise.all(
+        added.map(async (job, index) => {
+          if (await job.isActive()) running.push(programmes[index]!);
+          else await restartIfFailed(job);
+        }),
+      ),
+    );
+    if (running.length > 0) {
+      const again = await this.withTimeout(queue.addBulk(jobs('-again', running)));
+      await this.withTimeout(Promise.all(again.map((job) => restartIfFailed(job))));
+    }
+  }
+
+  /** One `refresh-tenant-outcome-rollups` per organisation for the nightly job `runJobId` (ids name both). */
+  async enqueueTenantOutcomeRollups(tenantIds: readonly string[], runJobId: string): Promise<void> {
+    await this.enqueueTenantSweeps(Jobs.refreshTenantOutcomeRollups, tenantIds, runJobId);
   }
 
   /** What each queue holds and who consumes it, for the platform admins' queue health. */
@@ -280,6 +329,11 @@ export function programmeExpansionJobId(programmeId: string): string {
 /** The deduplication id of a feedback request's publication job (one waiting and one running at most). */
 export function feedbackPublicationDedupId(requestId: string): string {
   return `publish-feedback-results-${requestId}`;
+}
+
+/** The job id of a programme's outcome rollup refresh (one at a time per programme). */
+export function outcomeRollupJobId(programmeId: string): string {
+  return `refresh-outcome-rollup-${programmeId}`;
 }
 
 /** The job id of an outbox row's delivery: the row id itself. */

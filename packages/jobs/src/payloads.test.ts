@@ -12,6 +12,9 @@ describe('job payload schemas', () => {
       'expand-programme-series',
       'publish-feedback-results',
       'purge-expired-records',
+      'refresh-outcome-rollup',
+      'refresh-outcome-rollups',
+      'refresh-tenant-outcome-rollups',
       'relay-outbox',
       'sweep-feedback',
       'sweep-outcomes',
@@ -28,6 +31,9 @@ describe('job payload schemas', () => {
     expect(Jobs.sweepFeedback.queue).toBe(QueueName.feedback);
     expect(Jobs.sweepTenantOutcomes.queue).toBe(QueueName.outcomes);
     expect(Jobs.sweepOutcomes.queue).toBe(QueueName.outcomes);
+    expect(Jobs.refreshOutcomeRollup.queue).toBe(QueueName.outcomes);
+    expect(Jobs.refreshTenantOutcomeRollups.queue).toBe(QueueName.outcomes);
+    expect(Jobs.refreshOutcomeRollups.queue).toBe(QueueName.outcomes);
     // Sessions and reminders are an organisation's rows; the outbox, sessions and purges are platform tables.
     expect(Object.fromEntries(jobCatalogue.definitions.map((job) => [job.name, job.scope]))).toEqual({
       'deliver-outbox-message': 'platform',
@@ -41,6 +47,9 @@ describe('job payload schemas', () => {
       'sweep-feedback': 'platform',
       'sweep-tenant-outcomes': 'tenant',
       'sweep-outcomes': 'platform',
+      'refresh-outcome-rollup': 'tenant',
+      'refresh-tenant-outcome-rollups': 'tenant',
+      'refresh-outcome-rollups': 'platform',
     });
     expect(recurringJobs(jobCatalogue, { [Jobs.relayOutbox.name]: 1_000 }).map(({ schedulerId, everyMs }) => ({ schedulerId, everyMs }))).toEqual([
       { schedulerId: 'relay-outbox', everyMs: 1_000 },
@@ -48,6 +57,7 @@ describe('job payload schemas', () => {
       { schedulerId: 'sweep-scheduling', everyMs: 60_000 },
       { schedulerId: 'sweep-feedback', everyMs: 60_000 },
       { schedulerId: 'sweep-outcomes', everyMs: 5 * 60_000 },
+      { schedulerId: 'refresh-outcome-rollups', everyMs: 24 * 60 * 60 * 1000 },
     ]);
   });
 

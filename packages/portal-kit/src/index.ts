@@ -22,3 +22,6 @@ export { ManagedInvitations, type ManagedInvitationsProps } from './invitations/
 export { CalendarSubscriptionSection } from './scheduling/calendar-subscription.js';
 export { ProgrammeHistorySection } from './programmes/programme-history.js';
 export { FeedbackResultsSection } from './feedback/feedback-results-section.js';
+export { ProgrammeOutcomesSection } from './outcomes/programme-outcomes-section.js';
+export { attendanceText, OutcomeChanges } from './outcomes/outcome-figures.js';
+export { OutcomeSessionsChart, OutcomeTrendChart, type SessionMonth, type TrendSeries } from './outcomes/outcome-charts-lazy.js';

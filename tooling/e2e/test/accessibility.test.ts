@@ -182,7 +182,7 @@ describe('accessibility of every screen', () => {
     await withPage(async (page) => {
       await signIn(page, stack.clientPortalUrl, 'coordinator@northshire-cp.test');
       const found = await audit(page, 'organisation overview');
-      found.push(...(await auditEveryNavPage(page, ['Teams', 'Members', 'Invitations', 'Settings'])));
+      found.push(...(await auditEveryNavPage(page, ['Outcomes', 'Teams', 'Members', 'Invitations', 'Settings'])));
       await follow(page, page.getByRole('link', { name: 'Teams', exact: true }).first());
       await follow(page, page.getByRole('link', { name: /^Manage / }).first());
       found.push(...(await audit(page, 'team detail')));

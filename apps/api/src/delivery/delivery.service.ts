@@ -177,6 +177,8 @@ export class DeliveryService {
       // Its attendees' feedback links go out now, not at the next minute's sweep (which sends them if this nudge is lost).
       this.nudge.sweepFeedbackAfterCommit(session.tenantId);
     } else await this.sessions.markReopened(session.tenantId, session.id);
+    // Sessions delivered and attendance are rollup figures: the programme's rollup is recomputed.
+    this.nudge.refreshOutcomeRollupAfterCommit(session.tenantId, session.programmeId);
     await this.audit.record({
       action: action === DeliveryAction.COMPLETE ? AuditAction.SESSION_DELIVERED : AuditAction.SESSION_REOPENED,
       tenantId: session.tenantId,

@@ -27,5 +27,7 @@ import { FeedbackToGiveService } from './feedback-to-give.service';
     FeedbackToGiveService,
     FeedbackToGiveResolver,
   ],
+  // The outcomes dashboards show a programme's feedback as this context decides it (one channel).
+  exports: [FeedbackResultsService],
 })
 export class FeedbackModule {}

@@ -4,10 +4,17 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export const JOB_QUEUES = Symbol('JOB_QUEUES');
 
-/** The part of the job queues the API uses: handing over outbox rows, accepted programmes, new enrolments, delivered sessions and stored feedback, and reading queue health. */
+/** The part of the job queues the API uses: handing over outbox rows, accepted programmes, new enrolments, delivered sessions, stored feedback and outcome measures, and reading queue health. */
 export type ApiJobQueues = Pick<
   JobQueues,
-  'enqueueOutboxDelivery' | 'enqueueProgrammeExpansion' | 'enqueueTenantSchedulingSweeps' | 'enqueueTenantFeedbackSweep' | 'enqueueFeedbackPublication' | 'readQueues' | 'close'
+  | 'enqueueOutboxDelivery'
+  | 'enqueueProgrammeExpansion'
+  | 'enqueueTenantSchedulingSweeps'
+  | 'enqueueTenantFeedbackSweep'
+  | 'enqueueFeedbackPublication'
+  | 'enqueueOutcomeRollupRefresh'
+  | 'readQueues'
+  | 'close'
 >;
 
 export const jobQueuesProvider: Provider = {

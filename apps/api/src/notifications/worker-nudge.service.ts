@@ -57,4 +57,17 @@ export class WorkerNudgeService {
       });
     });
   }
+
+  /**
+   * A programme's outcome figures changed (a measurement stored, a session delivered, reopened or
+   * cancelled): the worker recomputes its rollup, debounced per programme. Ids only. If the nudge
+   * is lost, the nightly recompute catches up.
+   */
+  refreshOutcomeRollupAfterCommit(tenantId: string, programmeId: string): void {
+    requestContext().uow.afterCommit(async () => {
+      await this.queues.enqueueOutcomeRollupRefresh([{ tenantId, programmeId }]).catch((error: unknown) => {
+        this.logger.warn(`Could not enqueue the outcome rollup of programme ${programmeId}; the nightly recompute will do it: ${String(error)}`);
+      });
+    });
+  }
 }

@@ -14,6 +14,7 @@ import { hashOpaqueToken } from '../common/one-time-link';
 import { requestContext } from '../common/request-context';
 import { OutcomeLinkRepository, type PresentedOutcomeLink } from './outcome-link.repository';
 import { OutcomePairingRepository } from './outcome-pairing.repository';
+import { OutcomeRollupRefreshService } from './outcome-rollup-refresh.service';
 import { pairingPseudonym } from './pairing-pseudonym';
 
 /** A link that cannot take answers, and why: the page shows a page of its own for each. */
@@ -50,6 +51,7 @@ export class OutcomeSubmissionService {
   constructor(
     private readonly links: OutcomeLinkRepository,
     private readonly pairing: OutcomePairingRepository,
+    private readonly rollups: OutcomeRollupRefreshService,
   ) {}
 
   /** The questionnaire behind an open link; an OutcomeLinkError for a spent, expired or unknown one. */
@@ -77,6 +79,8 @@ export class OutcomeSubmissionService {
     if (!(await this.links.spendAndStore(link, pairingPseudonym(key, salt), measurements))) {
       throw new OutcomeLinkError(link.closesAt.getTime() > Date.now() ? 'SPENT' : 'EXPIRED');
     }
+    // The programme's figures are recomputed by the worker (debounced per programme; ids only).
+    this.rollups.afterCommit(link.tenantId, link.programmeId);
   }
 
   /** The instruments the link's programme asks and may ask (a licence needing confirmation is never shown unconfirmed). */

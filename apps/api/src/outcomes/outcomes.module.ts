@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { FeedbackModule } from '../feedback/feedback.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { MyMeasuresRepository } from './my-measures.repository';
 import { MyMeasuresResolver } from './my-measures.resolver';
 import { MyMeasuresService } from './my-measures.service';
+import { OutcomeDashboardRepository } from './outcome-dashboard.repository';
+import { OutcomeDashboardResolver } from './outcome-dashboard.resolver';
+import { OutcomeDashboardService } from './outcome-dashboard.service';
 import { OutcomeInstrumentRepository } from './outcome-instrument.repository';
 import { OutcomeInstrumentResolver } from './outcome-instrument.resolver';
 import { OutcomeInstrumentService } from './outcome-instrument.service';
@@ -12,15 +17,18 @@ import { OutcomePairingRepository } from './outcome-pairing.repository';
 import { OutcomePlanRepository } from './outcome-plan.repository';
 import { OutcomePlanResolver } from './outcome-plan.resolver';
 import { OutcomePlanService } from './outcome-plan.service';
+import { OutcomeRollupRefreshService } from './outcome-rollup-refresh.service';
 import { OutcomeSubmissionService } from './outcome-submission.service';
 
 /**
  * Outcome measures: the instrument library (the platform's, organisations' own, licence
  * confirmations), each programme's measurement plan, the measures page's public calls (a
  * single-use link, no sign-in), a person's own scores ("My measures") and unpairing them.
+ * Rollups are the worker's; the dashboards read them (`OutcomeDashboardService`), and
+ * `OutcomeRollupRefreshService` asks for a recompute.
  */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, NotificationsModule, FeedbackModule],
   controllers: [OutcomeLinkController],
   providers: [
     OutcomeInstrumentRepository,
@@ -35,7 +43,11 @@ import { OutcomeSubmissionService } from './outcome-submission.service';
     MyMeasuresRepository,
     MyMeasuresService,
     MyMeasuresResolver,
+    OutcomeRollupRefreshService,
+    OutcomeDashboardRepository,
+    OutcomeDashboardService,
+    OutcomeDashboardResolver,
   ],
-  exports: [OutcomePlanService],
+  exports: [OutcomePlanService, OutcomeRollupRefreshService],
 })
 export class OutcomesModule {}

@@ -19,6 +19,7 @@ import {
 } from '@lena/domain';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
+import { WorkerNudgeService } from '../notifications/worker-nudge.service';
 import type { CancelSessionInput, RescheduleSessionInput } from './dtos/programme-session.dtos';
 import type { Programme } from './dtos/programme.type';
 import { ProgrammeConflictService } from './programme-conflict.service';
@@ -50,6 +51,7 @@ export class SessionEditService {
     private readonly sessions: ProgrammeSessionRepository,
     private readonly conflicts: ProgrammeConflictService,
     private readonly audit: AuditService,
+    private readonly nudges: WorkerNudgeService,
   ) {}
 
   async reschedule(principal: Principal, input: RescheduleSessionInput): Promise<Programme> {
@@ -99,6 +101,8 @@ export class SessionEditService {
     const { tenantId, programme, series } = await this.openSeries(principal, edit);
     const cancelled = this.planned(() => planSessionCancellation({ sessions: series, sessionId: edit.sessionId, scope: edit.scope, now: new Date() }));
     await this.sessions.cancel(tenantId, cancelled, edit.reason);
+    // Cancelled sessions are rollup figures: the programme's rollup is recomputed.
+    this.nudges.refreshOutcomeRollupAfterCommit(tenantId, programme.id);
     await this.audit.record({
       action: AuditAction.SESSION_CANCELLED,
       tenantId,

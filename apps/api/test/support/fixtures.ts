@@ -329,6 +329,14 @@ export class Fixtures {
     // A point asked (the follow-up: asking the baseline would freeze the plan) with one unspent link.
     const request = await this.outcomeRequest(tenantId, programmeId, 'FOLLOW_UP');
     await this.outcomeLink(tenantId, request.id, createdBy);
+    // The worker's rollup of it: nothing paired yet.
+    await this.asTenant(
+      tenantId,
+      `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
+                                   attendance_present, attendees, final_month, months, subscales, measurements)
+       VALUES ($1, $2, 6, 0, 0, 0, 0, 0, 0, NULL, '[]', '[]', 1)`,
+      [tenantId, programmeId],
+    );
     return { instrumentKey };
   }
 

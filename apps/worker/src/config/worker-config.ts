@@ -22,6 +22,8 @@ export interface WorkerConfig {
   outboxRelayEveryMs: number;
   /** Retry policy of jobs this worker enqueues; defaults to the central one. */
   retry: JobRetryOptions;
+  /** How long a programme's rollup refresh waits for more answers before it runs (the debounce). */
+  outcomeRollupDelayMs: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     notificationsConcurrency: positiveInteger(env.LENA_WORKER_CONCURRENCY, 10, 'LENA_WORKER_CONCURRENCY'),
     outboxRelayEveryMs: positiveInteger(env.LENA_OUTBOX_RELAY_EVERY_MS, 30_000, 'LENA_OUTBOX_RELAY_EVERY_MS'),
     retry: {},
+    outcomeRollupDelayMs: 3_000,
     ...overrides,
   };
 }

@@ -21,7 +21,8 @@ export class JobsModule implements OnApplicationShutdown {
         {
           provide: JobQueues,
           inject: [WORKER_CONFIG],
-          useFactory: (config: WorkerConfig) => new JobQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, retry: config.retry, catalogue }),
+          useFactory: (config: WorkerConfig) =>
+            new JobQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, retry: config.retry, outcomeRollupDelayMs: config.outcomeRollupDelayMs, catalogue }),
         },
         JobRunner,
       ],

@@ -178,3 +178,51 @@ export class ProgrammeOutcomeInstrumentEntity {
   @Column('integer', { name: 'instrument_version' })
   instrumentVersion: number;
 }
+
+/** A programme's figures for the dashboards, recomputed by the worker from raw rows (migration 1797500000000). */
+@Entity({ name: 'outcome_rollup' })
+@ForeignKey(() => ProgrammeEntity, ['tenantId', 'programmeId'], ['tenantId', 'id'], { name: 'outcome_rollup_tenant_id_programme_id_fkey', onDelete: 'CASCADE' })
+@Check('outcome_rollup_final_month_check', `final_month ~ '^[0-9]{4}-[0-9]{2}$'`)
+export class OutcomeRollupEntity {
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'outcome_rollup_pkey' })
+  tenantId: string;
+
+  @PrimaryColumn('uuid', { name: 'programme_id', primaryKeyConstraintName: 'outcome_rollup_pkey' })
+  programmeId: string;
+
+  @Column('integer', { name: 'sessions_bought' })
+  sessionsBought: number;
+
+  @Column('integer', { name: 'sessions_planned' })
+  sessionsPlanned: number;
+
+  @Column('integer', { name: 'sessions_delivered' })
+  sessionsDelivered: number;
+
+  @Column('integer', { name: 'sessions_cancelled' })
+  sessionsCancelled: number;
+
+  @Column('integer', { name: 'attendance_marked' })
+  attendanceMarked: number;
+
+  @Column('integer', { name: 'attendance_present' })
+  attendancePresent: number;
+
+  @Column('integer')
+  attendees: number;
+
+  @Column('text', { name: 'final_month', nullable: true })
+  finalMonth: string | null;
+
+  @Column('jsonb')
+  months: unknown;
+
+  @Column('jsonb')
+  subscales: unknown;
+
+  @Column('integer')
+  measurements: number;
+
+  @Column('timestamptz', { name: 'computed_at', default: () => 'now()' })
+  computedAt: Date;
+}

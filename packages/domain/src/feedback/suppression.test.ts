@@ -1,4 +1,4 @@
-import { decideSuppression, suppressionMessage, type FigureDecision, type FigureRequest, type SuppressionThresholds } from './suppression.js';
+import { decideFilteredSuppression, decideSuppression, suppressionMessage, type FigureDecision, type FigureRequest, type SuppressionThresholds } from './suppression.js';
 
 const DEFAULTS: SuppressionThresholds = { minGroupSize: 5, minCommentGroupSize: 10, commentsEnabled: true };
 
@@ -194,5 +194,49 @@ describe('decideSuppression: complementary suppression (the subtraction attack)'
       checked += 1;
     }
     expect(checked).toBe(400);
+  });
+});
+
+describe('decideFilteredSuppression: figures behind filters', () => {
+  const thresholds: SuppressionThresholds = { minGroupSize: 5, minCommentGroupSize: 10, commentsEnabled: false };
+  // Programmes A (6 people) and B (4) in team X, C (7) in team Y.
+  const counts = { A: 6, B: 4, C: 7 };
+  const published: FigureRequest[] = [
+    { key: 'org', kind: 'SCORES', cells: ['A', 'B', 'C'] },
+    { key: 'A', kind: 'SCORES', cells: ['A'] },
+    { key: 'B', kind: 'SCORES', cells: ['B'] },
+    { key: 'C', kind: 'SCORES', cells: ['C'] },
+  ];
+
+  it('withholds a filter whose total with another filter’s would isolate the small programme', () => {
+    const teamX = decideFilteredSuppression(published, [{ key: 'team-x', kind: 'SCORES', cells: ['A', 'B'] }], counts, thresholds);
+    const onlyA = decideFilteredSuppression(published, [{ key: 'only-a', kind: 'SCORES', cells: ['A'] }], counts, thresholds);
+    // B alone is too few; A and C cannot both show beside the total (total − A − C = B).
+    expect(teamX.published.find((decision) => decision.key === 'B')).toMatchObject({ shown: false, reason: 'TOO_FEW_RESPONSES' });
+    const shownTotals = [...teamX.filtered, ...onlyA.filtered].filter((decision) => decision.shown);
+    // At most one of "team X" (10) and "A" (6) is ever shown, so their difference (B, 4) is never available.
+    expect(shownTotals.length).toBeLessThanOrEqual(1);
+    const publishedShown = teamX.published.filter((decision) => decision.shown).map((decision) => decision.key);
+    expect(publishedShown).toContain('org');
+    expect(publishedShown.filter((key) => key === 'A' || key === 'C')).toHaveLength(1);
+  });
+
+  it('shows a filtered total that the published figures already give', () => {
+    const { filtered } = decideFilteredSuppression(published, [{ key: 'all', kind: 'SCORES', cells: ['A', 'B', 'C'] }], counts, thresholds);
+    expect(filtered).toEqual([{ key: 'all', shown: true, count: 17 }]);
+  });
+
+  it('withholds a filtered figure below the threshold, or whose complement is', () => {
+    const { filtered } = decideFilteredSuppression(
+      [{ key: 'org', kind: 'SCORES', cells: ['A', 'B', 'C'] }, ...published.slice(1)],
+      [
+        { key: 'b', kind: 'SCORES', cells: ['B'] },
+        { key: 'a-c', kind: 'SCORES', cells: ['A', 'C'] },
+      ],
+      counts,
+      thresholds,
+    );
+    expect(filtered[0]).toMatchObject({ shown: false, reason: 'TOO_FEW_RESPONSES' });
+    expect(filtered[1]).toMatchObject({ shown: false, reason: 'PROTECTS_ANOTHER_GROUP' });
   });
 });

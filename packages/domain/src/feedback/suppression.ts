@@ -192,6 +192,63 @@ function findDerivableSmallGroup(visible: readonly Candidate[], cellCounts: Read
   return found;
 }
 
+/**
+ * Figures behind filters. A dashboard lets its reader choose filters, one request at a time, so a
+ * figure shown for one filter can be set beside a figure shown for another: deciding each
+ * request's figures alone would let two filters' totals differ by a small group. So the figures
+ * are decided in two tiers:
+ *
+ * - `published`: a fixed family the same for every request (the organisation's total and each
+ *   of its groups, say), decided together by `decideSuppression`;
+ * - `filtered`: the figures this request adds (a filtered total, a month of a trend). Each is shown
+ *   only if it covers at least the threshold, its complement within everything published covers
+ *   none or at least the threshold, and it can already be worked out from the shown published
+ *   figures (it lies in their span). Then nothing any request shows, alone or with any other, tells
+ *   more than the published figures do, and those reveal no small group.
+ */
+export function decideFilteredSuppression(
+  published: readonly FigureRequest[],
+  filtered: readonly FigureRequest[],
+  cellCounts: Readonly<Record<string, number>>,
+  thresholds: SuppressionThresholds,
+): { published: FigureDecision[]; filtered: FigureDecision[] } {
+  const publishedDecisions = decideSuppression(published, cellCounts, thresholds);
+  const shownByKind = new Map<FigureKind, FigureRequest[]>();
+  published.forEach((figure, index) => {
+    if (!publishedDecisions[index]!.shown) return;
+    shownByKind.set(figure.kind, [...(shownByKind.get(figure.kind) ?? []), figure]);
+  });
+  const everyCell = new Map<FigureKind, Set<string>>();
+  for (const figure of published) {
+    const cells = everyCell.get(figure.kind) ?? new Set<string>();
+    for (const cell of figure.cells) cells.add(cell);
+    everyCell.set(figure.kind, cells);
+  }
+  const countOf = (cells: Iterable<string>): number => {
+    let total = 0;
+    for (const cell of new Set(cells)) total += Math.max(0, cellCounts[cell] ?? 0);
+    return total;
+  };
+  const filteredDecisions = filtered.map((figure): FigureDecision => {
+    const threshold = figure.kind === 'SCORES' ? thresholds.minGroupSize : Math.max(thresholds.minCommentGroupSize, thresholds.minGroupSize);
+    if (figure.kind === 'COMMENTS' && !thresholds.commentsEnabled) return { key: figure.key, shown: false, reason: 'COMMENTS_OFF', threshold };
+    const count = countOf(figure.cells);
+    if (count < threshold) return { key: figure.key, shown: false, reason: 'TOO_FEW_RESPONSES', threshold };
+    const inside = new Set(figure.cells);
+    const complement = countOf([...(everyCell.get(figure.kind) ?? [])].filter((cell) => !inside.has(cell)));
+    const shown = shownByKind.get(figure.kind) ?? [];
+    const occupied = [...new Set([...shown.flatMap((candidate) => candidate.cells), ...figure.cells])].filter((cell) => (cellCounts[cell] ?? 0) > 0).sort();
+    const basis = reducedBasis(shown.map((candidate) => occupied.map((cell) => (candidate.cells.includes(cell) ? 1 : 0))));
+    const derivable = inSpan(
+      basis,
+      occupied.map((cell) => (inside.has(cell) ? 1 : 0)),
+    );
+    if ((complement > 0 && complement < threshold) || !derivable) return { key: figure.key, shown: false, reason: 'PROTECTS_ANOTHER_GROUP', threshold };
+    return { key: figure.key, shown: true, count };
+  });
+  return { published: publishedDecisions, filtered: filteredDecisions };
+}
+
 /** Rows in reduced row echelon form (pivot column with each), for membership tests. */
 function reducedBasis(rows: number[][]): Array<{ pivot: number; row: number[] }> {
   const basis: Array<{ pivot: number; row: number[] }> = [];

@@ -128,6 +128,24 @@ function openProgramme(answers: Record<string, Answerer>, shown: Record<string, 
         },
       },
     },
+    // Nothing measured yet: the sessions alone, and the attendance withheld in the API's words.
+    ProgrammeOutcomes: {
+      data: {
+        programmeOutcomes: {
+          __typename: 'ProgrammeOutcomes',
+          programmeId: 'p1',
+          title: 'Night shift reflective practice',
+          teamId: 't1',
+          teamName: 'Night shift',
+          serviceType: 'GRP',
+          minGroupSize: 5,
+          sessions: { __typename: 'OutcomeSessionCounts', bought: 6, planned: 6, delivered: 0, cancelled: 0 },
+          attendance: { __typename: 'OutcomeAttendance', shown: false, withheldReason: 'TOO_FEW_RESPONSES', message: 'Fewer than 5 responses', people: null, rate: null },
+          changes: [],
+          feedback: null,
+        },
+      },
+    },
     // As the API shows an org admin: their own people by name, the provider's as "Lena", no overridden conflicts.
     ProgrammeHistory: {
       data: {

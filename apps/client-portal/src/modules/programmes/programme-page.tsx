@@ -11,7 +11,7 @@ import {
   type ProgrammeWithEnrolmentsQuery,
 } from '@lena/graphql-client';
 import { useMutation, useQuery } from '@lena/graphql-client/react';
-import { FeedbackResultsSection, ProgrammeHistorySection, QueryView, useConfirmation, useLocationFlash, useMutationForm } from '@lena/portal-kit';
+import { FeedbackResultsSection, ProgrammeHistorySection, ProgrammeOutcomesSection, QueryView, useConfirmation, useLocationFlash, useMutationForm } from '@lena/portal-kit';
 import {
   Alert,
   Button,
@@ -398,6 +398,7 @@ export function ProgrammePage({ timeZone = viewerTimeZone() }: { timeZone?: stri
           </Section>
           <Enrolments programme={programme} />
           <OutcomeMeasuresSection programmeId={programme.id} timeZone={timeZone} />
+          <ProgrammeOutcomesSection programmeId={programme.id} />
           <FeedbackResultsSection programmeId={programme.id} />
           <ProgrammeHistorySection programmeId={programme.id} />
         </Page>

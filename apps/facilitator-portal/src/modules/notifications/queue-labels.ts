@@ -6,6 +6,7 @@ const QUEUE_NAME: Record<string, string> = {
   notifications: 'Email delivery',
   maintenance: 'Maintenance',
   scheduling: 'Sessions, reminders and calendar updates',
+  outcomes: 'Outcome figures',
 };
 
 export function queueLabel(name: string): string {

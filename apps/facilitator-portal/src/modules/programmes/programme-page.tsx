@@ -1,6 +1,6 @@
 import { ProgrammeDocument, type ProgrammeFieldsFragment } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
-import { FeedbackResultsSection, ProgrammeHistorySection, QueryView, useViewer } from '@lena/portal-kit';
+import { FeedbackResultsSection, ProgrammeHistorySection, ProgrammeOutcomesSection, QueryView, useViewer } from '@lena/portal-kit';
 import { ButtonLink, Link, Page, Section, SummaryList, viewerTimeZone } from '@lena/ui';
 import { useParams } from 'react-router';
 import { isPlatformAdmin } from '../../app/roles.js';
@@ -108,7 +108,12 @@ export function ProgrammePage() {
             <ProgrammeSummary programme={loaded} />
             <ProgrammeDetails programme={loaded} admin={admin} facilitates={loaded.facilitators.some((facilitator) => facilitator.userId === viewer?.id)} />
             {/* Results are for the programme's own facilitators; Lena's staff see none (the API refuses them). */}
-            {loaded.facilitators.some((facilitator) => facilitator.userId === viewer?.id) && <FeedbackResultsSection programmeId={loaded.id} />}
+            {loaded.facilitators.some((facilitator) => facilitator.userId === viewer?.id) && (
+              <>
+                <ProgrammeOutcomesSection programmeId={loaded.id} />
+                <FeedbackResultsSection programmeId={loaded.id} />
+              </>
+            )}
             <ProgrammeHistorySection programmeId={loaded.id} />
           </>
         )}

@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, type RollupMeasurement } from '@lena/domain';
+import { outcomeRollupJobId, QueueName } from '@lena/jobs';
+import { Queue } from 'bullmq';
+import { expectData, expectError, fieldProblem } from './support/expectations';
+import { unique, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
+import { signedIn } from './support/programmes';
+import { requireEnv, startTestApi, type TestApi } from './support/test-api';
+import type { TestClient } from './support/test-client';
+
+const CHANGE = `instrumentKey subscaleKey title shown withheldReason message n meanDifference meanDifferenceCi95 { lower upper } hedgesG hedgesGCi95 { lower upper } reliable { improved unchanged deteriorated } summary`;
+const DASHBOARD = `query($filter: OutcomeDashboardFilterInput) { outcomeDashboard(filter: $filter) {
+  minGroupSize
+  teams { id name }
+  programmeOptions { id name }
+  total { programmes sessions { bought planned delivered cancelled } attendance { shown message people rate } changes { ${CHANGE} } }
+  programmes { programmeId title teamName attendance { shown message people rate } changes { ${CHANGE} } }
+  sessionsByMonth { month planned delivered cancelled }
+  changeTrends { subscaleKey points { month change { ${CHANGE} } } }
+} }`;
+const PROGRAMME_OUTCOMES = `query($id: ID!) { programmeOutcomes(programmeId: $id) { programmeId title computedAt attendance { shown message people } changes { ${CHANGE} } } }`;
+
+interface Change {
+  subscaleKey: string;
+  shown: boolean;
+  message: string | null;
+  n: number | null;
+  meanDifference: number | null;
+  hedgesG: number | null;
+  hedgesGCi95: { lower: number; upper: number } | null;
+  reliable: { improved: number } | null;
+  summary: string | null;
+}
+interface ProgrammeEntry {
+  programmeId: string;
+  title: string;
+  attendance: { shown: boolean; message: string | null; people: number | null };
+  changes: Change[];
+}
+interface Dashboard {
+  minGroupSize: number;
+  teams: Array<{ id: string; name: string }>;
+  programmeOptions: Array<{ id: string; name: string }>;
+  total: { programmes: number; sessions: { bought: number; delivered: number }; attendance: { shown: boolean; people: number | null }; changes: Change[] };
+  programmes: ProgrammeEntry[];
+  sessionsByMonth: Array<{ month: string; delivered: number }>;
+  changeTrends: Array<{ subscaleKey: string; points: Array<{ month: string; change: Change }> }>;
+}
+
+let api: TestApi;
+let tenant: TenantFixture;
+let otherTenant: TenantFixture;
+let teamX: TeamFixture;
+let teamY: TeamFixture;
+let a: ProgrammeFixture;
+let b: ProgrammeFixture;
+let c: ProgrammeFixture;
+let adminClient: TestClient;
+let otherAdminClient: TestClient;
+let participantClient: TestClient;
+let assignedClient: TestClient;
+let unassignedClient: TestClient;
+let facilitator: UserFixture;
+let outcomesQueue: Queue;
+
+/** Writes the programme's rollup as the worker would: `pairs` people whose work-related burnout fell by about 8. */
+async function rollUp(programme: ProgrammeFixture, pairs: number, finalMonth: string): Promise<void> {
+  const measurements: RollupMeasurement[] = Array.from({ length: pairs }, (_, index) => [
+    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: [{ key: 'work', score: 60 + index, answered: 7 }] },
+    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: [{ key: 'work', score: 52 + index - (index % 3) * 2, answered: 7 }] },
+  ]).flat();
+  const work = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
+  const figures = computeOutcomeRollup({
+    sessionsBought: 6,
+    sessions: [
+      { status: 'DELIVERED', month: '2026-09' },
+      { status: 'DELIVERED', month: finalMonth },
+    ],
+    attendance: { marked: pairs * 2, present: pairs * 2 - 1, attendees: pairs },
+    measurements,
+    subscales: [{ instrumentKey: 'cbi', subscaleKey: 'work', direction: work.direction, reliability: work.reliability! }],
+  });
+  await api.fixtures.asTenant(
+    programme.tenantId,
+    `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
+                                 attendance_present, attendees, final_month, months, subscales, measurements)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      programme.tenantId,
+      programme.id,
+      figures.sessionsBought,
+      figures.sessionsPlanned,
+      figures.sessionsDelivered,
+      figures.sessionsCancelled,
+      figures.attendanceMarked,
+      figures.attendancePresent,
+      figures.attendees,
+      figures.finalMonth,
+      JSON.stringify(figures.months),
+      JSON.stringify(figures.subscales),
+      figures.measurements,
+    ],
+  );
+}
+
+async function dashboard(client: TestClient, filter: Record<string, unknown> | null = null): Promise<Dashboard> {
+  return expectData(await client.gql<{ outcomeDashboard: Dashboard }>(DASHBOARD, { filter })).outcomeDashboard;
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  outcomesQueue = new Queue(QueueName.outcomes, { connection: { url: requireEnv('REDIS_URL') }, prefix: api.config.queuePrefix });
+  tenant = await api.fixtures.tenant({ name: `Outcomes Trust ${unique()}` });
+  otherTenant = await api.fixtures.tenant({ name: `Elsewhere ${unique()}` });
+  teamX = await api.fixtures.team(tenant.id, 'Night shift');
+  teamY = await api.fixtures.team(tenant.id, 'Day shift');
+  // A: 6 paired respondents, B: 4 (team X); C: 9 (team Y).
+  a = await api.fixtures.programme(tenant.id, teamX.id, { title: 'A reflective practice' });
+  b = await api.fixtures.programme(tenant.id, teamX.id, { title: 'B reflective practice' });
+  c = await api.fixtures.programme(tenant.id, teamY.id, { title: 'C supervision', serviceType: 'GTS' });
+  await rollUp(a, 6, '2026-10');
+  await rollUp(b, 4, '2026-11');
+  await rollUp(c, 9, '2026-11');
+  adminClient = await signedIn(api, await api.fixtures.orgAdmin(tenant.id));
+  otherAdminClient = await signedIn(api, await api.fixtures.orgAdmin(otherTenant.id));
+  participantClient = await signedIn(api, await api.fixtures.participant(tenant.id));
+  facilitator = await api.fixtures.facilitator();
+  await api.fixtures.programmeFacilitator(tenant.id, c.id, facilitator.id);
+  assignedClient = await signedIn(api, facilitator);
+  unassignedClient = await signedIn(api, await api.fixtures.facilitator());
+});
+
+afterAll(async () => {
+  await outcomesQueue?.close();
+  await api?.close();
+});
+
+describe('outcomeDashboard', () => {
+  it('shows the organisation’s change with its interval, effect size and n in words, from the rollups', async () => {
+    const whole = await dashboard(adminClient);
+    expect(whole.minGroupSize).toBe(5);
+    expect(whole.total.programmes).toBe(3);
+    expect(whole.total.sessions).toMatchObject({ bought: 18, delivered: 6 });
+    const [total] = whole.total.changes;
+    expect(total).toMatchObject({ subscaleKey: 'work', shown: true, n: 19, message: null });
+    expect(total!.hedgesG!).toBeLessThan(0);
+    expect(total!.summary).toMatch(/^Work-related burnout fell by \d+ points on average \(95% CI \d+ to \d+\), a large effect, an improvement, n = 19$/);
+    expect(whole.teams.map((team) => team.name)).toEqual(['Day shift', 'Night shift']);
+    expect(whole.sessionsByMonth).toEqual([
+      { month: '2026-09', delivered: 3, planned: 0, cancelled: 0 },
+      { month: '2026-10', delivered: 1, planned: 0, cancelled: 0 },
+      { month: '2026-11', delivered: 2, planned: 0, cancelled: 0 },
+    ]);
+  });
+
+  it('shows “fewer than 5” for the change, n and effect sizes of a programme with four paired respondents, everywhere', async () => {
+    const whole = await dashboard(adminClient);
+    const fromDashboard = whole.programmes.find((entry) => entry.programmeId === b.id)!;
+    const fromPage = expectData(await adminClient.gql<{ programmeOutcomes: ProgrammeEntry }>(PROGRAMME_OUTCOMES, { id: b.id })).programmeOutcomes;
+    for (const entry of [fromDashboard, fromPage]) {
+      expect(entry.changes[0]).toMatchObject({
+        shown: false,
+        message: 'Fewer than 5 responses',
+        n: null,
+        meanDifference: null,
+        hedgesG: null,
+        hedgesGCi95: null,
+        reliable: null,
+        summary: null,
+      });
+      expect(entry.attendance).toMatchObject({ shown: false, message: 'Fewer than 5 responses', people: null });
+    }
+    // Its month in the trend (B alone beside C) is withheld too, as is a filter to it.
+    const byB = await dashboard(adminClient, { programmeId: b.id });
+    expect(byB.total.changes[0]).toMatchObject({ shown: false, n: null });
+    expect(JSON.stringify(byB)).not.toContain('"n":4');
+  });
+
+  it('defeats a differencing attack through two filters: team X (A and B) and programme A never both show', async () => {
+    const byTeam = await dashboard(adminClient, { teamId: teamX.id });
+    const byA = await dashboard(adminClient, { programmeId: a.id });
+    const shown = [byTeam.total.changes[0]!, byA.total.changes[0]!].filter((change) => change.shown);
+    expect(shown.length).toBeLessThanOrEqual(1);
+    // Nor does A show on its own beside the organisation's total and C (19 − 6 − 9 = B's 4).
+    const whole = await dashboard(adminClient);
+    const aShown = whole.programmes.find((entry) => entry.programmeId === a.id)!.changes[0]!.shown;
+    const cShown = whole.programmes.find((entry) => entry.programmeId === c.id)!.changes[0]!.shown;
+    expect(aShown && cShown).toBe(false);
+    const withheld = [byTeam.total.changes[0]!, byA.total.changes[0]!, ...whole.programmes.flatMap((entry) => entry.changes)].filter((change) => !change.shown);
+    for (const change of withheld) expect(change.message).toMatch(/^Fewer than 5 responses$|cannot be worked out/);
+  });
+
+  it('refuses a period that ends before it starts (BAD_USER_INPUT) and a malformed month', async () => {
+    const backwards = expectError(await adminClient.gql(DASHBOARD, { filter: { from: '2026-11', to: '2026-10' } }), 'BAD_USER_INPUT');
+    expect(fieldProblem(backwards, 'to')).toBe('The period must start on or before the month it ends.');
+    expectError(await adminClient.gql(DASHBOARD, { filter: { from: 'November' } }), 'BAD_USER_INPUT');
+  });
+
+  it('shows another organisation none of these programmes, and a filter naming them is NOT_FOUND', async () => {
+    const theirs = await dashboard(otherAdminClient);
+    expect(theirs.programmes).toEqual([]);
+    expect(theirs.total.changes).toEqual([]);
+    const withOurs = await otherAdminClient.gql(DASHBOARD, { filter: { programmeId: a.id } });
+    const withNothing = await otherAdminClient.gql(DASHBOARD, { filter: { programmeId: randomUUID() } });
+    expect(expectError(withOurs, 'NOT_FOUND')).toEqual(expectError(withNothing, 'NOT_FOUND'));
+  });
+
+  it('is FORBIDDEN to participants and facilitators', async () => {
+    expectError(await participantClient.gql(DASHBOARD, {}), 'FORBIDDEN');
+    expectError(await assignedClient.gql(DASHBOARD, {}), 'FORBIDDEN');
+  });
+});
+
+describe('programmeOutcomes', () => {
+  it('gives the assigned facilitator the same decisions as the organisation’s dashboard', async () => {
+    const forFacilitator = expectData(await assignedClient.gql<{ programmeOutcomes: ProgrammeEntry }>(PROGRAMME_OUTCOMES, { id: c.id })).programmeOutcomes;
+    const onDashboard = (await dashboard(adminClient)).programmes.find((entry) => entry.programmeId === c.id)!;
+    expect(forFacilitator.changes).toEqual(onDashboard.changes);
+    expect(forFacilitator.title).toBe('C supervision');
+  });
+
+  it('is NOT_FOUND to a facilitator not assigned, to the assigned one for another programme, and to another organisation’s admin', async () => {
+    const random = expectError(await unassignedClient.gql(PROGRAMME_OUTCOMES, { id: randomUUID() }), 'NOT_FOUND');
+    expect(expectError(await unassignedClient.gql(PROGRAMME_OUTCOMES, { id: c.id }), 'NOT_FOUND')).toEqual(random);
+    expectError(await assignedClient.gql(PROGRAMME_OUTCOMES, { id: a.id }), 'NOT_FOUND');
+    expectError(await otherAdminClient.gql(PROGRAMME_OUTCOMES, { id: c.id }), 'NOT_FOUND');
+    expectError(await participantClient.gql(PROGRAMME_OUTCOMES, { id: c.id }), 'FORBIDDEN');
+  });
+
+  it('counts nothing for a programme not yet rolled up, whatever raw rows it has: the dashboard reads rollups only', async () => {
+    const fresh = await api.fixtures.programme(tenant.id, teamY.id, { title: 'D not yet counted' });
+    for (let index = 0; index < 6; index += 1) {
+      for (const point of ['BASELINE', 'FINAL']) {
+        await api.fixtures.asTenant(
+          tenant.id,
+          `INSERT INTO outcome_measurement (tenant_id, programme_id, instrument_key, instrument_version, point, pseudonym, scores) VALUES ($1, $2, 'cbi', 1, $3, $4, $5)`,
+          [tenant.id, fresh.id, point, `d-${index}`, JSON.stringify([{ key: 'work', score: point === 'BASELINE' ? 70 : 40, answered: 7 }])],
+        );
+      }
+    }
+    const page = expectData(await adminClient.gql<{ programmeOutcomes: ProgrammeEntry & { computedAt: string | null } }>(PROGRAMME_OUTCOMES, { id: fresh.id })).programmeOutcomes;
+    expect(page.computedAt).toBeNull();
+    expect(page.changes[0]).toMatchObject({ shown: false, message: 'Fewer than 5 responses' });
+    expect((await dashboard(adminClient)).total.changes[0]).toMatchObject({ n: 19 });
+  });
+});
+
+describe('rollup refreshes the API asks for', () => {
+  it('completing a session enqueues its programme’s rollup refresh, with ids only', async () => {
+    const session = await api.fixtures.groupSession(tenant.id, c.id, 1, new Date(Date.now() - 60 * 60 * 1000));
+    const COMPLETE = `mutation($id: ID!) { completeSession(input: { sessionId: $id }) { status } }`;
+    expect(expectData(await assignedClient.gql<{ completeSession: { status: string } }>(COMPLETE, { id: session.id })).completeSession.status).toBe('DELIVERED');
+    const jobs = (await outcomesQueue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).filter((job) => job.id === outcomeRollupJobId(c.id));
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.data).toEqual({ tenantId: tenant.id, programmeId: c.id });
+  });
+});
