@@ -44,6 +44,12 @@ const SESSIONS = 500;
 const DRAIN_TIMEOUT_MS = 10 * 60_000;
 const ANSWERS = { safe_to_share: 4, useful_for_practice: 5, held_well: 4, protected_time: 3, feel_about_work: 4, take_away: 'A breath before the next call.' };
 
+// The machine may be shared: the load beside the figures says how far to trust them.
+const machineLoad = () =>
+  loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
+console.log(`Machine load (1/5/15 min) at the start: ${machineLoad()}`);
 const services = await startTestServices({ dataDir: join(repo, '.data/bench') });
 const children = [];
 const pools = [];
@@ -96,11 +102,7 @@ try {
   console.log(
     `Lost on the real side: ${realLost.total} (links spent without a stored response ${realLost.spentWithoutResponse}, acknowledged but not stored ${realLost.acknowledgedNotStored}, stored without a processed job ${realLost.storedWithoutJob}); bare side: ${bareLost}`,
   );
-  console.log(
-    `Machine load (1/5/15 min) at the end: ${loadavg()
-      .map((load) => load.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`Machine load (1/5/15 min) at the end: ${machineLoad()}`);
   if (realRun.exhausted) console.log(`The ${tokens.length} links ran out before ${SECONDS} s: raise BENCH_LINKS.`);
   console.log(`RESULT feedback-submissions ratio=${(realRun.rate / bareRun.rate).toFixed(3)}`);
   if (realLost.total !== 0 || bareLost !== 0 || real.refused !== 0 || bare.refused !== 0) process.exitCode = 1;
