@@ -216,6 +216,73 @@ describe("the unit of work's entity manager", () => {
     });
   });
 
+  describe('a statement sent alone', () => {
+    function recordMessages(): string[] {
+      const pool = (dataSource.driver as unknown as { master: Pool }).master;
+      const sent: string[] = [];
+      pool.once('acquire', (client: PoolClient) => {
+        const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+        Object.assign(client, { query: (...args: unknown[]) => (sent.push(String(args[0])), query(...args)) });
+      });
+      return sent;
+    }
+    const namesOf = (tenantId: string, like: string) =>
+      withUnitOfWork(dataSource, { tenantId, userId: null }, async (uow) =>
+        (await uow.query<{ name: string }>('SELECT name FROM team WHERE tenant_id = $1 AND name LIKE $2 ORDER BY name', [tenantId, like])).map((row) => row.name),
+      );
+
+    it('is the whole transaction in one round trip, under the settings, with its values exactly as given; the after-commit steps run at the finish', async () => {
+      const [tenantA] = tenants;
+      const sent = recordMessages();
+      const awkward = 'Sent alone \'quoted\'); DROP TABLE team; -- \\ "both"';
+      const steps: string[] = [];
+      const rows = await withUnitOfWork(dataSource, { tenantId: tenantA!, userId: null }, async (uow) => {
+        uow.afterCommit(async () => {
+          steps.push('after commit');
+          return Promise.resolve();
+        });
+        // Every tenant's teams counted, with no filter of its own: row-level security needs the settings in force.
+        const inserted = await uow.queryAlone<{ name: string; teams: number }>(
+          'INSERT INTO team (tenant_id, name) VALUES ($1::uuid, $2) RETURNING name, (SELECT count(DISTINCT tenant_id)::int FROM team) AS teams',
+          [tenantA!, awkward],
+        );
+        steps.push('work done');
+        return inserted;
+      });
+      expect(rows).toEqual([{ name: awkward, teams: 1 }]);
+      expect(steps).toEqual(['work done', 'after commit']);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatch(/^BEGIN; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\), set_config\('app\.user_id', '', true\); INSERT INTO team[^]*; COMMIT$/);
+      expect(await namesOf(tenantA!, 'Sent alone%')).toEqual([awkward]);
+    });
+
+    it('gives its connection back at once, and refuses any statement after it or any before it', async () => {
+      const [tenantA] = tenants;
+      const pool = (dataSource.driver as unknown as { master: Pool }).master;
+      const uow = new UnitOfWork(dataSource, { tenantId: tenantA!, userId: null });
+      await uow.queryAlone('SELECT $1::uuid AS tenant', [tenantA!]);
+      expect(pool.totalCount - pool.idleCount).toBe(0);
+      await expect(uow.query('SELECT 1')).rejects.toThrow(/takes no other/);
+      await uow.finish(true);
+
+      const begun = new UnitOfWork(dataSource, { tenantId: tenantA!, userId: null });
+      await begun.query('SELECT 1');
+      expect(() => begun.queryAlone('SELECT 1', [])).toThrow(/all the unit of work does/);
+      await begun.finish(false);
+    });
+
+    it('fails the work when it fails, leaving nothing written and no connection held', async () => {
+      const [tenantA, tenantB] = tenants;
+      const pool = (dataSource.driver as unknown as { master: Pool }).master;
+      const uow = new UnitOfWork(dataSource, { tenantId: tenantA!, userId: null });
+      // Another tenant's row: refused by row-level security, and the COMMIT after it never runs.
+      await expect(uow.queryAlone("INSERT INTO team (tenant_id, name) VALUES ($1::uuid, 'Smuggled alone')", [tenantB!])).rejects.toThrow(/row-level security/);
+      await expect(uow.finish(false)).resolves.toBeUndefined();
+      expect(pool.totalCount - pool.idleCount).toBe(0);
+      expect(await namesOf(tenantB!, 'Smuggled alone')).toEqual([]);
+    });
+  });
+
   describe('a write sent with COMMIT', () => {
     function recordMessages(): string[] {
       const pool = (dataSource.driver as unknown as { master: Pool }).master;

@@ -18,8 +18,12 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DEMO_PASSWORD = 'Lena-demo-2026!';
 
-/** The built API under NODE_ENV=production on `ownerUrl`; `children` collects the process for the caller to stop. */
-export async function startApi({ ownerUrl, redisUrl, children }) {
+/**
+ * The built API under NODE_ENV=production on `ownerUrl`; `children` collects the process for the
+ * caller to stop. `env` adds to (or overrides) its environment: a queue prefix of the caller's own,
+ * the outbox key a worker must share.
+ */
+export async function startApi({ ownerUrl, redisUrl, children, env = {} }) {
   const port = await freePort();
   // BENCH_API_NODE_ARGS passes flags to the API's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
   // to see where its time goes under load (NODE_OPTIONS refuses --cpu-prof).
@@ -36,6 +40,7 @@ export async function startApi({ ownerUrl, redisUrl, children }) {
       // Production refuses to start without a key of its own for sealing outbox emails.
       LENA_OUTBOX_KEY: randomBytes(32).toString('base64'),
       LENA_COOKIE_SECURE: 'false',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -14,15 +14,30 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** A phone: 375 × 667 CSS pixels, touch, a mobile viewport. */
+export const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true } as const;
+
+export interface BrowserOptions {
+  timezoneId?: string;
+  /** Default 1280 × 900. */
+  viewport?: { width: number; height: number };
+  /** A touch screen (taps), as on a phone. */
+  hasTouch?: boolean;
+  /** A mobile browser: the page's meta viewport is honoured. */
+  isMobile?: boolean;
+}
+
 /** A fresh browser profile for one person: no cookies shared with anyone else in the test. */
-export async function openBrowser(options: { timezoneId?: string } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function openBrowser(options: BrowserOptions = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'lena-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     locale: 'en-GB',
     timezoneId: options.timezoneId ?? 'Europe/London',
-    viewport: { width: 1280, height: 900 },
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    hasTouch: options.hasTouch ?? false,
+    isMobile: options.isMobile ?? false,
   });
   return {
     context,
@@ -34,8 +49,8 @@ export async function openBrowser(options: { timezoneId?: string } = {}): Promis
 }
 
 /** Runs `use` with a page in a fresh browser profile, and closes the browser whatever happens. */
-export async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
-  const browser = await openBrowser();
+export async function withPage<T>(use: (page: Page) => Promise<T>, options: BrowserOptions = {}): Promise<T> {
+  const browser = await openBrowser(options);
   try {
     return await use(await browser.context.newPage());
   } finally {

@@ -11,6 +11,9 @@ export interface Stack {
   apiUrl: string;
   mail: SmtpCapture;
   database: TestDatabase;
+  /** The Redis and queue prefix the API and worker share, for a test that awaits a job. */
+  redisUrl: string;
+  queuePrefix: string;
   stop(): Promise<void>;
 }
 
@@ -36,13 +39,14 @@ export async function startStack(): Promise<Stack> {
     const clientPortalUrl = `http://127.0.0.1:${clientPort}`;
     const facilitatorPortalUrl = `http://127.0.0.1:${facilitatorPort}`;
     const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const queuePrefix = `{e2e-${randomBytes(4).toString('hex')}}`;
     const env = {
       ...process.env,
       NODE_ENV: 'test',
       DATABASE_URL: database.ownerUrl,
       REDIS_URL: redisUrl,
       SMTP_URL: mail.url,
-      LENA_QUEUE_PREFIX: `{e2e-${randomBytes(4).toString('hex')}}`,
+      LENA_QUEUE_PREFIX: queuePrefix,
       LENA_JWT_SECRET: randomBytes(32).toString('hex'),
       // The API seals email bodies in the outbox with this key and the worker opens them with it.
       LENA_OUTBOX_KEY: randomBytes(32).toString('base64'),
@@ -56,7 +60,7 @@ export async function startStack(): Promise<Stack> {
     children.push(await startChild('worker', ['node', join(repo, 'apps/worker/dist/main.js')], env, /Processing queues/));
     children.push(await startPortal('client-portal', clientPort, env));
     children.push(await startPortal('facilitator-portal', facilitatorPort, env));
-    return { clientPortalUrl, facilitatorPortalUrl, apiUrl, mail, database, stop };
+    return { clientPortalUrl, facilitatorPortalUrl, apiUrl, mail, database, redisUrl, queuePrefix, stop };
   } catch (error) {
     await stop();
     throw error;

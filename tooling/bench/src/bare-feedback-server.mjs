@@ -1,0 +1,30 @@
+// The baseline for feedback submissions: a bare Fastify route that stores the same row (the
+// answers, against the request) and adds the same BullMQ job (`mark-feedback-rollup-stale`, the
+// tenant and request ids) after the insert, and does nothing else: no link, no lookup, no
+// validation, no transaction of its own. The insert is one autocommit statement as the same
+// application role, on the same pool size as the API: the organisation's setting, which row-level
+// security reads, is the connection's own (`options`), so it costs no round trip.
+import { createRequire } from 'node:module';
+import Fastify from 'fastify';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const { JobQueues } = require('@lena/jobs');
+
+const { APP_DATABASE_URL, REDIS_URL, LENA_QUEUE_PREFIX, TENANT_ID, REQUEST_IDS, PORT, POOL_SIZE = '10' } = process.env;
+const requestIds = REQUEST_IDS.split(',');
+const pool = new pg.Pool({ connectionString: APP_DATABASE_URL, max: Number(POOL_SIZE), options: `-c app.tenant_id=${TENANT_ID}` });
+const queues = new JobQueues({ redisUrl: REDIS_URL, prefix: LENA_QUEUE_PREFIX });
+const app = Fastify({ logger: false });
+let next = 0;
+
+app.post('/feedback/responses', async (request, reply) => {
+  // Spread over the requests as the links spread the real side's answers.
+  const requestId = requestIds[next++ % requestIds.length];
+  await pool.query('INSERT INTO feedback_response (tenant_id, request_id, answers) VALUES ($1, $2, $3::jsonb)', [TENANT_ID, requestId, JSON.stringify(request.body.answers)]);
+  await queues.enqueueFeedbackRollupStale(TENANT_ID, requestId);
+  return reply.code(201).send({ stored: true });
+});
+
+await app.listen({ port: Number(PORT), host: '127.0.0.1' });
+process.send?.('ready');
