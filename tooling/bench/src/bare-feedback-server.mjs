@@ -1,6 +1,6 @@
 // The baseline for feedback submissions: a bare Fastify route that stores the same row (the
-// answers, against the request) and adds the same BullMQ job (`mark-feedback-rollup-stale`, the
-// tenant and request ids) after the insert, and does nothing else: no link, no lookup, no
+// answers, against the request) and adds the same BullMQ job (`publish-feedback-results`, the
+// tenant and request ids, deduplicated per request as the API adds it) after the insert, and does nothing else: no link, no lookup, no
 // validation, no transaction of its own. The insert is one autocommit statement as the same
 // application role, on the same pool size as the API: the organisation's setting, which row-level
 // security reads, is the connection's own (`options`), so it costs no round trip.
@@ -22,7 +22,7 @@ app.post('/feedback/responses', async (request, reply) => {
   // Spread over the requests as the links spread the real side's answers.
   const requestId = requestIds[next++ % requestIds.length];
   await pool.query('INSERT INTO feedback_response (tenant_id, request_id, answers) VALUES ($1, $2, $3::jsonb)', [TENANT_ID, requestId, JSON.stringify(request.body.answers)]);
-  await queues.enqueueFeedbackRollupStale(TENANT_ID, requestId);
+  await queues.enqueueFeedbackPublication(TENANT_ID, requestId);
   return reply.code(201).send({ stored: true });
 });
 

@@ -4,16 +4,18 @@
 //
 // Real: the built API (NODE_ENV=production) and the built worker, both running. Each submission
 // finds its link by the secret's hash, checks the answers against the form, spends the link and
-// stores the answers in one transaction, and after the commit enqueues `mark-feedback-rollup-stale`,
-// which the worker processes (the session's rollup marked stale). The links are distinct, unspent,
+// stores the answers in one transaction, and after the commit enqueues `publish-feedback-results`
+// (deduplicated per request: one waiting and one running at most), which the worker processes (the
+// session's results published once the rule says they are due). The links are distinct, unspent,
 // seeded beforehand with COPY (BENCH_LINKS, 150,000 by default: enough for 2,500/s for a minute).
 // Bare: a Fastify route that inserts the same row and adds the same job, nothing else
 // (bare-feedback-server.mjs), with the same worker processing its jobs.
 //
 // Each side is warmed up, measured, then drained (the worker finishes every job) before the next,
 // so each is measured beside the worker doing its share. Then nothing may be lost: every link
-// spent has its response, every acknowledged submission is stored, every stored response had its
-// job processed. Prints each side's submissions/s and p95 latency, what was lost, the machine's
+// spent has its response, every acknowledged submission is stored, and no request is left with
+// results due for publication (at least the minimum group size answered since the last
+// publication) once the queue is idle. Prints each side's submissions/s and p95 latency, what was lost, the machine's
 // load, and RESULT feedback-submissions ratio=<real/bare>. Targets: ratio ≥ 0.5, real ≥ 1,000/s.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -96,11 +98,11 @@ try {
   const bareDrain = await drain(worker, bare, owner);
 
   const realLost = await lostOnRealSide(owner, real, realDrain, nextLink);
-  const bareLost = Math.max(0, bare.acknowledged - bareDrain.stored) + Math.max(0, bareDrain.stored - bareDrain.processed);
+  const bareLost = Math.max(0, bare.acknowledged - bareDrain.stored) + bareDrain.due;
   report('Real (API + worker)', realRun, realDrain);
   report('Bare (Fastify, insert + job)', bareRun, bareDrain);
   console.log(
-    `Lost on the real side: ${realLost.total} (links spent without a stored response ${realLost.spentWithoutResponse}, acknowledged but not stored ${realLost.acknowledgedNotStored}, stored without a processed job ${realLost.storedWithoutJob}); bare side: ${bareLost}`,
+    `Lost on the real side: ${realLost.total} (links spent without a stored response ${realLost.spentWithoutResponse}, acknowledged but not stored ${realLost.acknowledgedNotStored}, requests left with results due ${realLost.due}); bare side: ${bareLost}`,
   );
   console.log(`Machine load (1/5/15 min) at the end: ${machineLoad()}`);
   if (realRun.exhausted) console.log(`The ${tokens.length} links ran out before ${SECONDS} s: raise BENCH_LINKS.`);
@@ -185,36 +187,53 @@ async function expectStored(baseUrl, token) {
 }
 
 /**
- * Waits until the worker has processed a job for every response stored in `side`'s organisation
- * (counting its "Job completed" lines for that organisation), or until the feedback queue has
- * been idle a while with some still missing (then they are lost). Polls: this is a benchmark's
- * bookkeeping, not a test.
+ * Waits until the feedback queue is idle and no request of `side`'s organisation has results due
+ * for publication, or until the queue has been idle a while with some still due (then they are
+ * lost). Polls: this is a benchmark's bookkeeping, not a test.
  */
 async function drain(worker, side, owner) {
   const started = performance.now();
   let idleSince = null;
   for (;;) {
-    const stored = await storedResponses(owner, side);
-    const processed = worker.completed(side.tenantId);
-    if (processed >= stored) return summary(stored, processed);
     const counts = await queues.queue(QueueName.feedback).getJobCounts('waiting', 'prioritized', 'active', 'delayed');
     const idle = Object.values(counts).every((count) => count === 0);
     idleSince = idle ? (idleSince ?? performance.now()) : null;
-    if ((idleSince !== null && performance.now() - idleSince > 5_000) || performance.now() - started > DRAIN_TIMEOUT_MS) return summary(stored, processed);
+    if (idle) {
+      const due = await duePublications(owner, side);
+      if (due === 0 || performance.now() - idleSince > 5_000 || performance.now() - started > DRAIN_TIMEOUT_MS) return summary(due);
+    } else if (performance.now() - started > DRAIN_TIMEOUT_MS) {
+      return summary(await duePublications(owner, side));
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  function summary(stored, processed) {
-    return { stored, processed, drainedIn: (performance.now() - started) / 1000 };
+  async function summary(due) {
+    return { stored: await storedResponses(owner, side), processed: worker.completed(side.tenantId), due, drainedIn: (performance.now() - started) / 1000 };
   }
+}
+
+/** Requests whose results are due (decidePublication's rule for scores: at least k answered since the last publication). */
+async function duePublications(owner, side) {
+  const [row] = await withUnitOfWork(owner, { tenantId: side.tenantId, userId: null }, (uow) =>
+    uow.query(
+      `SELECT count(*)::int AS n
+         FROM feedback_request r
+         JOIN tenant t ON t.id = r.tenant_id
+         LEFT JOIN feedback_result_snapshot snap ON snap.tenant_id = r.tenant_id AND snap.request_id = r.id
+         CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM feedback_response fr WHERE fr.tenant_id = r.tenant_id AND fr.request_id = r.id) answered
+        WHERE r.tenant_id = $1 AND answered.n - COALESCE(snap.responses, 0) >= t.min_reporting_group_size`,
+      [side.tenantId],
+    ),
+  );
+  return row.n;
 }
 
 function report(label, run, drained) {
   console.log(
-    `${label}: ${run.rate.toFixed(0)} submissions/s, p95 ${run.p95.toFixed(1)} ms; ${drained.stored} stored in all, ${drained.processed} jobs processed (drained ${drained.drainedIn.toFixed(1)} s after the run)`,
+    `${label}: ${run.rate.toFixed(0)} submissions/s, p95 ${run.p95.toFixed(1)} ms; ${drained.stored} stored in all, ${drained.processed} publication jobs processed, ${drained.due} requests left due (drained ${drained.drainedIn.toFixed(1)} s after the run)`,
   );
 }
 
-/** What the real side lost: links spent without a response, acknowledgements without a row, rows without a processed job. */
+/** What the real side lost: links spent without a response, acknowledgements without a row, requests left with results due. */
 async function lostOnRealSide(owner, side, drained, linksUsed) {
   const [counts] = await withUnitOfWork(owner, { tenantId: side.tenantId, userId: null }, (uow) =>
     uow.query(`SELECT (SELECT count(*)::int FROM feedback_link WHERE tenant_id = $1) - (SELECT count(*)::int FROM feedback_link_unspent WHERE tenant_id = $1) AS spent`, [
@@ -224,9 +243,9 @@ async function lostOnRealSide(owner, side, drained, linksUsed) {
   const acknowledged = side.acknowledged;
   const spentWithoutResponse = Math.abs(counts.spent - drained.stored);
   const acknowledgedNotStored = Math.max(0, acknowledged - drained.stored);
-  const storedWithoutJob = Math.max(0, drained.stored - drained.processed);
+
   if (linksUsed < counts.spent) throw new Error(`${counts.spent} links spent, but only ${linksUsed} were presented`);
-  return { spentWithoutResponse, acknowledgedNotStored, storedWithoutJob, total: spentWithoutResponse + acknowledgedNotStored + storedWithoutJob };
+  return { spentWithoutResponse, acknowledgedNotStored, due: drained.due, total: spentWithoutResponse + acknowledgedNotStored + drained.due };
 }
 
 async function storedResponses(owner, side) {
@@ -349,7 +368,7 @@ function* lines(rows, line) {
 
 /**
  * The built worker (NODE_ENV=production) on the same queues, reading its JSON log lines as they
- * come: each `Job completed` of `mark-feedback-rollup-stale` counts for its organisation.
+ * come: each `Job completed` of `publish-feedback-results` counts for its organisation.
  */
 async function startWorker({ ownerUrl, redisUrl, env }) {
   const worker = spawn(process.execPath, [join(repo, 'apps/worker/dist/main.js')], {
@@ -370,9 +389,9 @@ async function startWorker({ ownerUrl, redisUrl, env }) {
           ready = true;
           resolve();
         }
-        if (!line.includes('"Job completed"') || !line.includes(Jobs.markFeedbackRollupStale.name)) continue;
+        if (!line.includes('"Job completed"') || !line.includes(Jobs.publishFeedbackResults.name)) continue;
         const fields = JSON.parse(line);
-        if (fields.jobName === Jobs.markFeedbackRollupStale.name) completed.set(fields.tenantId, (completed.get(fields.tenantId) ?? 0) + 1);
+        if (fields.jobName === Jobs.publishFeedbackResults.name) completed.set(fields.tenantId, (completed.get(fields.tenantId) ?? 0) + 1);
       }
     });
     worker.once('exit', (code) => {
