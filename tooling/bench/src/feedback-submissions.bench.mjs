@@ -195,7 +195,8 @@ async function drain(worker, side, owner) {
   const started = performance.now();
   let idleSince = null;
   for (;;) {
-    const counts = await queues.queue(QueueName.feedback).getJobCounts('waiting', 'prioritized', 'active', 'delayed');
+    // Not 'delayed': the recurring feedback sweep always has its next run waiting there.
+    const counts = await queues.queue(QueueName.feedback).getJobCounts('waiting', 'prioritized', 'active');
     const idle = Object.values(counts).every((count) => count === 0);
     idleSince = idle ? (idleSince ?? performance.now()) : null;
     if (idle) {
