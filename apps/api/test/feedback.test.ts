@@ -1,5 +1,6 @@
 import { createLogger } from '@lena/logging';
 import { captureLogs, type CapturedLogs } from '@lena/logging/testing';
+import { DEFAULT_SESSION_FEEDBACK } from '@lena/domain';
 import { feedbackPublicationDedupId, Jobs, QueueName } from '@lena/jobs';
 import { startWorker, type WorkerHandle } from '@lena/worker';
 import { Job, Queue, QueueEvents } from 'bullmq';
@@ -58,7 +59,10 @@ async function post(path: 'form' | 'responses', payload: unknown, headers: Recor
   return { statusCode: response.statusCode, body: JSON.parse(response.body) as FeedbackReply['body'], raw: response.body };
 }
 
-const submit = (token: string, answers: unknown = ANSWERS, headers: Record<string, string> = {}) => post('responses', { token, answers }, headers);
+/** The form the page was shown (the fixtures' requests ask the default one), sent with the answers as the page sends it. */
+const FORM = { key: DEFAULT_SESSION_FEEDBACK.key, version: DEFAULT_SESSION_FEEDBACK.version };
+
+const submit = (token: string, answers: unknown = ANSWERS, headers: Record<string, string> = {}) => post('responses', { token, form: FORM, answers }, headers);
 
 async function openSession(sequence: number, startsAt = new Date(Date.now() - 2 * 3_600_000)): Promise<{ sessionId: string; requestId: string }> {
   const session = await api.fixtures.groupSession(tenant.id, programme.id, sequence, startsAt);
@@ -146,18 +150,22 @@ describe('the schema: no join path from an answer to a person', () => {
   });
 });
 
-describe('feedback_link_by_token (how a link is found before its organisation is known)', () => {
-  it('is owned by the migration owner with a fixed search_path, executable by the application role and not PUBLIC, and returns no recipient', async () => {
-    const { rows } = await api.owner.query<{ definer: boolean; config: string[]; acl: string; result: string }>(
-      `SELECT p.prosecdef AS definer, p.proconfig AS config, array_to_string(p.proacl, ',') AS acl, pg_get_function_result(p.oid) AS result
-         FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.proname = 'feedback_link_by_token'`,
-    );
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ definer: true, config: ['search_path=pg_catalog, public'] });
-    expect(rows[0]!.acl).toContain('lena_app=X/');
-    expect(rows[0]!.acl).not.toMatch(/(^|,)=X\//);
-    expect(rows[0]!.result).not.toMatch(/user|email|token_hash/);
-  });
+describe('feedback_link_by_token and feedback_respond (how a link is found, and answered, before its organisation is known)', () => {
+  it.each(['feedback_link_by_token', 'feedback_respond'])(
+    '%s is owned by the migration owner with a fixed search_path, executable by the application role and not PUBLIC, and returns no recipient',
+    async (name) => {
+      const { rows } = await api.owner.query<{ definer: boolean; config: string[]; acl: string; result: string }>(
+        `SELECT p.prosecdef AS definer, p.proconfig AS config, array_to_string(p.proacl, ',') AS acl, pg_get_function_result(p.oid) AS result
+         FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.proname = $1`,
+        [name],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ definer: true, config: ['search_path=pg_catalog, public'] });
+      expect(rows[0]!.acl).toContain('lena_app=X/');
+      expect(rows[0]!.acl).not.toMatch(/(^|,)=X\//);
+      expect(rows[0]!.result).not.toMatch(/user|email|token_hash/);
+    },
+  );
 });
 
 describe('instruments', () => {
@@ -257,6 +265,44 @@ describe('submitting feedback through a single-use link', () => {
     const reply = await submit(token as string);
     expect(reply).toMatchObject({ statusCode: 404, body: { error: { code: 'NOT_FOUND', linkState: 'UNKNOWN' } } });
     expect(reply.body.error?.message).toBe('This feedback link is not recognised. Check that you copied the whole link from your email.');
+  });
+
+  it('stores answers sent without the form they answer (a page from before forms were named) against the link’s own form', async () => {
+    const { requestId } = await openSession(31);
+    const link = await api.fixtures.feedbackLink(tenant.id, requestId, people[1]!.id);
+    expect((await post('responses', { token: link.token, answers: { ...ANSWERS, held_well: 9 } })).body.error?.fieldProblems).toEqual([
+      { field: 'held_well', message: 'Choose an answer for “The facilitator held the group well.”' },
+    ]);
+    expect((await post('responses', { token: link.token, answers: ANSWERS })).statusCode).toBe(201);
+    expect(await responsesTo(requestId)).toBe(1);
+  });
+
+  it('checks answers naming another form against the form the link asks: they count only if they answer it', async () => {
+    const other = {
+      ...DEFAULT_SESSION_FEEDBACK,
+      version: 9_000 + Math.floor(Math.random() * 999),
+      items: DEFAULT_SESSION_FEEDBACK.items.filter((item) => item.id !== 'held_well'),
+    };
+    await api.owner.query('INSERT INTO feedback_instrument (key, version, licence, definition) VALUES ($1, $2, $3, $4)', [
+      other.key,
+      other.version,
+      other.licence,
+      JSON.stringify(other),
+    ]);
+    const { requestId } = await openSession(32);
+    const link = await api.fixtures.feedbackLink(tenant.id, requestId, people[2]!.id);
+    const { held_well: _heldWell, ...withoutHeldWell } = ANSWERS;
+    // Right for the form named, wrong for the link's own (which asks held_well): refused, the link unspent.
+    const refused = await post('responses', { token: link.token, form: { key: other.key, version: other.version }, answers: withoutHeldWell });
+    expect(refused.body.error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldProblems: [{ field: 'held_well', message: 'Choose an answer for “The facilitator held the group well.”' }],
+    });
+    expect(await responsesTo(requestId)).toBe(0);
+    expect(await api.fixtures.count('feedback_link_unspent', 'link_id = $1', [link.id])).toBe(1);
+    // A form the platform does not hold is no form at all: the link's own is used.
+    expect((await post('responses', { token: link.token, form: { key: 'no-such-form', version: 1 }, answers: ANSWERS })).statusCode).toBe(201);
+    expect(await responsesTo(requestId)).toBe(1);
   });
 
   it('refuses incomplete or wrong answers by item, leaving the link unspent', async () => {

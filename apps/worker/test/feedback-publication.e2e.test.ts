@@ -1,7 +1,9 @@
-import { oneRow } from '@lena/database';
+import { oneRow, withUnitOfWork } from '@lena/database';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
 import { feedbackPublicationDedupId, Jobs, QueueName } from '@lena/jobs';
 import { Job, type QueueEvents } from 'bullmq';
+import { Client, Pool } from 'pg';
+import { FeedbackPublicationRepository } from '../src/feedback/feedback-publication.repository';
 import { startWorker, type WorkerHandle } from '../src';
 import { listenToQueue } from './support/queue-events';
 import { SchedulingFixtures } from './support/scheduling-fixtures';
@@ -180,6 +182,29 @@ describe('publish-feedback-results (the feedback queue)', () => {
     } finally {
       await worker.queues.queue(QueueName.feedback).resume();
     }
+  });
+
+  it('never holds up a response being stored while it publishes that request (its lock leaves the foreign key’s KEY SHARE free)', async () => {
+    const { requestId } = await requestFor(tenantId);
+    const pool = new Pool({ connectionString: database.appUrl, max: 1 });
+    const submitter = new Client({ connectionString: database.ownerUrl });
+    await submitter.connect();
+    try {
+      await withUnitOfWork(pool, { tenantId, userId: null }, async (uow) => {
+        // The publication's lock, held as the job holds it while it tallies and writes.
+        expect(await new FeedbackPublicationRepository().lockState(uow, tenantId, requestId)).toMatchObject({ responses: 0 });
+        // A submission meanwhile, as the API stores it; under FOR UPDATE it would wait for the
+        // whole publication, and give up here after a second.
+        await submitter.query('BEGIN');
+        await submitter.query("SET LOCAL lock_timeout = '1s'");
+        await submitter.query('INSERT INTO feedback_response (tenant_id, request_id, answers) VALUES ($1, $2, $3)', [tenantId, requestId, { safe_to_share: 4 }]);
+        await submitter.query('COMMIT');
+      });
+    } finally {
+      await submitter.end();
+      await pool.end();
+    }
+    expect(await fixtures.query(tenantId, 'SELECT 1 FROM feedback_response WHERE tenant_id = $1 AND request_id = $2', [tenantId, requestId])).toHaveLength(1);
   });
 
   it('lets the feedback sweep publish what a lost nudge left due', async () => {

@@ -2,9 +2,10 @@
 // could count as the same: BENCH_SECONDS (60) of concurrent POST /feedback/responses, each with a
 // link of its own.
 //
-// Real: the built API (NODE_ENV=production) and the built worker, both running. Each submission
-// finds its link by the secret's hash, checks the answers against the form, spends the link and
-// stores the answers in one transaction, and after the commit enqueues `publish-feedback-results`
+// Real: the built API (NODE_ENV=production) and the built worker, both running. Each submission,
+// as the feedback page sends it (the secret, the form it was shown, the answers), has its answers
+// checked against that form, then in one statement finds its link by the secret's hash, checks the
+// link asks that form and is open, spends it and stores the answers; after the commit it enqueues `publish-feedback-results`
 // (deduplicated per request: one waiting and one running at most), which the worker processes (the
 // session's results published once the rule says they are due). The links are distinct, unspent,
 // seeded beforehand with COPY (BENCH_LINKS, 150,000 by default: enough for 2,500/s for a minute).
@@ -44,6 +45,8 @@ const LINKS = Number(process.env.BENCH_LINKS ?? 150_000);
 /** Sessions (each with its request) the links spread over: one link per person per request. */
 const SESSIONS = 500;
 const DRAIN_TIMEOUT_MS = 10 * 60_000;
+// What the feedback page sends: the answers, and which form (the one it was shown) they answer.
+const FORM = { key: DEFAULT_SESSION_FEEDBACK.key, version: DEFAULT_SESSION_FEEDBACK.version };
 const ANSWERS = { safe_to_share: 4, useful_for_practice: 5, held_well: 4, protected_time: 3, feel_about_work: 4, take_away: 'A breath before the next call.' };
 
 // The machine may be shared: the load beside the figures says how far to trust them.
@@ -152,7 +155,7 @@ async function submit(name, baseUrl, take, seconds) {
             token = 'x'.repeat(43);
             if (placeholders++ === 0) instance.stop();
           }
-          return { ...request, body: JSON.stringify({ token, answers: ANSWERS }) };
+          return { ...request, body: JSON.stringify({ token, form: FORM, answers: ANSWERS }) };
         },
       },
     ],
@@ -180,7 +183,7 @@ async function expectStored(baseUrl, token) {
   const response = await fetch(`${baseUrl}/feedback/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, answers: ANSWERS }),
+    body: JSON.stringify({ token, form: FORM, answers: ANSWERS }),
   });
   if (response.status !== 201) throw new Error(`${baseUrl} refused a submission (${response.status}): ${await response.text()}`);
   return { acknowledged: 1, refused: 0 };

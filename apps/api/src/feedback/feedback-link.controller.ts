@@ -14,7 +14,8 @@ const STATUS: Partial<Record<string, number>> = {
 
 /**
  * The feedback page's two calls (plain JSON, no GraphQL, no sign-in): `POST /feedback/form` reads
- * the form a link opens, `POST /feedback/responses` answers it. The token travels in the body,
+ * the form a link opens, `POST /feedback/responses` answers it (`{ token, form: { key, version }, answers }`:
+ * the form is the one the page was shown). The token travels in the body,
  * never in the address, so no access log can keep it; refusals are JSON with a code (and for a
  * link that cannot be used, `linkState`: SPENT, EXPIRED or UNKNOWN).
  */
@@ -38,7 +39,7 @@ export class FeedbackLinkController {
   @HttpCode(201)
   async respond(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.answer(request, reply, 201, async () => {
-      await this.submissions.submit(field(body, 'token'), field(body, 'answers'));
+      await this.submissions.submit(field(body, 'token'), field(body, 'form'), field(body, 'answers'));
       return { stored: true };
     });
   }

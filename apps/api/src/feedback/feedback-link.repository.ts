@@ -14,10 +14,37 @@ export interface PresentedLink {
   unspent: boolean;
 }
 
+/** What answering a link did: stored, or (not stored) what the link's state was. */
+export interface LinkResponse {
+  tenantId: string;
+  requestId: string;
+  /** The instrument the link's request asks. */
+  instrumentId: string;
+  closesAt: Date;
+  /** Whether the link was unspent (when stored: it was, and is spent now). */
+  unspent: boolean;
+  stored: boolean;
+}
+
+/** A form the page says it was shown, as the platform holds it. */
+export interface ShownForm {
+  instrumentId: string;
+  instrument: Instrument;
+}
+
 /** What the feedback page shows above the form. */
 export interface FeedbackSessionDetails {
   programmeTitle: string;
   startsAt: Date;
+}
+
+interface LinkResponseRow {
+  tenant_id: string;
+  request_id: string;
+  instrument_id: string;
+  closes_at: Date;
+  unspent: boolean;
+  stored: boolean;
 }
 
 interface PresentedLinkRow {
@@ -38,6 +65,8 @@ interface PresentedLinkRow {
 export class FeedbackLinkRepository {
   /** Instruments never change once used (a trigger enforces it), so each is read once per process. */
   private readonly instruments = new Map<string, Instrument>();
+  /** Instrument ids by `key@version`, read once per process like the instruments. */
+  private readonly instrumentIds = new Map<string, string>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -60,6 +89,37 @@ export class FeedbackLinkRepository {
     return instrument;
   }
 
+  /** The instrument with this key and version, or null when there is none. */
+  async instrumentByVersion(key: string, version: number): Promise<ShownForm | null> {
+    const versionKey = `${key}@${version}`;
+    let instrumentId = this.instrumentIds.get(versionKey);
+    if (!instrumentId) {
+      const rows = (await this.dataSource.query('SELECT id, definition FROM feedback_instrument WHERE key = $1 AND version = $2', [key, version])) as Array<{
+        id: string;
+        definition: Instrument;
+      }>;
+      const row = rows[0];
+      if (!row) return null;
+      instrumentId = row.id;
+      this.instrumentIds.set(versionKey, instrumentId);
+      if (!this.instruments.has(instrumentId)) this.instruments.set(instrumentId, row.definition);
+    }
+    return { instrumentId, instrument: await this.instrument(instrumentId) };
+  }
+
+  /**
+   * Answers the link with this hash in one autocommit statement (`feedback_respond`, migration
+   * 1797900000000): only when its request asks `instrumentId` and is open, spends the link and
+   * stores the answers; of concurrent submissions with one link, one stores. Null when no link has
+   * this hash. One round trip: a submission is the feedback page's hot path (`pnpm bench`:
+   * feedback-submissions).
+   */
+  async respond(tokenHash: Buffer, instrumentId: string, answers: FeedbackAnswers): Promise<LinkResponse | null> {
+    const rows = (await this.dataSource.query('SELECT * FROM feedback_respond($1, $2, $3)', [tokenHash, instrumentId, JSON.stringify(answers)])) as LinkResponseRow[];
+    const row = rows[0];
+    return row ? { tenantId: row.tenant_id, requestId: row.request_id, instrumentId: row.instrument_id, closesAt: row.closes_at, unspent: row.unspent, stored: row.stored } : null;
+  }
+
   async sessionDetails(tenantId: string, requestId: string): Promise<FeedbackSessionDetails> {
     const rows = await requestContext().uow.query<{ title: string; starts_at: Date }>(
       `SELECT p.title, s.starts_at
@@ -71,29 +131,5 @@ export class FeedbackLinkRepository {
     );
     const row = oneRow(rows, 'feedback_request');
     return { programmeTitle: row.title, startsAt: row.starts_at };
-  }
-
-  /**
-   * Spends the link and stores the answers in one statement, only while the link is unspent and
-   * its request open: of concurrent submissions with one link the DELETE lets one through and the
-   * others find nothing to delete (and store nothing). False when this one was not the one.
-   *
-   * The statement is the request's whole transaction, sent with BEGIN, the organisation's setting
-   * and COMMIT in one round trip (`queryAlone`): its outcome is all there is to decide, and a
-   * submission is the feedback page's hot path (`pnpm bench`: feedback-submissions).
-   */
-  async spendAndStore(tenantId: string, linkId: string, requestId: string, answers: FeedbackAnswers): Promise<boolean> {
-    const rows = await requestContext().uow.queryAlone(
-      `WITH spent AS (
-         DELETE FROM feedback_link_unspent u
-          USING feedback_request r
-          WHERE u.tenant_id = $1::uuid AND u.link_id = $2::uuid AND r.tenant_id = $1::uuid AND r.id = $3::uuid AND r.closes_at > now()
-         RETURNING u.tenant_id)
-       INSERT INTO feedback_response (tenant_id, request_id, answers)
-       SELECT $1::uuid, $3::uuid, $4::jsonb FROM spent
-       RETURNING 1`,
-      [tenantId, linkId, requestId, JSON.stringify(answers)],
-    );
-    return rows.length === 1;
   }
 }

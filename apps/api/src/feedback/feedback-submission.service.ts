@@ -3,7 +3,7 @@ import { DomainError, feedbackAnswersSchema, feedbackLinkState, parseInput, FEED
 import { hashOpaqueToken } from '../common/one-time-link';
 import { requestContext } from '../common/request-context';
 import { WorkerNudgeService } from '../notifications/worker-nudge.service';
-import { FeedbackLinkRepository, type PresentedLink } from './feedback-link.repository';
+import { FeedbackLinkRepository, type LinkResponse, type PresentedLink, type ShownForm } from './feedback-link.repository';
 
 /** A link that cannot take answers, and why: the page shows a page of its own for each. */
 export class FeedbackLinkError extends DomainError {
@@ -29,9 +29,10 @@ export interface FeedbackForm {
 
 /**
  * Anonymous feedback through a single-use link: no sign-in, no person. The link is found by the
- * hash of its secret; the answers are checked against the request's instrument; spending the
- * link and storing the answers is one statement in one transaction; and the worker is told only
- * the request's id. Nothing here logs, returns or enqueues an answer.
+ * hash of its secret; the answers are checked against the form the page was shown, and stored only
+ * if that is the form the link's request asks; spending the link and storing the answers is one
+ * statement; and the worker is told only the request's id. Nothing here logs, returns or enqueues
+ * an answer.
  */
 @Injectable()
 export class FeedbackSubmissionService {
@@ -48,23 +49,56 @@ export class FeedbackSubmissionService {
     return { instrument, programmeTitle: session.programmeTitle, startsAt: session.startsAt, closesAt: link.closesAt };
   }
 
-  /** Stores one response and spends the link, or refuses: BAD_USER_INPUT by item, CONFLICT once spent, NOT_FOUND when expired or unknown. */
-  async submit(token: unknown, answers: unknown): Promise<void> {
-    const link = await this.usableLink(token);
-    const parsed = parseInput(feedbackAnswersSchema(await this.links.instrument(link.instrumentId)), answers);
-    await requestContext().uow.actAs({ tenantId: link.tenantId });
-    if (!(await this.links.spendAndStore(link.tenantId, link.linkId, link.requestId, parsed))) {
-      // Another submission with this link got there first (or the window closed meanwhile).
-      throw new FeedbackLinkError(link.closesAt.getTime() > Date.now() ? 'SPENT' : 'EXPIRED');
+  /**
+   * Stores one response and spends the link, or refuses: BAD_USER_INPUT by item, CONFLICT once
+   * spent, NOT_FOUND when expired or unknown. `form` is the form the page was shown (its key and
+   * version): the answers are checked against it, and the one statement that spends the link
+   * stores them only if the link asks that form. Without it (or if the link asks another), the
+   * link's own form is read first, one round trip more.
+   */
+  async submit(token: unknown, form: unknown, answers: unknown): Promise<void> {
+    const tokenHash = this.tokenHash(token);
+    const shown = (await this.shownForm(form)) ?? (await this.formOf(await this.usableLink(token)));
+    let response = await this.links.respond(tokenHash, shown.instrumentId, parseInput(feedbackAnswersSchema(shown.instrument), answers));
+    if (response && !response.stored && response.instrumentId !== shown.instrumentId && linkState(response) === 'OPEN') {
+      // The page answered another form than the link asks (a page left open across a change):
+      // the answers count only if they answer the link's own form.
+      const asked = await this.formOf(response);
+      response = await this.links.respond(tokenHash, asked.instrumentId, parseInput(feedbackAnswersSchema(asked.instrument), answers));
     }
-    this.nudges.publishFeedbackAfterCommit(link.tenantId, link.requestId);
+    if (!response?.stored) {
+      const state = linkState(response);
+      // Open yet not stored: another submission with this link got there first.
+      throw new FeedbackLinkError(state === 'OPEN' ? 'SPENT' : state);
+    }
+    // The response committed with its statement: the worker may publish at once.
+    await this.nudges.publishFeedback(response.tenantId, response.requestId);
   }
 
   private async usableLink(token: unknown): Promise<PresentedLink> {
-    // A token of the wrong shape is unknown before any statement runs.
-    const link = typeof token === 'string' && FEEDBACK_TOKEN_PATTERN.test(token) ? await this.links.findByHash(hashOpaqueToken(token)) : null;
+    const link = await this.links.findByHash(this.tokenHash(token));
     const state = feedbackLinkState(link && { spent: !link.unspent, closesAt: link.closesAt }, new Date());
     if (state !== 'OPEN') throw new FeedbackLinkError(state);
     return link!;
   }
+
+  /** The hash a link is found by; a token of the wrong shape is unknown before any statement runs. */
+  private tokenHash(token: unknown): Buffer {
+    if (typeof token !== 'string' || !FEEDBACK_TOKEN_PATTERN.test(token)) throw new FeedbackLinkError('UNKNOWN');
+    return hashOpaqueToken(token);
+  }
+
+  /** The form the page says it was shown, when it names one the platform holds. */
+  private shownForm(form: unknown): Promise<ShownForm | null> {
+    const { key, version } = (typeof form === 'object' && form !== null ? form : {}) as Record<string, unknown>;
+    return typeof key === 'string' && Number.isSafeInteger(version) ? this.links.instrumentByVersion(key, version as number) : Promise.resolve(null);
+  }
+
+  private async formOf(link: { instrumentId: string }): Promise<ShownForm> {
+    return { instrumentId: link.instrumentId, instrument: await this.links.instrument(link.instrumentId) };
+  }
+}
+
+function linkState(response: LinkResponse | null): FeedbackLinkState {
+  return feedbackLinkState(response && { spent: !response.unspent, closesAt: response.closesAt }, new Date());
 }

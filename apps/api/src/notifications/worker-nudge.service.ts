@@ -47,14 +47,13 @@ export class WorkerNudgeService {
   }
 
   /**
-   * A feedback response was stored: the worker decides whether its session's results are
-   * published again. Ids only. If the nudge is lost, the feedback sweep publishes what is due.
+   * A feedback response was stored (and committed: its one statement is its own transaction): the
+   * worker decides whether its session's results are published again. Ids only. If the nudge is
+   * lost, the feedback sweep publishes what is due.
    */
-  publishFeedbackAfterCommit(tenantId: string, requestId: string): void {
-    requestContext().uow.afterCommit(async () => {
-      await this.queues.enqueueFeedbackPublication(tenantId, requestId).catch((error: unknown) => {
-        this.logger.warn(`Could not enqueue publishing the results of feedback request ${requestId}: ${String(error)}`);
-      });
+  async publishFeedback(tenantId: string, requestId: string): Promise<void> {
+    await this.queues.enqueueFeedbackPublication(tenantId, requestId).catch((error: unknown) => {
+      this.logger.warn(`Could not enqueue publishing the results of feedback request ${requestId}: ${String(error)}`);
     });
   }
 

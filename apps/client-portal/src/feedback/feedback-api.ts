@@ -16,12 +16,19 @@ export interface FeedbackForm {
   closesAt: string;
 }
 
+/** Which form, and which version of it. */
+export interface FormVersion {
+  key: string;
+  version: number;
+}
+
 export type FormOutcome = { kind: 'form'; form: FeedbackForm } | { kind: 'refused'; linkState: LinkState } | { kind: 'failed' };
 export type SendOutcome = { kind: 'stored' } | { kind: 'refused'; linkState: LinkState } | { kind: 'invalid'; fieldProblems: FieldProblem[] } | { kind: 'failed' };
 
 export interface FeedbackApi {
   loadForm(token: string): Promise<FormOutcome>;
-  sendAnswers(token: string, answers: Record<string, number | string>): Promise<SendOutcome>;
+  /** `form` names the form the answers answer (the one `loadForm` gave): the API stores them only against it. */
+  sendAnswers(token: string, form: FormVersion, answers: Record<string, number | string>): Promise<SendOutcome>;
 }
 
 interface ErrorBody {
@@ -58,8 +65,8 @@ export function httpFeedbackApi(fetcher: typeof fetch = (...args) => fetch(...ar
       const linkState = refusal(reply.json);
       return linkState ? { kind: 'refused', linkState } : { kind: 'failed' };
     },
-    async sendAnswers(token, answers) {
-      const reply = await post('/feedback/responses', { token, answers }, fetcher);
+    async sendAnswers(token, form, answers) {
+      const reply = await post('/feedback/responses', { token, form, answers }, fetcher);
       if (!reply) return { kind: 'failed' };
       if (reply.status === 201) return { kind: 'stored' };
       const linkState = refusal(reply.json);

@@ -119,7 +119,11 @@ describe('the feedback page', () => {
     const submission = server.sent.find((request) => request.path === '/feedback/responses');
     expect(submission).toEqual({
       path: '/feedback/responses',
-      body: { token: TOKEN, answers: { safe_to_share: 4, useful_for_practice: 4, held_well: 4, protected_time: 4, feel_about_work: 4, take_away: 'Pausing before I reply.' } },
+      body: {
+        token: TOKEN,
+        form: { key: DEFAULT_SESSION_FEEDBACK.key, version: DEFAULT_SESSION_FEEDBACK.version },
+        answers: { safe_to_share: 4, useful_for_practice: 4, held_well: 4, protected_time: 4, feel_about_work: 4, take_away: 'Pausing before I reply.' },
+      },
       credentials: 'omit',
     });
     expect(server.sent.every((request) => request.credentials === 'omit')).toBe(true);

@@ -124,7 +124,7 @@ function FeedbackFormView({ form, token, api, onDone }: { form: FeedbackForm; to
       return;
     }
     setSending(true);
-    const outcome = await api.sendAnswers(token, answers);
+    const outcome = await api.sendAnswers(token, { key: form.form.key, version: form.form.version }, answers);
     setSending(false);
     if (outcome.kind === 'stored') onDone({ kind: 'thanks' });
     else if (outcome.kind === 'refused') onDone({ kind: 'refused', linkState: outcome.linkState });

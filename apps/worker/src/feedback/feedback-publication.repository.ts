@@ -48,7 +48,9 @@ export class FeedbackPublicationRepository {
   /**
    * The request's state, its row locked so two workers publishing one session queue up (the second
    * then sees the first's snapshot and publishes nothing). Null when the request is not this
-   * tenant's or is gone.
+   * tenant's or is gone. FOR NO KEY UPDATE, not FOR UPDATE: every response stored meanwhile takes a
+   * KEY SHARE lock on the request (its foreign key), which FOR UPDATE would make wait for the whole
+   * publication, holding up the feedback page's submissions; NO KEY UPDATE still queues workers.
    */
   async lockState(uow: UnitOfWork, tenantId: string, requestId: string): Promise<PublicationState | null> {
     const [row] = await uow.query<PublicationStateRow>(
@@ -63,7 +65,7 @@ export class FeedbackPublicationRepository {
          JOIN tenant t ON t.id = r.tenant_id
          LEFT JOIN feedback_result_snapshot snap ON snap.tenant_id = r.tenant_id AND snap.request_id = r.id
         WHERE r.tenant_id = $1 AND r.id = $2
-          FOR UPDATE OF r`,
+          FOR NO KEY UPDATE OF r`,
       [tenantId, requestId],
     );
     return row ? toPublicationState(row) : null;

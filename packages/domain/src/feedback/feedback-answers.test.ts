@@ -79,3 +79,12 @@ describe('feedbackAnswersSchema', () => {
     expect(problems('5,5,5')).toEqual([{ field: 'input', message: 'Send the answers as one set of answers to the form.' }]);
   });
 });
+
+describe('feedbackAnswersSchema, built once per instrument', () => {
+  it('gives the same schema for the same instrument and a schema of its own to another', () => {
+    const other = { ...DEFAULT_SESSION_FEEDBACK, items: DEFAULT_SESSION_FEEDBACK.items.slice(0, 1) };
+    expect(feedbackAnswersSchema(DEFAULT_SESSION_FEEDBACK)).toBe(schema);
+    expect(feedbackAnswersSchema(other)).not.toBe(schema);
+    expect(feedbackAnswersSchema(other).safeParse({ [DEFAULT_SESSION_FEEDBACK.items[0]!.id]: 4 }).success).toBe(true);
+  });
+});

@@ -25,12 +25,25 @@ function itemSchema(item: InstrumentItem): z.ZodType {
     .transform((text) => (text ? text : undefined));
 }
 
+/** Answer schemas by instrument: an instrument never changes once used, and building a schema costs far more than using one. */
+const answersSchemas = new WeakMap<Instrument, ReturnType<typeof buildAnswersSchema>>();
+
 /**
  * The schema of one response to `instrument`: every scale item answered with one of its values,
  * free text optional and bounded. Strict: an answer to a question the form does not ask is refused
- * rather than stored. Through `parseInput`, each problem names its item id as the field.
+ * rather than stored. Through `parseInput`, each problem names its item id as the field. Built once
+ * per instrument object (a submission is the feedback page's hot path).
  */
 export function feedbackAnswersSchema(instrument: Instrument) {
+  let schema = answersSchemas.get(instrument);
+  if (!schema) {
+    schema = buildAnswersSchema(instrument);
+    answersSchemas.set(instrument, schema);
+  }
+  return schema;
+}
+
+function buildAnswersSchema(instrument: Instrument) {
   const shape: Record<string, z.ZodType> = {};
   for (const item of instrument.items) shape[item.id] = itemSchema(item);
   return z
