@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, feedbackAnswersSchema, feedbackLinkState, parseInput, FEEDBACK_TOKEN_PATTERN, type FeedbackLinkState, type Instrument } from '@lena/domain';
+import { feedbackAnswersSchema, feedbackLinkState, parseInput, FEEDBACK_TOKEN_PATTERN, type FeedbackLinkState, type Instrument } from '@lena/domain';
+import { RefusedLinkError } from '../common/anonymous-link-route';
 import { hashOpaqueToken } from '../common/one-time-link';
 import { requestContext } from '../common/request-context';
 import { WorkerNudgeService } from '../notifications/worker-nudge.service';
 import { FeedbackLinkRepository, type LinkResponse, type PresentedLink, type ShownForm } from './feedback-link.repository';
 
-/** A link that cannot take answers, and why: the page shows a page of its own for each. */
-export class FeedbackLinkError extends DomainError {
-  constructor(readonly linkState: Exclude<FeedbackLinkState, 'OPEN'>) {
-    super(
-      linkState === 'SPENT' ? 'CONFLICT' : 'NOT_FOUND',
-      linkState === 'SPENT'
-        ? 'Feedback has already been given with this link. Each link can be used once.'
-        : linkState === 'EXPIRED'
-          ? 'This feedback link has expired: the time for feedback on this session has ended.'
-          : 'This feedback link is not recognised. Check that you copied the whole link from your email.',
-    );
+/** A feedback link that cannot take answers, and why: the page shows a page of its own for each. */
+export class FeedbackLinkError extends RefusedLinkError {
+  constructor(linkState: Exclude<FeedbackLinkState, 'OPEN'>) {
+    super(linkState, {
+      SPENT: 'Feedback has already been given with this link. Each link can be used once.',
+      EXPIRED: 'This feedback link has expired: the time for feedback on this session has ended.',
+      UNKNOWN: 'This feedback link is not recognised. Check that you copied the whole link from your email.',
+    });
   }
 }
 

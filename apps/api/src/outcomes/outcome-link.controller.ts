@@ -1,16 +1,8 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@lena/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { inPlainRouteUnitOfWork } from '../common/plain-route-work';
-import { OutcomeLinkError, OutcomeSubmissionService } from './outcome-submission.service';
-
-/** The HTTP status for each refusal the measures page can meet. */
-const STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409,
-};
+import { answerAnonymousLinkCall, bodyField } from '../common/anonymous-link-route';
+import { OutcomeSubmissionService } from './outcome-submission.service';
 
 /**
  * The measures page's two calls (plain JSON, no GraphQL, no sign-in), as the feedback page's:
@@ -28,8 +20,8 @@ export class OutcomeLinkController {
   @Post('form')
   @HttpCode(200)
   async form(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.answer(request, reply, 200, async () => {
-      const form = await this.submissions.form(field(body, 'token'));
+    await answerAnonymousLinkCall(this.dataSource, request, reply, 200, async () => {
+      const form = await this.submissions.form(bodyField(body, 'token'));
       return { programmeTitle: form.programmeTitle, point: form.point, closesAt: form.closesAt.toISOString(), instruments: form.instruments };
     });
   }
@@ -37,27 +29,9 @@ export class OutcomeLinkController {
   @Post('responses')
   @HttpCode(201)
   async respond(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.answer(request, reply, 201, async () => {
-      await this.submissions.submit(field(body, 'token'), field(body, 'answers'));
+    await answerAnonymousLinkCall(this.dataSource, request, reply, 201, async () => {
+      await this.submissions.submit(bodyField(body, 'token'), bodyField(body, 'answers'));
       return { stored: true };
     });
   }
-
-  private async answer(request: FastifyRequest, reply: FastifyReply, status: number, work: () => Promise<object>): Promise<void> {
-    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    let payload: object;
-    try {
-      payload = await inPlainRouteUnitOfWork(this.dataSource, request, reply, work);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const linkState = error instanceof OutcomeLinkError ? { linkState: error.linkState } : {};
-      await reply.code(STATUS[error.code] ?? 400).send({ error: { code: error.code, message: error.message, fieldProblems: error.fieldProblems, ...linkState } });
-      return;
-    }
-    await reply.code(status).send(payload);
-  }
-}
-
-function field(body: unknown, name: string): unknown {
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
 }

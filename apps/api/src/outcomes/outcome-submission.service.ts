@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   askableInstruments,
-  DomainError,
   OUTCOME_TOKEN_PATTERN,
   outcomeLinkState,
   scoreOutcomeSubmission,
@@ -10,6 +9,7 @@ import {
   type OutcomeInstrument,
   type OutcomeLinkState,
 } from '@lena/domain';
+import { RefusedLinkError } from '../common/anonymous-link-route';
 import { hashOpaqueToken } from '../common/one-time-link';
 import { requestContext } from '../common/request-context';
 import { OutcomeLinkRepository, type PresentedOutcomeLink } from './outcome-link.repository';
@@ -18,16 +18,13 @@ import { OutcomeRollupRefreshService } from './outcome-rollup-refresh.service';
 import { pairingPseudonym } from './pairing-pseudonym';
 
 /** A link that cannot take answers, and why: the page shows a page of its own for each. */
-export class OutcomeLinkError extends DomainError {
-  constructor(readonly linkState: Exclude<OutcomeLinkState, 'OPEN'>) {
-    super(
-      linkState === 'SPENT' ? 'CONFLICT' : 'NOT_FOUND',
-      linkState === 'SPENT'
-        ? 'This questionnaire has already been answered with this link. Each link can be used once.'
-        : linkState === 'EXPIRED'
-          ? 'This questionnaire link has expired: the time to answer it has ended.'
-          : 'This questionnaire link is not recognised. Check that you copied the whole link from your email.',
-    );
+export class OutcomeLinkError extends RefusedLinkError {
+  constructor(linkState: Exclude<OutcomeLinkState, 'OPEN'>) {
+    super(linkState, {
+      SPENT: 'This questionnaire has already been answered with this link. Each link can be used once.',
+      EXPIRED: 'This questionnaire link has expired: the time to answer it has ended.',
+      UNKNOWN: 'This questionnaire link is not recognised. Check that you copied the whole link from your email.',
+    });
   }
 }
 
