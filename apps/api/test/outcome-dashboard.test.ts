@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, type RollupMeasurement } from '@lena/domain';
+import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, publishSubscales, type RollupMeasurement, type SubscaleRollup } from '@lena/domain';
 import { outcomeRollupJobId, QueueName } from '@lena/jobs';
 import { Queue } from 'bullmq';
 import { expectData, expectError, fieldProblem } from './support/expectations';
@@ -63,11 +63,15 @@ let unassignedClient: TestClient;
 let facilitator: UserFixture;
 let outcomesQueue: Queue;
 
-/** Writes the programme's rollup as the worker would: `pairs` people whose work-related burnout fell by about 8. */
+/**
+ * Writes the programme's rollup as the worker's refresh does: `pairs` people whose work-related
+ * burnout fell by about 8 (the same first people on every call), the live figures recomputed and
+ * published by the domain's rule against what the row published before.
+ */
 async function rollUp(programme: ProgrammeFixture, pairs: number, finalMonth: string): Promise<void> {
   const measurements: RollupMeasurement[] = Array.from({ length: pairs }, (_, index) => [
-    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: [{ key: 'work', score: 60 + index, answered: 7 }] },
-    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: [{ key: 'work', score: 52 + index - (index % 3) * 2, answered: 7 }] },
+    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 60 + index } },
+    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 52 + index - (index % 3) * 2 } },
   ]).flat();
   const work = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
   const figures = computeOutcomeRollup({
@@ -80,11 +84,19 @@ async function rollUp(programme: ProgrammeFixture, pairs: number, finalMonth: st
     measurements,
     subscales: [{ instrumentKey: 'cbi', subscaleKey: 'work', direction: work.direction, reliability: work.reliability! }],
   });
+  const [previous] = await api.fixtures.asTenant<{ published: SubscaleRollup[] }>(
+    programme.tenantId,
+    'SELECT published_subscales AS published FROM outcome_rollup WHERE tenant_id = $1 AND programme_id = $2',
+    [programme.tenantId, programme.id],
+  );
+  const published = publishSubscales(figures.subscales, previous?.published ?? [], 5);
   await api.fixtures.asTenant(
     programme.tenantId,
     `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
-                                 attendance_present, attendees, final_month, months, subscales, measurements)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+                                 attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     ON CONFLICT (tenant_id, programme_id) DO UPDATE SET attendance_marked = EXCLUDED.attendance_marked, attendance_present = EXCLUDED.attendance_present,
+       attendees = EXCLUDED.attendees, subscales = EXCLUDED.subscales, measurements = EXCLUDED.measurements, published_subscales = EXCLUDED.published_subscales`,
     [
       programme.tenantId,
       programme.id,
@@ -99,6 +111,7 @@ async function rollUp(programme: ProgrammeFixture, pairs: number, finalMonth: st
       JSON.stringify(figures.months),
       JSON.stringify(figures.subscales),
       figures.measurements,
+      JSON.stringify(published),
     ],
   );
 }
@@ -142,9 +155,10 @@ describe('outcomeDashboard', () => {
     expect(whole.total.programmes).toBe(3);
     expect(whole.total.sessions).toMatchObject({ bought: 18, delivered: 6 });
     const [total] = whole.total.changes;
-    expect(total).toMatchObject({ subscaleKey: 'work', shown: true, n: 19, message: null });
+    // B's four pairs were never published (fewer than 5): the organisation's change counts A's 6 and C's 9.
+    expect(total).toMatchObject({ subscaleKey: 'work', shown: true, n: 15, message: null });
     expect(total!.hedgesG!).toBeLessThan(0);
-    expect(total!.summary).toMatch(/^Work-related burnout fell by \d+ points on average \(95% CI \d+ to \d+\), a large effect, an improvement, n = 19$/);
+    expect(total!.summary).toMatch(/^Work-related burnout fell by \d+ points on average \(95% CI \d+ to \d+\), a large effect, an improvement, n = 15$/);
     expect(whole.teams.map((team) => team.name)).toEqual(['Day shift', 'Night shift']);
     expect(whole.sessionsByMonth).toEqual([
       { month: '2026-09', delivered: 3, planned: 0, cancelled: 0 },
@@ -176,16 +190,18 @@ describe('outcomeDashboard', () => {
     expect(JSON.stringify(byB)).not.toContain('"n":4');
   });
 
-  it('defeats a differencing attack through two filters: team X (A and B) and programme A never both show', async () => {
+  it('defeats a differencing attack through two filters: team X (A and B) and programme A never differ by B’s four', async () => {
     const byTeam = await dashboard(adminClient, { teamId: teamX.id });
     const byA = await dashboard(adminClient, { programmeId: a.id });
-    const shown = [byTeam.total.changes[0]!, byA.total.changes[0]!].filter((change) => change.shown);
-    expect(shown.length).toBeLessThanOrEqual(1);
-    // Nor does A show on its own beside the organisation's total and C (19 − 6 − 9 = B's 4).
+    // B's four pairs were never published, so they are in no change figure: team X shows exactly A's.
+    expect(byTeam.total.changes[0]).toMatchObject({ shown: true, n: 6 });
+    expect(byTeam.total.changes).toEqual(byA.total.changes);
+    // Attendance is decided live by complementary suppression: team X (A and B) and A never both show.
+    expect([byTeam.total.attendance, byA.total.attendance].filter((figure) => figure.shown).length).toBeLessThanOrEqual(1);
+    // And no figure anywhere, nor the organisation's total less A and C (15 − 6 − 9), carries B's 4.
     const whole = await dashboard(adminClient);
-    const aShown = whole.programmes.find((entry) => entry.programmeId === a.id)!.changes[0]!.shown;
-    const cShown = whole.programmes.find((entry) => entry.programmeId === c.id)!.changes[0]!.shown;
-    expect(aShown && cShown).toBe(false);
+    expect(whole.total.changes[0]).toMatchObject({ n: 15 });
+    for (const view of [byTeam, byA, whole]) expect(JSON.stringify(view)).not.toMatch(/"n":(4|10|13),/);
     const withheld = [byTeam.total.changes[0]!, byA.total.changes[0]!, ...whole.programmes.flatMap((entry) => entry.changes)].filter((change) => !change.shown);
     for (const change of withheld) expect(change.message).toMatch(/^Fewer than 5 responses$|cannot be worked out/);
   });
@@ -208,6 +224,39 @@ describe('outcomeDashboard', () => {
   it('is FORBIDDEN to participants and facilitators', async () => {
     expectError(await participantClient.gql(DASHBOARD, {}), 'FORBIDDEN');
     expectError(await assignedClient.gql(DASHBOARD, {}), 'FORBIDDEN');
+  });
+});
+
+describe('outcome figures over time', () => {
+  it('defeats differencing between two reads: the sixth to ninth pairs change nothing shown, the tenth publishes again', async () => {
+    const growing = await api.fixtures.tenant({ name: `Growing Trust ${unique()}` });
+    const team = await api.fixtures.team(growing.id, 'Control room');
+    const programme = await api.fixtures.programme(growing.id, team.id, { title: 'E reflective practice' });
+    const other = await api.fixtures.programme(growing.id, team.id, { title: 'F reflective practice' });
+    const admin = await signedIn(api, await api.fixtures.orgAdmin(growing.id));
+    await rollUp(other, 5, '2026-10');
+    await rollUp(programme, 5, '2026-11');
+    const atFive = await dashboard(admin);
+    const eAtFive = atFive.programmes.find((entry) => entry.programmeId === programme.id)!;
+    expect(eAtFive.changes[0]).toMatchObject({ shown: true, n: 5 });
+    expect(atFive.total.changes[0]).toMatchObject({ shown: true, n: 10 });
+    const pageAtFive = expectData(await admin.gql<{ programmeOutcomes: ProgrammeEntry }>(PROGRAMME_OUTCOMES, { id: programme.id })).programmeOutcomes;
+    for (const pairs of [6, 7, 8, 9]) {
+      await rollUp(programme, pairs, '2026-11');
+      const now = await dashboard(admin);
+      // Every change figure, the programme's, the total and the trend, exactly as it was at five.
+      expect(now.programmes.map((entry) => entry.changes)).toEqual(atFive.programmes.map((entry) => entry.changes));
+      expect(now.total.changes).toEqual(atFive.total.changes);
+      expect(now.changeTrends).toEqual(atFive.changeTrends);
+      const page = expectData(await admin.gql<{ programmeOutcomes: ProgrammeEntry }>(PROGRAMME_OUTCOMES, { id: programme.id })).programmeOutcomes;
+      expect(page.changes).toEqual(pageAtFive.changes);
+    }
+    await rollUp(programme, 10, '2026-11');
+    const atTen = await dashboard(admin);
+    const eAtTen = atTen.programmes.find((entry) => entry.programmeId === programme.id)!.changes[0]!;
+    expect(eAtTen).toMatchObject({ shown: true, n: 10 });
+    expect(eAtTen.meanDifference).not.toEqual(eAtFive.changes[0]!.meanDifference);
+    expect(atTen.total.changes[0]).toMatchObject({ shown: true, n: 15 });
   });
 });
 
@@ -241,7 +290,7 @@ describe('programmeOutcomes', () => {
     const page = expectData(await adminClient.gql<{ programmeOutcomes: ProgrammeEntry & { computedAt: string | null } }>(PROGRAMME_OUTCOMES, { id: fresh.id })).programmeOutcomes;
     expect(page.computedAt).toBeNull();
     expect(page.changes[0]).toMatchObject({ shown: false, message: 'Fewer than 5 responses' });
-    expect((await dashboard(adminClient)).total.changes[0]).toMatchObject({ n: 19 });
+    expect((await dashboard(adminClient)).total.changes[0]).toMatchObject({ n: 15 });
   });
 });
 

@@ -13,6 +13,21 @@ afterAll(async () => {
   await api?.close();
 });
 
+const DASHBOARD = `{ outcomeDashboard {
+  total { attendance { shown people } changes { subscaleKey shown n } }
+  programmes { title attendance { shown people } changes { subscaleKey shown n message } feedback { shown responses message } }
+} }`;
+
+interface DemoDashboard {
+  total: { attendance: { shown: boolean; people: number | null }; changes: Array<{ subscaleKey: string; shown: boolean; n: number | null }> };
+  programmes: Array<{
+    title: string;
+    attendance: { shown: boolean; people: number | null };
+    changes: Array<{ subscaleKey: string; shown: boolean; n: number | null; message: string | null }>;
+    feedback: { shown: boolean; responses: number | null; message: string | null } | null;
+  }>;
+}
+
 describe('pnpm db:seed', () => {
   it('refuses to load demo accounts (with their published password) under NODE_ENV=production', async () => {
     await expect(seedDemo(api.database.ownerUrl, { NODE_ENV: 'production' })).rejects.toThrow(/never loaded with NODE_ENV=production/);
@@ -63,7 +78,7 @@ describe('pnpm db:seed', () => {
         }
       }
     }
-    // Outcome measures for dashboards: baseline and final pairs, enough to show in Northshire, four (withheld) at Coastal.
+    // Outcome measures for dashboards: baseline and final pairs, ten in each programme that shows, four (withheld) in Coastal's night shift group.
     const pairs: Record<string, number> = {};
     for (const tenant of tenants) {
       const [row] = await api.fixtures.asTenant<{ pairs: number }>(
@@ -75,7 +90,7 @@ describe('pnpm db:seed', () => {
       );
       pairs[tenant.slug] = row!.pairs;
     }
-    expect(pairs).toEqual({ 'coastal-ambulance': 4, 'northshire-cp': 8 });
+    expect(pairs).toEqual({ 'coastal-ambulance': 14, 'northshire-cp': 20 });
     // An enrolled demo participant's answers are among them, under their own pseudonym: they see them under My measures.
     const sam = api.client();
     expectData(await sam.login('sam@northshire-cp.test', DEMO_PASSWORD));
@@ -114,5 +129,31 @@ describe('pnpm db:seed', () => {
     await seedDemo(api.database.ownerUrl, { NODE_ENV: 'development' });
     expect(await counts()).toEqual(before);
     expect(await history()).toBe(historyBefore);
+  });
+
+  it('shows full dashboards in both organisations from the first start: changes, attendance and feedback, and one small group withheld as “fewer than 5”', async () => {
+    await seedDemo(api.database.ownerUrl, { NODE_ENV: 'development' });
+    const dashboards: Record<string, DemoDashboard> = {};
+    for (const email of ['coordinator@northshire-cp.test', 'coordinator@coastal-ambulance.test']) {
+      const admin = api.client();
+      expectData(await admin.login(email, DEMO_PASSWORD));
+      dashboards[email] = expectData(await admin.gql<{ outcomeDashboard: DemoDashboard }>(DASHBOARD)).outcomeDashboard;
+    }
+    for (const dashboard of Object.values(dashboards)) {
+      // The organisation's change in every CBI subscale, and a finished programme showing everything.
+      expect(dashboard.total.changes.map((change) => change.subscaleKey).sort()).toEqual(['client', 'personal', 'work']);
+      expect(dashboard.total.changes.every((change) => change.shown && change.n! >= 10)).toBe(true);
+      expect(dashboard.total.attendance.shown).toBe(true);
+      const full = dashboard.programmes.filter(
+        (programme) => programme.changes.every((change) => change.shown && change.n === 10) && programme.attendance.shown && programme.feedback?.shown,
+      );
+      expect(full.length).toBeGreaterThanOrEqual(1);
+    }
+    const nightShift = dashboards['coordinator@coastal-ambulance.test']!.programmes.find((programme) => programme.title.includes('Night Shift'))!;
+    expect(nightShift.changes.map((change) => [change.shown, change.message])).toEqual([
+      [false, 'Fewer than 5 responses'],
+      [false, 'Fewer than 5 responses'],
+      [false, 'Fewer than 5 responses'],
+    ]);
   });
 });

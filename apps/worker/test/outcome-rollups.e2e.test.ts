@@ -20,6 +20,11 @@ function generator(seed: number): () => number {
   };
 }
 
+/** A measurement's scores as the API stores them: each subscale's score by key. */
+function scored(answersGiven: OutcomeAnswers): Record<string, number | null> {
+  return Object.fromEntries(scoreOutcome(COPENHAGEN_BURNOUT_INVENTORY, answersGiven).map((score) => [score.key, score.score]));
+}
+
 /** Someone's answers to every CBI item, lower (less burnt out) when `better`. */
 function answers(next: () => number, better: boolean): OutcomeAnswers {
   const values = [0, 25, 50, 75, 100];
@@ -120,7 +125,7 @@ describe('outcome rollups (the outcomes queue)', () => {
       const programmeId = programmeIds[person % 2]!;
       for (const point of ['BASELINE', 'FINAL'] as const) {
         if (point === 'FINAL' && person % 5 === 4) continue; // some never answer the final measure
-        const scores = scoreOutcome(COPENHAGEN_BURNOUT_INVENTORY, answers(next, point === 'FINAL'));
+        const scores = scored(answers(next, point === 'FINAL'));
         await measure(tenantId, programmeId, `pseudonym-${person}`, point, scores);
         written.push({ programmeId, instrumentKey: 'cbi', point, pseudonym: `pseudonym-${person}`, scores });
         expect(await refresh(tenantId, [programmeId])).toEqual([{ refreshed: true, measurements: written.filter((row) => row.programmeId === programmeId).length }]);
@@ -178,9 +183,42 @@ describe('outcome rollups (the outcomes queue)', () => {
     expect(second).toMatchObject({ sessions_delivered: 2, sessions_cancelled: 1, sessions_planned: 1, attendance_marked: 12, attendance_present: 8, attendees: 6 });
   });
 
+  it('publishes a subscale at five pairs, holds it through nine and publishes again at ten, the live figures equal to a recompute throughout', async () => {
+    const programme = await fixtures.programme(tenantId, SERIES, { status: 'ACTIVE' });
+    const next = generator(2026);
+    const published = async () => {
+      const [row] = await fixtures.query<{ live: Array<{ subscaleKey: string; moments: { n: number } }>; published: Array<{ subscaleKey: string; moments: { n: number } }> }>(
+        tenantId,
+        'SELECT subscales AS live, published_subscales AS published FROM outcome_rollup WHERE tenant_id = $1 AND programme_id = $2',
+        [tenantId, programme.id],
+      );
+      return row!;
+    };
+    const shown: number[] = [];
+    let atFive: unknown;
+    for (let person = 0; person < 10; person += 1) {
+      await measure(tenantId, programme.id, `pair-${person}`, 'BASELINE', scored(answers(next, false)));
+      await measure(tenantId, programme.id, `pair-${person}`, 'FINAL', scored(answers(next, true)));
+      await refresh(tenantId, [programme.id]);
+      const row = await published();
+      expect(row.live.find((subscale) => subscale.subscaleKey === 'work')!.moments.n).toBe(person + 1);
+      shown.push(row.published.find((subscale) => subscale.subscaleKey === 'work')!.moments.n);
+      if (person === 4) atFive = row.published;
+      // The sixth to ninth pairs leave every published figure exactly as it was at five.
+      if (person >= 5 && person <= 8) expect(row.published).toEqual(atFive);
+    }
+    expect(shown).toEqual([0, 0, 0, 0, 5, 5, 5, 5, 5, 10]);
+    const incremental = (await published()).live;
+    expect((await published()).published).toEqual(incremental);
+    // From scratch: the row recomputed with nothing kept has the same live figures.
+    await fixtures.query(tenantId, 'DELETE FROM outcome_rollup WHERE tenant_id = $1 AND programme_id = $2', [tenantId, programme.id]);
+    await refresh(tenantId, [programme.id]);
+    expect((await published()).live).toEqual(incremental);
+  });
+
   it('is idempotent: a refresh run again changes nothing, and a burst of calls makes one job', async () => {
     const programme = await fixtures.programme(tenantId, SERIES, { status: 'ACTIVE' });
-    await measure(tenantId, programme.id, 'someone', 'BASELINE', scoreOutcome(COPENHAGEN_BURNOUT_INVENTORY, answers(generator(7), false)));
+    await measure(tenantId, programme.id, 'someone', 'BASELINE', scored(answers(generator(7), false)));
     const queue = worker.queues.queue(QueueName.outcomes);
     const done = nextJobEvent(events, 'completed', outcomeRollupJobId(programme.id));
     await Promise.all([1, 2, 3].map(() => worker.queues.enqueueOutcomeRollupRefresh([{ tenantId, programmeId: programme.id }])));

@@ -1,4 +1,5 @@
-// Runs every benchmark in this folder, one after another (they share the machine's two cores).
+// Runs every benchmark in this folder (every *.bench.mjs, among them dashboard-growth.bench.mjs with
+// its dashboard-growth and rollup-vs-scratch results), one after another (they share the machine's two cores).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -8,7 +8,9 @@ export type DashboardRow = DashboardProgramme & { computedAt: Date };
 
 /**
  * Reads rollups (`outcome_rollup`), never raw measurements: the dashboard's figures come from the
- * worker's rows. Every statement names the tenant.
+ * worker's rows. Outcome changes come from the published subscales only, never the live ones, so
+ * two reads differ by whole publications (at least the minimum group size of pairs). Every
+ * statement names the tenant.
  */
 @Injectable()
 export class OutcomeDashboardRepository {
@@ -41,7 +43,7 @@ export class OutcomeDashboardRepository {
       `SELECT r.programme_id AS "programmeId", p.title, p.team_id AS "teamId", t.name AS "teamName", p.service_type AS "serviceType",
               r.sessions_bought AS "sessionsBought", r.sessions_planned AS "sessionsPlanned", r.sessions_delivered AS "sessionsDelivered",
               r.sessions_cancelled AS "sessionsCancelled", r.attendance_marked AS "attendanceMarked", r.attendance_present AS "attendancePresent",
-              r.attendees, r.final_month AS "finalMonth", r.months, r.subscales, r.measurements, r.computed_at AS "computedAt"
+              r.attendees, r.final_month AS "finalMonth", r.months, r.published_subscales AS subscales, r.measurements, r.computed_at AS "computedAt"
          FROM outcome_rollup r
          JOIN programme p ON p.tenant_id = r.tenant_id AND p.id = r.programme_id
          JOIN team t ON t.tenant_id = p.tenant_id AND t.id = p.team_id

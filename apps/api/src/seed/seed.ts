@@ -1,6 +1,22 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { hash, Algorithm } from '@node-rs/argon2';
-import { AuthPolicy, COPENHAGEN_BURNOUT_INVENTORY, programmeSchedule, scoreOutcome, SHIPPED_OUTCOME_INSTRUMENTS, toStoredSeriesStart, type Cadence } from '@lena/domain';
+import {
+  AuthPolicy,
+  computeOutcomeRollup,
+  COPENHAGEN_BURNOUT_INVENTORY,
+  DEFAULT_SESSION_FEEDBACK,
+  programmeSchedule,
+  publicationDue,
+  publishSubscales,
+  scoreOutcome,
+  SHIPPED_OUTCOME_INSTRUMENTS,
+  toStoredSeriesStart,
+  type Cadence,
+  type OutcomeScores,
+  type RollupMeasurement,
+  type RollupSession,
+  type SubscaleRollup,
+} from '@lena/domain';
 import { databaseUrlsFromEnv, migrateDatabase, oneRow, withUnitOfWork, type UnitOfWork } from '@lena/database';
 import { Pool } from 'pg';
 import { DEMO_PASSWORD, demoStaff, demoTenants } from './demo-data';
@@ -102,6 +118,7 @@ export async function seedDemo(ownerUrl: string, env: NodeJS.ProcessEnv = proces
           if (!teamId) throw new Error(`Demo programme "${programme.title}" names a team that does not exist.`);
           await seedProgramme(uow, { tenantId, teamId, timeZone: tenant.timeZone, requestedBy: adminId, programme, staffIds });
           if ('outcomeRespondents' in programme) await seedOutcomes(uow, { tenantId, title: programme.title, respondents: programme.outcomeRespondents, setBy: adminId });
+          if (programme.status === 'ACTIVE' || programme.status === 'COMPLETED') await seedRollup(uow, tenantId, programme.title);
         }
       });
     }
@@ -172,8 +189,9 @@ async function seedProgramme(
       `INSERT INTO enrolment (tenant_id, programme_id, user_id)
        SELECT tm.tenant_id, $2, tm.user_id FROM team_member tm
          JOIN tenant_membership m ON m.tenant_id = tm.tenant_id AND m.user_id = tm.user_id AND m.role = 'PARTICIPANT'
-        WHERE tm.tenant_id = $1 AND tm.team_id = $3`,
-      [tenantId, created.id, teamId],
+         JOIN user_account u ON u.id = tm.user_id
+        WHERE tm.tenant_id = $1 AND tm.team_id = $3 AND u.email <> ALL ($4::text[])`,
+      [tenantId, created.id, teamId, 'notEnrolled' in programme ? programme.notEnrolled : []],
     );
   }
   await seedHistory(uow, {
@@ -185,7 +203,7 @@ async function seedProgramme(
     staffIds,
     firstSessionAt: schedule.sessions[0]?.startsAt,
   });
-  if (programme.status === 'ACTIVE') {
+  if (programme.status === 'ACTIVE' || programme.status === 'COMPLETED') {
     // Written here as the worker's expansion writes them; the worker has nothing left to expand.
     await uow.query('UPDATE programme SET sessions_expanded_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, created.id]);
     await uow.query(
@@ -200,6 +218,9 @@ async function seedProgramme(
         schedule.sessions.map((session) => session.endsAt),
       ],
     );
+  }
+  if (programme.status === 'COMPLETED' && 'feedbackRespondents' in programme) {
+    await seedDelivery(uow, { tenantId, programmeId: created.id, feedbackRespondents: programme.feedbackRespondents });
   }
 }
 
@@ -226,8 +247,8 @@ async function seedHistory(
   const daysAgo = (days: number) => new Date(base - days * DAY_MS).toISOString();
   const steps: [action: string, actor: string | null, at: string, by: string][] = [['PROGRAMME_REQUESTED', requestedBy, daysAgo(21), 'ORG_ADMIN']];
   if (status !== 'REQUESTED') steps.push(['PROGRAMME_PROPOSED', platformAdminId, daysAgo(14), 'PLATFORM_ADMIN']);
-  if (status === 'ACCEPTED' || status === 'ACTIVE') steps.push(['PROGRAMME_ACCEPTED', requestedBy, daysAgo(10), 'ORG_ADMIN']);
-  if (status === 'ACTIVE' && firstSessionAt) steps.push(['PROGRAMME_ACTIVATED', null, firstSessionAt, 'SYSTEM']);
+  if (status === 'ACCEPTED' || status === 'ACTIVE' || status === 'COMPLETED') steps.push(['PROGRAMME_ACCEPTED', requestedBy, daysAgo(10), 'ORG_ADMIN']);
+  if ((status === 'ACTIVE' || status === 'COMPLETED') && firstSessionAt) steps.push(['PROGRAMME_ACTIVATED', null, firstSessionAt, 'SYSTEM']);
   await uow.query(
     `INSERT INTO audit_event (action, actor_user_id, tenant_id, target_type, target_id, occurred_at, detail)
      SELECT s.action, s.actor, $1, 'programme', $2, s.at, jsonb_build_object('title', $3::text, 'by', s.by)
@@ -312,5 +333,164 @@ async function seedOutcomes(uow: UnitOfWork, { tenantId, title, respondents, set
     `INSERT INTO outcome_measurement (tenant_id, programme_id, instrument_key, instrument_version, point, pseudonym, scores)
      SELECT $1, $2, 'cbi', 1, m.point, m.pseudonym, m.scores FROM unnest($3::text[], $4::text[], $5::jsonb[]) AS m (point, pseudonym, scores)`,
     [tenantId, programme.id, rows.map((row) => row.point), rows.map((row) => row.pseudonym), rows.map((row) => JSON.stringify(row.scores))],
+  );
+}
+
+/**
+ * A finished demo programme's delivery, as the facilitator's register and the worker's feedback
+ * sweep and publication would have left it: every session held (delivered when it ended) with
+ * its register taken, a feedback request each (closed a week after the session), a spent link for
+ * each person there, answers from the first `feedbackRespondents` of them, and the results
+ * published by the one publication rule (at the minimum group size, then only after as many more).
+ */
+async function seedDelivery(
+  uow: UnitOfWork,
+  { tenantId, programmeId, feedbackRespondents }: { tenantId: string; programmeId: string; feedbackRespondents: number },
+): Promise<void> {
+  const sessions = await uow.query<{ id: string; endsAt: Date }>(
+    `UPDATE group_session SET status = 'DELIVERED', delivered_at = ends_at
+      WHERE tenant_id = $1 AND programme_id = $2 AND ends_at < now() - interval '7 days' RETURNING id, ends_at AS "endsAt", sequence`,
+    [tenantId, programmeId],
+  );
+  const enrolled = await uow.query<{ userId: string }>('SELECT user_id AS "userId" FROM enrolment WHERE tenant_id = $1 AND programme_id = $2 ORDER BY user_id', [
+    tenantId,
+    programmeId,
+  ]);
+  // The post-session form, as the worker's sweep stores it (once in use it can never be written again).
+  await uow.query('INSERT INTO feedback_instrument (key, version, licence, definition) VALUES ($1, $2, $3, $4) ON CONFLICT (key, version) DO NOTHING', [
+    DEFAULT_SESSION_FEEDBACK.key,
+    DEFAULT_SESSION_FEEDBACK.version,
+    DEFAULT_SESSION_FEEDBACK.licence,
+    JSON.stringify(DEFAULT_SESSION_FEEDBACK),
+  ]);
+  const instrument = oneRow(
+    await uow.query<{ id: string }>('SELECT id FROM feedback_instrument WHERE key = $1 AND version = $2', [DEFAULT_SESSION_FEEDBACK.key, DEFAULT_SESSION_FEEDBACK.version]),
+    'feedback_instrument',
+  );
+  const { minGroupSize } = oneRow(await uow.query<{ minGroupSize: number }>('SELECT min_reporting_group_size AS "minGroupSize" FROM tenant WHERE id = $1', [tenantId]), 'tenant');
+  const scaleItems = DEFAULT_SESSION_FEEDBACK.items.filter((item) => item.kind === 'SCALE');
+  for (const [sessionIndex, session] of [...sessions].sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime()).entries()) {
+    // Most come; now and then someone is late, or away.
+    const marks = enrolled.map(({ userId }, personIndex) => {
+      const turn = (personIndex + sessionIndex) % 7;
+      return { userId, status: turn === 6 ? 'ABSENT' : turn === 3 ? 'LATE' : 'PRESENT' };
+    });
+    await uow.query(
+      `INSERT INTO attendance (tenant_id, session_id, user_id, status, marked_at)
+       SELECT $1, $2, m.user_id, m.status, $5 FROM unnest($3::uuid[], $4::text[]) AS m (user_id, status)`,
+      [tenantId, session.id, marks.map((mark) => mark.userId), marks.map((mark) => mark.status), session.endsAt],
+    );
+    const request = oneRow(
+      await uow.query<{ id: string }>(
+        `INSERT INTO feedback_request (tenant_id, session_id, instrument_id, opens_at, remind_at, closes_at)
+         VALUES ($1, $2, $3, $4, $4::timestamptz + interval '2 days', $4::timestamptz + interval '7 days') RETURNING id`,
+        [tenantId, session.id, instrument.id, session.endsAt],
+      ),
+      'feedback_request',
+    );
+    const there = marks.filter((mark) => mark.status !== 'ABSENT');
+    await uow.query(
+      `INSERT INTO feedback_link (tenant_id, request_id, user_id, token_hash, created_at)
+       SELECT $1, $2, l.user_id, l.token_hash, $5 FROM unnest($3::uuid[], $4::bytea[]) AS l (user_id, token_hash)`,
+      [tenantId, request.id, there.map((mark) => mark.userId), there.map(() => createHash('sha256').update(randomBytes(32)).digest()), session.endsAt],
+    );
+    // Mostly agreeing, a little different by person and session.
+    const answers: Array<Record<string, number | string>> = there.slice(0, feedbackRespondents).map((_, personIndex) => ({
+      ...Object.fromEntries(scaleItems.map((item, itemIndex) => [item.id, 3 + ((personIndex + sessionIndex + itemIndex) % 3)])),
+      ...(personIndex % 2 === 0 ? { take_away: 'Time to think about the hardest case of the week with colleagues.' } : {}),
+    }));
+    await uow.query(`INSERT INTO feedback_response (tenant_id, request_id, answers) SELECT $1, $2, a FROM unnest($3::jsonb[]) AS a`, [
+      tenantId,
+      request.id,
+      answers.map((answer) => JSON.stringify(answer)),
+    ]);
+    // Answers arrived one by one: the results stand as last published by the rule.
+    let published: number | null = null;
+    for (let count = 1; count <= answers.length; count += 1) if (publicationDue(count, published, minGroupSize)) published = count;
+    if (published === null) continue;
+    const tallies = Object.fromEntries(
+      scaleItems.map((item) => {
+        const histogram = [0, 0, 0, 0, 0];
+        for (const answer of answers.slice(0, published!)) histogram[(answer[item.id] as number) - 1]! += 1;
+        return [item.id, histogram];
+      }),
+    );
+    await uow.query(
+      `INSERT INTO feedback_result_snapshot (tenant_id, session_id, request_id, responses, tallies, published_on)
+       VALUES ($1, $2, $3, $4, $5, ($6::timestamptz AT TIME ZONE 'UTC')::date)`,
+      [tenantId, session.id, request.id, published, JSON.stringify(tallies), session.endsAt],
+    );
+  }
+}
+
+/**
+ * A demo programme's rollup, as the worker's refresh computes it from the raw rows (the domain's
+ * `computeOutcomeRollup`), with its outcome figures published by the rule as the pairs arrived one
+ * by one (`publishSubscales`), so the dashboards have figures before the worker first runs.
+ * Skipped when the programme already has one (the worker's own refreshes keep it from then on).
+ */
+async function seedRollup(uow: UnitOfWork, tenantId: string, title: string): Promise<void> {
+  const programme = oneRow(
+    await uow.query<{ id: string; sessionsBought: number; timeZone: string }>(
+      `SELECT id, session_count AS "sessionsBought", time_zone AS "timeZone" FROM programme WHERE tenant_id = $1 AND title = $2`,
+      [tenantId, title],
+    ),
+    'programme',
+  );
+  const [existing] = await uow.query('SELECT 1 FROM outcome_rollup WHERE tenant_id = $1 AND programme_id = $2', [tenantId, programme.id]);
+  if (existing) return;
+  const [sessions, [attendance], measurements, [tenant]] = await Promise.all([
+    uow.query<RollupSession>(
+      `SELECT status, to_char(starts_at AT TIME ZONE $3, 'YYYY-MM') AS month FROM group_session WHERE tenant_id = $1 AND programme_id = $2 ORDER BY sequence`,
+      [tenantId, programme.id, programme.timeZone],
+    ),
+    uow.query<{ marked: number; present: number; attendees: number }>(
+      `SELECT count(*)::int AS marked, count(*) FILTER (WHERE a.status IN ('PRESENT', 'LATE'))::int AS present, count(DISTINCT a.user_id)::int AS attendees
+         FROM attendance a JOIN group_session s ON s.tenant_id = a.tenant_id AND s.id = a.session_id
+        WHERE a.tenant_id = $1 AND s.programme_id = $2 AND s.status = 'DELIVERED'`,
+      [tenantId, programme.id],
+    ),
+    uow.query<{ instrumentKey: string; point: RollupMeasurement['point']; pseudonym: string; scores: OutcomeScores }>(
+      `SELECT instrument_key AS "instrumentKey", point, pseudonym, scores FROM outcome_measurement WHERE tenant_id = $1 AND programme_id = $2 ORDER BY pseudonym, point`,
+      [tenantId, programme.id],
+    ),
+    uow.query<{ minGroupSize: number }>('SELECT min_reporting_group_size AS "minGroupSize" FROM tenant WHERE id = $1', [tenantId]),
+  ]);
+  const subscales = COPENHAGEN_BURNOUT_INVENTORY.subscales.map((subscale) => ({
+    instrumentKey: COPENHAGEN_BURNOUT_INVENTORY.key,
+    subscaleKey: subscale.key,
+    direction: subscale.direction,
+    ...(subscale.reliability === undefined ? {} : { reliability: subscale.reliability }),
+  }));
+  const rollupOf = (rows: readonly RollupMeasurement[]) =>
+    computeOutcomeRollup({ sessionsBought: programme.sessionsBought, sessions, attendance: attendance!, measurements: rows, subscales: rows.length === 0 ? [] : subscales });
+  // Each person's answers arriving in turn, every one followed by the worker's refresh.
+  const people = [...new Set(measurements.map((row) => row.pseudonym))];
+  let published: SubscaleRollup[] = [];
+  for (let count = 1; count <= people.length; count += 1) {
+    const arrived = new Set(people.slice(0, count));
+    published = publishSubscales(rollupOf(measurements.filter((row) => arrived.has(row.pseudonym))).subscales, published, tenant!.minGroupSize);
+  }
+  const figures = rollupOf(measurements);
+  await uow.query(
+    `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled,
+                                 attendance_marked, attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      tenantId,
+      programme.id,
+      figures.sessionsBought,
+      figures.sessionsPlanned,
+      figures.sessionsDelivered,
+      figures.sessionsCancelled,
+      figures.attendanceMarked,
+      figures.attendancePresent,
+      figures.attendees,
+      figures.finalMonth,
+      JSON.stringify(figures.months),
+      JSON.stringify(figures.subscales),
+      figures.measurements,
+      JSON.stringify(published),
+    ],
   );
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@lena/database';
-import type { OutcomeInstrument, OutcomeRollupFigures, RollupMeasurement, RollupSession } from '@lena/domain';
+import type { OutcomeInstrument, OutcomeRollupFigures, RollupMeasurement, RollupSession, SubscaleRollup } from '@lena/domain';
 
 /** A programme's raw rows, as the rollup reads them. */
 export interface ProgrammeRawRows {
@@ -22,6 +22,18 @@ export class OutcomeRollupRepository {
    */
   async lockProgramme(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<void> {
     await uow.query(`SELECT pg_advisory_xact_lock(hashtextextended('outcome_rollup:' || $1 || ':' || $2, 0))`, [tenantId, programmeId]);
+  }
+
+  /** What the programme's rollup last published, and the organisation's minimum group size it publishes by. */
+  async publication(uow: UnitOfWork, tenantId: string, programmeId: string): Promise<{ published: SubscaleRollup[]; minGroupSize: number }> {
+    const [row] = await uow.query<{ published: SubscaleRollup[] | null; minGroupSize: number }>(
+      `SELECT r.published_subscales AS published, t.min_reporting_group_size AS "minGroupSize"
+         FROM tenant t LEFT JOIN outcome_rollup r ON r.tenant_id = t.id AND r.programme_id = $2
+        WHERE t.id = $1`,
+      [tenantId, programmeId],
+    );
+    if (!row) throw new Error(`Organisation ${tenantId} is not there to publish outcome figures for.`);
+    return { published: row.published ?? [], minGroupSize: row.minGroupSize };
   }
 
   /** Null when the programme is not this tenant's (or is gone). */
@@ -75,17 +87,20 @@ export class OutcomeRollupRepository {
     };
   }
 
-  async write(uow: UnitOfWork, tenantId: string, programmeId: string, figures: OutcomeRollupFigures): Promise<void> {
+  /** `published`: the subscales as the dashboards are to show them (`publishSubscales`). */
+  async write(uow: UnitOfWork, tenantId: string, programmeId: string, figures: OutcomeRollupFigures, published: readonly SubscaleRollup[]): Promise<void> {
     await uow.query(
       `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled,
-                                   attendance_marked, attendance_present, attendees, final_month, months, subscales, measurements, computed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+                                   attendance_marked, attendance_present, attendees, final_month, months, subscales, measurements,
+                                   published_subscales, computed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
        ON CONFLICT (tenant_id, programme_id) DO UPDATE SET
          sessions_bought = EXCLUDED.sessions_bought, sessions_planned = EXCLUDED.sessions_planned,
          sessions_delivered = EXCLUDED.sessions_delivered, sessions_cancelled = EXCLUDED.sessions_cancelled,
          attendance_marked = EXCLUDED.attendance_marked, attendance_present = EXCLUDED.attendance_present,
          attendees = EXCLUDED.attendees, final_month = EXCLUDED.final_month, months = EXCLUDED.months,
-         subscales = EXCLUDED.subscales, measurements = EXCLUDED.measurements, computed_at = now()`,
+         subscales = EXCLUDED.subscales, measurements = EXCLUDED.measurements,
+         published_subscales = EXCLUDED.published_subscales, computed_at = now()`,
       [
         tenantId,
         programmeId,
@@ -100,6 +115,7 @@ export class OutcomeRollupRepository {
         JSON.stringify(figures.months),
         JSON.stringify(figures.subscales),
         figures.measurements,
+        JSON.stringify(published),
       ],
     );
   }

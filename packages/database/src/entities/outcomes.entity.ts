@@ -220,6 +220,10 @@ export class OutcomeRollupEntity {
   @Column('jsonb')
   subscales: unknown;
 
+  /** What the dashboards read: each subscale as last published (see the migration). */
+  @Column('jsonb', { name: 'published_subscales', default: () => "'[]'" })
+  publishedSubscales: unknown;
+
   @Column('integer')
   measurements: number;
 

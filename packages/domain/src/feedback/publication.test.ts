@@ -1,4 +1,4 @@
-import { commentThreshold, decidePublication, type PublishedCounts } from './publication.js';
+import { commentThreshold, decidePublication, publicationDue, type PublishedCounts } from './publication.js';
 
 const ON = { minGroupSize: 5, minCommentGroupSize: 10, commentsEnabled: true };
 const OFF = { ...ON, commentsEnabled: false };
@@ -54,6 +54,13 @@ describe('decidePublication', () => {
       }
       expect(comments[0]).toBe(Math.max(10, minGroupSize));
     }
+  });
+});
+
+describe('publicationDue', () => {
+  it('is due when the count first reaches the threshold, then only at the threshold more than the last publication', () => {
+    expect([4, 5].map((count) => publicationDue(count, null, 5))).toEqual([false, true]);
+    expect([5, 9, 10, 3].map((count) => publicationDue(count, 5, 5))).toEqual([false, false, true, false]);
   });
 });
 

@@ -33,15 +33,23 @@ export function commentThreshold(thresholds: Pick<SuppressionThresholds, 'minGro
   return Math.max(thresholds.minCommentGroupSize, thresholds.minGroupSize);
 }
 
-function due(responses: number, lastPublished: number | null, threshold: number): boolean {
-  if (lastPublished === null) return responses >= threshold;
-  return responses - lastPublished >= threshold;
+/**
+ * The one publication rule, for every figure about people that changes as answers arrive
+ * (feedback results by session, outcome changes by programme): publish when the count first
+ * reaches the threshold, then only once `threshold` more have arrived since the last
+ * publication. Successive published figures therefore never differ by fewer than `threshold`
+ * people. A count that falls (an erasure) publishes nothing until it is `threshold` above the
+ * last publication again.
+ */
+export function publicationDue(count: number, lastPublished: number | null, threshold: number): boolean {
+  if (lastPublished === null) return count >= threshold;
+  return count - lastPublished >= threshold;
 }
 
 /** Whether a session with `responses` responses now, last published at `published`, is published again. */
 export function decidePublication(responses: number, published: PublishedCounts, thresholds: SuppressionThresholds): PublicationDecision {
   return {
-    scores: due(responses, published.scores, thresholds.minGroupSize),
-    comments: thresholds.commentsEnabled && due(responses, published.comments, commentThreshold(thresholds)),
+    scores: publicationDue(responses, published.scores, thresholds.minGroupSize),
+    comments: thresholds.commentsEnabled && publicationDue(responses, published.comments, commentThreshold(thresholds)),
   };
 }

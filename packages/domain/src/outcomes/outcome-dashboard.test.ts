@@ -8,8 +8,8 @@ const TEAM_Y = '00000000-0000-4000-8000-00000000000b';
 /** A programme whose `pairs` people each fell by 8 ± a little on work-related burnout. */
 function programme(id: string, title: string, teamId: string, pairs: number, finalMonth: string): DashboardProgramme {
   const measurements: RollupMeasurement[] = Array.from({ length: pairs }, (_, index) => [
-    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${id}-${index}`, scores: [{ key: 'work', score: 60 + index, answered: 7 }] },
-    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${id}-${index}`, scores: [{ key: 'work', score: 52 + index - (index % 3), answered: 7 }] },
+    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${id}-${index}`, scores: { work: 60 + index } },
+    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${id}-${index}`, scores: { work: 52 + index - (index % 3) } },
   ]).flat();
   return {
     programmeId: id,

@@ -8,7 +8,9 @@ import {
   outcomeDashboardFilterSchema,
   pairedChangeFromMoments,
   pairedMoments,
+  publishSubscales,
   type RollupMeasurement,
+  type SubscaleRollup,
 } from './outcome-rollup.js';
 import { pairedChange } from './paired-change.js';
 
@@ -18,7 +20,7 @@ const AFTER = [50.0, 50.0, 58.3, 45.8, 41.7, 62.5, 45.8, 62.5, 37.5, 50.0, 58.3,
 const PAIRS = BEFORE.map((before, index) => ({ before, after: AFTER[index]! }));
 
 function measurement(pseudonym: string, point: 'BASELINE' | 'FINAL' | 'MIDPOINT', score: number | null, key = 'personal'): RollupMeasurement {
-  return { instrumentKey: 'cbi', point, pseudonym, scores: [{ key, score, answered: score === null ? 0 : 6 }] };
+  return { instrumentKey: 'cbi', point, pseudonym, scores: { [key]: score } };
 }
 
 describe('pairedChangeFromMoments', () => {
@@ -106,6 +108,39 @@ describe('computeOutcomeRollup', () => {
       subscales: [{ instrumentKey: 'cbi', subscaleKey: 'personal', direction: ScoreDirection.HIGHER_IS_WORSE }],
     });
     expect(rollup.subscales[0]!.reliable).toBeNull();
+  });
+});
+
+describe('publishSubscales', () => {
+  const info = { instrumentKey: 'cbi', subscaleKey: 'personal', direction: ScoreDirection.HIGHER_IS_WORSE, reliability: 0.87 };
+  /** The live subscale figures over the first `count` of the twelve pairs. */
+  const liveAt = (count: number): SubscaleRollup[] =>
+    computeOutcomeRollup({
+      sessionsBought: 1,
+      sessions: [],
+      attendance: { marked: 0, present: 0, attendees: 0 },
+      measurements: PAIRS.slice(0, count).flatMap((pair, index) => [measurement(`p${index}`, 'BASELINE', pair.before), measurement(`p${index}`, 'FINAL', pair.after)]),
+      subscales: [info],
+    }).subscales;
+
+  it('publishes at five pairs, holds that publication through nine, and publishes again at ten: shown figures never differ by fewer than five people', () => {
+    let published: SubscaleRollup[] = [];
+    const shownN: number[] = [];
+    for (let count = 1; count <= 12; count += 1) {
+      published = publishSubscales(liveAt(count), published, 5);
+      shownN.push(published[0]!.moments.n);
+    }
+    expect(shownN).toEqual([0, 0, 0, 0, 5, 5, 5, 5, 5, 10, 10, 10]);
+    // What stands is exactly the figures over the pairs as they were when published, reliable-change counts with them.
+    expect(publishSubscales(liveAt(9), publishSubscales(liveAt(5), [], 5), 5)).toEqual(liveAt(5));
+    expect(publishSubscales(liveAt(10), liveAt(5), 5)).toEqual(liveAt(10));
+  });
+
+  it('shows no pairs (and no reliable-change counts) for a subscale never published, and counts from the last publication after a fall', () => {
+    expect(publishSubscales(liveAt(4), [], 5)[0]).toMatchObject({ subscaleKey: 'personal', moments: { n: 0, sumDifference: 0 }, reliable: null });
+    // An erasure takes the count from 10 to 9: the publication at 10 stands until 15.
+    expect(publishSubscales(liveAt(9), liveAt(10), 5)).toEqual(liveAt(10));
+    expect(publishSubscales(liveAt(12), liveAt(10), 5)).toEqual(liveAt(10));
   });
 });
 

@@ -6,7 +6,8 @@ import { ScoreDirection } from './instrument.js';
 import type { Interval, PairedChange, ScorePair } from './paired-change.js';
 import { reliableChange } from './paired-change.js';
 import { MeasurementPoint } from './measurement-schedule.js';
-import type { SubscaleScore } from './scoring.js';
+import type { OutcomeScores } from './measurement-requests.js';
+import { publicationDue } from '../feedback/publication.js';
 
 /**
  * A programme's rollup: the figures the dashboards read instead of raw rows. The worker computes
@@ -28,7 +29,8 @@ export interface RollupMeasurement {
   instrumentKey: string;
   point: MeasurementPoint;
   pseudonym: string;
-  scores: readonly SubscaleScore[];
+  /** As a measurement stores them: each subscale's score by key (null where too few items were answered). */
+  scores: OutcomeScores;
 }
 
 /** What the rollup needs to know of a subscale: its direction and (for reliable change) reliability. */
@@ -146,7 +148,7 @@ export function subscalePairs(measurements: readonly RollupMeasurement[], instru
     const scores = new Map<string, number>();
     for (const measurement of measurements) {
       if (measurement.instrumentKey !== instrumentKey || measurement.point !== point) continue;
-      const score = measurement.scores.find((entry) => entry.key === subscaleKey)?.score;
+      const score = measurement.scores[subscaleKey];
       if (typeof score === 'number' && Number.isFinite(score)) scores.set(measurement.pseudonym, score);
     }
     return scores;
@@ -185,6 +187,26 @@ export function pairedMoments(pairs: readonly ScorePair[]): PairedMoments {
     },
     { ...EMPTY_MOMENTS },
   );
+}
+
+/**
+ * What a programme's rollup publishes to the dashboards: per subscale, the figures as they stood
+ * when they were last published. Live figures would let a reader difference two reads a few
+ * minutes apart (n = 5, then n = 6: the sixth person's change), so outcome figures follow the
+ * feedback results' rule (`publicationDue`): a subscale is published when its pairs first reach
+ * the minimum group size and again only once that many more pairs have been added. In between,
+ * the previous publication stands; a subscale never published shows no pairs (n = 0), which every
+ * dashboard withholds. `live` are the figures just computed from the raw rows (in their order),
+ * `previous` what was published before.
+ */
+export function publishSubscales(live: readonly SubscaleRollup[], previous: readonly SubscaleRollup[], minGroupSize: number): SubscaleRollup[] {
+  return live.map((subscale) => {
+    const before = previous.find((entry) => entry.instrumentKey === subscale.instrumentKey && entry.subscaleKey === subscale.subscaleKey);
+    const lastPublished = before && before.moments.n > 0 ? before.moments.n : null;
+    if (publicationDue(subscale.moments.n, lastPublished, minGroupSize)) return subscale;
+    if (before && lastPublished !== null) return { ...before, direction: subscale.direction };
+    return { ...subscale, moments: { ...EMPTY_MOMENTS }, reliable: null };
+  });
 }
 
 /** The moments of several groups together (their pairs pooled). */

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { computeOutcomeRollup, type OutcomeRollupFigures, type RollupSubscaleInfo } from '@lena/domain';
+import { computeOutcomeRollup, publishSubscales, type OutcomeRollupFigures, type RollupSubscaleInfo } from '@lena/domain';
 import { JobQueues } from '@lena/jobs';
 import { DataSource } from 'typeorm';
 import type { TenantJobContext } from '../../jobs/job-handler';
@@ -9,7 +9,9 @@ import { OutcomeRollupRepository, type ProgrammeRawRows } from '../outcome-rollu
 /**
  * The outcomes queue's rollups. A refresh recomputes one programme's row from its raw rows with
  * the domain's pure `computeOutcomeRollup`, under the programme's lock: however often and in
- * whatever order refreshes run, the row ends equal to a recompute from scratch. The nightly run
+ * whatever order refreshes run, the row's live figures end equal to a recompute from scratch. What
+ * the dashboards read, the published subscales, move only by the publication rule (`publishSubscales`):
+ * at the minimum group size, then only after that many more pairs. The nightly run
  * refreshes every programme of every active organisation (one job each), so a lost nudge costs
  * at most a day.
  */
@@ -29,7 +31,8 @@ export class OutcomeRollupService {
     const raw = await this.rollups.rawRows(uow, tenantId, programmeId);
     if (!raw) return null;
     const figures = computeOutcomeRollup({ ...raw, subscales: subscalesOf(raw) });
-    await this.rollups.write(uow, tenantId, programmeId, figures);
+    const { published, minGroupSize } = await this.rollups.publication(uow, tenantId, programmeId);
+    await this.rollups.write(uow, tenantId, programmeId, figures, publishSubscales(figures.subscales, published, minGroupSize));
     return figures;
   }
 
