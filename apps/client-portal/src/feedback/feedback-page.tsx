@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { InstrumentItem, ScaleItem } from '@lena/domain';
 import type { FeedbackApi, FeedbackForm, LinkState } from './feedback-api.js';
+import { useLinkPageView, type LinkPageView } from '../link-pages/link-page-api.js';
 
-type View = { kind: 'loading' } | { kind: 'form'; form: FeedbackForm } | { kind: 'thanks' } | { kind: 'refused'; linkState: LinkState } | { kind: 'failed' };
+type View = LinkPageView<FeedbackForm>;
 
 /** The pages for a link that cannot be used, in plain words. */
 const REFUSALS: Record<LinkState, { title: string; body: ReactNode }> = {
@@ -57,18 +58,7 @@ function sessionDate(iso: string): string {
  * (aria-describedby).
  */
 export function FeedbackPage({ token, api }: { token: string; api: FeedbackApi }) {
-  const [view, setView] = useState<View>({ kind: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    void api.loadForm(token).then((outcome) => {
-      if (!live) return;
-      setView(outcome.kind === 'form' ? { kind: 'form', form: outcome.form } : outcome.kind === 'refused' ? { kind: 'refused', linkState: outcome.linkState } : { kind: 'failed' });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, token]);
+  const [view, setView] = useLinkPageView(token, api);
 
   return (
     <main className="lena-width lena-main feedback-page" id="main">

@@ -1,12 +1,9 @@
-import type { FieldProblem, MeasurementPoint, OutcomeInstrument } from '@lena/domain';
+import type { MeasurementPoint, OutcomeInstrument } from '@lena/domain';
+import { loadLinkForm, sendLinkAnswers, type FormOutcome, type SendOutcome } from '../link-pages/link-page-api.js';
 
-/**
- * The measures page's two calls to the API, by plain fetch (no GraphQL client: the page must stay
- * small). The link's secret goes in the request body, never in an address.
- */
+export type { LinkState } from '../link-pages/link-page-api.js';
 
-/** Why a link cannot be used: each has a page of its own. */
-export type LinkState = 'SPENT' | 'EXPIRED' | 'UNKNOWN';
+/** The measures page's two calls to the API (`/outcomes/form`, `/outcomes/responses`). */
 
 export interface MeasuresForm {
   programmeTitle: string;
@@ -19,56 +16,14 @@ export interface MeasuresForm {
 /** The answers: instrument key → item key → the chosen option's value. */
 export type MeasuresAnswers = Record<string, Record<string, number>>;
 
-export type FormOutcome = { kind: 'form'; form: MeasuresForm } | { kind: 'refused'; linkState: LinkState } | { kind: 'failed' };
-export type SendOutcome = { kind: 'stored' } | { kind: 'refused'; linkState: LinkState } | { kind: 'invalid'; fieldProblems: FieldProblem[] } | { kind: 'failed' };
-
 export interface MeasuresApi {
-  loadForm(token: string): Promise<FormOutcome>;
+  loadForm(token: string): Promise<FormOutcome<MeasuresForm>>;
   sendAnswers(token: string, answers: MeasuresAnswers): Promise<SendOutcome>;
-}
-
-interface ErrorBody {
-  error?: { code?: string; linkState?: LinkState; fieldProblems?: FieldProblem[] };
-}
-
-async function post(path: string, body: unknown, fetcher: typeof fetch): Promise<{ status: number; json: unknown } | null> {
-  try {
-    const response = await fetcher(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      // No cookies: a signed-in browser answers through the link alone, like anyone else.
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-    });
-    return { status: response.status, json: await response.json().catch(() => null) };
-  } catch {
-    return null;
-  }
-}
-
-function refusal(json: unknown): LinkState | undefined {
-  return (json as ErrorBody | null)?.error?.linkState;
 }
 
 export function httpMeasuresApi(fetcher: typeof fetch = (...args) => fetch(...args)): MeasuresApi {
   return {
-    async loadForm(token) {
-      const reply = await post('/outcomes/form', { token }, fetcher);
-      if (!reply) return { kind: 'failed' };
-      if (reply.status === 200) return { kind: 'form', form: reply.json as MeasuresForm };
-      const linkState = refusal(reply.json);
-      return linkState ? { kind: 'refused', linkState } : { kind: 'failed' };
-    },
-    async sendAnswers(token, answers) {
-      const reply = await post('/outcomes/responses', { token, answers }, fetcher);
-      if (!reply) return { kind: 'failed' };
-      if (reply.status === 201) return { kind: 'stored' };
-      const linkState = refusal(reply.json);
-      if (linkState) return { kind: 'refused', linkState };
-      const fieldProblems = (reply.json as ErrorBody | null)?.error?.fieldProblems;
-      return reply.status === 400 && fieldProblems?.length ? { kind: 'invalid', fieldProblems } : { kind: 'failed' };
-    },
+    loadForm: (token) => loadLinkForm<MeasuresForm>('/outcomes', token, fetcher),
+    sendAnswers: (token, answers) => sendLinkAnswers('/outcomes', { token, answers }, fetcher),
   };
 }

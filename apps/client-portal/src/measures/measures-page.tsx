@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { OutcomeInstrument, OutcomeItem } from '@lena/domain';
 import type { LinkState, MeasuresAnswers, MeasuresApi, MeasuresForm } from './measures-api.js';
+import { useLinkPageView, type LinkPageView } from '../link-pages/link-page-api.js';
 
-type View = { kind: 'loading' } | { kind: 'form'; form: MeasuresForm } | { kind: 'thanks' } | { kind: 'refused'; linkState: LinkState } | { kind: 'failed' };
+type View = LinkPageView<MeasuresForm>;
 
 const REFUSALS: Record<LinkState, { title: string; body: ReactNode }> = {
   SPENT: {
@@ -53,18 +54,7 @@ const controlId = (instrument: OutcomeInstrument, item: OutcomeItem, value: numb
  * were answered to score.
  */
 export function MeasuresPage({ token, api }: { token: string; api: MeasuresApi }) {
-  const [view, setView] = useState<View>({ kind: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    void api.loadForm(token).then((outcome) => {
-      if (!live) return;
-      setView(outcome.kind === 'form' ? { kind: 'form', form: outcome.form } : outcome.kind === 'refused' ? { kind: 'refused', linkState: outcome.linkState } : { kind: 'failed' });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, token]);
+  const [view, setView] = useLinkPageView(token, api);
 
   return (
     <main className="lena-width lena-main feedback-page" id="main">
