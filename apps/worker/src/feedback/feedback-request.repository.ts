@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { oneRow, type UnitOfWork } from '@lena/database';
 import type { FeedbackSettings, Instrument } from '@lena/domain';
+import type { LinkHash, LinkRecipient } from '../notifications/services/single-use-link-mailer.service';
 
 /** A delivered session that has no feedback request yet, with what its request's window is computed from. */
 export interface SessionAwaitingFeedback {
@@ -20,13 +21,6 @@ export interface FeedbackRecipient {
   startsAt: Date;
   closesAt: Date;
   timeZone: string;
-}
-
-/** A link to issue or rotate: the SHA-256 of its secret, never the secret. */
-export interface LinkHash {
-  requestId: string;
-  userId: string;
-  tokenHash: Buffer;
 }
 
 /** Who attended, as the feedback context counts it: present or joined late; never absent or apologies. */
@@ -139,7 +133,7 @@ export class FeedbackRequestRepository {
    * sweep's insert waits for this one's transaction and then does nothing, so only the links
    * returned here may be emailed.
    */
-  async issue(uow: UnitOfWork, tenantId: string, links: readonly LinkHash[]): Promise<Array<{ requestId: string; userId: string }>> {
+  async issue(uow: UnitOfWork, tenantId: string, links: readonly LinkHash[]): Promise<LinkRecipient[]> {
     if (links.length === 0) return [];
     return uow.query<{ requestId: string; userId: string }>(
       `WITH link AS (
@@ -207,7 +201,7 @@ export class FeedbackRequestRepository {
    * first one; the old link stops working) and marks them reminded, only while still unreminded and
    * unspent; the links rotated, which alone may be emailed.
    */
-  async rotateForReminder(uow: UnitOfWork, tenantId: string, links: readonly LinkHash[]): Promise<Array<{ requestId: string; userId: string }>> {
+  async rotateForReminder(uow: UnitOfWork, tenantId: string, links: readonly LinkHash[]): Promise<LinkRecipient[]> {
     if (links.length === 0) return [];
     return uow.query<{ requestId: string; userId: string }>(
       `UPDATE feedback_link l SET token_hash = rotated.token_hash, reminded_at = now()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@lena/database';
 import type { InstrumentLicence, MeasurementPoint, MeasurementToOpen, OutcomeInstrument, SessionTimes } from '@lena/domain';
+import type { LinkHash, LinkRecipient } from '../notifications/services/single-use-link-mailer.service';
 
 /** A programme with a measurement plan that may still have points to open, with what its windows are computed from. */
 export interface PlannedProgramme {
@@ -22,13 +23,6 @@ export interface OutcomeRecipient {
   point: MeasurementPoint;
   closesAt: Date;
   timeZone: string;
-}
-
-/** A link to issue or rotate: the SHA-256 of its secret, never the secret. */
-export interface OutcomeLinkHash {
-  requestId: string;
-  userId: string;
-  tokenHash: Buffer;
 }
 
 /** The columns an outcomes email needs, over `r` (request), `p` (programme) and `u` (recipient). */
@@ -126,7 +120,7 @@ export class OutcomeRequestRepository {
   }
 
   /** Issues links with their unspent rows; only the links returned here may be emailed (one per person and request, unique index). */
-  async issue(uow: UnitOfWork, tenantId: string, links: readonly OutcomeLinkHash[]): Promise<Array<{ requestId: string; userId: string }>> {
+  async issue(uow: UnitOfWork, tenantId: string, links: readonly LinkHash[]): Promise<LinkRecipient[]> {
     if (links.length === 0) return [];
     return uow.query<{ requestId: string; userId: string }>(
       `WITH link AS (
@@ -165,7 +159,7 @@ export class OutcomeRequestRepository {
   }
 
   /** New secrets for reminded links (the first link stops working), only while unreminded and unspent; the links rotated. */
-  async rotateForReminder(uow: UnitOfWork, tenantId: string, links: readonly OutcomeLinkHash[]): Promise<Array<{ requestId: string; userId: string }>> {
+  async rotateForReminder(uow: UnitOfWork, tenantId: string, links: readonly LinkHash[]): Promise<LinkRecipient[]> {
     if (links.length === 0) return [];
     return uow.query<{ requestId: string; userId: string }>(
       `UPDATE outcome_link l SET token_hash = rotated.token_hash, reminded_at = now()

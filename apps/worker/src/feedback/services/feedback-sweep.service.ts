@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_SESSION_FEEDBACK, feedbackWindow } from '@lena/domain';
 import { JobQueues } from '@lena/jobs';
@@ -7,9 +6,9 @@ import { WORKER_CONFIG } from '../../config/config.module';
 import type { WorkerConfig } from '../../config/worker-config';
 import type { TenantJobContext } from '../../jobs/job-handler';
 import { inPlatformTransaction } from '../../jobs/platform-transaction';
-import { OutboxEmailService } from '../../notifications/services/outbox-email.service';
+import { SingleUseLinkMailer } from '../../notifications/services/single-use-link-mailer.service';
 import { feedbackInvitationEmail, feedbackPageUrl, feedbackReminderEmail } from '../feedback-emails';
-import { FeedbackRequestRepository, type FeedbackRecipient, type LinkHash } from '../feedback-request.repository';
+import { FeedbackRequestRepository } from '../feedback-request.repository';
 import { FeedbackPublicationService } from './feedback-publication.service';
 
 /** Rows taken per statement; a sweep keeps taking until none are left. */
@@ -27,14 +26,6 @@ export interface TenantFeedbackSweepOutcome {
   /** Sessions whose results were published by the sweep (a publication nudge was lost). */
   published: number;
 }
-
-/** A new link secret: 32 random bytes, base64url (FEEDBACK_TOKEN_PATTERN); only its hash is stored. */
-function newSecret(): { token: string; tokenHash: Buffer } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, tokenHash: createHash('sha256').update(token).digest() };
-}
-
-const key = (link: { requestId: string; userId: string }) => `${link.requestId}/${link.userId}`;
 
 /**
  * The feedback queue's sweep, derived from the database like the scheduling sweep: every minute
@@ -58,7 +49,7 @@ export class FeedbackSweepService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly requests: FeedbackRequestRepository,
-    private readonly emails: OutboxEmailService,
+    private readonly links: SingleUseLinkMailer,
     private readonly jobQueues: JobQueues,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly publication: FeedbackPublicationService,
@@ -96,45 +87,21 @@ export class FeedbackSweepService {
     return opened;
   }
 
-  private async issueLinks({ uow, tenantId }: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<number> {
-    let issued = 0;
-    for (;;) {
-      const recipients = await this.requests.awaitingLink(uow, tenantId, FEEDBACK_BATCH);
-      if (recipients.length === 0) break;
-      const created = await this.send(recipients, (links) => this.requests.issue(uow, tenantId, links), feedbackInvitationEmail, uow, tenantId);
-      issued += created;
-      // A racing sweep issued some of these: the next batch would find the same rows again.
-      if (recipients.length < FEEDBACK_BATCH || created === 0) break;
-    }
-    return issued;
-  }
-
-  private async remind({ uow, tenantId }: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<number> {
-    let reminded = 0;
-    for (;;) {
-      const due = await this.requests.claimDueReminders(uow, tenantId, FEEDBACK_BATCH);
-      if (due.length === 0) break;
-      reminded += await this.send(due, (links) => this.requests.rotateForReminder(uow, tenantId, links), feedbackReminderEmail, uow, tenantId);
-      if (due.length < FEEDBACK_BATCH) break;
-    }
-    return reminded;
-  }
-
-  /** New secrets for `recipients`, written by `write`; only the links it reports written are emailed. */
-  private async send(
-    recipients: readonly FeedbackRecipient[],
-    write: (links: LinkHash[]) => Promise<Array<{ requestId: string; userId: string }>>,
-    email: typeof feedbackInvitationEmail,
-    uow: TenantJobContext['uow'],
-    tenantId: string,
-  ): Promise<number> {
-    const secrets = new Map(recipients.map((recipient) => [key(recipient), { recipient, ...newSecret() }]));
-    const written = await write([...secrets.values()].map(({ recipient, tokenHash }) => ({ requestId: recipient.requestId, userId: recipient.userId, tokenHash })));
-    const messages = written.map((link) => {
-      const { recipient, token } = secrets.get(key(link))!;
-      return email(recipient, feedbackPageUrl(this.config.clientPortalUrl, token));
+  private issueLinks({ uow, tenantId }: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<number> {
+    return this.links.sendInBatches(uow, tenantId, {
+      batchSize: FEEDBACK_BATCH,
+      take: () => this.requests.awaitingLink(uow, tenantId, FEEDBACK_BATCH),
+      write: (links) => this.requests.issue(uow, tenantId, links),
+      email: (recipient, token) => feedbackInvitationEmail(recipient, feedbackPageUrl(this.config.clientPortalUrl, token)),
     });
-    await this.emails.queueEmails(uow, tenantId, messages);
-    return written.length;
+  }
+
+  private remind({ uow, tenantId }: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<number> {
+    return this.links.sendInBatches(uow, tenantId, {
+      batchSize: FEEDBACK_BATCH,
+      take: () => this.requests.claimDueReminders(uow, tenantId, FEEDBACK_BATCH),
+      write: (links) => this.requests.rotateForReminder(uow, tenantId, links),
+      email: (recipient, token) => feedbackReminderEmail(recipient, feedbackPageUrl(this.config.clientPortalUrl, token)),
+    });
   }
 }

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { askableInstruments, measurementsToOpen, measurementWindows, type MeasurementToOpen } from '@lena/domain';
 import { JobQueues } from '@lena/jobs';
@@ -7,9 +6,9 @@ import { WORKER_CONFIG } from '../../config/config.module';
 import type { WorkerConfig } from '../../config/worker-config';
 import type { TenantJobContext } from '../../jobs/job-handler';
 import { inPlatformTransaction } from '../../jobs/platform-transaction';
-import { OutboxEmailService } from '../../notifications/services/outbox-email.service';
+import { SingleUseLinkMailer } from '../../notifications/services/single-use-link-mailer.service';
 import { measuresPageUrl, outcomeInvitationEmail, outcomeReminderEmail } from '../outcome-emails';
-import { OutcomeRequestRepository, type OutcomeLinkHash, type OutcomeRecipient } from '../outcome-request.repository';
+import { OutcomeRequestRepository } from '../outcome-request.repository';
 
 /** Rows taken per statement; a sweep keeps taking until none are left. */
 export const OUTCOMES_BATCH = 500;
@@ -22,14 +21,6 @@ export interface TenantOutcomeSweepOutcome {
   /** Reminders sent (each link reminded once, with a new secret). */
   reminders: number;
 }
-
-/** A new link secret: 32 random bytes, base64url (OUTCOME_TOKEN_PATTERN); only its hash is stored. */
-function newSecret(): { token: string; tokenHash: Buffer } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, tokenHash: createHash('sha256').update(token).digest() };
-}
-
-const key = (link: { requestId: string; userId: string }) => `${link.requestId}/${link.userId}`;
 
 /**
  * The outcomes queue's sweep, derived from the database like the feedback sweep: every five
@@ -50,7 +41,7 @@ export class OutcomeSweepService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly requests: OutcomeRequestRepository,
-    private readonly emails: OutboxEmailService,
+    private readonly links: SingleUseLinkMailer,
     private readonly jobQueues: JobQueues,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
@@ -82,44 +73,21 @@ export class OutcomeSweepService {
     return this.requests.open(uow, tenantId, toOpen);
   }
 
-  private async issueLinks({ uow, tenantId }: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<number> {
-    let issued = 0;
-    for (;;) {
-      const recipients = await this.requests.awaitingLink(uow, tenantId, OUTCOMES_BATCH);
-      if (recipients.length === 0) break;
-      const created = await this.send(recipients, (links) => this.requests.issue(uow, tenantId, links), outcomeInvitationEmail, uow, tenantId);
-      issued += created;
-      if (recipients.length < OUTCOMES_BATCH || created === 0) break;
-    }
-    return issued;
-  }
-
-  private async remind({ uow, tenantId }: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<number> {
-    let reminded = 0;
-    for (;;) {
-      const due = await this.requests.claimDueReminders(uow, tenantId, OUTCOMES_BATCH);
-      if (due.length === 0) break;
-      reminded += await this.send(due, (links) => this.requests.rotateForReminder(uow, tenantId, links), outcomeReminderEmail, uow, tenantId);
-      if (due.length < OUTCOMES_BATCH) break;
-    }
-    return reminded;
-  }
-
-  /** New secrets for `recipients`, written by `write`; only the links it reports written are emailed. */
-  private async send(
-    recipients: readonly OutcomeRecipient[],
-    write: (links: OutcomeLinkHash[]) => Promise<Array<{ requestId: string; userId: string }>>,
-    email: typeof outcomeInvitationEmail,
-    uow: TenantJobContext['uow'],
-    tenantId: string,
-  ): Promise<number> {
-    const secrets = new Map(recipients.map((recipient) => [key(recipient), { recipient, ...newSecret() }]));
-    const written = await write([...secrets.values()].map(({ recipient, tokenHash }) => ({ requestId: recipient.requestId, userId: recipient.userId, tokenHash })));
-    const messages = written.map((link) => {
-      const { recipient, token } = secrets.get(key(link))!;
-      return email(recipient, measuresPageUrl(this.config.clientPortalUrl, token));
+  private issueLinks({ uow, tenantId }: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<number> {
+    return this.links.sendInBatches(uow, tenantId, {
+      batchSize: OUTCOMES_BATCH,
+      take: () => this.requests.awaitingLink(uow, tenantId, OUTCOMES_BATCH),
+      write: (links) => this.requests.issue(uow, tenantId, links),
+      email: (recipient, token) => outcomeInvitationEmail(recipient, measuresPageUrl(this.config.clientPortalUrl, token)),
     });
-    await this.emails.queueEmails(uow, tenantId, messages);
-    return written.length;
+  }
+
+  private remind({ uow, tenantId }: Pick<TenantJobContext, 'uow' | 'tenantId'>): Promise<number> {
+    return this.links.sendInBatches(uow, tenantId, {
+      batchSize: OUTCOMES_BATCH,
+      take: () => this.requests.claimDueReminders(uow, tenantId, OUTCOMES_BATCH),
+      write: (links) => this.requests.rotateForReminder(uow, tenantId, links),
+      email: (recipient, token) => outcomeReminderEmail(recipient, measuresPageUrl(this.config.clientPortalUrl, token)),
+    });
   }
 }
