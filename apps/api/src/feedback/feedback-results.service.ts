@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, feedbackThresholds, isFacilitator, summariseFeedback, TenantRole, type FigureResult, type Principal } from '@lena/domain';
 import { FeedbackLinkRepository } from './feedback-link.repository';
 import { FeedbackResultsRepository, type FeedbackProgramme } from './feedback-results.repository';
-import type { FeedbackFigure, FeedbackResults } from './dtos/feedback-results.type';
+import type { FeedbackFigure, FeedbackResults, FeedbackScores } from './dtos/feedback-results.type';
 
 /**
  * A programme's feedback for its assigned facilitators and its organisation's admins: the
@@ -51,6 +51,56 @@ export class FeedbackResultsService {
         figure: toFigure(byKey.get(session.sessionId)!),
       })),
     };
+  }
+
+  /**
+   * The programme-level scores of several programmes at once, each exactly as `programmeResults`
+   * decides it (the programme and all its sessions, suppressed together, over the latest wording),
+   * in a fixed number of statements however many programmes: the dashboards list many. Null for a
+   * programme with no feedback request yet. A programme the reader may not see is NOT_FOUND, as in
+   * `programmeResults`.
+   */
+  async programmesScores(principal: Principal, programmeIds: readonly string[]): Promise<Map<string, FeedbackScores | null>> {
+    const wanted = [...new Set(programmeIds)];
+    if (wanted.length === 0) return new Map();
+    let programmes: FeedbackProgramme[] = [];
+    if (principal.tenantId) {
+      if (principal.tenantRole === TenantRole.ORG_ADMIN) programmes = await this.results.findManyInTenant(principal.tenantId, wanted);
+    } else if (isFacilitator(principal)) {
+      programmes = await this.results.findManyAssigned(principal.userId, wanted);
+    }
+    if (programmes.length !== wanted.length) throw DomainError.notFound('That programme');
+    const [settingsOf, allSessions] = await Promise.all([
+      this.results.settingsOf([...new Set(programmes.map((programme) => programme.tenantId))]),
+      this.results.sessionsOfProgrammes(programmes),
+    ]);
+    const sessionsOf = new Map<string, typeof allSessions>();
+    for (const session of allSessions) sessionsOf.set(session.programmeId, [...(sessionsOf.get(session.programmeId) ?? []), session]);
+    // Figures are over answers to one wording: the one each programme's latest session was asked.
+    const asked = new Map(
+      programmes.map((programme) => {
+        const sessions = sessionsOf.get(programme.id) ?? [];
+        const instrumentId = sessions.at(-1)?.instrumentId;
+        return [programme.id, { instrumentId, sessions: sessions.filter((session) => session.instrumentId === instrumentId) }] as const;
+      }),
+    );
+    const instrumentIds = [...new Set([...asked.values()].flatMap(({ instrumentId }) => (instrumentId ? [instrumentId] : [])))];
+    const instruments = new Map(await Promise.all(instrumentIds.map(async (id) => [id, await this.links.instrument(id)] as const)));
+    const tallies = await this.results.scoreTalliesOf([...asked.values()].flatMap(({ sessions }) => sessions));
+    return new Map(
+      programmes.map((programme) => {
+        const { instrumentId, sessions } = asked.get(programme.id)!;
+        if (!instrumentId) return [programme.id, null] as const;
+        const thresholds = feedbackThresholds(settingsOf.get(programme.tenantId)!, programme.serviceType);
+        const figures = summariseFeedback(
+          instruments.get(instrumentId)!,
+          [{ key: 'programme', cells: sessions.map((session) => session.sessionId) }, ...sessions.map((session) => ({ key: session.sessionId, cells: [session.sessionId] }))],
+          tallies,
+          thresholds,
+        );
+        return [programme.id, toFigure(figures.find((figure) => figure.key === 'programme') ?? emptyFigure(thresholds.minGroupSize)).scores] as const;
+      }),
+    );
   }
 
   private async viewable(principal: Principal, programmeId: string): Promise<FeedbackProgramme> {

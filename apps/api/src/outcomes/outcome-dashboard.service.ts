@@ -42,7 +42,11 @@ export class OutcomeDashboardService {
     if (filter.teamId && !(await this.dashboards.teamExists(tenantId, filter.teamId))) throw DomainError.notFound('That team');
     if (filter.programmeId && !(await this.dashboards.programmeExists(tenantId, filter.programmeId))) throw DomainError.notFound('That programme');
     const { figures, computedAt } = await this.figures(tenantId, filter);
-    const feedback = await Promise.all(figures.programmes.map((programme) => this.feedbackOf(principal, programme.programmeId)));
+    // One batched read for every programme listed, not one per programme.
+    const feedback = await this.feedback.programmesScores(
+      principal,
+      figures.programmes.map((programme) => programme.programmeId),
+    );
     return {
       minGroupSize: figures.minGroupSize,
       total: {
@@ -51,7 +55,7 @@ export class OutcomeDashboardService {
         attendance: toAttendance(figures.total.attendance),
         changes: figures.total.changes.map(toChange),
       },
-      programmes: figures.programmes.map((programme, index) => toProgramme(programme, figures.minGroupSize, feedback[index]!)),
+      programmes: figures.programmes.map((programme) => toProgramme(programme, figures.minGroupSize, feedback.get(programme.programmeId) ?? null)),
       sessionsByMonth: figures.sessionsByMonth,
       changeTrends: figures.changeTrends.map((trend) => ({ ...trend, points: trend.points.map((point) => ({ month: point.month, change: toChange(point.change) })) })),
       teams: figures.options.teams,
