@@ -20,6 +20,16 @@ export interface FeedbackSession {
   publishedOn: string | null;
 }
 
+/** One organisation's published feedback over one form, summed. */
+export interface PlatformFeedbackTally {
+  tenantId: string;
+  tenantName: string;
+  minGroupSize: number;
+  instrumentId: string;
+  responses: number;
+  tallies: Record<string, number[]>;
+}
+
 const PROGRAMME = `SELECT p.id, p.tenant_id AS "tenantId", p.service_type AS "serviceType" FROM programme p`;
 
 /**
@@ -103,6 +113,19 @@ export class FeedbackResultsRepository {
     );
     for (const row of rows) if (tallies[row.sessionId]) tallies[row.sessionId] = toCellTally(row);
     return tallies;
+  }
+
+  /**
+   * For a platform admin (nothing for anyone else): each organisation's published snapshots summed
+   * per feedback form, through `platform_feedback_tallies()` (migration 1797700000000), with the
+   * organisation's minimum group size. Scale answers only, never comments.
+   */
+  async platformTallies(): Promise<PlatformFeedbackTally[]> {
+    return requestContext().uow.query<PlatformFeedbackTally>(
+      `SELECT f.tenant_id AS "tenantId", f.tenant_name AS "tenantName", f.min_group_size AS "minGroupSize", f.instrument_id AS "instrumentId",
+              f.responses, f.tallies
+         FROM platform_feedback_tallies() f`,
+    );
   }
 
   async settings(tenantId: string): Promise<FeedbackSettings> {

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, feedbackThresholds, isFacilitator, summariseFeedback, TenantRole, type FigureResult, type Principal } from '@lena/domain';
+import {
+  DomainError,
+  feedbackThresholds,
+  isFacilitator,
+  scaleItems,
+  summariseFeedback,
+  TenantRole,
+  type FigureResult,
+  type OrganisationItemMeans,
+  type Principal,
+} from '@lena/domain';
 import { FeedbackLinkRepository } from './feedback-link.repository';
 import { FeedbackResultsRepository, type FeedbackProgramme } from './feedback-results.repository';
 import type { FeedbackFigure, FeedbackResults, FeedbackScores } from './dtos/feedback-results.type';
@@ -101,6 +111,47 @@ export class FeedbackResultsService {
         return [programme.id, toFigure(figures.find((figure) => figure.key === 'programme') ?? emptyFigure(thresholds.minGroupSize)).scores] as const;
       }),
     );
+  }
+
+  /**
+   * For the platform admins' benchmark: every organisation's item means over its published
+   * feedback (all its sessions' snapshots together, one figure per organisation), each decided by
+   * the one suppression rule with that organisation's own minimum group size, over the form most
+   * organisations have published answers to (the newest of a tie). An organisation with nothing
+   * published is withheld like one below its threshold.
+   */
+  async platformItemMeans(): Promise<{
+    instrument: { title: string; items: Array<{ itemId: string; prompt: string }> } | null;
+    organisations: Array<OrganisationItemMeans & { name: string }>;
+  }> {
+    const tallies = await this.results.platformTallies();
+    const organisationsPer = new Map<string, number>();
+    for (const tally of tallies) organisationsPer.set(tally.instrumentId, (organisationsPer.get(tally.instrumentId) ?? 0) + 1);
+    const candidates = await Promise.all([...organisationsPer.keys()].map(async (id) => ({ id, instrument: await this.links.instrument(id) })));
+    const chosen = candidates.sort((a, b) => organisationsPer.get(b.id)! - organisationsPer.get(a.id)! || b.instrument.version - a.instrument.version)[0];
+    if (!chosen) return { instrument: null, organisations: [] };
+    const organisations = tallies
+      .filter((tally) => tally.instrumentId === chosen.id)
+      .map((tally) => {
+        const thresholds = { minGroupSize: tally.minGroupSize, minCommentGroupSize: Math.max(tally.minGroupSize, 10), commentsEnabled: false };
+        const [figure] = summariseFeedback(
+          chosen.instrument,
+          [{ key: 'organisation', cells: ['organisation'] }],
+          { organisation: { responses: tally.responses, histograms: tally.tallies, comments: [] } },
+          thresholds,
+        );
+        const scores = figure!.scores;
+        return {
+          tenantId: tally.tenantId,
+          name: tally.tenantName,
+          items: scores.shown ? scores.items.map((item) => ({ itemId: item.itemId, mean: item.mean })) : null,
+          withheldMessage: scores.shown ? null : scores.message,
+        };
+      });
+    return {
+      instrument: { title: chosen.instrument.title, items: scaleItems(chosen.instrument).map((item) => ({ itemId: item.id, prompt: item.prompt })) },
+      organisations,
+    };
   }
 
   private async viewable(principal: Principal, programmeId: string): Promise<FeedbackProgramme> {

@@ -113,7 +113,7 @@ export class OutcomeDashboardService {
   }
 }
 
-function toProgramme(programme: ProgrammeOutcomeFigures, minGroupSize: number, feedback: FeedbackScores | null): ProgrammeOutcomes {
+export function toProgramme(programme: ProgrammeOutcomeFigures, minGroupSize: number, feedback: FeedbackScores | null): ProgrammeOutcomes {
   return {
     programmeId: programme.programmeId,
     title: programme.title,
@@ -129,13 +129,13 @@ function toProgramme(programme: ProgrammeOutcomeFigures, minGroupSize: number, f
   };
 }
 
-function toAttendance(figure: AttendanceFigure): OutcomeAttendance {
+export function toAttendance(figure: AttendanceFigure): OutcomeAttendance {
   return figure.shown
     ? { shown: true, withheldReason: null, message: null, people: figure.people, marked: figure.marked, present: figure.present, rate: figure.rate }
     : { shown: false, withheldReason: figure.reason, message: figure.message, people: null, marked: null, present: null, rate: null };
 }
 
-function toChange(change: ChangeFigure): OutcomeChange {
+export function toChange(change: ChangeFigure): OutcomeChange {
   const base = { instrumentKey: change.instrumentKey, subscaleKey: change.subscaleKey, title: change.title, direction: change.direction };
   const { figure } = change;
   if (!figure.shown) {

@@ -11,8 +11,9 @@ export async function publishedFeedback(
   programmeId: string,
   sequence: number,
   tallies: Record<string, readonly number[]>,
+  startsAt = new Date(Date.now() - (sequence + 1) * 86_400_000),
 ): Promise<{ sessionId: string }> {
-  const session = await api.fixtures.groupSession(tenantId, programmeId, sequence, new Date(Date.now() - (sequence + 1) * 86_400_000));
+  const session = await api.fixtures.groupSession(tenantId, programmeId, sequence, startsAt);
   const request = await api.fixtures.feedbackRequest(tenantId, session.id);
   const responses = Math.max(...Object.values(tallies).map((counts) => counts.reduce((sum, count) => sum + count, 0)));
   await api.fixtures.asTenant(
