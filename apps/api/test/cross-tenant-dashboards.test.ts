@@ -5,6 +5,7 @@ import { expectData, expectError, fieldProblem } from './support/expectations';
 import { unique, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import { signedIn } from './support/programmes';
 import { publishedFeedback } from './support/published-feedback';
+import { countStatements } from './support/statement-counter';
 import { startTestApi, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
 
@@ -296,6 +297,30 @@ describe('facilitatorDashboard', () => {
 
   it('is FORBIDDEN to org admins, participants and platform admins', async () => {
     for (const client of [orgAdminClient, participantClient, platformAdminClient]) expectError(await client.gql(FACILITATOR_DASHBOARD), 'FORBIDDEN');
+  });
+
+  it('costs the same statements however many programmes they run', async () => {
+    const busy = await api.fixtures.facilitator();
+    const busyClient = await signedIn(api, busy);
+    // An organisation of its own, whose sessions have feedback requests but nothing published (so no benchmark below counts it).
+    const busyTenant = await api.fixtures.tenant({ name: `Busy ${unique()}` });
+    const team = await api.fixtures.team(busyTenant.id);
+    const assign = async (count: number) => {
+      for (let index = 0; index < count; index += 1) {
+        const programme = await api.fixtures.programme(busyTenant.id, team.id, { title: `Busy ${unique()}` });
+        await rollUp(programme, 5);
+        const session = await api.fixtures.groupSession(busyTenant.id, programme.id, 1, new Date('2026-12-01T10:00:00Z'));
+        await api.fixtures.feedbackRequest(busyTenant.id, session.id);
+        await api.fixtures.programmeFacilitator(busyTenant.id, programme.id, busy.id);
+      }
+    };
+    const counter = countStatements(api);
+    await assign(1);
+    const one = await counter.during(() => facilitatorDashboard(busyClient));
+    await assign(4);
+    const five = await counter.during(() => facilitatorDashboard(busyClient));
+    expect(five.result.organisations[0]!.programmes).toHaveLength(5);
+    expect(five.statements.length).toBe(one.statements.length);
   });
 });
 
