@@ -16,7 +16,7 @@ import type { TestClient } from './support/test-client';
  * minimum group size; nobody else reads them.
  */
 
-const CHANGE = `subscaleKey shown message n meanDifference hedgesG summary`;
+const CHANGE = `instrumentKey subscaleKey title shown message n meanDifference hedgesG summary`;
 const FACILITATOR_DASHBOARD = `{ facilitatorDashboard { organisations { tenantId name minGroupSize programmes {
   programmeId title teamName computedAt sessions { bought planned delivered cancelled } attendance { shown message people rate }
   changes { ${CHANGE} } feedback { shown message responses items { itemId mean } } } } } }`;
@@ -31,6 +31,7 @@ const BENCHMARK = `query($id: ID!) { feedbackBenchmark(tenantId: $id) { tenantId
 
 interface Change {
   subscaleKey: string;
+  title: string;
   shown: boolean;
   message: string | null;
   n: number | null;
@@ -176,6 +177,20 @@ beforeAll(async () => {
   await rollUp(notMine, 9);
   // Five paired respondents: enough at Northshire, not at Coastal.
   await rollUp(coastal, 5);
+  // Coastal also asks an instrument of its own, whose subscale its dashboard names as it does.
+  const coastAdmin = await api.fixtures.orgAdmin(coast.id);
+  await api.fixtures.asTenant(
+    coast.id,
+    `INSERT INTO tenant_outcome_instrument (tenant_id, key, version, title, licence, definition, created_by)
+     VALUES ($1, 'harbour-wellbeing', 1, 'Harbour wellbeing', '{}', '{"subscales": [{"key": "calm", "title": "Calm at work"}]}', $2)`,
+    [coast.id, coastAdmin.id],
+  );
+  const calm = { instrumentKey: 'harbour-wellbeing', subscaleKey: 'calm', direction: 'HIGHER_IS_BETTER', reliable: null };
+  await api.fixtures.asTenant(coast.id, `UPDATE outcome_rollup SET subscales = subscales || $3::jsonb WHERE tenant_id = $1 AND programme_id = $2`, [
+    coast.id,
+    coastal.id,
+    JSON.stringify([{ ...calm, moments: { n: 5, sumBefore: 15, sumAfter: 20, sumDifference: 5, sumSquaredDifference: 7 } }]),
+  ]);
   facilitator = await api.fixtures.facilitator();
   await api.fixtures.programmeFacilitator(north.id, mine.id, facilitator.id);
   await api.fixtures.programmeFacilitator(coast.id, coastal.id, facilitator.id);
@@ -199,7 +214,7 @@ afterAll(async () => {
 
 describe('the functions under them (migration 1797700000000)', () => {
   it('are SECURITY DEFINER with a fixed search_path, executable by the application role and not PUBLIC, and return no person but a facilitator’s name', async () => {
-    const FUNCTIONS = ['facilitator_outcome_rollups', 'platform_facilitator_load', 'platform_feedback_tallies', 'platform_utilisation'];
+    const FUNCTIONS = ['facilitator_outcome_rollups', 'facilitator_subscale_labels', 'platform_facilitator_load', 'platform_feedback_tallies', 'platform_utilisation'];
     const { rows } = await api.owner.query<{ name: string; definer: boolean; config: string[]; acl: string; result: string }>(
       `SELECT p.proname AS name, p.prosecdef AS definer, p.proconfig AS config, array_to_string(p.proacl, ',') AS acl, pg_get_function_result(p.oid) AS result
          FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.proname = ANY ($1) ORDER BY p.proname`,
@@ -242,6 +257,7 @@ describe('facilitatorDashboard', () => {
       feedback: { shown: false, responses: null, items: null },
     });
     expect(coastalEntry!.changes[0]).toMatchObject({ shown: false, message: 'Fewer than 6 responses', n: null });
+    expect(coastalEntry!.changes.map((change) => change.title).sort()).toEqual(['Calm at work', 'Work-related burnout']);
   });
 
   it('decides each programme exactly as its organisation’s dashboard and its page do', async () => {

@@ -115,10 +115,16 @@ export class CrossTenantDashboardRepository {
     return row?.name ?? null;
   }
 
+  /** Subscale names of the organisations' own instruments, by organisation, where the facilitator has a programme. */
+  async facilitatorOwnSubscaleLabels(): Promise<Array<SubscaleLabel & { tenantId: string }>> {
+    return requestContext().uow.query<SubscaleLabel & { tenantId: string }>(
+      `SELECT l.tenant_id AS "tenantId", l.instrument_key AS "instrumentKey", l.subscale_key AS "subscaleKey", l.title FROM facilitator_subscale_labels() l`,
+    );
+  }
+
   /**
-   * Subscale names from the newest version of each of the platform's instruments. Across
-   * organisations a facilitator reads no organisation's own instruments, whose subscales keep
-   * their keys.
+   * Subscale names from the newest version of each of the platform's instruments (an
+   * organisation's own instrument of the same key takes their place).
    */
   async platformSubscaleLabels(instrumentKeys: readonly string[]): Promise<SubscaleLabel[]> {
     if (instrumentKeys.length === 0) return [];

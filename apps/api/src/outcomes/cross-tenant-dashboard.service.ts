@@ -17,6 +17,7 @@ import {
   type DashboardProgramme,
   type OrganisationUtilisationInput,
   type Principal,
+  type SubscaleLabel,
 } from '@lena/domain';
 import { FeedbackResultsService } from '../feedback/feedback-results.service';
 import type {
@@ -55,7 +56,16 @@ export class CrossTenantDashboardService {
     const rows = await this.dashboards.facilitatorRollups();
     const byTenant = new Map<string, FacilitatorRollupRow[]>();
     for (const row of rows) byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row]);
-    const labels = await this.dashboards.platformSubscaleLabels([...new Set(rows.flatMap((row) => row.rollup?.subscales.map((subscale) => subscale.instrumentKey) ?? []))]);
+    const [platformLabels, ownLabels] = await Promise.all([
+      this.dashboards.platformSubscaleLabels([...new Set(rows.flatMap((row) => row.rollup?.subscales.map((subscale) => subscale.instrumentKey) ?? []))]),
+      this.dashboards.facilitatorOwnSubscaleLabels(),
+    ]);
+    // As the organisation's dashboard names them: its own instrument of a key first, else the platform's.
+    const labelsOf = (tenantId: string): SubscaleLabel[] => {
+      const own = ownLabels.filter((label) => label.tenantId === tenantId);
+      const ownKeys = new Set(own.map((label) => label.instrumentKey));
+      return [...own, ...platformLabels.filter((label) => !ownKeys.has(label.instrumentKey))];
+    };
     const assigned = rows.filter((row) => row.assigned).map((row) => row.programmeId);
     const feedback = await this.feedback.programmesScores(principal, assigned);
     const organisations = [...byTenant.values()].map((tenantRows): FacilitatorDashboardOrganisation => {
@@ -69,7 +79,7 @@ export class CrossTenantDashboardService {
         serviceType: row.serviceType ?? 'GRP',
         rollup: row.rollup ?? nothingCounted(row.sessionCount ?? 0),
       }));
-      const figures = buildOutcomeDashboard(family, {}, minGroupSize, labels);
+      const figures = buildOutcomeDashboard(family, {}, minGroupSize, labelsOf(tenantId));
       const computedAt = new Map(tenantRows.map((row) => [row.programmeId, row.computedAt]));
       const theirs = new Set(tenantRows.filter((row) => row.assigned).map((row) => row.programmeId));
       return {

@@ -17,6 +17,8 @@ import { APP_ROLE } from '../database-config';
  *   organisation's dashboard and the programme's page decide it, so the three never disagree; so
  *   the other programmes' counts are needed, but not their names: a programme not theirs comes
  *   back with no title, team or service type, and the API returns only their own.
+ * - `facilitator_subscale_labels()`: the subscale names of those organisations' own instruments
+ *   (newest version of each), so a change reads as it does on the organisation's dashboard.
  * - `platform_utilisation(from, to)`: per organisation and month (`YYYY-MM`, in each
  *   programme's own zone): sessions bought (a programme's sessions, placed in the month of its
  *   first session; programmes accepted, active or completed), scheduled (not cancelled) and
@@ -62,6 +64,20 @@ export class OutcomePlatformDashboards1797700000000 implements MigrationInterfac
         $$;
       REVOKE ALL ON FUNCTION facilitator_outcome_rollups() FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION facilitator_outcome_rollups() TO ${APP_ROLE};
+
+      CREATE FUNCTION facilitator_subscale_labels()
+        RETURNS TABLE (tenant_id uuid, instrument_key text, subscale_key text, title text)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+        AS $$
+          SELECT i.tenant_id, i.key, s.subscale ->> 'key', s.subscale ->> 'title'
+            FROM (SELECT DISTINCT ON (t.tenant_id, t.key) t.tenant_id, t.key, t.definition
+                    FROM tenant_outcome_instrument t
+                   WHERE t.tenant_id IN (SELECT pf.tenant_id FROM programme_facilitator pf WHERE pf.user_id = NULLIF(current_setting('app.user_id', true), '')::uuid)
+                   ORDER BY t.tenant_id, t.key, t.version DESC) i
+            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(i.definition -> 'subscales') = 'array' THEN i.definition -> 'subscales' ELSE '[]'::jsonb END) AS s (subscale)
+        $$;
+      REVOKE ALL ON FUNCTION facilitator_subscale_labels() FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION facilitator_subscale_labels() TO ${APP_ROLE};
 
       CREATE FUNCTION platform_utilisation(p_from text, p_to text)
         RETURNS TABLE (tenant_id uuid, tenant_name text, min_group_size integer, month text, bought integer, scheduled integer, delivered integer,
@@ -170,6 +186,7 @@ export class OutcomePlatformDashboards1797700000000 implements MigrationInterfac
       DROP FUNCTION platform_feedback_tallies();
       DROP FUNCTION platform_facilitator_load(text, text);
       DROP FUNCTION platform_utilisation(text, text);
+      DROP FUNCTION facilitator_subscale_labels();
       DROP FUNCTION facilitator_outcome_rollups();
     `);
   }
