@@ -64,22 +64,30 @@ export class FeedbackResultsService {
   }
 
   /**
-   * The programme-level scores of several programmes at once, each exactly as `programmeResults`
-   * decides it (the programme and all its sessions, suppressed together, over the latest wording),
-   * in a fixed number of statements however many programmes: the dashboards list many. Null for a
-   * programme with no feedback request yet. A programme the reader may not see is NOT_FOUND, as in
-   * `programmeResults`.
+   * The programme-level scores of several programmes of one organisation at once, for its admins'
+   * dashboard: each exactly as `programmeResults` decides it (the programme and all its sessions,
+   * suppressed together, over the latest wording), in a fixed number of statements however many
+   * programmes. Null for a programme with no feedback request yet; a programme the organisation
+   * does not hold is NOT_FOUND, as in `programmeResults`.
    */
-  async programmesScores(principal: Principal, programmeIds: readonly string[]): Promise<Map<string, FeedbackScores | null>> {
+  async organisationProgrammesScores(tenantId: string, programmeIds: readonly string[]): Promise<Map<string, FeedbackScores | null>> {
     const wanted = [...new Set(programmeIds)];
-    if (wanted.length === 0) return new Map();
-    let programmes: FeedbackProgramme[] = [];
-    if (principal.tenantId) {
-      if (principal.tenantRole === TenantRole.ORG_ADMIN) programmes = await this.results.findManyInTenant(principal.tenantId, wanted);
-    } else if (isFacilitator(principal)) {
-      programmes = await this.results.findManyAssigned(principal.userId, wanted);
-    }
+    return this.scoresOf(wanted, wanted.length === 0 ? [] : await this.results.findManyInTenant(tenantId, wanted));
+  }
+
+  /**
+   * The same for the programmes a facilitator is assigned to, in any organisation (read through
+   * the `assigned_facilitators` policies), whichever organisation they are acting in: for their
+   * dashboard across organisations.
+   */
+  async assignedProgrammesScores(userId: string, programmeIds: readonly string[]): Promise<Map<string, FeedbackScores | null>> {
+    const wanted = [...new Set(programmeIds)];
+    return this.scoresOf(wanted, wanted.length === 0 ? [] : await this.results.findManyAssigned(userId, wanted));
+  }
+
+  private async scoresOf(wanted: readonly string[], programmes: readonly FeedbackProgramme[]): Promise<Map<string, FeedbackScores | null>> {
     if (programmes.length !== wanted.length) throw DomainError.notFound('That programme');
+    if (programmes.length === 0) return new Map();
     const [settingsOf, allSessions] = await Promise.all([
       this.results.settingsOf([...new Set(programmes.map((programme) => programme.tenantId))]),
       this.results.sessionsOfProgrammes(programmes),

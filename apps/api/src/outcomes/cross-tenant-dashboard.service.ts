@@ -67,7 +67,7 @@ export class CrossTenantDashboardService {
       return [...own, ...platformLabels.filter((label) => !ownKeys.has(label.instrumentKey))];
     };
     const assigned = rows.filter((row) => row.assigned).map((row) => row.programmeId);
-    const feedback = await this.feedback.programmesScores(principal, assigned);
+    const feedback = await this.feedback.assignedProgrammesScores(principal.userId, assigned);
     const organisations = [...byTenant.values()].map((tenantRows): FacilitatorDashboardOrganisation => {
       const [{ tenantId, tenantName, minGroupSize }] = tenantRows as [FacilitatorRollupRow, ...FacilitatorRollupRow[]];
       const family = tenantRows.map((row): DashboardProgramme => ({

@@ -36,15 +36,15 @@ export class OutcomeDashboardService {
     private readonly feedback: FeedbackResultsService,
   ) {}
 
-  async dashboard(principal: Principal, tenantId: string, input: OutcomeDashboardFilterInput | null | undefined): Promise<OutcomeDashboard> {
+  async dashboard(tenantId: string, input: OutcomeDashboardFilterInput | null | undefined): Promise<OutcomeDashboard> {
     const filter = parseInput(outcomeDashboardFilterSchema, input ?? {});
     // Another organisation's team or programme is not found, exactly as an id that exists nowhere.
     if (filter.teamId && !(await this.dashboards.teamExists(tenantId, filter.teamId))) throw DomainError.notFound('That team');
     if (filter.programmeId && !(await this.dashboards.programmeExists(tenantId, filter.programmeId))) throw DomainError.notFound('That programme');
     const { figures, computedAt } = await this.figures(tenantId, filter);
     // One batched read for every programme listed, not one per programme.
-    const feedback = await this.feedback.programmesScores(
-      principal,
+    const feedback = await this.feedback.organisationProgrammesScores(
+      tenantId,
       figures.programmes.map((programme) => programme.programmeId),
     );
     return {
