@@ -13,6 +13,7 @@ import { FacilitatorResolver } from './facilitators/facilitator.resolver';
 import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
 import { FeedbackResultsResolver } from './feedback/feedback-results.resolver';
+import { CrossTenantDashboardResolver } from './outcomes/cross-tenant-dashboard.resolver';
 import { OutcomeDashboardResolver } from './outcomes/outcome-dashboard.resolver';
 import { OutcomeInstrumentResolver } from './outcomes/outcome-instrument.resolver';
 import { MyMeasuresResolver } from './outcomes/my-measures.resolver';
@@ -44,6 +45,7 @@ const RESOLVERS = [
   FailedMessageResolver,
   FeedbackResultsResolver,
   OutcomeDashboardResolver,
+  CrossTenantDashboardResolver,
   OutcomeInstrumentResolver,
   OutcomePlanResolver,
   MyMeasuresResolver,

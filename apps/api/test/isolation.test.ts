@@ -641,6 +641,9 @@ describe('roles', () => {
     ['retryFailedMessage', 'mutation($id: ID!) { retryFailedMessage(id: $id) }', () => ({ id: randomUUID() })],
     ['facilitatorAvailability', 'query($id: ID!) { facilitatorAvailability(userId: $id) { timeZone } }', () => ({ id: randomUUID() })],
     ['programmePipeline', '{ programmePipeline { id } }', () => ({})],
+    // Across organisations (cross-tenant-dashboards.test.ts: figures, suppression, their functions answer nobody else).
+    ['platformDashboard', '{ platformDashboard { months utilisation { tenantId } facilitatorLoad { userId } } }', () => ({})],
+    ['feedbackBenchmark', 'query($id: ID!) { feedbackBenchmark(tenantId: $id) { tenantId items { itemId } } }', (w) => ({ id: w.tenant.id })],
     ['platformProgrammes', 'query($id: ID!) { platformProgrammes(filter: { tenantId: $id }) { items { programme { id } } } }', (w) => ({ id: w.tenant.id })],
     [
       'programmeConflicts',
@@ -691,6 +694,8 @@ describe('roles', () => {
     ['setMyWorkingHours', 'mutation { setMyWorkingHours(input: { timeZone: "Europe/London", spans: [] }) { timeZone } }', () => ({})],
     ['addMyTimeOff', 'mutation { addMyTimeOff(input: { startsAt: "2027-08-02T09:00:00Z", endsAt: "2027-08-03T09:00:00Z" }) { timeZone } }', () => ({})],
     ['removeMyTimeOff', 'mutation($id: ID!) { removeMyTimeOff(id: $id) { timeZone } }', () => ({ id: randomUUID() })],
+    // Their own programmes in every organisation; which ones in "a facilitator's dashboard" below.
+    ['facilitatorDashboard', '{ facilitatorDashboard { organisations { tenantId } } }', () => ({})],
     ...DELIVERY_OPERATIONS,
   ];
 
@@ -1010,5 +1015,25 @@ describe('who reads a programme’s outcomes', () => {
       a.programme.id,
     );
     expectError(await b.adminClient.gql(OUTCOMES, { id: a.programme.id }), 'NOT_FOUND');
+  });
+});
+
+describe('a facilitator’s dashboard across organisations', () => {
+  const DASHBOARD = '{ facilitatorDashboard { organisations { tenantId programmes { programmeId title } } } }';
+  type Dashboard = { facilitatorDashboard: { organisations: Array<{ tenantId: string; programmes: Array<{ programmeId: string; title: string }> }> } };
+
+  it('lists the programmes they are assigned to and no other, in their organisation or another', async () => {
+    const assigned = expectData(await assignedFacilitatorClient.gql<Dashboard>(DASHBOARD)).facilitatorDashboard;
+    const ids = assigned.organisations.flatMap((organisation) => organisation.programmes.map((programme) => programme.programmeId));
+    expect(ids).toContain(a.programme.id);
+    expect(ids).not.toContain(b.programme.id);
+    expect(assigned.organisations.map((organisation) => organisation.tenantId)).not.toContain(b.tenant.id);
+    const unassigned = JSON.stringify(expectData(await facilitatorClient.gql<Dashboard>(DASHBOARD)).facilitatorDashboard);
+    expect(unassigned).not.toContain(a.programme.id);
+    expect(unassigned).not.toContain(a.programme.title);
+  });
+
+  it('is FORBIDDEN to a platform admin (who is no one’s facilitator) as to org admins', async () => {
+    for (const client of [platformAdminClient, b.adminClient]) expectError(await client.gql(DASHBOARD), 'FORBIDDEN');
   });
 });

@@ -5,6 +5,8 @@ import { Queue } from 'bullmq';
 import { expectData, expectError, fieldProblem } from './support/expectations';
 import { unique, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import { signedIn } from './support/programmes';
+import { publishedFeedback } from './support/published-feedback';
+import { countStatements } from './support/statement-counter';
 import { requireEnv, startTestApi, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
 
@@ -302,5 +304,42 @@ describe('rollup refreshes the API asks for', () => {
     const jobs = (await outcomesQueue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).filter((job) => job.id === outcomeRollupJobId(c.id));
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.data).toEqual({ tenantId: tenant.id, programmeId: c.id });
+  });
+});
+
+describe('feedback beside each programme', () => {
+  const WITH_FEEDBACK = `{ outcomeDashboard { programmes { programmeId feedback { shown message responses items { itemId mean } } } } }`;
+  type WithFeedback = {
+    programmeId: string;
+    feedback: { shown: boolean; message: string | null; responses: number | null; items: Array<{ itemId: string; mean: number | null }> | null } | null;
+  };
+  const read = async () => expectData(await adminClient.gql<{ outcomeDashboard: { programmes: WithFeedback[] } }>(WITH_FEEDBACK)).outcomeDashboard.programmes;
+
+  it('shows each programme’s published feedback as the feedback context decides it, in the same statements however many programmes', async () => {
+    await publishedFeedback(api, tenant.id, a.id, 10, { held_well: [0, 0, 0, 1, 5] });
+    await publishedFeedback(api, tenant.id, c.id, 10, { held_well: [0, 0, 1, 2, 2] });
+    const programmes = await read();
+    const byId = new Map(programmes.map((entry) => [entry.programmeId, entry.feedback]));
+    expect(byId.get(a.id)).toMatchObject({ shown: true, responses: 6 });
+    expect(byId.get(a.id)!.items!.find((item) => item.itemId === 'held_well')!.mean).toBe(4.83);
+    expect(byId.get(c.id)!.items!.find((item) => item.itemId === 'held_well')!.mean).toBe(4.2);
+    expect(byId.get(b.id)).toBeNull();
+    // The same answers as the feedback screen gives for the programme.
+    const RESULTS = `query($id: ID!) { feedbackResults(programmeId: $id) { programme { scores { shown responses items { itemId mean } } } } }`;
+    const screen = expectData(await adminClient.gql<{ feedbackResults: { programme: { scores: unknown } } }>(RESULTS, { id: a.id })).feedbackResults.programme.scores;
+    expect(screen).toEqual({ shown: true, responses: 6, items: byId.get(a.id)!.items });
+
+    const counter = countStatements(api);
+    const few = await counter.during(read);
+    // Three more programmes, each rolled up with published feedback: not one statement more.
+    for (const title of ['E more', 'F more', 'G more']) {
+      const programme = await api.fixtures.programme(tenant.id, teamY.id, { title });
+      await rollUp(programme, 5, '2026-11');
+      await publishedFeedback(api, tenant.id, programme.id, 1, { held_well: [0, 0, 0, 0, 5] });
+    }
+    const many = await counter.during(read);
+    expect(many.result.length).toBe(few.result.length + 3);
+    expect(many.statements.length).toBe(few.statements.length);
+    expect(many.statements.filter((statement) => statement.includes('feedback_result_snapshot'))).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@ import { Navigate } from 'react-router';
 import { ADMIN_MODULES } from './app/admin-modules.js';
 import { isFacilitator, isPlatformAdmin } from './app/roles.js';
 import { deliveryRoutes } from './modules/delivery/delivery-module.js';
+import { facilitatorDashboardModule } from './modules/outcomes/outcomes-module.js';
 import { programmeRoutes } from './modules/programmes/programmes-module.js';
 import { mySessionsModule, schedulingModule } from './modules/scheduling/scheduling-module.js';
 
@@ -16,7 +17,7 @@ mountPortal({
   serviceName: 'Lena facilitator portal',
   // Anyone signed in may enter; the home page tells client staff that this portal is not for them.
   nav: (viewer) => [
-    ...(isFacilitator(viewer) ? [mySessionsModule.nav, schedulingModule.nav] : []),
+    ...(isFacilitator(viewer) ? [mySessionsModule.nav, schedulingModule.nav, facilitatorDashboardModule.nav] : []),
     ...(isPlatformAdmin(viewer) ? ADMIN_MODULES.map((module) => module.nav) : []),
     accountModule.nav,
   ],
@@ -26,7 +27,7 @@ mountPortal({
     {
       // A facilitator's own pages; anyone else is told, without the pages loading.
       element: <RequireRole allows={isFacilitator} refusal="This page is for Lena facilitators." />,
-      children: [...mySessionsModule.routes, ...deliveryRoutes, ...schedulingModule.routes],
+      children: [...mySessionsModule.routes, ...deliveryRoutes, ...schedulingModule.routes, ...facilitatorDashboardModule.routes],
     },
     {
       // A programme's page: platform admins see any; a facilitator only those they run (the API refuses the rest).

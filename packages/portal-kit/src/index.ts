@@ -24,4 +24,4 @@ export { ProgrammeHistorySection } from './programmes/programme-history.js';
 export { FeedbackResultsSection } from './feedback/feedback-results-section.js';
 export { ProgrammeOutcomesSection } from './outcomes/programme-outcomes-section.js';
 export { attendanceText, OutcomeChanges } from './outcomes/outcome-figures.js';
-export { OutcomeSessionsChart, OutcomeTrendChart, type SessionMonth, type TrendSeries } from './outcomes/outcome-charts-lazy.js';
+export { OutcomeSessionsChart, OutcomeTrendChart, OutcomeUtilisationChart, type SessionMonth, type TrendSeries, type UtilisationMonth } from './outcomes/outcome-charts-lazy.js';

@@ -116,7 +116,7 @@ describe('accessibility of every screen', () => {
     await withPage(async (page) => {
       await signIn(page, stack.facilitatorPortalUrl, 'admin@lena.test');
       const found = await audit(page, 'admin home');
-      found.push(...(await auditEveryNavPage(page, ['Organisations', 'Programmes', 'All programmes', 'Facilitators', 'Instruments', 'Audit log', 'Queue health'])));
+      found.push(...(await auditEveryNavPage(page, ['Organisations', 'Programmes', 'All programmes', 'Facilitators', 'Instruments', 'Dashboard', 'Audit log', 'Queue health'])));
       await follow(page, page.getByRole('link', { name: 'Organisations', exact: true }).first());
       await follow(page, page.getByRole('link', { name: 'Add organisation' }));
       found.push(...(await audit(page, 'new organisation')));
@@ -135,7 +135,7 @@ describe('accessibility of every screen', () => {
     await withPage(async (page) => {
       await signIn(page, stack.facilitatorPortalUrl, 'amira.facilitator@lena.test');
       expect(await audit(page, 'facilitator home')).toEqual([]);
-      expect(await auditEveryNavPage(page, ['My sessions', 'Availability'])).toEqual([]);
+      expect(await auditEveryNavPage(page, ['My sessions', 'Availability', 'Outcomes'])).toEqual([]);
     });
   });
 

@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, feedbackThresholds, isFacilitator, summariseFeedback, TenantRole, type FigureResult, type Principal } from '@lena/domain';
+import {
+  DomainError,
+  feedbackThresholds,
+  isFacilitator,
+  scaleItems,
+  summariseFeedback,
+  TenantRole,
+  type FigureResult,
+  type OrganisationItemMeans,
+  type Principal,
+} from '@lena/domain';
 import { FeedbackLinkRepository } from './feedback-link.repository';
 import { FeedbackResultsRepository, type FeedbackProgramme } from './feedback-results.repository';
-import type { FeedbackFigure, FeedbackResults } from './dtos/feedback-results.type';
+import type { FeedbackFigure, FeedbackResults, FeedbackScores } from './dtos/feedback-results.type';
 
 /**
  * A programme's feedback for its assigned facilitators and its organisation's admins: the
@@ -50,6 +60,105 @@ export class FeedbackResultsService {
         startsAt: session.startsAt.toISOString(),
         figure: toFigure(byKey.get(session.sessionId)!),
       })),
+    };
+  }
+
+  /**
+   * The programme-level scores of several programmes of one organisation at once, for its admins'
+   * dashboard: each exactly as `programmeResults` decides it (the programme and all its sessions,
+   * suppressed together, over the latest wording), in a fixed number of statements however many
+   * programmes. Null for a programme with no feedback request yet; a programme the organisation
+   * does not hold is NOT_FOUND, as in `programmeResults`.
+   */
+  async organisationProgrammesScores(tenantId: string, programmeIds: readonly string[]): Promise<Map<string, FeedbackScores | null>> {
+    const wanted = [...new Set(programmeIds)];
+    return this.scoresOf(wanted, wanted.length === 0 ? [] : await this.results.findManyInTenant(tenantId, wanted));
+  }
+
+  /**
+   * The same for the programmes a facilitator is assigned to, in any organisation (read through
+   * the `assigned_facilitators` policies), whichever organisation they are acting in: for their
+   * dashboard across organisations.
+   */
+  async assignedProgrammesScores(userId: string, programmeIds: readonly string[]): Promise<Map<string, FeedbackScores | null>> {
+    const wanted = [...new Set(programmeIds)];
+    return this.scoresOf(wanted, wanted.length === 0 ? [] : await this.results.findManyAssigned(userId, wanted));
+  }
+
+  private async scoresOf(wanted: readonly string[], programmes: readonly FeedbackProgramme[]): Promise<Map<string, FeedbackScores | null>> {
+    if (programmes.length !== wanted.length) throw DomainError.notFound('That programme');
+    if (programmes.length === 0) return new Map();
+    const [settingsOf, allSessions] = await Promise.all([
+      this.results.settingsOf([...new Set(programmes.map((programme) => programme.tenantId))]),
+      this.results.sessionsOfProgrammes(programmes),
+    ]);
+    const sessionsOf = new Map<string, typeof allSessions>();
+    for (const session of allSessions) sessionsOf.set(session.programmeId, [...(sessionsOf.get(session.programmeId) ?? []), session]);
+    // Figures are over answers to one wording: the one each programme's latest session was asked.
+    const asked = new Map(
+      programmes.map((programme) => {
+        const sessions = sessionsOf.get(programme.id) ?? [];
+        const instrumentId = sessions.at(-1)?.instrumentId;
+        return [programme.id, { instrumentId, sessions: sessions.filter((session) => session.instrumentId === instrumentId) }] as const;
+      }),
+    );
+    const instrumentIds = [...new Set([...asked.values()].flatMap(({ instrumentId }) => (instrumentId ? [instrumentId] : [])))];
+    const instruments = new Map(await Promise.all(instrumentIds.map(async (id) => [id, await this.links.instrument(id)] as const)));
+    const tallies = await this.results.scoreTalliesOf([...asked.values()].flatMap(({ sessions }) => sessions));
+    return new Map(
+      programmes.map((programme) => {
+        const { instrumentId, sessions } = asked.get(programme.id)!;
+        if (!instrumentId) return [programme.id, null] as const;
+        const thresholds = feedbackThresholds(settingsOf.get(programme.tenantId)!, programme.serviceType);
+        const figures = summariseFeedback(
+          instruments.get(instrumentId)!,
+          [{ key: 'programme', cells: sessions.map((session) => session.sessionId) }, ...sessions.map((session) => ({ key: session.sessionId, cells: [session.sessionId] }))],
+          tallies,
+          thresholds,
+        );
+        return [programme.id, toFigure(figures.find((figure) => figure.key === 'programme') ?? emptyFigure(thresholds.minGroupSize)).scores] as const;
+      }),
+    );
+  }
+
+  /**
+   * For the platform admins' benchmark: every organisation's item means over its published
+   * feedback (all its sessions' snapshots together, one figure per organisation), each decided by
+   * the one suppression rule with that organisation's own minimum group size, over the form most
+   * organisations have published answers to (the newest of a tie). An organisation with nothing
+   * published is withheld like one below its threshold.
+   */
+  async platformItemMeans(): Promise<{
+    instrument: { title: string; items: Array<{ itemId: string; prompt: string }> } | null;
+    organisations: Array<OrganisationItemMeans & { name: string }>;
+  }> {
+    const tallies = await this.results.platformTallies();
+    const organisationsPer = new Map<string, number>();
+    for (const tally of tallies) organisationsPer.set(tally.instrumentId, (organisationsPer.get(tally.instrumentId) ?? 0) + 1);
+    const candidates = await Promise.all([...organisationsPer.keys()].map(async (id) => ({ id, instrument: await this.links.instrument(id) })));
+    const chosen = candidates.sort((a, b) => organisationsPer.get(b.id)! - organisationsPer.get(a.id)! || b.instrument.version - a.instrument.version)[0];
+    if (!chosen) return { instrument: null, organisations: [] };
+    const organisations = tallies
+      .filter((tally) => tally.instrumentId === chosen.id)
+      .map((tally) => {
+        const thresholds = { minGroupSize: tally.minGroupSize, minCommentGroupSize: Math.max(tally.minGroupSize, 10), commentsEnabled: false };
+        const [figure] = summariseFeedback(
+          chosen.instrument,
+          [{ key: 'organisation', cells: ['organisation'] }],
+          { organisation: { responses: tally.responses, histograms: tally.tallies, comments: [] } },
+          thresholds,
+        );
+        const scores = figure!.scores;
+        return {
+          tenantId: tally.tenantId,
+          name: tally.tenantName,
+          items: scores.shown ? scores.items.map((item) => ({ itemId: item.itemId, mean: item.mean })) : null,
+          withheldMessage: scores.shown ? null : scores.message,
+        };
+      });
+    return {
+      instrument: { title: chosen.instrument.title, items: scaleItems(chosen.instrument).map((item) => ({ itemId: item.id, prompt: item.prompt })) },
+      organisations,
     };
   }
 

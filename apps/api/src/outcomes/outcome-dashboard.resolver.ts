@@ -14,11 +14,10 @@ export class OutcomeDashboardResolver {
       'The organisation’s outcomes, per programme and across it, from rollups. A figure about fewer people than the minimum group size, or that would let a smaller group be worked out from another, is withheld with its reason.',
   })
   outcomeDashboard(
-    @CurrentPrincipal() principal: Principal,
     @CurrentTenant() tenantId: string,
     @Args('filter', { type: () => OutcomeDashboardFilterInput, nullable: true }) filter?: OutcomeDashboardFilterInput | null,
   ): Promise<OutcomeDashboard> {
-    return this.dashboards.dashboard(principal, tenantId, filter);
+    return this.dashboards.dashboard(tenantId, filter);
   }
 
   @Roles(TenantRole.ORG_ADMIN, PlatformRole.FACILITATOR)

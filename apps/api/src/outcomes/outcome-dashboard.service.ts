@@ -36,13 +36,17 @@ export class OutcomeDashboardService {
     private readonly feedback: FeedbackResultsService,
   ) {}
 
-  async dashboard(principal: Principal, tenantId: string, input: OutcomeDashboardFilterInput | null | undefined): Promise<OutcomeDashboard> {
+  async dashboard(tenantId: string, input: OutcomeDashboardFilterInput | null | undefined): Promise<OutcomeDashboard> {
     const filter = parseInput(outcomeDashboardFilterSchema, input ?? {});
     // Another organisation's team or programme is not found, exactly as an id that exists nowhere.
     if (filter.teamId && !(await this.dashboards.teamExists(tenantId, filter.teamId))) throw DomainError.notFound('That team');
     if (filter.programmeId && !(await this.dashboards.programmeExists(tenantId, filter.programmeId))) throw DomainError.notFound('That programme');
     const { figures, computedAt } = await this.figures(tenantId, filter);
-    const feedback = await Promise.all(figures.programmes.map((programme) => this.feedbackOf(principal, programme.programmeId)));
+    // One batched read for every programme listed, not one per programme.
+    const feedback = await this.feedback.organisationProgrammesScores(
+      tenantId,
+      figures.programmes.map((programme) => programme.programmeId),
+    );
     return {
       minGroupSize: figures.minGroupSize,
       total: {
@@ -51,7 +55,7 @@ export class OutcomeDashboardService {
         attendance: toAttendance(figures.total.attendance),
         changes: figures.total.changes.map(toChange),
       },
-      programmes: figures.programmes.map((programme, index) => toProgramme(programme, figures.minGroupSize, feedback[index]!)),
+      programmes: figures.programmes.map((programme) => toProgramme(programme, figures.minGroupSize, feedback.get(programme.programmeId) ?? null)),
       sessionsByMonth: figures.sessionsByMonth,
       changeTrends: figures.changeTrends.map((trend) => ({ ...trend, points: trend.points.map((point) => ({ month: point.month, change: toChange(point.change) })) })),
       teams: figures.options.teams,
@@ -109,7 +113,7 @@ export class OutcomeDashboardService {
   }
 }
 
-function toProgramme(programme: ProgrammeOutcomeFigures, minGroupSize: number, feedback: FeedbackScores | null): ProgrammeOutcomes {
+export function toProgramme(programme: ProgrammeOutcomeFigures, minGroupSize: number, feedback: FeedbackScores | null): ProgrammeOutcomes {
   return {
     programmeId: programme.programmeId,
     title: programme.title,
@@ -125,13 +129,13 @@ function toProgramme(programme: ProgrammeOutcomeFigures, minGroupSize: number, f
   };
 }
 
-function toAttendance(figure: AttendanceFigure): OutcomeAttendance {
+export function toAttendance(figure: AttendanceFigure): OutcomeAttendance {
   return figure.shown
     ? { shown: true, withheldReason: null, message: null, people: figure.people, marked: figure.marked, present: figure.present, rate: figure.rate }
     : { shown: false, withheldReason: figure.reason, message: figure.message, people: null, marked: null, present: null, rate: null };
 }
 
-function toChange(change: ChangeFigure): OutcomeChange {
+export function toChange(change: ChangeFigure): OutcomeChange {
   const base = { instrumentKey: change.instrumentKey, subscaleKey: change.subscaleKey, title: change.title, direction: change.direction };
   const { figure } = change;
   if (!figure.shown) {

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { FeedbackModule } from '../feedback/feedback.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { CrossTenantDashboardRepository } from './cross-tenant-dashboard.repository';
+import { CrossTenantDashboardResolver } from './cross-tenant-dashboard.resolver';
+import { CrossTenantDashboardService } from './cross-tenant-dashboard.service';
 import { MyMeasuresRepository } from './my-measures.repository';
 import { MyMeasuresResolver } from './my-measures.resolver';
 import { MyMeasuresService } from './my-measures.service';
@@ -24,7 +27,8 @@ import { OutcomeSubmissionService } from './outcome-submission.service';
  * Outcome measures: the instrument library (the platform's, organisations' own, licence
  * confirmations), each programme's measurement plan, the measures page's public calls (a
  * single-use link, no sign-in), a person's own scores ("My measures") and unpairing them.
- * Rollups are the worker's; the dashboards read them (`OutcomeDashboardService`), and
+ * Rollups are the worker's; the dashboards read them (`OutcomeDashboardService`; across
+ * organisations, the facilitators' and platform admins' `CrossTenantDashboardService`), and
  * `OutcomeRollupRefreshService` asks for a recompute.
  */
 @Module({
@@ -47,6 +51,9 @@ import { OutcomeSubmissionService } from './outcome-submission.service';
     OutcomeDashboardRepository,
     OutcomeDashboardService,
     OutcomeDashboardResolver,
+    CrossTenantDashboardRepository,
+    CrossTenantDashboardService,
+    CrossTenantDashboardResolver,
   ],
   exports: [OutcomePlanService, OutcomeRollupRefreshService],
 })

@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface SessionMonth {
   month: string;
@@ -12,6 +12,14 @@ export interface TrendSeries {
   title: string;
   /** Month → average change in points; null where the figure is withheld (a gap in the line). */
   points: ReadonlyArray<{ month: string; value: number | null }>;
+}
+
+export interface UtilisationMonth {
+  month: string;
+  bought: number;
+  delivered: number;
+  /** Attendances; null where the figure is withheld (a gap in the line). */
+  attended: number | null;
 }
 
 /*
@@ -79,6 +87,42 @@ export function ChangeTrendChart({ series }: { series: readonly TrendSeries[] })
             />
           ))}
         </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+/** An organisation's sessions bought and delivered per month (bars) and attendances (a line on its own axis). */
+export function UtilisationByMonthChart({ months }: { months: readonly UtilisationMonth[] }) {
+  return (
+    <figure className="lena-outcome-chart" aria-hidden="true">
+      <ResponsiveContainer width="100%" height={240}>
+        <ComposedChart data={[...months]} margin={{ top: 16, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="month" tick={{ fontSize: 11 }} />
+          <YAxis yAxisId="sessions" allowDecimals={false} width={32} label={{ value: 'sessions', angle: -90, position: 'insideLeft', fontSize: 11 }} />
+          <YAxis yAxisId="attendances" orientation="right" allowDecimals={false} width={40} label={{ value: 'attendances', angle: 90, position: 'insideRight', fontSize: 11 }} />
+          <Tooltip />
+          <Legend />
+          <Bar yAxisId="sessions" dataKey="bought" name="Bought (outlined, dashed)" fill="#ffffff" stroke="#0b0c0c" strokeDasharray="4 2" isAnimationActive={false}>
+            <LabelList dataKey="bought" position="top" />
+          </Bar>
+          <Bar yAxisId="sessions" dataKey="delivered" name="Delivered (solid)" fill="#1d70b8" isAnimationActive={false}>
+            <LabelList dataKey="delivered" position="top" />
+          </Bar>
+          <Line
+            yAxisId="attendances"
+            dataKey="attended"
+            name="Attendances (dashed line, squares)"
+            stroke="#6f3a94"
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            legendType="square"
+            dot={{ r: 4 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
       </ResponsiveContainer>
     </figure>
   );

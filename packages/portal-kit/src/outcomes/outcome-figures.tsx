@@ -1,4 +1,4 @@
-import type { OutcomeAttendanceFieldsFragment, OutcomeChangeFieldsFragment } from '@lena/graphql-client/outcome-dashboards';
+import type { OutcomeAttendanceFieldsFragment, OutcomeChangeFieldsFragment } from '@lena/graphql-client';
 import { Table } from '@lena/ui';
 
 type Change = OutcomeChangeFieldsFragment;

@@ -1,4 +1,4 @@
-import { ProgrammeOutcomesDocument } from '@lena/graphql-client/outcome-dashboards';
+import { ProgrammeOutcomesDocument } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
 import { Section, SummaryList } from '@lena/ui';
 import { QueryView } from '../app/query-view.js';

@@ -1,4 +1,4 @@
-import { OutcomeDashboardDocument, type OutcomeDashboardQuery, type ServiceType } from '@lena/graphql-client/outcome-dashboards';
+import { OutcomeDashboardDocument, type OutcomeDashboardQuery, type ServiceType } from '@lena/graphql-client';
 import { useQuery } from '@lena/graphql-client/react';
 import { attendanceText, OutcomeChanges, OutcomeSessionsChart, OutcomeTrendChart, QueryView } from '@lena/portal-kit';
 import { Button, DateTime, EmptyState, Form, Page, Section, SelectField, Table, TextField } from '@lena/ui';
