@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, type RollupMeasurement } from '@lena/domain';
+import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, publishSubscales, type RollupMeasurement } from '@lena/domain';
 import { Client } from 'pg';
 import { expectData, expectError, fieldProblem } from './support/expectations';
 import { unique, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
@@ -98,8 +98,8 @@ let participantClient: TestClient;
 /** Writes the programme's rollup as the worker would: `pairs` people whose work-related burnout fell. */
 async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void> {
   const measurements: RollupMeasurement[] = Array.from({ length: pairs }, (_, index) => [
-    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: [{ key: 'work', score: 60 + index, answered: 7 }] },
-    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: [{ key: 'work', score: 50 + index - (index % 3) * 2, answered: 7 }] },
+    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 60 + index } },
+    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 50 + index - (index % 3) * 2 } },
   ]).flat();
   const work = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
   const figures = computeOutcomeRollup({
@@ -116,8 +116,8 @@ async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void>
   await api.fixtures.asTenant(
     programme.tenantId,
     `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
-                                 attendance_present, attendees, final_month, months, subscales, measurements)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+                                 attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       programme.tenantId,
       programme.id,
@@ -132,6 +132,8 @@ async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void>
       JSON.stringify(figures.months),
       JSON.stringify(figures.subscales),
       figures.measurements,
+      // Published as the worker publishes a first rollup (the organisation's minimum group size, 5).
+      JSON.stringify(publishSubscales(figures.subscales, [], 5)),
     ],
   );
 }
@@ -186,11 +188,11 @@ beforeAll(async () => {
     [coast.id, coastAdmin.id],
   );
   const calm = { instrumentKey: 'harbour-wellbeing', subscaleKey: 'calm', direction: 'HIGHER_IS_BETTER', reliable: null };
-  await api.fixtures.asTenant(coast.id, `UPDATE outcome_rollup SET subscales = subscales || $3::jsonb WHERE tenant_id = $1 AND programme_id = $2`, [
+  await api.fixtures.asTenant(
     coast.id,
-    coastal.id,
-    JSON.stringify([{ ...calm, moments: { n: 5, sumBefore: 15, sumAfter: 20, sumDifference: 5, sumSquaredDifference: 7 } }]),
-  ]);
+    `UPDATE outcome_rollup SET subscales = subscales || $3::jsonb, published_subscales = published_subscales || $3::jsonb WHERE tenant_id = $1 AND programme_id = $2`,
+    [coast.id, coastal.id, JSON.stringify([{ ...calm, moments: { n: 5, sumBefore: 15, sumAfter: 20, sumDifference: 5, sumSquaredDifference: 7 } }])],
+  );
   facilitator = await api.fixtures.facilitator();
   await api.fixtures.programmeFacilitator(north.id, mine.id, facilitator.id);
   await api.fixtures.programmeFacilitator(coast.id, coastal.id, facilitator.id);
@@ -212,7 +214,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-describe('the functions under them (migration 1797700000000)', () => {
+describe('the functions under them (migration 1797850000000)', () => {
   it('are SECURITY DEFINER with a fixed search_path, executable by the application role and not PUBLIC, and return no person but a facilitator’s name', async () => {
     const FUNCTIONS = ['facilitator_outcome_rollups', 'facilitator_subscale_labels', 'platform_facilitator_load', 'platform_feedback_tallies', 'platform_utilisation'];
     const { rows } = await api.owner.query<{ name: string; definer: boolean; config: string[]; acl: string; result: string }>(
@@ -271,6 +273,28 @@ describe('facilitatorDashboard', () => {
         attendance: expect.objectContaining({ shown: programme.attendance.shown, people: programme.attendance.people }),
         changes: programme.changes,
       });
+    }
+  });
+
+  it('shows the published outcome figures only: pairs the rollup counts live but has not yet published change nothing shown', async () => {
+    const live = `SELECT subscales FROM outcome_rollup WHERE tenant_id = $1 AND programme_id = $2`;
+    const [before] = await api.fixtures.asTenant<{ subscales: unknown }>(north.id, live, [north.id, mine.id]);
+    // The live figures of nine pairs (another programme's), as the worker would hold them before four more publish.
+    await api.fixtures.asTenant(
+      north.id,
+      `UPDATE outcome_rollup SET subscales = (SELECT subscales FROM outcome_rollup WHERE tenant_id = $1 AND programme_id = $3) WHERE tenant_id = $1 AND programme_id = $2`,
+      [north.id, mine.id, notMine.id],
+    );
+    try {
+      const dashboard = await facilitatorDashboard(facilitatorClient);
+      const programme = dashboard.organisations.flatMap((organisation) => organisation.programmes).find((entry) => entry.programmeId === mine.id)!;
+      expect(programme.changes[0]).toMatchObject({ subscaleKey: 'work', shown: true, n: 6 });
+    } finally {
+      await api.fixtures.asTenant(north.id, 'UPDATE outcome_rollup SET subscales = $3 WHERE tenant_id = $1 AND programme_id = $2', [
+        north.id,
+        mine.id,
+        JSON.stringify(before!.subscales),
+      ]);
     }
   });
 

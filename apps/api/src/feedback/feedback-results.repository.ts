@@ -117,7 +117,7 @@ export class FeedbackResultsRepository {
 
   /**
    * For a platform admin (nothing for anyone else): each organisation's published snapshots summed
-   * per feedback form, through `platform_feedback_tallies()` (migration 1797700000000), with the
+   * per feedback form, through `platform_feedback_tallies()` (migration 1797850000000), with the
    * organisation's minimum group size. Scale answers only, never comments.
    */
   async platformTallies(): Promise<PlatformFeedbackTally[]> {

@@ -29,7 +29,7 @@ export interface UtilisationRow extends UtilisationMonthCounts {
 /**
  * Reads that span organisations, for the facilitators' and platform admins' dashboards. Row-level
  * security shows a request one organisation, so each goes through a narrow SECURITY DEFINER
- * function (migration 1797700000000) that answers only its own reader: the facilitator's
+ * function (migration 1797850000000) that answers only its own reader: the facilitator's
  * organisations for `app.user_id`, the platform's to an active platform admin. Counts only.
  */
 @Injectable()

@@ -29,8 +29,8 @@ import { APP_ROLE } from '../database-config';
  *   snapshots (`feedback_result_snapshot`, each already at least the organisation's minimum
  *   group size): responses, and each scale item's answers counted by value. No comments.
  */
-export class OutcomePlatformDashboards1797700000000 implements MigrationInterface {
-  name = 'OutcomePlatformDashboards1797700000000';
+export class OutcomePlatformDashboards1797850000000 implements MigrationInterface {
+  name = 'OutcomePlatformDashboards1797850000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -53,7 +53,7 @@ export class OutcomePlatformDashboards1797700000000 implements MigrationInterfac
                  CASE WHEN m.programme_id IS NOT NULL THEN p.session_count END,
                  r.programme_id IS NOT NULL,
                  r.sessions_bought, r.sessions_planned, r.sessions_delivered, r.sessions_cancelled, r.attendance_marked, r.attendance_present,
-                 r.attendees, r.final_month, r.months, r.subscales, r.measurements, r.computed_at
+                 r.attendees, r.final_month, r.months, r.published_subscales, r.measurements, r.computed_at
             FROM programme p
             JOIN tenant t ON t.id = p.tenant_id
             JOIN team tm ON tm.tenant_id = p.tenant_id AND tm.id = p.team_id
