@@ -386,10 +386,16 @@ describe('results (published snapshots only: the real worker publishes them)', (
     }
   }
 
-  /** `count` people answer through their own links (held_well = `value`), then the worker has done its work. */
+  /**
+   * `count` people answer through their own links (held_well = `value`), then the worker has done
+   * its work. Each is marked present first, as everyone holding a link is: the worker's feedback
+   * sweep, running beside these tests, withdraws the unspent links of anyone else.
+   */
   async function answer(requestId: string, count: number, value: number, comment?: string): Promise<void> {
+    const [request] = await api.fixtures.asTenant<{ sessionId: string }>(tenant.id, 'SELECT session_id AS "sessionId" FROM feedback_request WHERE id = $1', [requestId]);
     for (let index = 0; index < count; index += 1) {
       const person = await api.fixtures.participant(tenant.id);
+      await api.fixtures.attendance(tenant.id, request!.sessionId, person.id);
       const link = await api.fixtures.feedbackLink(tenant.id, requestId, person.id);
       expect((await submit(link.token, { ...ANSWERS, held_well: value, ...(comment ? { take_away: `${comment} ${index}` } : {}) })).statusCode).toBe(201);
     }
