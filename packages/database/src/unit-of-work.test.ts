@@ -79,6 +79,30 @@ describe("the unit of work's entity manager", () => {
     ).rejects.toThrow(/row-level security/);
   });
 
+  it('runs a prepared statement on a plan each connection keeps, and row-level security still holds for whichever tenant runs it', async () => {
+    const [tenantA, tenantB] = tenants;
+    const single = createDataSource({ url: appUrlFor(ownerUrl), poolSize: 1, applicationName: 'lena-uow-prepared-test' });
+    await single.initialize();
+    try {
+      // More runs than PostgreSQL's five custom plans, alternating tenants on the one connection, so
+      // the later ones use the generic plan the connection keeps.
+      for (let run = 0; run < 8; run += 1) {
+        for (const tenantId of [tenantA!, tenantB!]) {
+          const rows = await withUnitOfWork(single, { tenantId, userId: null }, (uow) =>
+            uow.query<{ tenantId: string }>('SELECT tenant_id AS "tenantId" FROM team WHERE name LIKE $1', ['Team of %'], { prepared: true }),
+          );
+          expect(rows.map((row) => row.tenantId)).toEqual([tenantId]);
+        }
+      }
+      const prepared = await withUnitOfWork(single, { tenantId: tenantA!, userId: null }, (uow) =>
+        uow.query<{ count: number }>("SELECT count(*)::int AS count FROM pg_prepared_statements WHERE statement LIKE '%FROM team WHERE name LIKE%'"),
+      );
+      expect(prepared[0]!.count).toBe(1);
+    } finally {
+      await single.destroy();
+    }
+  });
+
   it('sends its statements one at a time with the raw ones', async () => {
     const [tenantA] = tenants;
     const pool = (dataSource.driver as unknown as { master: Pool }).master;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '@lena/domain';
 import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
@@ -68,6 +69,11 @@ function withLiterals(sql: string, params: readonly CommitValue[], sentHow: stri
 }
 
 const consoleLogger: UnitOfWorkLogger = { warn: (message) => console.warn(`[UnitOfWork] ${message}`) };
+
+/** A prepared statement's name: its text's hash, so one text is one statement on each connection. */
+function preparedName(sql: string): string {
+  return `lena_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+}
 
 function poolOf(source: ConnectionSource): Pool {
   // TypeORM's postgres driver keeps its pg pool as `master`; a pg Pool has `connect` itself.
@@ -184,9 +190,16 @@ export class UnitOfWork {
     return this.client!;
   }
 
-  /** Runs one statement in the unit of work's transaction and returns its rows. */
-  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.enqueue(async (client) => (await client.query(sql, params)).rows as T[]);
+  /**
+   * Runs one statement in the unit of work's transaction and returns its rows. `prepared`: as a
+   * named prepared statement (named by its text), so each connection plans it once and then reuses
+   * a generic plan. For hot reads over tables whose row-level security policies make planning cost
+   * more than running (a dashboard's reads: planning one took 2–17 ms, running it 0.5 ms). Only for
+   * fixed texts (never with ids written into the text): each text is kept on every connection.
+   */
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = [], options: { prepared?: boolean } = {}): Promise<T[]> {
+    const statement = options.prepared ? { name: preparedName(sql), text: sql, values: params } : null;
+    return this.enqueue(async (client) => (statement ? await client.query(statement) : await client.query(sql, params)).rows as T[]);
   }
 
   /** Runs `statement` on the connection once every statement queued before it has finished. */

@@ -34,6 +34,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { parse, print, separateOperations } from 'graphql';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { signIn, startApi } from './api-against-bare.mjs';
@@ -57,7 +58,8 @@ const SESSIONS = 10;
 /** Organisations whose admins read the dashboard in turn. */
 const MEASURED = Math.min(5, TENANTS);
 const ROLLUP_TIMEOUT_MS = 10 * 60_000;
-const DASHBOARD_DOCUMENT = readFileSync(join(repo, 'packages/graphql-client/src/outcome-dashboards/outcome-dashboards.graphql'), 'utf8');
+/** The client portal's own dashboard query (with the fragments it uses), from its operations file. */
+const DASHBOARD_DOCUMENT = print(separateOperations(parse(readFileSync(join(repo, 'packages/graphql-client/src/operations/outcomes.graphql'), 'utf8'))).OutcomeDashboard);
 
 const requests = TENANTS * PROGRAMMES * SESSIONS;
 const perRequest = Math.max(1, Math.round(RESPONSES / requests));
@@ -229,8 +231,11 @@ async function seedWorld(client) {
 
 async function feedbackInstrument(client) {
   const { rows } = await client.query(
-    `INSERT INTO feedback_instrument (key, version, licence, definition) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (key, version) DO UPDATE SET key = EXCLUDED.key RETURNING id`,
+    // The form may be there already (the demo seed stores it), and once used it cannot be touched.
+    `WITH inserted AS (
+       INSERT INTO feedback_instrument (key, version, licence, definition) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key, version) DO NOTHING RETURNING id)
+     SELECT id FROM inserted UNION ALL SELECT id FROM feedback_instrument WHERE key = $1 AND version = $2`,
     [DEFAULT_SESSION_FEEDBACK.key, DEFAULT_SESSION_FEEDBACK.version, DEFAULT_SESSION_FEEDBACK.licence, JSON.stringify(DEFAULT_SESSION_FEEDBACK)],
   );
   for (const instrument of SHIPPED_OUTCOME_INSTRUMENTS) {

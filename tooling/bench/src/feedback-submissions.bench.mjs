@@ -262,8 +262,11 @@ async function storedResponses(owner, side) {
 /** The post-session form, as the worker's sweep would have stored it. */
 async function feedbackInstrument(owner) {
   const { rows } = await owner.query(
-    `INSERT INTO feedback_instrument (key, version, licence, definition) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (key, version) DO UPDATE SET key = EXCLUDED.key RETURNING id`,
+    // The form may be there already (the demo seed stores it), and once used it cannot be touched.
+    `WITH inserted AS (
+       INSERT INTO feedback_instrument (key, version, licence, definition) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key, version) DO NOTHING RETURNING id)
+     SELECT id FROM inserted UNION ALL SELECT id FROM feedback_instrument WHERE key = $1 AND version = $2`,
     [DEFAULT_SESSION_FEEDBACK.key, DEFAULT_SESSION_FEEDBACK.version, DEFAULT_SESSION_FEEDBACK.licence, JSON.stringify(DEFAULT_SESSION_FEEDBACK)],
   );
   return rows[0].id;

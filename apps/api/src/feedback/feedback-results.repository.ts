@@ -40,7 +40,7 @@ const PROGRAMME = `SELECT p.id, p.tenant_id AS "tenantId", p.service_type AS "se
 @Injectable()
 export class FeedbackResultsRepository {
   async findInTenant(tenantId: string, programmeId: string): Promise<FeedbackProgramme | null> {
-    const [row] = await requestContext().uow.query<FeedbackProgramme>(`${PROGRAMME} WHERE p.tenant_id = $1 AND p.id = $2`, [tenantId, programmeId]);
+    const [row] = await requestContext().uow.query<FeedbackProgramme>(`${PROGRAMME} WHERE p.tenant_id = $1 AND p.id = $2`, [tenantId, programmeId], { prepared: true });
     return row ?? null;
   }
 
@@ -49,6 +49,7 @@ export class FeedbackResultsRepository {
       `${PROGRAMME} WHERE p.id = $2
           AND EXISTS (SELECT 1 FROM programme_facilitator pf WHERE pf.tenant_id = p.tenant_id AND pf.programme_id = p.id AND pf.user_id = $1)`,
       [userId, programmeId],
+      { prepared: true },
     );
     return row ?? null;
   }
@@ -56,7 +57,7 @@ export class FeedbackResultsRepository {
   /** Several programmes of one organisation at once (those it does not hold are left out). */
   async findManyInTenant(tenantId: string, programmeIds: readonly string[]): Promise<FeedbackProgramme[]> {
     if (programmeIds.length === 0) return [];
-    return requestContext().uow.query<FeedbackProgramme>(`${PROGRAMME} WHERE p.tenant_id = $1 AND p.id = ANY ($2::uuid[])`, [tenantId, programmeIds]);
+    return requestContext().uow.query<FeedbackProgramme>(`${PROGRAMME} WHERE p.tenant_id = $1 AND p.id = ANY ($2::uuid[])`, [tenantId, programmeIds], { prepared: true });
   }
 
   /** Several programmes the facilitator is assigned to, in any organisation (any other is left out). */
@@ -66,6 +67,7 @@ export class FeedbackResultsRepository {
       `${PROGRAMME} WHERE p.id = ANY ($2::uuid[])
           AND EXISTS (SELECT 1 FROM programme_facilitator pf WHERE pf.tenant_id = p.tenant_id AND pf.programme_id = p.id AND pf.user_id = $1)`,
       [userId, programmeIds],
+      { prepared: true },
     );
   }
 
@@ -78,6 +80,7 @@ export class FeedbackResultsRepository {
               feedback_window_days AS "windowDays"
          FROM tenant WHERE id = ANY ($1::uuid[])`,
       [tenantIds],
+      { prepared: true },
     );
     return new Map(rows.map(({ tenantId, ...settings }) => [tenantId, settings]));
   }
@@ -97,6 +100,7 @@ export class FeedbackResultsRepository {
          LEFT JOIN feedback_result_snapshot snap ON snap.tenant_id = r.tenant_id AND snap.request_id = r.id
         ORDER BY s.tenant_id, s.programme_id, s.sequence`,
       [programmes.map((programme) => programme.tenantId), programmes.map((programme) => programme.id)],
+      { prepared: true },
     );
   }
 
@@ -110,6 +114,7 @@ export class FeedbackResultsRepository {
          FROM unnest($1::uuid[], $2::uuid[]) AS wanted (tenant_id, session_id)
          JOIN feedback_result_snapshot snap ON snap.tenant_id = wanted.tenant_id AND snap.session_id = wanted.session_id`,
       [sessions.map((session) => session.tenantId), sessions.map((session) => session.sessionId)],
+      { prepared: true },
     );
     for (const row of rows) if (tallies[row.sessionId]) tallies[row.sessionId] = toCellTally(row);
     return tallies;
@@ -135,6 +140,7 @@ export class FeedbackResultsRepository {
               feedback_window_days AS "windowDays"
          FROM tenant WHERE id = $1`,
       [tenantId],
+      { prepared: true },
     );
     return oneRow(rows, 'tenant');
   }
@@ -154,6 +160,7 @@ export class FeedbackResultsRepository {
         WHERE r.tenant_id = $1 AND s.programme_id = $2
         ORDER BY s.sequence`,
       [tenantId, programmeId],
+      { prepared: true },
     );
   }
 
@@ -173,6 +180,7 @@ export class FeedbackResultsRepository {
          FROM feedback_result_snapshot snap
         WHERE snap.tenant_id = $1 AND snap.session_id = ANY ($2::uuid[])`,
       [tenantId, sessions.map((session) => session.sessionId), withComments],
+      { prepared: true },
     );
     for (const row of rows) if (tallies[row.sessionId]) tallies[row.sessionId] = toCellTally(row);
     return tallies;

@@ -15,7 +15,9 @@ export type DashboardRow = DashboardProgramme & { computedAt: Date };
 @Injectable()
 export class OutcomeDashboardRepository {
   async minGroupSize(tenantId: string): Promise<number> {
-    const rows = await requestContext().uow.query<{ minGroupSize: number }>(`SELECT min_reporting_group_size AS "minGroupSize" FROM tenant WHERE id = $1`, [tenantId]);
+    const rows = await requestContext().uow.query<{ minGroupSize: number }>(`SELECT min_reporting_group_size AS "minGroupSize" FROM tenant WHERE id = $1`, [tenantId], {
+      prepared: true,
+    });
     return oneRow(rows, 'tenant').minGroupSize;
   }
 
@@ -49,6 +51,7 @@ export class OutcomeDashboardRepository {
          JOIN team t ON t.tenant_id = p.tenant_id AND t.id = p.team_id
         WHERE r.tenant_id = $1`,
       [tenantId],
+      { prepared: true },
     );
     return rows.map(({ programmeId, title, teamId, teamName, serviceType, computedAt, ...rollup }) => ({ programmeId, title, teamId, teamName, serviceType, computedAt, rollup }));
   }
@@ -59,12 +62,13 @@ export class OutcomeDashboardRepository {
       `SELECT p.tenant_id AS "tenantId" FROM programme p
         WHERE p.id = $2 AND EXISTS (SELECT 1 FROM programme_facilitator pf WHERE pf.tenant_id = p.tenant_id AND pf.programme_id = p.id AND pf.user_id = $1)`,
       [userId, programmeId],
+      { prepared: true },
     );
     return row?.tenantId ?? null;
   }
 
   async programmeExists(tenantId: string, programmeId: string): Promise<boolean> {
-    const rows = await requestContext().uow.query(`SELECT 1 FROM programme WHERE tenant_id = $1 AND id = $2`, [tenantId, programmeId]);
+    const rows = await requestContext().uow.query(`SELECT 1 FROM programme WHERE tenant_id = $1 AND id = $2`, [tenantId, programmeId], { prepared: true });
     return rows.length > 0;
   }
 
@@ -85,12 +89,13 @@ export class OutcomeDashboardRepository {
          FROM programme p JOIN team t ON t.tenant_id = p.tenant_id AND t.id = p.team_id
         WHERE p.tenant_id = $1 AND p.id = $2`,
       [tenantId, programmeId],
+      { prepared: true },
     );
     return oneRow(rows, 'programme');
   }
 
   async teamExists(tenantId: string, teamId: string): Promise<boolean> {
-    const rows = await requestContext().uow.query(`SELECT 1 FROM team WHERE tenant_id = $1 AND id = $2`, [tenantId, teamId]);
+    const rows = await requestContext().uow.query(`SELECT 1 FROM team WHERE tenant_id = $1 AND id = $2`, [tenantId, teamId], { prepared: true });
     return rows.length > 0;
   }
 
@@ -104,6 +109,7 @@ export class OutcomeDashboardRepository {
          SELECT o.key, o.version, o.definition, 1 AS own FROM outcome_instrument o WHERE o.key = ANY($2::text[]) AND o.definition IS NOT NULL
        ) i ORDER BY key, own, version DESC`,
       [tenantId, instrumentKeys],
+      { prepared: true },
     );
     return rows.flatMap(({ key, definition }) => definition.subscales.map((subscale) => ({ instrumentKey: key, subscaleKey: subscale.key, title: subscale.title })));
   }
