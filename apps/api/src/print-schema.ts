@@ -14,6 +14,7 @@ import { InvitationResolver } from './invitations/invitation.resolver';
 import { FailedMessageResolver } from './notifications/failed-message.resolver';
 import { FeedbackResultsResolver } from './feedback/feedback-results.resolver';
 import { OutcomeDashboardResolver } from './outcomes/outcome-dashboard.resolver';
+import { OutcomeReportResolver } from './outcomes/outcome-report.resolver';
 import { OutcomeInstrumentResolver } from './outcomes/outcome-instrument.resolver';
 import { MyMeasuresResolver } from './outcomes/my-measures.resolver';
 import { OutcomePlanResolver } from './outcomes/outcome-plan.resolver';
@@ -44,6 +45,7 @@ const RESOLVERS = [
   FailedMessageResolver,
   FeedbackResultsResolver,
   OutcomeDashboardResolver,
+  OutcomeReportResolver,
   OutcomeInstrumentResolver,
   OutcomePlanResolver,
   MyMeasuresResolver,

@@ -17,6 +17,7 @@ import { Outcomes1797200000000 } from './migrations/1797200000000-outcomes';
 import { FeedbackSnapshots1797300000000 } from './migrations/1797300000000-feedback-snapshots';
 import { OutcomeMeasures1797400000000 } from './migrations/1797400000000-outcome-measures';
 import { OutcomeRollups1797500000000 } from './migrations/1797500000000-outcome-rollups';
+import { OutcomeReports1797600000000 } from './migrations/1797600000000-outcome-reports';
 
 export const migrations = [
   Foundation1764201600000,
@@ -35,6 +36,7 @@ export const migrations = [
   FeedbackSnapshots1797300000000,
   OutcomeMeasures1797400000000,
   OutcomeRollups1797500000000,
+  OutcomeReports1797600000000,
 ];
 
 /** Every entity class the entities folder exports. */

@@ -14,6 +14,10 @@ import { OutcomeInstrumentService } from './outcome-instrument.service';
 import { OutcomeLinkController } from './outcome-link.controller';
 import { OutcomeLinkRepository } from './outcome-link.repository';
 import { OutcomePairingRepository } from './outcome-pairing.repository';
+import { OutcomeReportController } from './outcome-report.controller';
+import { OutcomeReportRepository } from './outcome-report.repository';
+import { OutcomeReportResolver } from './outcome-report.resolver';
+import { OutcomeReportService } from './outcome-report.service';
 import { OutcomePlanRepository } from './outcome-plan.repository';
 import { OutcomePlanResolver } from './outcome-plan.resolver';
 import { OutcomePlanService } from './outcome-plan.service';
@@ -25,11 +29,12 @@ import { OutcomeSubmissionService } from './outcome-submission.service';
  * confirmations), each programme's measurement plan, the measures page's public calls (a
  * single-use link, no sign-in), a person's own scores ("My measures") and unpairing them.
  * Rollups are the worker's; the dashboards read them (`OutcomeDashboardService`), and
- * `OutcomeRollupRefreshService` asks for a recompute.
+ * `OutcomeRollupRefreshService` asks for a recompute. Reports (PDF and CSV) are asked for here,
+ * built by the worker and downloaded through `OutcomeReportController`.
  */
 @Module({
   imports: [AuditModule, NotificationsModule, FeedbackModule],
-  controllers: [OutcomeLinkController],
+  controllers: [OutcomeLinkController, OutcomeReportController],
   providers: [
     OutcomeInstrumentRepository,
     OutcomeInstrumentService,
@@ -47,6 +52,9 @@ import { OutcomeSubmissionService } from './outcome-submission.service';
     OutcomeDashboardRepository,
     OutcomeDashboardService,
     OutcomeDashboardResolver,
+    OutcomeReportRepository,
+    OutcomeReportService,
+    OutcomeReportResolver,
   ],
   exports: [OutcomePlanService, OutcomeRollupRefreshService],
 })
