@@ -340,7 +340,7 @@ describe('organisation reports and platform admins', () => {
       `SELECT payload FROM outbox_message WHERE tenant_id = $1 AND payload->>'subject' = 'Your outcome report is ready: Outcome report'`,
       [northshire.id],
     );
-    expect(openEmail(rows[0]!.payload, Buffer.from(TEST_OUTBOX_KEY, 'base64')).text).toContain(`https://staff.lena.test/reports/${asked.id}`);
+    expect(openEmail(rows[0]!.payload, Buffer.from(TEST_OUTBOX_KEY, 'base64')).text).toContain(`https://staff.lena.test/admin/reports/${asked.id}?tenantId=${northshire.id}`);
   });
 
   it('refuses bad requests with field problems, another organisation’s programme as NOT_FOUND, and other roles; and writes nothing', async () => {

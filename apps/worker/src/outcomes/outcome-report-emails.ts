@@ -1,9 +1,14 @@
 import type { EmailMessage } from '@lena/jobs';
 import type { ReportRequester } from './outcome-report.repository';
 
-/** The report's page in the portal its requester uses: the client portal for an organisation's admin, the facilitator portal for a platform admin. */
-export function outcomeReportPageUrl(portalUrl: string, reportId: string): string {
-  return `${portalUrl}/reports/${reportId}`;
+/** The report's page in the client portal, where an organisation's admins work. */
+export function clientReportPageUrl(clientPortalUrl: string, reportId: string): string {
+  return `${clientPortalUrl}/reports/${reportId}`;
+}
+
+/** The report's page in the facilitator portal's admin area, where platform admins work (it names the organisation). */
+export function adminReportPageUrl(facilitatorPortalUrl: string, tenantId: string, reportId: string): string {
+  return `${facilitatorPortalUrl}/admin/reports/${reportId}?tenantId=${tenantId}`;
 }
 
 /** Sent once, when the report is ready: a link to its page (which needs a sign-in), never the figures themselves. */

@@ -14,7 +14,7 @@ import { WORKER_CONFIG } from '../../config/config.module';
 import type { WorkerConfig } from '../../config/worker-config';
 import type { TenantJobContext } from '../../jobs/job-handler';
 import { OutboxEmailService } from '../../notifications/services/outbox-email.service';
-import { outcomeReportPageUrl, outcomeReportReadyEmail } from '../outcome-report-emails';
+import { adminReportPageUrl, clientReportPageUrl, outcomeReportReadyEmail } from '../outcome-report-emails';
 import { renderOutcomeReportPdf } from '../outcome-report-pdf';
 import { OutcomeReportRepository, type ReportOrganisation } from '../outcome-report.repository';
 
@@ -77,8 +77,8 @@ export class OutcomeReportService {
       });
       const requester = await this.reports.requester(uow, tenantId, report.requestedBy);
       if (requester) {
-        const portalUrl = requester.orgAdmin ? this.config.clientPortalUrl : this.config.facilitatorPortalUrl;
-        await this.emails.queueEmails(uow, tenantId, [outcomeReportReadyEmail(requester, document.title, outcomeReportPageUrl(portalUrl, reportId), OUTCOME_REPORT_KEEP_DAYS)]);
+        const url = requester.orgAdmin ? clientReportPageUrl(this.config.clientPortalUrl, reportId) : adminReportPageUrl(this.config.facilitatorPortalUrl, tenantId, reportId);
+        await this.emails.queueEmails(uow, tenantId, [outcomeReportReadyEmail(requester, document.title, url, OUTCOME_REPORT_KEEP_DAYS)]);
       }
       return 'built';
     } catch (error) {
