@@ -12,7 +12,7 @@ export default defineConfig(
     // ended sessions and the purge erases old note text through delivery's repositories. Feedback
     // emails its links through the outbox, and so does outcomes.
     uses: {
-      maintenance: ['notifications', 'delivery'],
+      maintenance: ['notifications', 'delivery', 'outcomes'],
       notifications: [],
       scheduling: ['notifications', 'delivery'],
       delivery: [],

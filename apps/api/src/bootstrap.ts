@@ -35,7 +35,8 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
   try {
     const fastify = app.getHttpAdapter().getInstance();
     await fastify.register(fastifyCookie);
-    registerRequestLifecycle(fastify, app.get(DataSource), accessReader(app.get(TokenService)));
+    // Outcome reports' downloads are signed in as GraphQL requests are.
+    registerRequestLifecycle(fastify, app.get(DataSource), accessReader(app.get(TokenService)), ['/graphql', '/outcomes/reports/']);
     registerRequestLogging(fastify);
     if (!config.production) registerGraphqlLandingPage(fastify);
     app.enableShutdownHooks();

@@ -15,6 +15,7 @@ import { FailedMessageResolver } from './notifications/failed-message.resolver';
 import { FeedbackResultsResolver } from './feedback/feedback-results.resolver';
 import { CrossTenantDashboardResolver } from './outcomes/cross-tenant-dashboard.resolver';
 import { OutcomeDashboardResolver } from './outcomes/outcome-dashboard.resolver';
+import { OutcomeReportResolver } from './outcomes/outcome-report.resolver';
 import { OutcomeInstrumentResolver } from './outcomes/outcome-instrument.resolver';
 import { MyMeasuresResolver } from './outcomes/my-measures.resolver';
 import { OutcomePlanResolver } from './outcomes/outcome-plan.resolver';
@@ -46,6 +47,7 @@ const RESOLVERS = [
   FeedbackResultsResolver,
   OutcomeDashboardResolver,
   CrossTenantDashboardResolver,
+  OutcomeReportResolver,
   OutcomeInstrumentResolver,
   OutcomePlanResolver,
   MyMeasuresResolver,

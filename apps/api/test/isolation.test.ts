@@ -126,6 +126,7 @@ async function snapshotOf(world: World): Promise<string> {
     outcomePlanInstruments: await read('SELECT * FROM programme_outcome_instrument WHERE tenant_id = $1 ORDER BY programme_id, instrument_key'),
     outcomeMeasurements: await read('SELECT * FROM outcome_measurement WHERE tenant_id = $1 ORDER BY id'),
     outcomeRollups: await read('SELECT * FROM outcome_rollup WHERE tenant_id = $1 ORDER BY programme_id'),
+    outcomeReports: await read('SELECT id, status, progress FROM outcome_report WHERE tenant_id = $1 ORDER BY id'),
   });
 }
 
@@ -271,6 +272,22 @@ const ID_CASES: IdCase[] = [
     name: 'outcomeDashboard (B’s programme)',
     query: 'query($id: ID!) { outcomeDashboard(filter: { programmeId: $id }) { minGroupSize } }',
     variables: (ids) => ({ id: ids.programmeId }),
+  },
+  {
+    name: 'requestOutcomeReport (B’s programme)',
+    query: 'mutation($id: ID!) { requestOutcomeReport(input: { scope: PROGRAMME, programmeId: $id }) { id } }',
+    variables: (ids) => ({ id: ids.programmeId }),
+  },
+  {
+    name: 'requestOutcomeReport (B’s organisation)',
+    query: 'mutation($id: ID!) { requestOutcomeReport(input: { scope: ORGANISATION, tenantId: $id }) { id } }',
+    variables: (ids) => ({ id: ids.tenantId }),
+  },
+  { name: 'outcomeReports (B’s organisation)', query: 'query($id: ID!) { outcomeReports(tenantId: $id) { id } }', variables: (ids) => ({ id: ids.tenantId }) },
+  {
+    name: 'outcomeReport (in B’s organisation)',
+    query: 'query($id: ID!, $own: ID!) { outcomeReport(id: $own, tenantId: $id) { id } }',
+    variables: (ids) => ({ id: ids.tenantId, own: ids.ownProgrammeId }),
   },
 ];
 
@@ -600,6 +617,10 @@ describe('roles', () => {
     ],
     // Org admins only: the organisation's outcome dashboard (another organisation's ids are the ID cases above).
     ['outcomeDashboard', '{ outcomeDashboard { minGroupSize } }', () => ({}), ['participant', 'facilitator', 'platformAdmin']],
+    // Org admins (their organisation) and platform admins (any, by name); reports of another organisation are the ID cases above and outcome-reports.test.ts (downloads too).
+    ['requestOutcomeReport', 'mutation { requestOutcomeReport(input: { scope: ORGANISATION }) { id } }', () => ({}), ['participant', 'facilitator']],
+    ['outcomeReports', '{ outcomeReports { id } }', () => ({}), ['participant', 'facilitator']],
+    ['outcomeReport', 'query($id: ID!) { outcomeReport(id: $id) { id } }', (w) => ({ id: w.programme.id }), ['participant', 'facilitator']],
     // Org admins and assigned facilitators; which programme each may read is tested in "who reads a programme's outcomes" below.
     ['programmeOutcomes', 'query($id: ID!) { programmeOutcomes(programmeId: $id) { programmeId } }', (w) => ({ id: w.programme.id }), ['participant', 'platformAdmin']],
     // A participant's (or an enrolled admin's) own feedback links and their groups' shared action items; across organisations in "a participant of A and B's feedback" below.

@@ -77,7 +77,7 @@ describe('queue health', () => {
     expect(stopped.queueHealth.queuesReachable).toBe(true);
     expect(stopped.queueHealth.backlogAfterSeconds).toBe(QUEUE_BACKLOG_AFTER_SECONDS);
     expect(stopped.queueHealth.queues.map((queue) => queue.name).sort()).toEqual(
-      [QueueName.feedback, QueueName.maintenance, QueueName.notifications, QueueName.outcomes, QueueName.scheduling].sort(),
+      [QueueName.feedback, QueueName.maintenance, QueueName.notifications, QueueName.outcomes, QueueName.reports, QueueName.scheduling].sort(),
     );
     expect(notificationsQueue(stopped)).toMatchObject({ state: 'NO_WORKERS', waiting: 1, workers: 0 });
     expect(notificationsQueue(stopped).oldestWaitingAt).not.toBeNull();

@@ -6,6 +6,7 @@ import { invitationsModule } from './modules/invitations/invitations-module.js';
 import { membersModule } from './modules/members/members-module.js';
 import { myMeasuresModule } from './modules/outcomes/my-measures-module.js';
 import { outcomesModule } from './modules/outcomes/outcomes-module.js';
+import { reportsModule } from './modules/outcomes/reports-module.js';
 import { programmesModule } from './modules/programmes/programmes-module.js';
 import { mySessionsModule } from './modules/scheduling/scheduling-module.js';
 import { settingsModule } from './modules/tenancy/settings-module.js';
@@ -16,7 +17,7 @@ import { teamsModule } from './modules/teams/teams-module.js';
 const HomePage = lazyPage(() => import('./modules/home/home-page.js'), 'HomePage');
 
 /** The organisation admins' areas, in navigation order. */
-const ADMIN_MODULES: readonly PortalModule[] = [programmesModule, outcomesModule, teamsModule, membersModule, invitationsModule, settingsModule];
+const ADMIN_MODULES: readonly PortalModule[] = [programmesModule, outcomesModule, reportsModule, teamsModule, membersModule, invitationsModule, settingsModule];
 
 // Sign-in, password and invitation pages, the frame and "Page not found" come from @lena/portal-kit.
 mountPortal({

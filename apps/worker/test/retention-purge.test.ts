@@ -5,6 +5,7 @@ import { RetentionPolicy } from '@lena/domain';
 import type { DataSource } from 'typeorm';
 import { NoteRetentionRepository } from '../src/delivery/note-retention.repository';
 import { ExpiredRecordsRepository } from '../src/maintenance/expired-records.repository';
+import { OutcomeReportRetentionRepository } from '../src/outcomes/outcome-report-retention.repository';
 import { RetentionPurgeService } from '../src/maintenance/services/retention-purge.service';
 import { testDatabaseServerUrl, WORKER_SUITE } from './support/test-environment';
 
@@ -28,7 +29,7 @@ describe('retention purge', () => {
     await database?.drop();
   });
 
-  const purgeService = () => new RetentionPurgeService(new ExpiredRecordsRepository(app), new NoteRetentionRepository(app));
+  const purgeService = () => new RetentionPurgeService(new ExpiredRecordsRepository(app), new NoteRetentionRepository(app), new OutcomeReportRetentionRepository(app));
   const daysAgo = (days: number) => `now() - interval '${days} days'`;
   const insert = async (sql: string, params: unknown[] = []): Promise<string> => oneRow((await owner.query(`${sql} RETURNING id`, params)) as { id: string }[], 'inserted').id;
   const session = (expires: string, revoked = 'NULL') => insert(`INSERT INTO auth_session (user_id, expires_at, revoked_at) VALUES ($1, ${expires}, ${revoked})`, [userId]);
@@ -67,7 +68,7 @@ describe('retention purge', () => {
 
     // A batch of one: every kind of record takes several statements, as a large backlog would.
     const counts = await purgeService().purge({ ...RetentionPolicy, batchSize: 1 });
-    expect(counts).toEqual({ refreshTokens: 3, sessions: 2, passwordResets: 1, outboxMessages: 1, deadLetters: 1, sessionNotes: 0 });
+    expect(counts).toEqual({ refreshTokens: 3, sessions: 2, passwordResets: 1, outboxMessages: 1, deadLetters: 1, sessionNotes: 0, outcomeReports: 0 });
 
     for (const id of [endedLongAgo, revokedLongAgo]) expect(await exists('auth_session', id)).toBe(false);
     for (const id of [...endedTokens, liveExpiredToken]) expect(await exists('refresh_token', id)).toBe(false);
@@ -85,6 +86,7 @@ describe('retention purge', () => {
       outboxMessages: 0,
       deadLetters: 0,
       sessionNotes: 0,
+      outcomeReports: 0,
     });
   });
 
@@ -178,6 +180,36 @@ describe('retention purge', () => {
       expect(fn).toMatchObject({ definer: true, config: ['search_path=pg_catalog, public'], result: 'TABLE(tenant_id uuid, notes integer, action_items integer)' });
       expect(fn!.acl).toContain('lena_app=X/');
       expect(fn!.acl).not.toMatch(/(^|,)=X\//);
+    });
+  });
+
+  describe('outcome reports', () => {
+    it('deletes reports past their expiry (batch by batch, as the application role, which sees no report), audits a count per organisation, and keeps the rest', async () => {
+      const tenantId = await insert(`INSERT INTO tenant (name, slug, time_zone) VALUES ('Reports Trust', $1, 'Europe/London')`, [`reports-${randomBytes(4).toString('hex')}`]);
+      const report = (expires: string) =>
+        insert(
+          `INSERT INTO outcome_report (tenant_id, requested_by, scope, status, progress, pdf, csv, ready_at, expires_at) VALUES ($1, $2, 'ORGANISATION', 'READY', 100, '\\x25504446', 'a,b', now(), ${expires})`,
+          [tenantId, userId],
+        );
+      const expired = [await report(daysAgo(1)), await report(daysAgo(40)), await report(`now() - interval '1 second'`)];
+      const kept = await report(`now() + interval '29 days'`);
+      // The application role, acting for no organisation, sees none of them: only the function can delete them.
+      expect(await app.query(`SELECT count(*)::int AS count FROM outcome_report`)).toEqual([{ count: 0 }]);
+
+      const counts = await purgeService().purge({ ...RetentionPolicy, batchSize: 2 });
+      expect(counts.outcomeReports).toBe(3);
+      for (const id of expired) expect(await exists('outcome_report', id)).toBe(false);
+      expect(await exists('outcome_report', kept)).toBe(true);
+      const audited = (await owner.query(
+        `SELECT tenant_id AS "tenantId", actor_user_id AS actor, detail FROM audit_event WHERE action = 'OUTCOME_REPORTS_PURGED' ORDER BY id`,
+      )) as {
+        tenantId: string;
+        actor: string | null;
+        detail: { reports: number; by: string };
+      }[];
+      expect(audited.every((row) => row.tenantId === tenantId && row.actor === null && row.detail.by === 'SYSTEM')).toBe(true);
+      expect(audited.reduce((sum, row) => sum + row.detail.reports, 0)).toBe(3);
+      expect((await purgeService().purge()).outcomeReports).toBe(0);
     });
   });
 });

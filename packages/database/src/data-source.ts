@@ -17,6 +17,7 @@ import { Outcomes1797200000000 } from './migrations/1797200000000-outcomes';
 import { FeedbackSnapshots1797300000000 } from './migrations/1797300000000-feedback-snapshots';
 import { OutcomeMeasures1797400000000 } from './migrations/1797400000000-outcome-measures';
 import { OutcomeRollups1797500000000 } from './migrations/1797500000000-outcome-rollups';
+import { OutcomeReports1797600000000 } from './migrations/1797600000000-outcome-reports';
 import { OutcomeRollupPublication1797800000000 } from './migrations/1797800000000-outcome-rollup-publication';
 import { OutcomePlatformDashboards1797850000000 } from './migrations/1797850000000-outcome-platform-dashboards';
 import { FeedbackRespond1797900000000 } from './migrations/1797900000000-feedback-respond';
@@ -38,6 +39,7 @@ export const migrations = [
   FeedbackSnapshots1797300000000,
   OutcomeMeasures1797400000000,
   OutcomeRollups1797500000000,
+  OutcomeReports1797600000000,
   OutcomeRollupPublication1797800000000,
   OutcomePlatformDashboards1797850000000,
   FeedbackRespond1797900000000,

@@ -27,6 +27,7 @@ export const TENANT_TABLES = [
   'outcome_link',
   'outcome_link_unspent',
   'outcome_rollup',
+  'outcome_report',
 ] as const;
 
 /**

@@ -40,6 +40,7 @@ export * from './outcomes/paired-change.js';
 export * from './outcomes/outcome-rollup.js';
 export * from './outcomes/outcome-dashboard.js';
 export * from './outcomes/platform-dashboard.js';
+export * from './outcomes/outcome-report.js';
 export * from './outcomes/measurement-schedule.js';
 export * from './outcomes/outcome-inputs.js';
 export * from './outcomes/measurement-requests.js';

@@ -60,6 +60,8 @@ export const auditActionLabel: Record<AuditAction, string> = {
   OUTCOME_INSTRUMENT_SUPERSEDED: 'Outcome instrument superseded by a new version',
   PROGRAMME_OUTCOME_PLAN_SET: 'Outcome measures chosen',
   OUTCOME_PAIRING_ERASED: 'Outcome answers unpaired',
+  OUTCOME_REPORT_REQUESTED: 'Outcome report requested',
+  OUTCOME_REPORTS_PURGED: 'Expired outcome reports deleted',
 };
 
 /** An audit event's action in words; a code this build does not know (recorded by a newer one) shows as recorded. */

@@ -146,6 +146,19 @@ export const Jobs = {
     payload: {},
     schedule: { everyMs: OUTCOMES_SWEEP_EVERY_MS },
   }),
+  /**
+   * Build one outcome report (`outcome_report`): its figures from the rollups through the same
+   * domain functions and suppression as the dashboard, then its PDF and CSV, with progress as it
+   * goes; then email the person who asked. Job id `build-outcome-report-<report id>`; a report
+   * already READY is not rebuilt. On the `reports` queue (concurrency 1), so a long report never
+   * holds up another queue's jobs.
+   */
+  buildOutcomeReport: defineJob({
+    name: 'build-outcome-report',
+    queue: QueueName.reports,
+    scope: 'tenant',
+    payload: { reportId: z.uuid() },
+  }),
   /** The nightly recompute of every rollup: one `refresh-tenant-outcome-rollups` per active organisation. Recurring. */
   refreshOutcomeRollups: defineJob({
     name: 'refresh-outcome-rollups',

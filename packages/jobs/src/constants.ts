@@ -9,6 +9,8 @@ export const QueueName = {
   scheduling: 'scheduling',
   feedback: 'feedback',
   outcomes: 'outcomes',
+  /** Outcome reports (PDF and CSV): long jobs on a queue of their own, so they never hold up the others. */
+  reports: 'reports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

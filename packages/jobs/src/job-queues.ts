@@ -250,6 +250,21 @@ export class JobQueues {
   }
 
   /** One `refresh-tenant-outcome-rollups` per organisation for the nightly job `runJobId` (ids name both). */
+  /**
+   * Build an outcome report, job id `build-outcome-report-<id>`: asking twice (a retried request,
+   * the sweep's safety net) adds one job. A job that used up its attempts is started again.
+   */
+  async enqueueOutcomeReports(reports: ReadonlyArray<{ tenantId: string; reportId: string }>): Promise<void> {
+    if (reports.length === 0) return;
+    const jobs = reports.map((report) => ({
+      name: Jobs.buildOutcomeReport.name,
+      data: parseJobPayload(Jobs.buildOutcomeReport, report),
+      opts: { jobId: outcomeReportJobId(report.reportId) },
+    }));
+    const added = await this.withTimeout(this.queue(Jobs.buildOutcomeReport.queue).addBulk(jobs));
+    await this.withTimeout(Promise.all(added.map((job) => restartIfFailed(job))));
+  }
+
   async enqueueTenantOutcomeRollups(tenantIds: readonly string[], runJobId: string): Promise<void> {
     await this.enqueueTenantSweeps(Jobs.refreshTenantOutcomeRollups, tenantIds, runJobId);
   }
@@ -334,6 +349,11 @@ export function feedbackPublicationDedupId(requestId: string): string {
 /** The job id of a programme's outcome rollup refresh (one at a time per programme). */
 export function outcomeRollupJobId(programmeId: string): string {
   return `refresh-outcome-rollup-${programmeId}`;
+}
+
+/** The job id of an outcome report's build (one per report). */
+export function outcomeReportJobId(reportId: string): string {
+  return `build-outcome-report-${reportId}`;
 }
 
 /** The job id of an outbox row's delivery: the row id itself. */

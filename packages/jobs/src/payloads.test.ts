@@ -8,6 +8,7 @@ import { recurringJobs } from './recurring';
 describe('job payload schemas', () => {
   it('declares each job once, with its queue, scope and schedule beside its payload', () => {
     expect(jobCatalogue.names.sort()).toEqual([
+      'build-outcome-report',
       'deliver-outbox-message',
       'expand-programme-series',
       'publish-feedback-results',
@@ -34,6 +35,8 @@ describe('job payload schemas', () => {
     expect(Jobs.refreshOutcomeRollup.queue).toBe(QueueName.outcomes);
     expect(Jobs.refreshTenantOutcomeRollups.queue).toBe(QueueName.outcomes);
     expect(Jobs.refreshOutcomeRollups.queue).toBe(QueueName.outcomes);
+    // Reports on a queue of their own: a long one never holds up another queue's jobs.
+    expect(Jobs.buildOutcomeReport.queue).toBe(QueueName.reports);
     // Sessions and reminders are an organisation's rows; the outbox, sessions and purges are platform tables.
     expect(Object.fromEntries(jobCatalogue.definitions.map((job) => [job.name, job.scope]))).toEqual({
       'deliver-outbox-message': 'platform',
@@ -50,6 +53,7 @@ describe('job payload schemas', () => {
       'refresh-outcome-rollup': 'tenant',
       'refresh-tenant-outcome-rollups': 'tenant',
       'refresh-outcome-rollups': 'platform',
+      'build-outcome-report': 'tenant',
     });
     expect(recurringJobs(jobCatalogue, { [Jobs.relayOutbox.name]: 1_000 }).map(({ schedulerId, everyMs }) => ({ schedulerId, everyMs }))).toEqual([
       { schedulerId: 'relay-outbox', everyMs: 1_000 },

@@ -24,4 +24,5 @@ export { ProgrammeHistorySection } from './programmes/programme-history.js';
 export { FeedbackResultsSection } from './feedback/feedback-results-section.js';
 export { ProgrammeOutcomesSection } from './outcomes/programme-outcomes-section.js';
 export { attendanceText, OutcomeChanges } from './outcomes/outcome-figures.js';
+export { OutcomeReportList, OutcomeReportRequestForm, OutcomeReportView, outcomeReportSubject, type OutcomeReportRequestFormProps } from './outcomes/outcome-reports.js';
 export { OutcomeSessionsChart, OutcomeTrendChart, OutcomeUtilisationChart, type SessionMonth, type TrendSeries, type UtilisationMonth } from './outcomes/outcome-charts-lazy.js';

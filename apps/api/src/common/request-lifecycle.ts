@@ -34,14 +34,14 @@ export const SESSION_LIVE = `(SELECT revoked_at IS NULL AND expires_at > now() A
   (SELECT role FROM tenant_membership WHERE tenant_id = NULLIF($1, '')::uuid AND user_id = $2::uuid) AS tenant_role`;
 
 /**
- * Resolves who is asking once per GraphQL request, before any resolver runs: verify the access
+ * Resolves who is asking once per GraphQL request (and per signed-in download, `paths`), before any resolver runs: verify the access
  * token, open the request's transaction with the tenant setting, and in the same round trip
  * check the session is still live (so sign-out and revocation apply at once). The transaction
  * commits when the response is sent, or rolls back if anything failed.
  */
-export function registerRequestLifecycle(fastify: FastifyInstance, dataSource: DataSource, readAccess: ReadAccess, graphqlPath = '/graphql'): void {
+export function registerRequestLifecycle(fastify: FastifyInstance, dataSource: DataSource, readAccess: ReadAccess, paths: readonly string[] = ['/graphql']): void {
   fastify.addHook('preHandler', (request, reply, done) => {
-    if (!request.url.startsWith(graphqlPath)) return done();
+    if (!paths.some((path) => request.url.startsWith(path))) return done();
     resolveContext(request, reply, dataSource, readAccess).then(
       (context) => {
         request.lenaContext = context;

@@ -13,6 +13,7 @@ export type ApiJobQueues = Pick<
   | 'enqueueTenantFeedbackSweep'
   | 'enqueueFeedbackPublication'
   | 'enqueueOutcomeRollupRefresh'
+  | 'enqueueOutcomeReports'
   | 'readQueues'
   | 'close'
 >;

@@ -69,4 +69,13 @@ export class WorkerNudgeService {
       });
     });
   }
+
+  /** An outcome report was asked for: the worker builds it. Ids only. If the nudge is lost, the outcomes sweep enqueues it. */
+  buildOutcomeReportAfterCommit(tenantId: string, reportId: string): void {
+    requestContext().uow.afterCommit(async () => {
+      await this.queues.enqueueOutcomeReports([{ tenantId, reportId }]).catch((error: unknown) => {
+        this.logger.warn(`Could not enqueue outcome report ${reportId}; the outcomes sweep will do it: ${String(error)}`);
+      });
+    });
+  }
 }

@@ -17,6 +17,10 @@ import { OutcomeInstrumentService } from './outcome-instrument.service';
 import { OutcomeLinkController } from './outcome-link.controller';
 import { OutcomeLinkRepository } from './outcome-link.repository';
 import { OutcomePairingRepository } from './outcome-pairing.repository';
+import { OutcomeReportController } from './outcome-report.controller';
+import { OutcomeReportRepository } from './outcome-report.repository';
+import { OutcomeReportResolver } from './outcome-report.resolver';
+import { OutcomeReportService } from './outcome-report.service';
 import { OutcomePlanRepository } from './outcome-plan.repository';
 import { OutcomePlanResolver } from './outcome-plan.resolver';
 import { OutcomePlanService } from './outcome-plan.service';
@@ -29,11 +33,12 @@ import { OutcomeSubmissionService } from './outcome-submission.service';
  * single-use link, no sign-in), a person's own scores ("My measures") and unpairing them.
  * Rollups are the worker's; the dashboards read them (`OutcomeDashboardService`; across
  * organisations, the facilitators' and platform admins' `CrossTenantDashboardService`), and
- * `OutcomeRollupRefreshService` asks for a recompute.
+ * `OutcomeRollupRefreshService` asks for a recompute. Reports (PDF and CSV) are asked for here,
+ * built by the worker and downloaded through `OutcomeReportController`.
  */
 @Module({
   imports: [AuditModule, NotificationsModule, FeedbackModule],
-  controllers: [OutcomeLinkController],
+  controllers: [OutcomeLinkController, OutcomeReportController],
   providers: [
     OutcomeInstrumentRepository,
     OutcomeInstrumentService,
@@ -54,6 +59,9 @@ import { OutcomeSubmissionService } from './outcome-submission.service';
     CrossTenantDashboardRepository,
     CrossTenantDashboardService,
     CrossTenantDashboardResolver,
+    OutcomeReportRepository,
+    OutcomeReportService,
+    OutcomeReportResolver,
   ],
   exports: [OutcomePlanService, OutcomeRollupRefreshService],
 })

@@ -107,12 +107,12 @@ export class TestClient {
   }
 
   /** A GET with the jar's cookies, as a browser would send them. */
-  async get(url: string, options: RequestOptions = {}): Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }> {
+  async get(url: string, options: RequestOptions = {}): Promise<{ statusCode: number; body: string; rawBody: Buffer; headers: Record<string, unknown> }> {
     const response = await this.app
       .getHttpAdapter()
       .getInstance()
       .inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...this.authHeaders(options), ...options.headers } });
-    return { statusCode: response.statusCode, body: response.body, headers: response.headers };
+    return { statusCode: response.statusCode, body: response.body, rawBody: response.rawPayload, headers: response.headers };
   }
 
   /** Signs in and returns the GraphQL result; the cookies land in the jar. */

@@ -2,6 +2,7 @@ import type { PortalModule } from '@lena/portal-kit';
 import { auditModule } from '../modules/audit/audit-module.js';
 import { facilitatorsModule } from '../modules/facilitators/facilitators-module.js';
 import { notificationsModule } from '../modules/notifications/notifications-module.js';
+import { outcomeReportsModule } from '../modules/outcomes/outcome-reports-module.js';
 import { outcomesModule, platformDashboardModule } from '../modules/outcomes/outcomes-module.js';
 import { pipelineModule, programmeListModule } from '../modules/programmes/programmes-module.js';
 import { tenancyModule } from '../modules/tenancy/tenancy-module.js';
@@ -17,6 +18,7 @@ export const ADMIN_MODULES: readonly PortalModule[] = [
   facilitatorsModule,
   outcomesModule,
   platformDashboardModule,
+  outcomeReportsModule,
   auditModule,
   notificationsModule,
 ];

@@ -4,6 +4,7 @@ import { outboxKeyFromEnv, queuePrefixFromEnv, redisUrlFromEnv, type JobRetryOpt
 export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
 export const DEFAULT_MAIL_FROM = '"Lena" <no-reply@lena.test>';
 export const DEFAULT_CLIENT_PORTAL_URL = 'http://localhost:5173';
+export const DEFAULT_FACILITATOR_PORTAL_URL = 'http://localhost:5174';
 
 /** Everything the worker reads from its environment, read once at start. */
 export interface WorkerConfig {
@@ -15,6 +16,8 @@ export interface WorkerConfig {
   mailFrom: string;
   /** The client portal's address (PUBLIC_CLIENT_PORTAL_URL, as the API's): feedback links point at its feedback page. */
   clientPortalUrl: string;
+  /** The facilitator portal's address (PUBLIC_FACILITATOR_PORTAL_URL, as the API's): a platform admin's report link points there. */
+  facilitatorPortalUrl: string;
   /** Opens the email bodies the API sealed in the outbox (LENA_OUTBOX_KEY, the API's key). */
   outboxKey: Buffer;
   /** Concurrent email deliveries per replica. */
@@ -27,7 +30,7 @@ export interface WorkerConfig {
 }
 
 /**
- * DATABASE_URL / APP_DATABASE_URL, REDIS_URL, LENA_QUEUE_PREFIX, SMTP_URL, MAIL_FROM, PUBLIC_CLIENT_PORTAL_URL,
+ * DATABASE_URL / APP_DATABASE_URL, REDIS_URL, LENA_QUEUE_PREFIX, SMTP_URL, MAIL_FROM, PUBLIC_CLIENT_PORTAL_URL, PUBLIC_FACILITATOR_PORTAL_URL,
  * LENA_OUTBOX_KEY (required in production), LENA_WORKER_CONCURRENCY, LENA_OUTBOX_RELAY_EVERY_MS.
  */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<WorkerConfig> = {}): WorkerConfig {
@@ -38,6 +41,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     smtpUrl: env.SMTP_URL || DEFAULT_SMTP_URL,
     mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
     clientPortalUrl: (env.PUBLIC_CLIENT_PORTAL_URL || DEFAULT_CLIENT_PORTAL_URL).replace(/\/+$/, ''),
+    facilitatorPortalUrl: (env.PUBLIC_FACILITATOR_PORTAL_URL || DEFAULT_FACILITATOR_PORTAL_URL).replace(/\/+$/, ''),
     outboxKey: outboxKeyFromEnv(env),
     notificationsConcurrency: positiveInteger(env.LENA_WORKER_CONCURRENCY, 10, 'LENA_WORKER_CONCURRENCY'),
     outboxRelayEveryMs: positiveInteger(env.LENA_OUTBOX_RELAY_EVERY_MS, 30_000, 'LENA_OUTBOX_RELAY_EVERY_MS'),

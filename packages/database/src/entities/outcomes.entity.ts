@@ -230,3 +230,61 @@ export class OutcomeRollupEntity {
   @Column('timestamptz', { name: 'computed_at', default: () => 'now()' })
   computedAt: Date;
 }
+
+/** A programme's or an organisation's outcome report, built by the worker; its PDF and CSV kept until it expires. */
+@Entity({ name: 'outcome_report' })
+@Index('outcome_report_by_created', ['tenantId', 'createdAt'])
+@Index('outcome_report_by_expiry', ['expiresAt'])
+@ForeignKey(() => ProgrammeEntity, ['tenantId', 'programmeId'], ['tenantId', 'id'], { name: 'outcome_report_tenant_id_programme_id_fkey', onDelete: 'CASCADE' })
+@Check('outcome_report_scope_check', "scope IN ('PROGRAMME', 'ORGANISATION')")
+@Check('outcome_report_period_from_check', "period_from ~ '^[0-9]{4}-[0-9]{2}$'")
+@Check('outcome_report_period_to_check', "period_to ~ '^[0-9]{4}-[0-9]{2}$'")
+@Check('outcome_report_status_check', "status IN ('QUEUED', 'RUNNING', 'READY', 'FAILED')")
+@Check('outcome_report_progress_check', 'progress BETWEEN 0 AND 100')
+@Check('outcome_report_programme_check', "(scope = 'PROGRAMME') = (programme_id IS NOT NULL)")
+@Check('outcome_report_ready_check', "status <> 'READY' OR (pdf IS NOT NULL AND csv IS NOT NULL AND ready_at IS NOT NULL)")
+export class OutcomeReportEntity {
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'outcome_report_pkey' })
+  @ForeignKey(() => TenantEntity, { name: 'outcome_report_tenant_id_fkey' })
+  tenantId: string;
+
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'outcome_report_pkey' })
+  id: string;
+
+  @Column('uuid', { name: 'requested_by' })
+  @ForeignKey(() => UserAccountEntity, { name: 'outcome_report_requested_by_fkey' })
+  requestedBy: string;
+
+  @Column('text')
+  scope: string;
+
+  @Column('uuid', { name: 'programme_id', nullable: true })
+  programmeId: string | null;
+
+  @Column('text', { name: 'period_from', nullable: true })
+  periodFrom: string | null;
+
+  @Column('text', { name: 'period_to', nullable: true })
+  periodTo: string | null;
+
+  @Column('text', { default: 'QUEUED' })
+  status: string;
+
+  @Column('integer', { default: 0 })
+  progress: number;
+
+  @Column('bytea', { nullable: true, select: false })
+  pdf: Buffer | null;
+
+  @Column('bytea', { nullable: true, select: false })
+  csv: Buffer | null;
+
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'ready_at', nullable: true })
+  readyAt: Date | null;
+
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt: Date;
+}

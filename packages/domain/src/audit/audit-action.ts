@@ -65,5 +65,9 @@ export const AuditAction = {
   PROGRAMME_OUTCOME_PLAN_SET: 'PROGRAMME_OUTCOME_PLAN_SET',
   /** A person's outcome pairing salt was erased (by them or a platform admin): none of their answers pairs with a later one. */
   OUTCOME_PAIRING_ERASED: 'OUTCOME_PAIRING_ERASED',
+  /** An org admin or a platform admin asked for an outcome report (the detail: scope, programme, period). */
+  OUTCOME_REPORT_REQUESTED: 'OUTCOME_REPORT_REQUESTED',
+  /** The daily purge deleted outcome reports past their 30 days; the detail is a count. */
+  OUTCOME_REPORTS_PURGED: 'OUTCOME_REPORTS_PURGED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

@@ -307,7 +307,7 @@ function describeInterval(ci: Interval): string {
   return `95% CI from a fall of ${points(ci.lower)} to a rise of ${points(ci.upper)}`;
 }
 
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Give a month as YYYY-MM.' });
+export const outcomeMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Give a month as YYYY-MM.' });
 
 /**
  * The organisation admin's dashboard filters. Sessions count in the month they fall in; a
@@ -318,8 +318,8 @@ export const outcomeDashboardFilterSchema = z
     teamId: uuidSchema.nullish(),
     programmeId: uuidSchema.nullish(),
     serviceType: serviceTypeSchema.nullish(),
-    from: monthSchema.nullish(),
-    to: monthSchema.nullish(),
+    from: outcomeMonthSchema.nullish(),
+    to: outcomeMonthSchema.nullish(),
   })
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, { error: 'The period must start on or before the month it ends.', path: ['to'] });
 export type OutcomeDashboardFilter = z.output<typeof outcomeDashboardFilterSchema>;

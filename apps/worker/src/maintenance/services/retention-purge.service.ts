@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RetentionPolicy, type RetentionSettings } from '@lena/domain';
 import { NoteRetentionRepository } from '../../delivery/note-retention.repository';
+import { OutcomeReportRetentionRepository } from '../../outcomes/outcome-report-retention.repository';
 import { ExpiredRecordsRepository } from '../expired-records.repository';
 
 /** How many rows each kind of record lost in one purge. */
@@ -12,6 +13,8 @@ export interface PurgeCounts {
   deadLetters: number;
   /** Session notes whose text was erased (each organisation's count audited). */
   sessionNotes: number;
+  /** Outcome reports past their expiry, deleted (each organisation's count audited). */
+  outcomeReports: number;
 }
 
 /**
@@ -24,6 +27,7 @@ export class RetentionPurgeService {
   constructor(
     private readonly expired: ExpiredRecordsRepository,
     private readonly notes: NoteRetentionRepository,
+    private readonly reports: OutcomeReportRetentionRepository,
   ) {}
 
   async purge(policy: RetentionSettings = RetentionPolicy): Promise<PurgeCounts> {
@@ -34,7 +38,8 @@ export class RetentionPurgeService {
     const outboxMessages = await untilDone(policy, () => this.expired.deleteDeliveredMessages(policy));
     const deadLetters = await untilDone(policy, () => this.expired.deleteDeadLetters(policy));
     const sessionNotes = await untilDone(policy, () => this.notes.purgeBatch(policy.batchSize));
-    return { refreshTokens, sessions, passwordResets, outboxMessages, deadLetters, sessionNotes };
+    const outcomeReports = await untilDone(policy, () => this.reports.purgeBatch(policy.batchSize));
+    return { refreshTokens, sessions, passwordResets, outboxMessages, deadLetters, sessionNotes, outcomeReports };
   }
 }
 
