@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, type RollupMeasurement } from '@lena/domain';
+import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, publishSubscales, type RollupMeasurement } from '@lena/domain';
 import { Jobs, openEmail, outcomeReportJobId, QueueName } from '@lena/jobs';
 import { startWorker, type WorkerHandle } from '@lena/worker';
 import { Job, Queue, QueueEvents } from 'bullmq';
@@ -71,8 +71,8 @@ let scratch: string;
 /** Writes the programme's rollup as the worker would: `pairs` people whose work-related burnout fell by about 8. */
 async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void> {
   const measurements: RollupMeasurement[] = Array.from({ length: pairs }, (_, index) => [
-    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: [{ key: 'work', score: 60 + index, answered: 7 }] },
-    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: [{ key: 'work', score: 52 + index - (index % 3) * 2, answered: 7 }] },
+    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 60 + index } },
+    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 52 + index - (index % 3) * 2 } },
   ]).flat();
   const work = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
   const figures = computeOutcomeRollup({
@@ -90,8 +90,8 @@ async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void>
   await api.fixtures.asTenant(
     programme.tenantId,
     `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
-                                 attendance_present, attendees, final_month, months, subscales, measurements)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+                                 attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       programme.tenantId,
       programme.id,
@@ -106,6 +106,8 @@ async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void>
       JSON.stringify(figures.months),
       JSON.stringify(figures.subscales),
       figures.measurements,
+      // Published as the worker publishes a first rollup (the organisation's minimum group size, 5).
+      JSON.stringify(publishSubscales(figures.subscales, [], 5)),
     ],
   );
 }

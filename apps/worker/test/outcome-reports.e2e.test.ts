@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
-import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, type RollupMeasurement } from '@lena/domain';
+import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, publishSubscales, type RollupMeasurement } from '@lena/domain';
 import { Jobs, outcomeReportJobId, QueueName } from '@lena/jobs';
 import type { QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
@@ -28,8 +28,8 @@ describe('outcome reports (the reports queue)', () => {
   async function rolledUpProgramme(pairs: number): Promise<string> {
     const programme = await fixtures.programme(tenantId, SERIES, { status: 'ACTIVE' });
     const measurements: RollupMeasurement[] = Array.from({ length: pairs }, (_, index) => [
-      { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: [{ key: 'work', score: 60 + index, answered: 7 }] },
-      { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: [{ key: 'work', score: 50 + index - (index % 3), answered: 7 }] },
+      { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 60 + index } },
+      { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 50 + index - (index % 3) } },
     ]).flat();
     const work = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
     const figures = computeOutcomeRollup({
@@ -42,8 +42,8 @@ describe('outcome reports (the reports queue)', () => {
     await fixtures.query(
       tenantId,
       `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
-                                   attendance_present, attendees, final_month, months, subscales, measurements)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+                                   attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         tenantId,
         programme.id,
@@ -58,6 +58,8 @@ describe('outcome reports (the reports queue)', () => {
         JSON.stringify(figures.months),
         JSON.stringify(figures.subscales),
         figures.measurements,
+        // Published as the worker publishes a first rollup (the organisation's minimum group size, 5).
+        JSON.stringify(publishSubscales(figures.subscales, [], 5)),
       ],
     );
     return programme.id;
@@ -160,8 +162,8 @@ describe('outcome reports (the reports queue)', () => {
     await fixtures.query(
       tenantId,
       `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
-                                   attendance_present, attendees, final_month, months, subscales, measurements)
-       VALUES ($1, $2, 6, 0, 0, 0, 0, 0, 0, NULL, '[]', '{"broken": true}', 0)`,
+                                   attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
+       VALUES ($1, $2, 6, 0, 0, 0, 0, 0, 0, NULL, '[]', '{"broken": true}', 0, '{"broken": true}')`,
       [tenantId, broken.id],
     );
     const emails = (await fixtures.outboxRecipients(tenantId, 'Your outcome report is ready')).length;

@@ -137,8 +137,8 @@ async function seed() {
   );
   const values = [0, 25, 50, 75, 100];
   const answers = (level) => Object.fromEntries(cbi.items.map((item, index) => [item.key, values[Math.max(0, Math.min(4, level + ((index % 3) - 1)))]]));
-  // As the submission path stores them: each subscale's score with how many of its items were answered.
-  const scoresAt = (level) => JSON.stringify(scoreOutcome(cbi, answers(level)));
+  // As the submission path stores them: each subscale's score by its key.
+  const scoresAt = (level) => JSON.stringify(Object.fromEntries(scoreOutcome(cbi, answers(level)).map((score) => [score.key, score.score])));
   const tallies = JSON.stringify(Object.fromEntries(feedback.items.filter((item) => item.kind === 'SCALE').map((item) => [item.id, [0, 1, 2, 4, 3]])));
   const programmeIds = await withUnitOfWork(
     owner,

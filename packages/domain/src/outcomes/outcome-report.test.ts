@@ -8,8 +8,8 @@ const LABELS = [{ instrumentKey: 'cbi', subscaleKey: 'work', title: 'Work-relate
 
 function programme(id: string, title: string, pairs: number): DashboardProgramme {
   const measurements: RollupMeasurement[] = Array.from({ length: pairs }, (_, index) => [
-    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${id}-${index}`, scores: [{ key: 'work', score: 60 + index, answered: 7 }] },
-    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${id}-${index}`, scores: [{ key: 'work', score: 52 + index - (index % 3), answered: 7 }] },
+    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${id}-${index}`, scores: { work: 60 + index } },
+    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${id}-${index}`, scores: { work: 52 + index - (index % 3) } },
   ]).flat();
   return {
     programmeId: id,
