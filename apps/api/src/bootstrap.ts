@@ -36,7 +36,9 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
     const fastify = app.getHttpAdapter().getInstance();
     await fastify.register(fastifyCookie);
     // Outcome reports' downloads are signed in as GraphQL requests are.
-    registerRequestLifecycle(fastify, app.get(DataSource), accessReader(app.get(TokenService)), ['/graphql', '/outcomes/reports/']);
+    // Reports' files are fetched by following a link: the cookie alone signs them in (accessReader says why).
+    const downloads = ['/outcomes/reports/'];
+    registerRequestLifecycle(fastify, app.get(DataSource), accessReader(app.get(TokenService), { downloads }), ['/graphql', ...downloads]);
     registerRequestLogging(fastify);
     if (!config.production) registerGraphqlLandingPage(fastify);
     app.enableShutdownHooks();

@@ -212,6 +212,15 @@ describe('a programme report', () => {
     expect(ready.csvUrl).toBe(`/outcomes/reports/${ready.id}/report.csv?tenantId=${northshire.id}`);
   });
 
+  it('downloads with the cookie alone, as a browser following the link sends it; anything else with the cookie alone is still refused', async () => {
+    const followed = await northAdminClient.get(ready.pdfUrl!, { csrf: false });
+    expect(followed.statusCode).toBe(200);
+    expect(followed.headers['content-type']).toBe('application/pdf');
+    // The same cookie without the CSRF header is no one to GraphQL, even for a read.
+    const query = await northAdminClient.gql<{ outcomeReports: unknown[] }>('{ outcomeReports { id } }', {}, { csrf: false });
+    expect(query.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('downloads as a PDF whose text carries the dashboard’s figures: sessions, attendance, feedback means, the change, d_z, g with its interval, and n', async () => {
     const response = await northAdminClient.get(ready.pdfUrl!);
     expect(response.statusCode).toBe(200);
