@@ -44,7 +44,8 @@ describe('outcomes shown, withheld and reported', () => {
         ORDER BY t.slug`,
     );
     expect(rows).toHaveLength(2);
-    [coastal, northshire] = rows as [SeededProgramme, SeededProgramme];
+    coastal = rows[0]!;
+    northshire = rows[1]!;
     // The worker rolls up each programme's measures (its nightly recompute starts with the worker,
     // and this asks for both again, as an answer would): wait, job by job, until both rows exist.
     const redis = new URL(stack.redisUrl);
