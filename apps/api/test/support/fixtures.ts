@@ -337,6 +337,12 @@ export class Fixtures {
        VALUES ($1, $2, 6, 0, 0, 0, 0, 0, 0, NULL, '[]', '[]', 1)`,
       [tenantId, programmeId],
     );
+    // A report of it asked for, not yet built.
+    await this.asTenant(
+      tenantId,
+      `INSERT INTO outcome_report (tenant_id, requested_by, scope, programme_id, expires_at) VALUES ($1, $2, 'PROGRAMME', $3, now() + interval '30 days')`,
+      [tenantId, createdBy, programmeId],
+    );
     return { instrumentKey };
   }
 
