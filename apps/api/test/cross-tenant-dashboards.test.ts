@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, publishSubscales, type RollupMeasurement } from '@lena/domain';
+import { COPENHAGEN_BURNOUT_INVENTORY, type RollupMeasurement } from '@lena/domain';
 import { Client } from 'pg';
 import { expectData, expectError, fieldProblem } from './support/expectations';
 import { unique, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
@@ -102,7 +102,7 @@ async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void>
     { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 50 + index - (index % 3) * 2 } },
   ]).flat();
   const work = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
-  const figures = computeOutcomeRollup({
+  await api.fixtures.outcomeRollup(programme.tenantId, programme.id, {
     sessionsBought: 6,
     sessions: [
       { status: 'DELIVERED', month: '2026-09' },
@@ -113,29 +113,6 @@ async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void>
     measurements,
     subscales: [{ instrumentKey: 'cbi', subscaleKey: 'work', direction: work.direction, reliability: work.reliability! }],
   });
-  await api.fixtures.asTenant(
-    programme.tenantId,
-    `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
-                                 attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      programme.tenantId,
-      programme.id,
-      figures.sessionsBought,
-      figures.sessionsPlanned,
-      figures.sessionsDelivered,
-      figures.sessionsCancelled,
-      figures.attendanceMarked,
-      figures.attendancePresent,
-      figures.attendees,
-      figures.finalMonth,
-      JSON.stringify(figures.months),
-      JSON.stringify(figures.subscales),
-      figures.measurements,
-      // Published as the worker publishes a first rollup (the organisation's minimum group size, 5).
-      JSON.stringify(publishSubscales(figures.subscales, [], 5)),
-    ],
-  );
 }
 
 /** A delivered session at `startsAt` with `attendees` people marked present (and one absent, who never counts). */

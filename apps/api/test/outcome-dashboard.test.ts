@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, publishSubscales, type RollupMeasurement, type SubscaleRollup } from '@lena/domain';
+import { COPENHAGEN_BURNOUT_INVENTORY, type RollupMeasurement } from '@lena/domain';
 import { outcomeRollupJobId, QueueName } from '@lena/jobs';
 import { Queue } from 'bullmq';
 import { expectData, expectError, fieldProblem } from './support/expectations';
@@ -76,7 +76,7 @@ async function rollUp(programme: ProgrammeFixture, pairs: number, finalMonth: st
     { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 52 + index - (index % 3) * 2 } },
   ]).flat();
   const work = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
-  const figures = computeOutcomeRollup({
+  await api.fixtures.outcomeRollup(programme.tenantId, programme.id, {
     sessionsBought: 6,
     sessions: [
       { status: 'DELIVERED', month: '2026-09' },
@@ -86,36 +86,6 @@ async function rollUp(programme: ProgrammeFixture, pairs: number, finalMonth: st
     measurements,
     subscales: [{ instrumentKey: 'cbi', subscaleKey: 'work', direction: work.direction, reliability: work.reliability! }],
   });
-  const [previous] = await api.fixtures.asTenant<{ published: SubscaleRollup[] }>(
-    programme.tenantId,
-    'SELECT published_subscales AS published FROM outcome_rollup WHERE tenant_id = $1 AND programme_id = $2',
-    [programme.tenantId, programme.id],
-  );
-  const published = publishSubscales(figures.subscales, previous?.published ?? [], 5);
-  await api.fixtures.asTenant(
-    programme.tenantId,
-    `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
-                                 attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-     ON CONFLICT (tenant_id, programme_id) DO UPDATE SET attendance_marked = EXCLUDED.attendance_marked, attendance_present = EXCLUDED.attendance_present,
-       attendees = EXCLUDED.attendees, subscales = EXCLUDED.subscales, measurements = EXCLUDED.measurements, published_subscales = EXCLUDED.published_subscales`,
-    [
-      programme.tenantId,
-      programme.id,
-      figures.sessionsBought,
-      figures.sessionsPlanned,
-      figures.sessionsDelivered,
-      figures.sessionsCancelled,
-      figures.attendanceMarked,
-      figures.attendancePresent,
-      figures.attendees,
-      figures.finalMonth,
-      JSON.stringify(figures.months),
-      JSON.stringify(figures.subscales),
-      figures.measurements,
-      JSON.stringify(published),
-    ],
-  );
 }
 
 async function dashboard(client: TestClient, filter: Record<string, unknown> | null = null): Promise<Dashboard> {
