@@ -60,19 +60,27 @@ function literalOf(value: CommitValue): string {
 }
 
 /** `sql` with its `$1`, `$2`… replaced by `params` as literals, to travel in one simple-protocol message. */
-function withLiterals(sql: string, params: readonly CommitValue[], sentHow: string): string {
+function withLiterals(sql: string, params: readonly CommitValue[]): string {
   return sql.replace(/\$(\d+)/g, (_, n: string) => {
     const index = Number(n) - 1;
-    if (index >= params.length) throw new Error(`No value for $${n} in a statement sent ${sentHow}.`);
+    if (index >= params.length) throw new Error(`No value for $${n} in a statement sent with COMMIT.`);
     return literalOf(params[index] as CommitValue);
   });
 }
 
 const consoleLogger: UnitOfWorkLogger = { warn: (message) => console.warn(`[UnitOfWork] ${message}`) };
 
+/** Prepared statements' names by text: worked out once per text, not on every run. */
+const preparedNames = new Map<string, string>();
+
 /** A prepared statement's name: its text's hash, so one text is one statement on each connection. */
 function preparedName(sql: string): string {
-  return `lena_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+  let name = preparedNames.get(sql);
+  if (!name) {
+    name = `lena_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    preparedNames.set(sql, name);
+  }
+  return name;
 }
 
 function poolOf(source: ConnectionSource): Pool {
@@ -108,8 +116,6 @@ export class UnitOfWork {
   private readonly afterCommitCallbacks: Array<() => Promise<void>> = [];
   /** Writes to send with COMMIT, their values already written in as literals. */
   private readonly withCommit: string[] = [];
-  /** `queryAlone` has run and committed: the connection is back in the pool. */
-  private committedAlone = false;
   private readonly connectionLost = (error: Error) => this.logger.warn(`The unit of work's database connection was lost: ${error.message}`);
 
   constructor(
@@ -185,7 +191,6 @@ export class UnitOfWork {
 
   private async connection(): Promise<PoolClient> {
     if (this.finished) throw new Error('The unit of work has finished.');
-    if (this.committedAlone) throw new Error('The unit of work has committed the one statement it was sent alone: it takes no other.');
     if (!this.client) await this.begin();
     return this.client!;
   }
@@ -259,32 +264,7 @@ export class UnitOfWork {
    */
   writeWithCommit(sql: string, params: readonly CommitValue[]): void {
     if (this.finished) throw new Error('The unit of work has finished.');
-    this.withCommit.push(withLiterals(sql, params, 'with COMMIT'));
-  }
-
-  /**
-   * Runs `sql` as the whole of the unit of work: BEGIN, the settings, the statement and COMMIT in
-   * one round trip, and the connection straight back to the pool; returns the statement's rows.
-   * For work whose one write is one statement, and whose outcome that statement alone decides
-   * (spending a feedback link and storing its answers: of two submissions, the one whose DELETE
-   * finds the row). It must be the first and only statement: it is committed whatever the work
-   * does next, so a rollback asked for afterwards has nothing to undo, and after-commit steps run
-   * when the unit of work finishes with a commit, as ever. Its values are written into the text as
-   * literals, quoted by pg's own escapeLiteral, as for `writeWithCommit`.
-   */
-  queryAlone<T = Record<string, unknown>>(sql: string, params: readonly CommitValue[]): Promise<T[]> {
-    if (this.finished || this.client || this.withCommit.length > 0) throw new Error('A statement sent alone must be all the unit of work does.');
-    const statement = withLiterals(sql, params, 'alone');
-    const result = this.queue.then(async () => {
-      const results = await this.open(`BEGIN; ${inlineIds(APPLY_SETTINGS, [this.settings.tenantId, this.settings.userId])}; ${statement}; COMMIT`);
-      this.committedAlone = true;
-      const client = await this.client!;
-      client.off('error', this.connectionLost);
-      client.release();
-      return (results[2]?.rows ?? []) as T[];
-    });
-    this.queue = result.catch(() => undefined);
-    return result;
+    this.withCommit.push(withLiterals(sql, params));
   }
 
   /** Work to do once the transaction has committed (e.g. nudging the job queue). */
@@ -295,11 +275,6 @@ export class UnitOfWork {
   async finish(commit: boolean): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    if (this.committedAlone) {
-      // Committed already, in the statement's own round trip: only the after-commit steps are left.
-      if (commit) await this.runAfterCommit();
-      return;
-    }
     const writes = commit ? this.withCommit.splice(0) : [];
     if (!this.client && writes.length === 0) return;
     // Writes sent with COMMIT need a transaction to commit them in.
