@@ -1,4 +1,5 @@
 import { portalViteConfig } from '@lena/portal-kit/vite';
 
-// feedback.html and measures.html: the anonymous feedback and outcome questionnaire pages, entries of their own (src/feedback, src/measures).
-export default portalViteConfig({ port: 5173, pages: ['feedback.html', 'measures.html'] });
+// The portal. Its anonymous pages (feedback.html, measures.html) are built apart, on Preact:
+// vite.anonymous-pages.config.ts. The dev server serves them too (on React).
+export default portalViteConfig({ port: 5173 });

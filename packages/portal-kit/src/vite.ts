@@ -12,46 +12,65 @@ const VENDOR_CHUNKS = [
 ];
 
 /**
- * For a portal with pages of its own (the client portal's feedback page, which has no router):
- * the router in a chunk apart from React, so those pages load React alone. React's group goes
- * first: a group takes its modules' dependencies with it, and the router's would swallow React.
- * Only then, because the extra chunk costs the portal's first route about half a kB.
+ * What the portal and its anonymous pages share: the API reached same-origin. /graphql (and
+ * /calendar/, the subscription feeds, and /feedback/ and /outcomes/, the anonymous pages' calls)
+ * is proxied to LENA_API_URL (cookies then stay first-party). PUBLIC_* variables (the portals' own
+ * addresses, the same ones the API puts in emails) are built into the page as
+ * `import.meta.env.PUBLIC_*`: they are public.
  */
-const VENDOR_CHUNKS_WITH_ROUTERLESS_PAGES = [
-  { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
-  { name: 'router', test: /[\\/]node_modules[\\/]react-router[\\/]/, priority: 2 },
-  { name: 'apollo', test: /[\\/]node_modules[\\/](@apollo|@wry|graphql|optimism|rxjs|tslib)[\\/]/, priority: 1 },
-];
+function sharedConfig(mode: string, port: number) {
+  const env = loadEnv(mode, '.', 'LENA_');
+  const api = env.LENA_API_URL || 'http://localhost:4000';
+  const proxy = { '/graphql': { target: api }, '/calendar/': { target: api }, '/feedback/': { target: api }, '/outcomes/': { target: api } };
+  return {
+    envPrefix: ['VITE_', 'PUBLIC_'],
+    server: { port, strictPort: true, proxy },
+    preview: { port, proxy },
+  };
+}
+
+/** A portal's Vite config: its app (index.html), with the vendor libraries in chunks of their own. */
+export function portalViteConfig({ port }: { port: number }): UserConfigFnObject {
+  return defineConfig(({ mode }) => ({
+    ...sharedConfig(mode, port),
+    plugins: [react()],
+    // rxjs (under Apollo) publishes an ES2015 build beside its ES5 one: ~2 kB (gzipped) less on every first page.
+    resolve: { conditions: ['es2015', ...defaultClientConditions] },
+    // The manifest (dist/.vite/manifest.json) tells `pnpm bench` which chunks the first page loads.
+    build: { sourcemap: true, manifest: true, rolldownOptions: { output: { codeSplitting: { groups: VENDOR_CHUNKS } } } },
+  }));
+}
 
 /**
- * A portal's Vite config. The API is reached same-origin: /graphql (and /calendar/, the
- * subscription feeds, and /feedback/, the feedback page's calls) is proxied to LENA_API_URL
- * (cookies then stay first-party). PUBLIC_* variables (the portals' own addresses, the same ones
- * the API puts in emails) are built into the page as `import.meta.env.PUBLIC_*`: they are public.
+ * The anonymous pages' own build (the client portal's feedback and measures pages, opened from an
+ * email on any phone): written beside the portal's build (run it after), with React's API served
+ * by Preact (preact/compat, ~5 kB gzipped where React's DOM is ~65 kB). Why: they must open in
+ * under a second on a slow phone (`pnpm bench`: feedback-page-open), and React's download alone
+ * took half that on a slow 4G connection. The pages use only function components, state, effects
+ * and refs, which Preact implements as React does; their component tests run on React, and the
+ * browser tests on this build. The dev server (`portalViteConfig`) serves them on React.
  */
-export function portalViteConfig({ port, pages = [] }: { port: number; pages?: readonly string[] }): UserConfigFnObject {
-  return defineConfig(({ mode }) => {
-    const env = loadEnv(mode, '.', 'LENA_');
-    const api = env.LENA_API_URL || 'http://localhost:4000';
-    // Calendar subscription feeds are served by the API at the portal's own address too.
-    // And the anonymous feedback and measures pages' plain calls (/feedback/…, /outcomes/form, /outcomes/responses).
-    const proxy = { '/graphql': { target: api }, '/calendar/': { target: api }, '/feedback/': { target: api }, '/outcomes/': { target: api } };
-    // Pages of their own beside the portal (index.html), each its own entry with its own chunks.
-    const input: Record<string, string> = { index: 'index.html' };
-    for (const page of pages) input[page.replace(/\.html$/, '')] = page;
-    return {
-      plugins: [react()],
-      // rxjs (under Apollo) publishes an ES2015 build beside its ES5 one: ~2 kB (gzipped) less on every first page.
-      resolve: { conditions: ['es2015', ...defaultClientConditions] },
-      envPrefix: ['VITE_', 'PUBLIC_'],
-      server: { port, strictPort: true, proxy },
-      preview: { port, proxy },
-      // The manifest (dist/.vite/manifest.json) tells `pnpm bench` which chunks the first page loads.
-      build: {
-        sourcemap: true,
-        manifest: true,
-        rolldownOptions: { input, output: { codeSplitting: { groups: pages.length > 0 ? VENDOR_CHUNKS_WITH_ROUTERLESS_PAGES : VENDOR_CHUNKS } } },
+export function anonymousPagesViteConfig({ port, pages }: { port: number; pages: readonly string[] }): UserConfigFnObject {
+  return defineConfig(({ mode }) => ({
+    ...sharedConfig(mode, port),
+    plugins: [react()],
+    resolve: {
+      alias: [
+        { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+        { find: /^(react|react-dom)$/, replacement: 'preact/compat' },
+      ],
+    },
+    build: {
+      sourcemap: true,
+      // Beside the portal's build, which this one must not delete, with a manifest of its own.
+      emptyOutDir: false,
+      manifest: '.vite/anonymous-pages-manifest.json',
+      rolldownOptions: {
+        input: Object.fromEntries(pages.map((page) => [page.replace(/\.html$/, ''), page])),
+        output: { codeSplitting: { groups: [{ name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/]/ }] } },
       },
-    };
-  });
+    },
+  }));
 }

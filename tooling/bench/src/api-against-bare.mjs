@@ -113,7 +113,7 @@ function run(url, request, duration) {
  * Resolves once the child has printed `text`, and keeps reading its output afterwards: the API
  * logs a line per request, and a pipe nobody empties would stall it (and the measurement).
  */
-function waitForOutput(child, text) {
+export function waitForOutput(child, text) {
   return new Promise((resolve, reject) => {
     let seen = '';
     child.stdout.on('data', (chunk) => {
@@ -125,7 +125,7 @@ function waitForOutput(child, text) {
       }
     });
     child.once('exit', () => {
-      if (seen !== null) reject(new Error(`The API exited before it was ready:\n${seen}`));
+      if (seen !== null) reject(new Error(`The process exited before it was ready:\n${seen}`));
     });
   });
 }

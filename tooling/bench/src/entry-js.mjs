@@ -1,6 +1,7 @@
 // What a page of a Vite build makes a browser download before it runs: its entry chunk and every
 // chunk that imports statically (what the page's HTML loads and modulepreloads), read from the
-// build manifest (dist/.vite/manifest.json). Dynamic imports (lazy pages) do not count.
+// build manifest (dist/.vite/manifest.json, or the manifest of a build of its own). Dynamic
+// imports (lazy pages) do not count.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,9 +26,12 @@ export function entryFiles(manifest, entry) {
   return [...files].filter((file) => file.endsWith('.js'));
 }
 
-/** The gzipped kB (of 1,000 bytes, as Vite reports) of the JavaScript page `entry` of the build in `dist` loads; logs each file. */
-export function entryJsKb(dist, entry, label) {
-  const manifestPath = join(dist, '.vite/manifest.json');
+/**
+ * The gzipped kB (of 1,000 bytes, as Vite reports) of the JavaScript page `entry` of the build in
+ * `dist` loads, read from the manifest `manifestFile` (under dist/); logs each file.
+ */
+export function entryJsKb(dist, entry, label, manifestFile = '.vite/manifest.json') {
+  const manifestPath = join(dist, manifestFile);
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: build the portal first (pnpm bench does)`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   let bytes = 0;

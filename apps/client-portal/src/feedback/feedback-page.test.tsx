@@ -151,4 +151,39 @@ describe('the feedback page', () => {
     await user.click(screen.getByRole('button', { name: 'Send feedback' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'You have already given feedback' })).toBeTruthy();
   });
+
+  describe('when the page’s HTML asked for the form before the script arrived', () => {
+    const earlyReply = (programmeTitle: string) =>
+      Promise.resolve(
+        new Response(JSON.stringify({ form: DEFAULT_SESSION_FEEDBACK, programmeTitle, startsAt: '2026-12-01T18:30:00.000Z', closesAt: '2026-12-08T18:30:00.000Z' }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    afterEach(() => {
+      delete window.lenaEarlyFormCall;
+    });
+
+    it('shows the form that call brought, without asking again, and asks itself the next time', async () => {
+      window.lenaEarlyFormCall = { path: '/feedback/form', token: TOKEN, reply: earlyReply('Asked for by the page') };
+      const server = feedbackServer();
+      render(<FeedbackPage token={TOKEN} api={server.api} />);
+      await screen.findByText('Asked for by the page, Tuesday, 1 December 2026 at 18:30');
+      expect(server.sent).toEqual([]);
+      expect(window.lenaEarlyFormCall).toBeUndefined();
+
+      cleanup();
+      render(<FeedbackPage token={TOKEN} api={server.api} />);
+      await screen.findByText('Night shift reflective practice, Tuesday, 1 December 2026 at 18:30');
+      expect(server.sent.map((request) => request.path)).toEqual(['/feedback/form']);
+    });
+
+    it('asks itself when that call was for another link', async () => {
+      window.lenaEarlyFormCall = { path: '/feedback/form', token: 'b'.repeat(43), reply: earlyReply('Another link’s session') };
+      const server = feedbackServer();
+      render(<FeedbackPage token={TOKEN} api={server.api} />);
+      await screen.findByText('Night shift reflective practice, Tuesday, 1 December 2026 at 18:30');
+      expect(server.sent.map((request) => request.path)).toEqual(['/feedback/form']);
+    });
+  });
 });

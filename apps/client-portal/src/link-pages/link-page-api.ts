@@ -20,30 +20,56 @@ interface ErrorBody {
   error?: { code?: string; linkState?: LinkState; fieldProblems?: FieldProblem[] };
 }
 
-async function post(path: string, body: unknown, fetcher: typeof fetch): Promise<{ status: number; json: unknown } | null> {
-  try {
-    const response = await fetcher(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      // No cookies: a signed-in browser answers through the link alone, like anyone else.
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-    });
-    return { status: response.status, json: await response.json().catch(() => null) };
-  } catch {
-    return null;
+/**
+ * The form call the page's HTML made before its script arrived (feedback.html and measures.html
+ * ask for the link's form at once: on a slow phone that saves a round trip).
+ */
+interface EarlyFormCall {
+  path: string;
+  token: string;
+  reply: Promise<Response | null>;
+}
+
+declare global {
+  interface Window {
+    lenaEarlyFormCall?: EarlyFormCall;
   }
+}
+
+/** The early call's reply, if the HTML made this very call; taken once (a later load asks again). */
+function takeEarlyReply(path: string, token: string): Promise<Response | null> | null {
+  const early = window.lenaEarlyFormCall;
+  if (!early || early.path !== path || early.token !== token) return null;
+  delete window.lenaEarlyFormCall;
+  return early.reply;
+}
+
+/** `POST path` with `body` as JSON; null when the API could not be reached. */
+function call(path: string, body: unknown, fetcher: typeof fetch): Promise<Response | null> {
+  return fetcher(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    // No cookies: a signed-in browser answers through the link alone, like anyone else.
+    credentials: 'omit',
+    cache: 'no-store',
+    referrerPolicy: 'no-referrer',
+  }).catch(() => null);
+}
+
+/** A reply's status and JSON body (null if it has none); null when the API could not be reached. */
+async function read(response: Response | null): Promise<{ status: number; json: unknown } | null> {
+  return response ? { status: response.status, json: await response.json().catch(() => null) } : null;
 }
 
 function refusal(json: unknown): LinkState | undefined {
   return (json as ErrorBody | null)?.error?.linkState;
 }
 
-/** `POST <base>/form` with the token: the form the link opens, or why not. */
+/** `POST <base>/form` with the token (unless the page's HTML made that call already): the form the link opens, or why not. */
 export async function loadLinkForm<Form>(base: string, token: string, fetcher: typeof fetch): Promise<FormOutcome<Form>> {
-  const reply = await post(`${base}/form`, { token }, fetcher);
+  const path = `${base}/form`;
+  const reply = await read(await (takeEarlyReply(path, token) ?? call(path, { token }, fetcher)));
   if (!reply) return { kind: 'failed' };
   if (reply.status === 200) return { kind: 'form', form: reply.json as Form };
   const linkState = refusal(reply.json);
@@ -52,7 +78,7 @@ export async function loadLinkForm<Form>(base: string, token: string, fetcher: t
 
 /** `POST <base>/responses` with the token and the answers: stored, refused by the link, or the problems by question. */
 export async function sendLinkAnswers(base: string, body: { token: string; [field: string]: unknown }, fetcher: typeof fetch): Promise<SendOutcome> {
-  const reply = await post(`${base}/responses`, body, fetcher);
+  const reply = await read(await call(`${base}/responses`, body, fetcher));
   if (!reply) return { kind: 'failed' };
   if (reply.status === 201) return { kind: 'stored' };
   const linkState = refusal(reply.json);

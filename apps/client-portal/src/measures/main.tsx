@@ -5,7 +5,7 @@ import '../feedback/feedback-page.css';
 import { httpMeasuresApi } from './measures-api.js';
 import { MeasuresPage } from './measures-page.js';
 
-// The measures page is an entry of its own, like the feedback page: React and this folder, no
+// The measures page is an entry of its own, like the feedback page (built on Preact): React's API and this folder, no
 // Apollo, no router. The link's secret is the address's fragment (#…), never sent to a server.
 const token = decodeURIComponent(window.location.hash.replace(/^#/, ''));
 const root = document.getElementById('root');
