@@ -7,7 +7,8 @@ import { startStack, type Stack } from './support/stack';
 /**
  * A facilitator runs a GTS session that began twenty minutes ago: marks the register with one
  * tap per person, writes notes that name someone (warned before anything is saved, saved once
- * acknowledged) and completes the session. WCAG 2.2 AA clean on a desktop and a 375 px phone.
+ * acknowledged) and completes the session. WCAG 2.2 AA clean, and no wider than the screen, on a
+ * desktop, a 768 px tablet and a 375 px phone.
  */
 describe('delivering a session', () => {
   let stack: Stack;
@@ -22,11 +23,14 @@ describe('delivering a session', () => {
     await stack?.stop();
   });
 
+  /** WCAG violations, and a page wider than the screen, on a desktop, a tablet (768 px) and a phone (375 px). */
   async function audit(page: Page): Promise<string[]> {
     const found: string[] = [];
-    for (const width of [1280, 375]) {
+    for (const width of [1280, 768, 375]) {
       await page.setViewportSize({ width, height: 900 });
       found.push(...(await accessibilityViolations(page)).map((violation) => `${width}px: ${violation}`));
+      const overflow = (await page.evaluate('Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)')) as number;
+      if (overflow > width) found.push(`${width}px: the page is ${overflow}px wide`);
     }
     return found;
   }
