@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig, loadEnv, type UserConfigFnObject } from 'vite';
+import { defaultClientConditions, defineConfig, loadEnv, type PluginOption, type UserConfigFnObject } from 'vite';
 
 /**
  * The libraries every page needs, each in a chunk of its own: they change less often than the
@@ -50,10 +50,10 @@ export function portalViteConfig({ port }: { port: number }): UserConfigFnObject
  * and refs, which Preact implements as React does; their component tests run on React, and the
  * browser tests on this build. The dev server (`portalViteConfig`) serves them on React.
  */
-export function anonymousPagesViteConfig({ port, pages }: { port: number; pages: readonly string[] }): UserConfigFnObject {
+export function anonymousPagesViteConfig({ port, pages, plugins = [] }: { port: number; pages: readonly string[]; plugins?: PluginOption[] }): UserConfigFnObject {
   return defineConfig(({ mode }) => ({
     ...sharedConfig(mode, port),
-    plugins: [react()],
+    plugins: [react(), ...plugins],
     resolve: {
       alias: [
         { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },

@@ -1,7 +1,8 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEFAULT_SESSION_FEEDBACK } from '@lena/domain';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { askForFormEarly } from '../link-pages/early-form-call.js';
 import { httpFeedbackApi } from './feedback-api.js';
 import { FeedbackPage } from './feedback-page.js';
 
@@ -50,7 +51,7 @@ function feedbackServer(state: 'OPEN' | 'SPENT' | 'EXPIRED' | 'UNKNOWN' | 'DOWN'
     linkState = 'SPENT';
     return json(201, { stored: true });
   };
-  return { api: httpFeedbackApi(fetcher as typeof fetch), sent, spend: () => (linkState = 'SPENT') };
+  return { api: httpFeedbackApi(fetcher as typeof fetch), fetcher, sent, spend: () => (linkState = 'SPENT') };
 }
 
 async function answerEveryScale(user: ReturnType<typeof userEvent.setup>, choice = 'Agree') {
@@ -152,37 +153,39 @@ describe('the feedback page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'You have already given feedback' })).toBeTruthy();
   });
 
-  describe('when the page’s HTML asked for the form before the script arrived', () => {
-    const earlyReply = (programmeTitle: string) =>
-      Promise.resolve(
-        new Response(JSON.stringify({ form: DEFAULT_SESSION_FEEDBACK, programmeTitle, startsAt: '2026-12-01T18:30:00.000Z', closesAt: '2026-12-08T18:30:00.000Z' }), {
-          status: 200,
-          headers: { 'content-type': 'application/json' },
-        }),
-      );
+  describe('when the page’s HTML asked for the form before its script arrived', () => {
+    /** What the inline script of feedback.html does as the page opens with `token` in the address (its fetch answered by `server`). */
+    function openedWith(token: string, server: ReturnType<typeof feedbackServer>) {
+      window.location.hash = `#${token}`;
+      vi.stubGlobal('fetch', server.fetcher);
+      askForFormEarly('/feedback/form');
+      vi.unstubAllGlobals();
+    }
     afterEach(() => {
       delete window.lenaEarlyFormCall;
+      window.location.hash = '';
     });
 
     it('shows the form that call brought, without asking again, and asks itself the next time', async () => {
-      window.lenaEarlyFormCall = { path: '/feedback/form', token: TOKEN, reply: earlyReply('Asked for by the page') };
+      const early = feedbackServer();
+      openedWith(TOKEN, early);
       const server = feedbackServer();
       render(<FeedbackPage token={TOKEN} api={server.api} />);
-      await screen.findByText('Asked for by the page, Tuesday, 1 December 2026 at 18:30');
+      await screen.findByRole('heading', { level: 1, name: 'How was this session for you?' });
+      expect(early.sent).toEqual([{ path: '/feedback/form', body: { token: TOKEN }, credentials: 'omit' }]);
       expect(server.sent).toEqual([]);
-      expect(window.lenaEarlyFormCall).toBeUndefined();
 
       cleanup();
       render(<FeedbackPage token={TOKEN} api={server.api} />);
-      await screen.findByText('Night shift reflective practice, Tuesday, 1 December 2026 at 18:30');
+      await screen.findByRole('heading', { level: 1, name: 'How was this session for you?' });
       expect(server.sent.map((request) => request.path)).toEqual(['/feedback/form']);
     });
 
     it('asks itself when that call was for another link', async () => {
-      window.lenaEarlyFormCall = { path: '/feedback/form', token: 'b'.repeat(43), reply: earlyReply('Another link’s session') };
+      openedWith('b'.repeat(43), feedbackServer());
       const server = feedbackServer();
       render(<FeedbackPage token={TOKEN} api={server.api} />);
-      await screen.findByText('Night shift reflective practice, Tuesday, 1 December 2026 at 18:30');
+      await screen.findByRole('heading', { level: 1, name: 'How was this session for you?' });
       expect(server.sent.map((request) => request.path)).toEqual(['/feedback/form']);
     });
   });

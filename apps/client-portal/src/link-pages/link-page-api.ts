@@ -1,5 +1,6 @@
 import type { FieldProblem } from '@lena/domain';
 import { useEffect, useState } from 'react';
+import { takeEarlyReply } from './early-form-call.js';
 
 /**
  * What the anonymous pages (feedback.html, measures.html) share: their two calls to the API by
@@ -18,30 +19,6 @@ export type LinkPageView<Form> = { kind: 'loading' } | { kind: 'form'; form: For
 
 interface ErrorBody {
   error?: { code?: string; linkState?: LinkState; fieldProblems?: FieldProblem[] };
-}
-
-/**
- * The form call the page's HTML made before its script arrived (feedback.html and measures.html
- * ask for the link's form at once: on a slow phone that saves a round trip).
- */
-interface EarlyFormCall {
-  path: string;
-  token: string;
-  reply: Promise<Response | null>;
-}
-
-declare global {
-  interface Window {
-    lenaEarlyFormCall?: EarlyFormCall;
-  }
-}
-
-/** The early call's reply, if the HTML made this very call; taken once (a later load asks again). */
-function takeEarlyReply(path: string, token: string): Promise<Response | null> | null {
-  const early = window.lenaEarlyFormCall;
-  if (!early || early.path !== path || early.token !== token) return null;
-  delete window.lenaEarlyFormCall;
-  return early.reply;
 }
 
 /** `POST path` with `body` as JSON; null when the API could not be reached. */
