@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { oneRow, UnitOfWork } from '@lena/database';
-import type { CellTally, DashboardProgramme, FeedbackSettings, Instrument, OutcomeInstrument, OutcomeReportScope, OutcomeReportStatus, SubscaleLabel } from '@lena/domain';
+import { oneRow, readPublishedRollups, readSubscaleLabels, UnitOfWork } from '@lena/database';
+import type { CellTally, DashboardProgramme, FeedbackSettings, Instrument, OutcomeReportScope, OutcomeReportStatus, SubscaleLabel } from '@lena/domain';
 import { DataSource } from 'typeorm';
 
 /** A report as its build reads it. */
@@ -90,54 +90,14 @@ export class OutcomeReportRepository {
     return { name, locale, timeZone, minGroupSize, feedback: { minGroupSize, minCommentGroupSize, grpCommentsEnabled, reminderAfterHours, windowDays } };
   }
 
-  /**
-   * Every programme of the organisation that has a rollup (the dashboard's read, so the figures are
-   * the dashboard's): outcome changes from the published subscales only, never the live ones.
-   */
-  async rollups(uow: UnitOfWork, tenantId: string): Promise<DashboardProgramme[]> {
-    const rows = await uow.query<{
-      programmeId: string;
-      title: string;
-      teamId: string;
-      teamName: string;
-      serviceType: DashboardProgramme['serviceType'];
-      sessionsBought: number;
-      sessionsPlanned: number;
-      sessionsDelivered: number;
-      sessionsCancelled: number;
-      attendanceMarked: number;
-      attendancePresent: number;
-      attendees: number;
-      finalMonth: string | null;
-      months: DashboardProgramme['rollup']['months'];
-      subscales: DashboardProgramme['rollup']['subscales'];
-      measurements: number;
-    }>(
-      `SELECT r.programme_id AS "programmeId", p.title, p.team_id AS "teamId", t.name AS "teamName", p.service_type AS "serviceType",
-              r.sessions_bought AS "sessionsBought", r.sessions_planned AS "sessionsPlanned", r.sessions_delivered AS "sessionsDelivered",
-              r.sessions_cancelled AS "sessionsCancelled", r.attendance_marked AS "attendanceMarked", r.attendance_present AS "attendancePresent",
-              r.attendees, r.final_month AS "finalMonth", r.months, r.published_subscales AS subscales, r.measurements
-         FROM outcome_rollup r
-         JOIN programme p ON p.tenant_id = r.tenant_id AND p.id = r.programme_id
-         JOIN team t ON t.tenant_id = p.tenant_id AND t.id = p.team_id
-        WHERE r.tenant_id = $1`,
-      [tenantId],
-    );
-    return rows.map(({ programmeId, title, teamId, teamName, serviceType, ...rollup }) => ({ programmeId, title, teamId, teamName, serviceType, rollup }));
+  /** Every programme's rollup, published figures only, as the dashboard reads them (`@lena/database`'s outcome reads). */
+  rollups(uow: UnitOfWork, tenantId: string): Promise<DashboardProgramme[]> {
+    return readPublishedRollups(uow, tenantId);
   }
 
   /** Subscale names from the newest version of each instrument (the organisation's own first), as the dashboard names them. */
-  async subscaleLabels(uow: UnitOfWork, tenantId: string, instrumentKeys: readonly string[]): Promise<SubscaleLabel[]> {
-    if (instrumentKeys.length === 0) return [];
-    const rows = await uow.query<{ key: string; definition: OutcomeInstrument }>(
-      `SELECT DISTINCT ON (key) key, definition FROM (
-         SELECT t.key, t.version, t.definition, 0 AS own FROM tenant_outcome_instrument t WHERE t.tenant_id = $1 AND t.key = ANY($2::text[])
-         UNION ALL
-         SELECT o.key, o.version, o.definition, 1 AS own FROM outcome_instrument o WHERE o.key = ANY($2::text[]) AND o.definition IS NOT NULL
-       ) i ORDER BY key, own, version DESC`,
-      [tenantId, instrumentKeys],
-    );
-    return rows.flatMap(({ key, definition }) => definition.subscales.map((subscale) => ({ instrumentKey: key, subscaleKey: subscale.key, title: subscale.title })));
+  subscaleLabels(uow: UnitOfWork, tenantId: string, instrumentKeys: readonly string[]): Promise<SubscaleLabel[]> {
+    return readSubscaleLabels(uow, tenantId, instrumentKeys);
   }
 
   /** The programmes' sessions that have a feedback request, in order (the feedback context's read). */
