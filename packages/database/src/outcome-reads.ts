@@ -1,4 +1,4 @@
-import type { DashboardProgramme, OutcomeInstrument, SubscaleLabel } from '@lena/domain';
+import type { DashboardProgramme, OutcomeInstrument, OutcomeRollupFigures, SubscaleLabel } from '@lena/domain';
 import type { UnitOfWork } from './unit-of-work';
 
 /**
@@ -14,25 +14,7 @@ export type PublishedRollup = DashboardProgramme & { computedAt: Date };
 
 /** Every programme of the organisation that has a rollup, with its team and service type. */
 export async function readPublishedRollups(uow: UnitOfWork, tenantId: string): Promise<PublishedRollup[]> {
-  const rows = await uow.query<{
-    programmeId: string;
-    title: string;
-    teamId: string;
-    teamName: string;
-    serviceType: DashboardProgramme['serviceType'];
-    sessionsBought: number;
-    sessionsPlanned: number;
-    sessionsDelivered: number;
-    sessionsCancelled: number;
-    attendanceMarked: number;
-    attendancePresent: number;
-    attendees: number;
-    finalMonth: string | null;
-    months: DashboardProgramme['rollup']['months'];
-    subscales: DashboardProgramme['rollup']['subscales'];
-    measurements: number;
-    computedAt: Date;
-  }>(
+  const rows = await uow.query<Omit<DashboardProgramme, 'rollup'> & OutcomeRollupFigures & { computedAt: Date }>(
     `SELECT r.programme_id AS "programmeId", p.title, p.team_id AS "teamId", t.name AS "teamName", p.service_type AS "serviceType",
             r.sessions_bought AS "sessionsBought", r.sessions_planned AS "sessionsPlanned", r.sessions_delivered AS "sessionsDelivered",
             r.sessions_cancelled AS "sessionsCancelled", r.attendance_marked AS "attendanceMarked", r.attendance_present AS "attendancePresent",

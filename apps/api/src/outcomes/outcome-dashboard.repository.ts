@@ -42,18 +42,8 @@ export class OutcomeDashboardRepository {
   }
 
   /** A programme of the organisation as the dashboard names it, for one not yet rolled up. */
-  async programmeInfo(
-    tenantId: string,
-    programmeId: string,
-  ): Promise<{ programmeId: string; title: string; teamId: string; teamName: string; serviceType: DashboardProgramme['serviceType']; sessionsBought: number }> {
-    const rows = await requestContext().uow.query<{
-      programmeId: string;
-      title: string;
-      teamId: string;
-      teamName: string;
-      serviceType: DashboardProgramme['serviceType'];
-      sessionsBought: number;
-    }>(
+  async programmeInfo(tenantId: string, programmeId: string): Promise<Omit<DashboardProgramme, 'rollup'> & { sessionsBought: number }> {
+    const rows = await requestContext().uow.query<Omit<DashboardProgramme, 'rollup'> & { sessionsBought: number }>(
       `SELECT p.id AS "programmeId", p.title, p.team_id AS "teamId", t.name AS "teamName", p.service_type AS "serviceType", p.session_count AS "sessionsBought"
          FROM programme p JOIN team t ON t.tenant_id = p.tenant_id AND t.id = p.team_id
         WHERE p.tenant_id = $1 AND p.id = $2`,
