@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, type Answer } from '../../test/fake-api.js';
+import { tenant } from '../../test/fakes.js';
 import { PlatformDashboardPage } from './platform-dashboard-page.js';
 
 afterEach(cleanup);
@@ -64,22 +65,7 @@ const DASHBOARD: Answer = {
 
 const TENANTS: Answer = {
   data: {
-    tenants: [
-      {
-        __typename: 'Tenant',
-        id: 't-north',
-        name: 'Northshire',
-        slug: 'northshire',
-        status: 'ACTIVE',
-        timeZone: 'Europe/London',
-        locale: 'en-GB',
-        minReportingGroupSize: 5,
-        orgAdminsSeeIndividualAttendance: false,
-        createdAt: '2026-01-01T00:00:00.000Z',
-        updatedAt: '2026-01-01T00:00:00.000Z',
-        suspendedAt: null,
-      },
-    ],
+    tenants: [tenant({ id: 't-north', name: 'Northshire' })],
   },
 };
 

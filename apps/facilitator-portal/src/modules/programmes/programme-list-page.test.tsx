@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, type Answer } from '../../test/fake-api.js';
+import { tenant } from '../../test/fakes.js';
 import { ProgrammeListPage } from './programme-list-page.js';
 
 afterEach(cleanup);
@@ -33,18 +34,7 @@ function listing(id: string, overrides: { status?: string; nextSessionStartsAt?:
 const page = (items: unknown[], nextCursor: string | null): Answer => ({ data: { platformProgrammes: { __typename: 'ProgrammeListPage', items, nextCursor } } });
 const TENANTS: Answer = {
   data: {
-    tenants: [
-      {
-        __typename: 'Tenant',
-        id: TENANT_ID,
-        name: 'Northshire Children’s Services',
-        slug: 'northshire',
-        status: 'ACTIVE',
-        timeZone: 'Europe/London',
-        locale: 'en-GB',
-        createdAt: '2026-01-01T00:00:00.000Z',
-      },
-    ],
+    tenants: [tenant({ id: TENANT_ID, name: 'Northshire Children’s Services' })],
   },
 };
 
