@@ -1,6 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { programme as fakeProgramme } from '../../test/fakes.js';
 import { openPortal, type Answerer } from '../../test/open-portal.js';
 import { ProgrammePage } from './programme-page.js';
 
@@ -19,45 +20,9 @@ const SAM = person('u-sam', 'Sam Taylor');
 const AISHA = person('u-aisha', 'Aisha Rahman');
 const LI = person('u-li', 'Li Wei');
 
+// Its enrolments as ProgrammeWithEnrolments selects them; the rest is the shared fake programme.
 function programme(overrides: Record<string, unknown> = {}) {
-  return {
-    __typename: 'Programme',
-    id: 'p-1',
-    tenantId: 't1',
-    tenantName: 'Northshire',
-    teamId: 'team-1',
-    teamName: 'Night Shift',
-    needsAssessmentId: null,
-    serviceType: 'GTS',
-    title: 'Support for Night Shift',
-    status: 'PROPOSED',
-    waitingOn: 'ORG_ADMIN',
-    availableActions: ['ACCEPT', 'REQUEST_CHANGES', 'CANCEL'],
-    numberOfSessions: 6,
-    cadence: 'WEEKLY',
-    cadenceSummary: 'Every Wednesday, 6 sessions',
-    rrule: 'FREQ=WEEKLY;COUNT=6',
-    startDate: '2027-03-17',
-    startTimes: ['10:00'],
-    sessionLengthMinutes: 90,
-    timeZone: 'Europe/London',
-    deliveryMode: 'ONLINE',
-    videoLink: 'https://meet.example.org/night',
-    location: null,
-    minGroupSize: 2,
-    maxGroupSize: 3,
-    membership: 'CLOSED',
-    cancelledReason: null,
-    version: 4,
-    enrolledCount: 1,
-    createdAt: '2027-01-05T09:00:00.000Z',
-    updatedAt: '2027-01-06T09:00:00.000Z',
-    facilitators: [{ __typename: 'ProgrammeFacilitator', userId: 'f-1', displayName: 'Dr Ada Reyes', role: 'LEAD' }],
-    // 17 March is before the clocks change in London (GMT) and after New York's (EDT): four hours apart.
-    schedulePreview: [
-      { __typename: 'ScheduledTime', sequence: 1, startsAt: '2027-03-17T10:00:00.000Z', endsAt: '2027-03-17T11:30:00.000Z' },
-      { __typename: 'ScheduledTime', sequence: 2, startsAt: '2027-03-24T10:00:00.000Z', endsAt: '2027-03-24T11:30:00.000Z' },
-    ],
+  return fakeProgramme({
     enrolments: [
       {
         __typename: 'Enrolment',
@@ -70,7 +35,7 @@ function programme(overrides: Record<string, unknown> = {}) {
       },
     ],
     ...overrides,
-  };
+  });
 }
 
 function openProgramme(answers: Record<string, Answerer>, shown: Record<string, unknown> = {}) {
@@ -116,8 +81,10 @@ function openProgramme(answers: Record<string, Answerer>, shown: Record<string, 
       data: {
         feedbackResults: {
           __typename: 'FeedbackResults',
-          programmeId: 'p1',
+          programmeId: 'p-1',
           minGroupSize: 5,
+          // Nothing published yet.
+          updatedOn: null,
           instrument: null,
           programme: {
             __typename: 'FeedbackFigure',

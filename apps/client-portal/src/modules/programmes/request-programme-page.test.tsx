@@ -1,6 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { programme } from '../../test/fakes.js';
 import { openPortal, type Answerer } from '../../test/open-portal.js';
 import { RequestProgrammePage } from './request-programme-page.js';
 
@@ -64,7 +65,29 @@ describe('requesting a programme', () => {
   it('sends the request with the assessment it came from, then opens the programme', async () => {
     const user = userEvent.setup();
     const { asked, router } = openRequest('?team=team-1&assessment=a-1&service=GRP', {
-      RequestProgramme: { data: { requestProgramme: { __typename: 'Programme', id: 'p-9', title: 'Group Reflective Practice for Night Shift' } } },
+      RequestProgramme: {
+        data: {
+          requestProgramme: programme({
+            id: 'p-9',
+            needsAssessmentId: 'a-1',
+            serviceType: 'GRP',
+            title: 'Group Reflective Practice for Night Shift',
+            status: 'REQUESTED',
+            waitingOn: 'PLATFORM_ADMIN',
+            availableActions: ['CANCEL'],
+            numberOfSessions: 8,
+            cadence: 'FORTNIGHTLY',
+            cadenceSummary: 'Every other Wednesday, 8 sessions',
+            rrule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=8',
+            minGroupSize: 4,
+            maxGroupSize: 10,
+            version: 1,
+            enrolledCount: 0,
+            updatedAt: '2027-01-05T09:00:00.000Z',
+            facilitators: [],
+          }),
+        },
+      },
     });
     await user.type(await screen.findByRole('textbox', { name: 'Video link' }), 'https://meet.example.org/night');
     await user.click(screen.getByRole('button', { name: 'Request this programme' }));
