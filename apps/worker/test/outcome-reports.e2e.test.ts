@@ -1,3 +1,4 @@
+import { rollupUpsert } from '@lena/database';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
 import { COPENHAGEN_BURNOUT_INVENTORY, computeOutcomeRollup, publishSubscales, type RollupMeasurement } from '@lena/domain';
 import { Jobs, outcomeReportJobId, QueueName } from '@lena/jobs';
@@ -39,29 +40,9 @@ describe('outcome reports (the reports queue)', () => {
       measurements,
       subscales: [{ instrumentKey: 'cbi', subscaleKey: 'work', direction: work.direction, reliability: work.reliability! }],
     });
-    await fixtures.query(
-      tenantId,
-      `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
-                                   attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        tenantId,
-        programme.id,
-        figures.sessionsBought,
-        figures.sessionsPlanned,
-        figures.sessionsDelivered,
-        figures.sessionsCancelled,
-        figures.attendanceMarked,
-        figures.attendancePresent,
-        figures.attendees,
-        figures.finalMonth,
-        JSON.stringify(figures.months),
-        JSON.stringify(figures.subscales),
-        figures.measurements,
-        // Published as the worker publishes a first rollup (the organisation's minimum group size, 5).
-        JSON.stringify(publishSubscales(figures.subscales, [], 5)),
-      ],
-    );
+    // Published as the worker publishes a first rollup (the organisation's minimum group size, 5).
+    const { sql, params } = rollupUpsert(tenantId, programme.id, figures, publishSubscales(figures.subscales, [], 5));
+    await fixtures.query(tenantId, sql, params);
     return programme.id;
   }
 

@@ -5,4 +5,4 @@ export * from './data-source';
 export * from './migrate';
 export * from './unit-of-work';
 export * from './one-row';
-export * from './outcome-reads';
+export * from './outcome-rollups';

@@ -17,7 +17,7 @@ import {
   type RollupSession,
   type SubscaleRollup,
 } from '@lena/domain';
-import { databaseUrlsFromEnv, migrateDatabase, oneRow, withUnitOfWork, type UnitOfWork } from '@lena/database';
+import { databaseUrlsFromEnv, migrateDatabase, oneRow, rollupUpsert, withUnitOfWork, type UnitOfWork } from '@lena/database';
 import { Pool } from 'pg';
 import { DEMO_PASSWORD, demoStaff, demoTenants } from './demo-data';
 
@@ -472,25 +472,6 @@ async function seedRollup(uow: UnitOfWork, tenantId: string, title: string): Pro
     published = publishSubscales(rollupOf(measurements.filter((row) => arrived.has(row.pseudonym))).subscales, published, tenant!.minGroupSize);
   }
   const figures = rollupOf(measurements);
-  await uow.query(
-    `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled,
-                                 attendance_marked, attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      tenantId,
-      programme.id,
-      figures.sessionsBought,
-      figures.sessionsPlanned,
-      figures.sessionsDelivered,
-      figures.sessionsCancelled,
-      figures.attendanceMarked,
-      figures.attendancePresent,
-      figures.attendees,
-      figures.finalMonth,
-      JSON.stringify(figures.months),
-      JSON.stringify(figures.subscales),
-      figures.measurements,
-      JSON.stringify(published),
-    ],
-  );
+  const { sql, params } = rollupUpsert(tenantId, programme.id, figures, published);
+  await uow.query(sql, params);
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Algorithm, hash } from '@node-rs/argon2';
-import { oneRow } from '@lena/database';
+import { oneRow, rollupUpsert } from '@lena/database';
 import {
   AuthPolicy,
   computeOutcomeRollup,
@@ -367,30 +367,8 @@ export class Fixtures {
       'SELECT published_subscales AS published FROM outcome_rollup WHERE tenant_id = $1 AND programme_id = $2',
       [tenantId, programmeId],
     );
-    await this.asTenant(
-      tenantId,
-      `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled, attendance_marked,
-                                   attendance_present, attendees, final_month, months, subscales, measurements, published_subscales)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (tenant_id, programme_id) DO UPDATE SET attendance_marked = EXCLUDED.attendance_marked, attendance_present = EXCLUDED.attendance_present,
-         attendees = EXCLUDED.attendees, subscales = EXCLUDED.subscales, measurements = EXCLUDED.measurements, published_subscales = EXCLUDED.published_subscales`,
-      [
-        tenantId,
-        programmeId,
-        figures.sessionsBought,
-        figures.sessionsPlanned,
-        figures.sessionsDelivered,
-        figures.sessionsCancelled,
-        figures.attendanceMarked,
-        figures.attendancePresent,
-        figures.attendees,
-        figures.finalMonth,
-        JSON.stringify(figures.months),
-        JSON.stringify(figures.subscales),
-        figures.measurements,
-        JSON.stringify(publishSubscales(figures.subscales, previous?.published ?? [], 5)),
-      ],
-    );
+    const { sql, params } = rollupUpsert(tenantId, programmeId, figures, publishSubscales(figures.subscales, previous?.published ?? [], 5));
+    await this.asTenant(tenantId, sql, params);
   }
 
   /** A pending invitation whose link token the test knows. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { UnitOfWork } from '@lena/database';
+import { rollupUpsert, type UnitOfWork } from '@lena/database';
 import type { OutcomeInstrument, OutcomeRollupFigures, RollupMeasurement, RollupSession, SubscaleRollup } from '@lena/domain';
 
 /** A programme's raw rows, as the rollup reads them. */
@@ -89,35 +89,8 @@ export class OutcomeRollupRepository {
 
   /** `published`: the subscales as the dashboards are to show them (`publishSubscales`). */
   async write(uow: UnitOfWork, tenantId: string, programmeId: string, figures: OutcomeRollupFigures, published: readonly SubscaleRollup[]): Promise<void> {
-    await uow.query(
-      `INSERT INTO outcome_rollup (tenant_id, programme_id, sessions_bought, sessions_planned, sessions_delivered, sessions_cancelled,
-                                   attendance_marked, attendance_present, attendees, final_month, months, subscales, measurements,
-                                   published_subscales, computed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
-       ON CONFLICT (tenant_id, programme_id) DO UPDATE SET
-         sessions_bought = EXCLUDED.sessions_bought, sessions_planned = EXCLUDED.sessions_planned,
-         sessions_delivered = EXCLUDED.sessions_delivered, sessions_cancelled = EXCLUDED.sessions_cancelled,
-         attendance_marked = EXCLUDED.attendance_marked, attendance_present = EXCLUDED.attendance_present,
-         attendees = EXCLUDED.attendees, final_month = EXCLUDED.final_month, months = EXCLUDED.months,
-         subscales = EXCLUDED.subscales, measurements = EXCLUDED.measurements,
-         published_subscales = EXCLUDED.published_subscales, computed_at = now()`,
-      [
-        tenantId,
-        programmeId,
-        figures.sessionsBought,
-        figures.sessionsPlanned,
-        figures.sessionsDelivered,
-        figures.sessionsCancelled,
-        figures.attendanceMarked,
-        figures.attendancePresent,
-        figures.attendees,
-        figures.finalMonth,
-        JSON.stringify(figures.months),
-        JSON.stringify(figures.subscales),
-        figures.measurements,
-        JSON.stringify(published),
-      ],
-    );
+    const { sql, params } = rollupUpsert(tenantId, programmeId, figures, published);
+    await uow.query(sql, params);
   }
 
   /** The organisation's programmes that can have figures: every one past its request. */
