@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { COPENHAGEN_BURNOUT_INVENTORY, type RollupMeasurement } from '@lena/domain';
 import { Client } from 'pg';
 import { expectData, expectError, fieldProblem } from './support/expectations';
-import { unique, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
+import { unique, WORK_BURNOUT_SUBSCALES, workBurnoutPairs, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import { signedIn } from './support/programmes';
 import { publishedFeedback } from './support/published-feedback';
 import { countStatements } from './support/statement-counter';
@@ -97,11 +96,6 @@ let participantClient: TestClient;
 
 /** Writes the programme's rollup as the worker would: `pairs` people whose work-related burnout fell. */
 async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void> {
-  const measurements: RollupMeasurement[] = Array.from({ length: pairs }, (_, index) => [
-    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 60 + index } },
-    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 50 + index - (index % 3) * 2 } },
-  ]).flat();
-  const work = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
   await api.fixtures.outcomeRollup(programme.tenantId, programme.id, {
     sessionsBought: 6,
     sessions: [
@@ -110,8 +104,8 @@ async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void>
       { status: 'SCHEDULED', month: '2026-11' },
     ],
     attendance: { marked: pairs * 2, present: pairs * 2, attendees: pairs },
-    measurements,
-    subscales: [{ instrumentKey: 'cbi', subscaleKey: 'work', direction: work.direction, reliability: work.reliability! }],
+    measurements: workBurnoutPairs(programme.id, pairs, (index) => 50 + index - (index % 3) * 2),
+    subscales: WORK_BURNOUT_SUBSCALES,
   });
 }
 

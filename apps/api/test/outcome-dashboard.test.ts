@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { COPENHAGEN_BURNOUT_INVENTORY, type RollupMeasurement } from '@lena/domain';
 import { outcomeRollupJobId, QueueName } from '@lena/jobs';
 import { Queue } from 'bullmq';
 import { expectData, expectError, fieldProblem } from './support/expectations';
-import { unique, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
+import { unique, WORK_BURNOUT_SUBSCALES, workBurnoutPairs, type ProgrammeFixture, type TeamFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import { signedIn } from './support/programmes';
 import { publishedFeedback } from './support/published-feedback';
 import { countStatements } from './support/statement-counter';
@@ -71,11 +70,6 @@ let outcomesQueue: Queue;
  * published by the domain's rule against what the row published before.
  */
 async function rollUp(programme: ProgrammeFixture, pairs: number, finalMonth: string): Promise<void> {
-  const measurements: RollupMeasurement[] = Array.from({ length: pairs }, (_, index) => [
-    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 60 + index } },
-    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 52 + index - (index % 3) * 2 } },
-  ]).flat();
-  const work = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
   await api.fixtures.outcomeRollup(programme.tenantId, programme.id, {
     sessionsBought: 6,
     sessions: [
@@ -83,8 +77,8 @@ async function rollUp(programme: ProgrammeFixture, pairs: number, finalMonth: st
       { status: 'DELIVERED', month: finalMonth },
     ],
     attendance: { marked: pairs * 2, present: pairs * 2 - 1, attendees: pairs },
-    measurements,
-    subscales: [{ instrumentKey: 'cbi', subscaleKey: 'work', direction: work.direction, reliability: work.reliability! }],
+    measurements: workBurnoutPairs(programme.id, pairs, (index) => 52 + index - (index % 3) * 2),
+    subscales: WORK_BURNOUT_SUBSCALES,
   });
 }
 

@@ -3,12 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { COPENHAGEN_BURNOUT_INVENTORY, type RollupMeasurement } from '@lena/domain';
 import { Jobs, openEmail, outcomeReportJobId, QueueName } from '@lena/jobs';
 import { startWorker, type WorkerHandle } from '@lena/worker';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { expectData, expectError, fieldProblem } from './support/expectations';
-import { unique, type ProgrammeFixture, type TenantFixture, type UserFixture } from './support/fixtures';
+import { unique, WORK_BURNOUT_SUBSCALES, workBurnoutPairs, type ProgrammeFixture, type TenantFixture, type UserFixture } from './support/fixtures';
 import { signedIn } from './support/programmes';
 import { requireEnv, startTestApi, TEST_OUTBOX_KEY, type TestApi } from './support/test-api';
 import type { TestClient } from './support/test-client';
@@ -70,11 +69,6 @@ let scratch: string;
 
 /** Writes the programme's rollup as the worker would: `pairs` people whose work-related burnout fell by about 8. */
 async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void> {
-  const measurements: RollupMeasurement[] = Array.from({ length: pairs }, (_, index) => [
-    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 60 + index } },
-    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programme.id}-${index}`, scores: { work: 52 + index - (index % 3) * 2 } },
-  ]).flat();
-  const work = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
   await api.fixtures.outcomeRollup(programme.tenantId, programme.id, {
     sessionsBought: 6,
     sessions: [
@@ -84,8 +78,8 @@ async function rollUp(programme: ProgrammeFixture, pairs: number): Promise<void>
       { status: 'SCHEDULED', month: '2026-11' },
     ],
     attendance: { marked: pairs * 2, present: pairs * 2 - 1, attendees: pairs },
-    measurements,
-    subscales: [{ instrumentKey: 'cbi', subscaleKey: 'work', direction: work.direction, reliability: work.reliability! }],
+    measurements: workBurnoutPairs(programme.id, pairs, (index) => 52 + index - (index % 3) * 2),
+    subscales: WORK_BURNOUT_SUBSCALES,
   });
 }
 

@@ -4,10 +4,12 @@ import { oneRow, rollupUpsert } from '@lena/database';
 import {
   AuthPolicy,
   computeOutcomeRollup,
+  COPENHAGEN_BURNOUT_INVENTORY,
   DEFAULT_SESSION_FEEDBACK,
   publishSubscales,
   type PlatformRole,
   type RollupInput,
+  type RollupMeasurement,
   type SubscaleRollup,
   type TenantRole,
 } from '@lena/domain';
@@ -32,6 +34,21 @@ export function fixturePasswordHash(): Promise<string> {
 /** A short random suffix: rate-limit counters in Redis outlive a run, so names must be unique. */
 export function unique(): string {
   return randomBytes(5).toString('hex');
+}
+
+const WORK_BURNOUT = COPENHAGEN_BURNOUT_INVENTORY.subscales.find((subscale) => subscale.key === 'work')!;
+
+/** The one subscale the outcome tests roll up: the CBI's work-related burnout. */
+export const WORK_BURNOUT_SUBSCALES: RollupInput['subscales'] = [
+  { instrumentKey: 'cbi', subscaleKey: 'work', direction: WORK_BURNOUT.direction, reliability: WORK_BURNOUT.reliability! },
+];
+
+/** `pairs` people's work-related burnout in a programme: 60 + index at baseline, `final(index)` at the end. */
+export function workBurnoutPairs(programmeId: string, pairs: number, final: (index: number) => number): RollupMeasurement[] {
+  return Array.from({ length: pairs }, (_, index) => [
+    { instrumentKey: 'cbi', point: 'BASELINE' as const, pseudonym: `${programmeId}-${index}`, scores: { work: 60 + index } },
+    { instrumentKey: 'cbi', point: 'FINAL' as const, pseudonym: `${programmeId}-${index}`, scores: { work: final(index) } },
+  ]).flat();
 }
 
 export interface TenantFixture {
