@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { requestContext } from '../common/request-context';
 import { OutcomeReportFileError, OutcomeReportService } from './outcome-report.service';
 
@@ -18,16 +18,16 @@ export class OutcomeReportController {
   constructor(private readonly reports: OutcomeReportService) {}
 
   @Get(':id/report.pdf')
-  pdf(@Param('id') id: string, @Query('tenantId') tenantId: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(id, 'pdf', tenantId, request, reply);
+  pdf(@Param('id') id: string, @Query('tenantId') tenantId: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(id, 'pdf', tenantId, reply);
   }
 
   @Get(':id/report.csv')
-  csv(@Param('id') id: string, @Query('tenantId') tenantId: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(id, 'csv', tenantId, request, reply);
+  csv(@Param('id') id: string, @Query('tenantId') tenantId: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(id, 'csv', tenantId, reply);
   }
 
-  private async send(id: string, kind: 'pdf' | 'csv', tenantId: string | undefined, _request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  private async send(id: string, kind: 'pdf' | 'csv', tenantId: string | undefined, reply: FastifyReply): Promise<void> {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
     try {
       const file = await this.reports.file(requestContext().principal, id, kind, tenantId ?? null);

@@ -77,8 +77,11 @@ export class OutcomeReportService {
     let target: string;
     try {
       target = await this.enter(principal, tenantId);
-    } catch {
-      throw new OutcomeReportFileError(false);
+    } catch (error) {
+      // Refused (another organisation, another role): as if there were no such report. Anything
+      // else (the database gone) is a failure, not a missing file.
+      if (error instanceof DomainError) throw new OutcomeReportFileError(false);
+      throw error;
     }
     const file = await this.reports.file(target, reportId, kind);
     if (!file) throw new OutcomeReportFileError(false);
