@@ -12,7 +12,7 @@ const PHONE = { width: 375, height: 800 };
  * The anonymous feedback page on a 375 px phone, served by the built client portal and answered
  * by the real API: the form, its errors, the thanks, and the pages for a spent, expired and
  * unknown link, each axe-clean (WCAG 2.2 AA) and no wider than the phone. The request and links
- * are written here as the worker will write them once sessions are marked delivered.
+ * are written here as the worker writes them once sessions are delivered, so no worker runs beside them.
  */
 describe('the feedback page on a phone', () => {
   let stack: Stack;
@@ -32,7 +32,8 @@ describe('the feedback page on a phone', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack();
+    // No worker: its sweeps would open requests for the same demo sessions and programme, racing these.
+    stack = await startStack({ worker: false });
     owner = new Client({ connectionString: stack.database.ownerUrl });
     await owner.connect();
     // The post-session form, unless the demo seed (its finished programmes' feedback) stored it already.

@@ -19,7 +19,8 @@ describe('outcome measures on a phone', () => {
   let token: string;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // No worker: its sweeps would open requests for the same demo sessions and programme, racing these.
+    stack = await startStack({ worker: false });
     owner = new Client({ connectionString: stack.database.ownerUrl });
     await owner.connect();
     const { rows } = await owner.query<{ programme_id: string; tenant_id: string; user_id: string }>(

@@ -22,7 +22,11 @@ const repo: string = repoRoot();
 /** A program and its arguments. */
 type Command = [program: string, ...args: string[]];
 
-export async function startStack(): Promise<Stack> {
+/**
+ * `worker: false` for a suite that writes the worker's rows itself (a feedback request, an outcome
+ * request): a running worker's sweeps would open the same rows for the demo's past sessions and race it.
+ */
+export async function startStack({ worker = true }: { worker?: boolean } = {}): Promise<Stack> {
   const serverUrl = process.env.TEST_DATABASE_SERVER_URL;
   const redisUrl = process.env.REDIS_URL;
   if (!serverUrl || !redisUrl) throw new Error('The e2e global set-up did not provide PostgreSQL and Redis.');
@@ -57,7 +61,7 @@ export async function startStack(): Promise<Stack> {
     };
     await run(['node', join(repo, 'apps/api/dist/seed/seed.js')], env);
     children.push(await startChild('api', ['node', join(repo, 'apps/api/dist/main.js')], env, /listening/));
-    children.push(await startChild('worker', ['node', join(repo, 'apps/worker/dist/main.js')], env, /Processing queues/));
+    if (worker) children.push(await startChild('worker', ['node', join(repo, 'apps/worker/dist/main.js')], env, /Processing queues/));
     children.push(await startPortal('client-portal', clientPort, env));
     children.push(await startPortal('facilitator-portal', facilitatorPort, env));
     return { clientPortalUrl, facilitatorPortalUrl, apiUrl, mail, database, redisUrl, queuePrefix, stop };
