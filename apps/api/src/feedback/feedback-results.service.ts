@@ -3,8 +3,10 @@ import {
   DomainError,
   feedbackThresholds,
   isFacilitator,
+  latestWording,
   scaleItems,
   summariseFeedback,
+  summariseProgrammeFeedback,
   TenantRole,
   type FigureResult,
   type OrganisationItemMeans,
@@ -33,32 +35,30 @@ export class FeedbackResultsService {
   async programmeResults(principal: Principal, programmeId: string): Promise<FeedbackResults> {
     const programme = await this.viewable(principal, programmeId);
     const [settings, allSessions] = await Promise.all([this.results.settings(programme.tenantId), this.results.sessions(programme.tenantId, programme.id)]);
-    // Figures are over answers to one wording: the one the latest session was asked.
-    const instrumentId = allSessions.at(-1)?.instrumentId;
-    const sessions = allSessions.filter((session) => session.instrumentId === instrumentId);
-    const instrument = instrumentId ? await this.links.instrument(instrumentId) : null;
+    const asked = latestWording(allSessions);
+    const sessions = asked?.sessions ?? [];
+    const instrument = asked ? await this.links.instrument(asked.instrumentId) : null;
     const thresholds = feedbackThresholds(settings, programme.serviceType);
     const tallies = await this.results.tallies(programme.tenantId, sessions, thresholds.commentsEnabled);
     const figures = instrument
-      ? summariseFeedback(
+      ? summariseProgrammeFeedback(
           instrument,
-          [{ key: 'programme', cells: sessions.map((session) => session.sessionId) }, ...sessions.map((session) => ({ key: session.sessionId, cells: [session.sessionId] }))],
+          sessions.map((session) => session.sessionId),
           tallies,
           thresholds,
         )
-      : [];
-    const byKey = new Map(figures.map((figure) => [figure.key, figure]));
+      : null;
     return {
       programmeId: programme.id,
       instrument: instrument && { key: instrument.key, version: instrument.version, title: instrument.title, licence: instrument.licence },
       minGroupSize: thresholds.minGroupSize,
       updatedOn: sessions.reduce<string | null>((latest, session) => (session.publishedOn && (!latest || session.publishedOn > latest) ? session.publishedOn : latest), null),
-      programme: toFigure(byKey.get('programme') ?? emptyFigure(thresholds.minGroupSize)),
+      programme: toFigure(figures?.programme ?? emptyFigure(thresholds.minGroupSize)),
       sessions: sessions.map((session) => ({
         sessionId: session.sessionId,
         sequence: session.sequence,
         startsAt: session.startsAt.toISOString(),
-        figure: toFigure(byKey.get(session.sessionId)!),
+        figure: toFigure(figures!.sessions.get(session.sessionId)!),
       })),
     };
   }
@@ -94,29 +94,21 @@ export class FeedbackResultsService {
     ]);
     const sessionsOf = new Map<string, typeof allSessions>();
     for (const session of allSessions) sessionsOf.set(session.programmeId, [...(sessionsOf.get(session.programmeId) ?? []), session]);
-    // Figures are over answers to one wording: the one each programme's latest session was asked.
-    const asked = new Map(
-      programmes.map((programme) => {
-        const sessions = sessionsOf.get(programme.id) ?? [];
-        const instrumentId = sessions.at(-1)?.instrumentId;
-        return [programme.id, { instrumentId, sessions: sessions.filter((session) => session.instrumentId === instrumentId) }] as const;
-      }),
-    );
-    const instrumentIds = [...new Set([...asked.values()].flatMap(({ instrumentId }) => (instrumentId ? [instrumentId] : [])))];
+    const asked = new Map(programmes.map((programme) => [programme.id, latestWording(sessionsOf.get(programme.id) ?? [])] as const));
+    const instrumentIds = [...new Set([...asked.values()].flatMap((wording) => (wording ? [wording.instrumentId] : [])))];
     const instruments = new Map(await Promise.all(instrumentIds.map(async (id) => [id, await this.links.instrument(id)] as const)));
-    const tallies = await this.results.scoreTalliesOf([...asked.values()].flatMap(({ sessions }) => sessions));
+    const tallies = await this.results.scoreTalliesOf([...asked.values()].flatMap((wording) => wording?.sessions ?? []));
     return new Map(
       programmes.map((programme) => {
-        const { instrumentId, sessions } = asked.get(programme.id)!;
-        if (!instrumentId) return [programme.id, null] as const;
-        const thresholds = feedbackThresholds(settingsOf.get(programme.tenantId)!, programme.serviceType);
-        const figures = summariseFeedback(
-          instruments.get(instrumentId)!,
-          [{ key: 'programme', cells: sessions.map((session) => session.sessionId) }, ...sessions.map((session) => ({ key: session.sessionId, cells: [session.sessionId] }))],
+        const wording = asked.get(programme.id);
+        if (!wording) return [programme.id, null] as const;
+        const { programme: figure } = summariseProgrammeFeedback(
+          instruments.get(wording.instrumentId)!,
+          wording.sessions.map((session) => session.sessionId),
           tallies,
-          thresholds,
+          feedbackThresholds(settingsOf.get(programme.tenantId)!, programme.serviceType),
         );
-        return [programme.id, toFigure(figures.find((figure) => figure.key === 'programme') ?? emptyFigure(thresholds.minGroupSize)).scores] as const;
+        return [programme.id, toFigure(figure).scores] as const;
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { summariseFeedback, type CellTally, type FigureResult } from './feedback-results.js';
+import { latestWording, summariseFeedback, summariseProgrammeFeedback, type CellTally, type FigureResult } from './feedback-results.js';
 import { DEFAULT_SESSION_FEEDBACK } from './instrument.js';
 
 const THRESHOLDS = { minGroupSize: 5, minCommentGroupSize: 10, commentsEnabled: true };
@@ -84,5 +84,39 @@ describe('summariseFeedback', () => {
     expect(withheldComments!.comments).toMatchObject({ shown: false, reason: 'TOO_FEW_RESPONSES' });
     const [shownComments] = summariseFeedback(DEFAULT_SESSION_FEEDBACK, [{ key: 's1', cells: ['s1'] }], { s1: fresh }, THRESHOLDS);
     expect(shownComments!.comments).toEqual({ shown: true, comments: ['Kept'] });
+  });
+});
+
+describe('latestWording', () => {
+  it('keeps the sessions asked the wording the latest session was asked', () => {
+    const sessions = [
+      { sessionId: 's1', instrumentId: 'form-v1' },
+      { sessionId: 's2', instrumentId: 'form-v2' },
+      { sessionId: 's3', instrumentId: 'form-v1' },
+      { sessionId: 's4', instrumentId: 'form-v2' },
+    ];
+    expect(latestWording(sessions)).toEqual({ instrumentId: 'form-v2', sessions: [sessions[1], sessions[3]] });
+  });
+
+  it('is null for a programme no session of which has been asked', () => {
+    expect(latestWording([])).toBeNull();
+  });
+});
+
+describe('summariseProgrammeFeedback', () => {
+  it('gives the programme over all its sessions and each session its own figure', () => {
+    const { programme, sessions } = summariseProgrammeFeedback(DEFAULT_SESSION_FEEDBACK, ['s1', 's2'], { s1: tally(5, 4), s2: tally(5, 2) }, THRESHOLDS);
+    expect(programme.scores).toMatchObject({ shown: true, responses: 10 });
+    expect(meanOf(programme, 'held_well')).toBe(3);
+    expect(meanOf(sessions.get('s1')!, 'held_well')).toBe(4);
+    expect(meanOf(sessions.get('s2')!, 'held_well')).toBe(2);
+  });
+
+  it('withholds a session beside a small one, so that the small one cannot be taken from the programme', () => {
+    const { programme, sessions } = summariseProgrammeFeedback(DEFAULT_SESSION_FEEDBACK, ['s1', 's2'], { s1: tally(8, 4), s2: tally(3, 1) }, THRESHOLDS);
+    expect(programme.scores).toMatchObject({ shown: true, responses: 11 });
+    expect(sessions.get('s2')!.scores.shown).toBe(false);
+    // Shown, s1 (8) subtracted from the programme (11) would give the three answers of s2.
+    expect(sessions.get('s1')!.scores.shown).toBe(false);
   });
 });

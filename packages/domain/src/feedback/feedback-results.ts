@@ -97,3 +97,42 @@ function collectComments(instrument: Instrument, cells: readonly CellTally[]): s
   // Sorted, so their order says nothing about who wrote which or when.
   return textItems(instrument).length === 0 ? [] : cells.flatMap((cell) => cell.comments).sort((a, b) => a.localeCompare(b));
 }
+
+/**
+ * The sessions whose answers a programme's figures are over: those asked the wording its latest
+ * session was asked (two wordings' answers never share a figure). `sessions` in the order held;
+ * null when none has been asked yet.
+ */
+export function latestWording<S extends { instrumentId: string }>(sessions: readonly S[]): { instrumentId: string; sessions: S[] } | null {
+  const instrumentId = sessions.at(-1)?.instrumentId;
+  return instrumentId === undefined ? null : { instrumentId, sessions: sessions.filter((session) => session.instrumentId === instrumentId) };
+}
+
+/** A programme's feedback figures: the programme's own, and each of its sessions' by session id. */
+export interface ProgrammeFeedback {
+  programme: FigureResult;
+  sessions: ReadonlyMap<string, FigureResult>;
+}
+
+/**
+ * A programme's feedback as every channel shows it (its results screen, the dashboards, the
+ * reports): the programme's figure over its sessions (those of `latestWording`) and each
+ * session's own, decided together, so that no session's figure can be taken from the programme's.
+ */
+export function summariseProgrammeFeedback(
+  instrument: Instrument,
+  sessionIds: readonly string[],
+  tallies: Readonly<Record<string, CellTally>>,
+  thresholds: SuppressionThresholds,
+): ProgrammeFeedback {
+  const [programme, ...sessions] = summariseFeedback(
+    instrument,
+    [{ key: PROGRAMME_FIGURE, cells: sessionIds }, ...sessionIds.map((sessionId) => ({ key: sessionId, cells: [sessionId] }))],
+    tallies,
+    thresholds,
+  );
+  return { programme: programme!, sessions: new Map(sessions.map((figure) => [figure.key, figure])) };
+}
+
+/** The programme figure's key among its sessions' (theirs are UUIDs: no clash). */
+const PROGRAMME_FIGURE = 'programme';

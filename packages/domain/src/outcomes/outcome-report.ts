@@ -7,7 +7,7 @@ import { outcomeMonthSchema } from './outcome-rollup.js';
 /**
  * Outcome reports (PDF and CSV): a programme's or the organisation's figures over a period, built
  * by the worker from the SAME decided figures as the dashboard (`buildOutcomeDashboard`, feedback
- * through `summariseFeedback`). Nothing here decides suppression: a withheld figure arrives
+ * through `summariseProgrammeFeedback`). Nothing here decides suppression: a withheld figure arrives
  * withheld and is written as its message ("Fewer than 5 responses"), never as a number. The PDF
  * and the CSV are both written from one `OutcomeReportDocument`, so they cannot disagree.
  */

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   buildOutcomeDashboard,
   feedbackThresholds,
+  latestWording,
   OUTCOME_REPORT_KEEP_DAYS,
   outcomeReportCsvRows,
   outcomeReportDocument,
-  summariseFeedback,
+  summariseProgrammeFeedback,
   toCsv,
   type DashboardProgramme,
   type ScoresResult,
@@ -22,7 +23,7 @@ export type OutcomeReportOutcome = 'built' | 'already-ready' | 'not-found';
 
 /**
  * Builds an outcome report: the dashboard's figures (rollups through `buildOutcomeDashboard`,
- * feedback through `summariseFeedback` with the same family of figures as the feedback screens),
+ * feedback through `summariseProgrammeFeedback`, as the feedback screens and dashboards show it),
  * so every figure and every withheld one is exactly as the portal shows it; then one document,
  * written as a PDF and a CSV, stored in the report's row; then one email to whoever asked.
  * Progress is committed as it goes (the row, and the job's own progress). Idempotent: a READY
@@ -113,22 +114,15 @@ export class OutcomeReportService {
     const result: Record<string, ScoresResult | null> = {};
     let done = 0;
     for (const programme of programmes) {
-      const own = sessions.filter((session) => session.programmeId === programme.programmeId);
-      const instrumentId = own.at(-1)?.instrumentId;
-      const instrument = instrumentId ? instruments.get(instrumentId) : undefined;
-      if (!instrument) {
-        result[programme.programmeId] = null;
-      } else {
-        const asked = own.filter((session) => session.instrumentId === instrumentId);
-        const cells = Object.fromEntries(asked.map((session) => [session.sessionId, tallies[session.sessionId]!]));
-        const figures = summariseFeedback(
-          instrument,
-          [{ key: 'programme', cells: asked.map((session) => session.sessionId) }, ...asked.map((session) => ({ key: session.sessionId, cells: [session.sessionId] }))],
-          cells,
-          { ...feedbackThresholds(organisation.feedback, programme.serviceType), commentsEnabled: false },
-        );
-        result[programme.programmeId] = figures.find((figure) => figure.key === 'programme')!.scores;
-      }
+      const wording = latestWording(sessions.filter((session) => session.programmeId === programme.programmeId));
+      result[programme.programmeId] = wording
+        ? summariseProgrammeFeedback(
+            instruments.get(wording.instrumentId)!,
+            wording.sessions.map((session) => session.sessionId),
+            tallies,
+            { ...feedbackThresholds(organisation.feedback, programme.serviceType), commentsEnabled: false },
+          ).programme.scores
+        : null;
       done += 1;
       if (done % 10 === 0 || done === programmes.length) await onProgramme(done);
     }
