@@ -102,6 +102,11 @@ beforeAll(async () => {
   await fixtures.enrolment(tenantA.id, programmeA2.id, classmate.id);
   const bravoParticipant = await fixtures.participant(tenantB.id);
   await fixtures.enrolment(tenantB.id, programmeB.id, bravoParticipant.id);
+  // Enrolled before the first session, not now: a participant's agenda leaves out sessions that
+  // began before they joined, so once 17 March 2027 has passed an enrolment made as the tests run would hide them.
+  for (const tenant of [tenantA, tenantB]) {
+    await fixtures.asTenant(tenant.id, `UPDATE enrolment SET enrolled_at = '2027-03-01T00:00:00Z' WHERE tenant_id = $1`, [tenant.id]);
+  }
 
   facilitatorClient = await signedIn(facilitator);
   participantClient = await signedIn(participant);

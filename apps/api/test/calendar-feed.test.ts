@@ -45,11 +45,20 @@ async function signedIn(user: UserFixture): Promise<TestClient> {
   return client;
 }
 
-/** Two sessions a week apart, from 1 February 2027 at `hour` UTC (inside the feed's window from December 2026 on). */
+/**
+ * Midnight (UTC) eight weeks from today, so the sessions are inside the feed's window (three months
+ * back, a year ahead) whenever the tests run: a fixed date leaves it three months after it passes.
+ */
+const FIRST_DAY = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 56);
+
+/** `hour` UTC, `week` weeks after FIRST_DAY. */
+const at = (week: number, hour: number, minute = 0) => new Date(FIRST_DAY + (7 * 24 * week + hour) * 3_600_000 + minute * 60_000);
+
+/** Two sessions a week apart, from FIRST_DAY at `hour` UTC. */
 async function sessionsOf(programme: ProgrammeFixture, hour: number): Promise<string[]> {
   const ids: string[] = [];
   for (let week = 0; week < 2; week += 1) {
-    ids.push((await api.fixtures.groupSession(programme.tenantId, programme.id, week + 1, new Date(Date.UTC(2027, 1, 1 + 7 * week, hour)))).id);
+    ids.push((await api.fixtures.groupSession(programme.tenantId, programme.id, week + 1, at(week, hour))).id);
   }
   return ids;
 }
@@ -134,8 +143,8 @@ describe('a facilitator’s feed', () => {
       sequence: 0,
       status: 'CONFIRMED',
       summary: `${programmeA.title}: session 1`,
-      start: '2027-02-01T10:00:00.000Z',
-      end: '2027-02-01T11:30:00.000Z',
+      start: at(0, 10).toISOString(),
+      end: at(0, 11, 30).toISOString(),
       location: 'https://meet.example.org/alpha',
     });
     expect(events[2]).toMatchObject({ uid: `${sessionsA[1]}@lena`, sequence: 3, status: 'CANCELLED' });
@@ -155,7 +164,7 @@ describe('a facilitator’s feed', () => {
     );
     const after = eventsOf((await fetchFeed(url)).body).events;
     expect(after.map((event) => event.uid)).toEqual(before.map((event) => event.uid));
-    expect(after.find((event) => event.uid === `${sessionsB[0]}@lena`)).toMatchObject({ sequence: 1, start: '2027-02-01T15:00:00.000Z' });
+    expect(after.find((event) => event.uid === `${sessionsB[0]}@lena`)).toMatchObject({ sequence: 1, start: at(0, 15).toISOString() });
   });
 });
 

@@ -442,12 +442,15 @@ describe('results (published snapshots only: the real worker publishes them)', (
       expect(JSON.stringify(feedbackResults)).not.toMatch(/Private thought|"mean"/);
     }
 
+    // Dated the day (UTC) the fifth answer's job ran: the day before the check when midnight falls in between.
+    const today = () => new Date().toISOString().slice(0, 10);
+    const before = today();
     await answer(sessions[0]!.requestId, 1, 3);
     for (const client of [facilitatorClient, adminClient]) {
       const shown = await results(client);
       expect(shown.programme.scores.responses).toBe(5);
       expect(shown.programme.scores.items!.find((item) => item.itemId === 'held_well')?.mean).toBe(4.6);
-      expect(shown.updatedOn).toBe(new Date().toISOString().slice(0, 10));
+      expect([before, today()]).toContain(shown.updatedOn);
     }
   });
 

@@ -7,6 +7,18 @@ import { programmeDetails } from './support/programmes';
 import { startTestApi, type TestApi } from './support/test-api';
 import type { GqlResult, TestClient } from './support/test-client';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * Each world's session: 09:00 UTC eight weeks from today, not on a fixed date, so it is still to
+ * come (a begun session cannot be moved or cancelled) and after the enrolments made as the tests run
+ * (a participant's agenda leaves out sessions that began before they joined).
+ */
+const SESSION_AT = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 56, 9));
+/** The day after the session, at 10:00 in the programme's zone: where moving it takes it. */
+const MOVED_TO = `${new Date(SESSION_AT.getTime() + DAY_MS).toISOString().slice(0, 10)}T10:00`;
+/** myGroupSessions' arguments: four weeks either side of the session. */
+const AROUND_THE_SESSION = `from: "${new Date(SESSION_AT.getTime() - 28 * DAY_MS).toISOString()}", to: "${new Date(SESSION_AT.getTime() + 28 * DAY_MS).toISOString()}"`;
+
 /** One organisation with everything a tenant can own. */
 interface World {
   tenant: TenantFixture;
@@ -20,7 +32,7 @@ interface World {
   invitation: InvitationFixture;
   /** Requested for `team`, with `participant` enrolled and `facilitator` assigned. */
   programme: ProgrammeFixture;
-  /** The programme's one session, on 1 June 2027. */
+  /** The programme's one session, at SESSION_AT. */
   session: { id: string };
   adminClient: TestClient;
   participantClient: TestClient;
@@ -61,7 +73,7 @@ async function buildWorld(label: string): Promise<World> {
   // A programme with a session: the participant is enrolled (what the programme queries guard),
   // and so is the admin (what myGroupSessions lists for someone enrolled).
   const programme = await fixtures.programme(tenant.id, team.id, { title: `Programme ${label} ${unique()}` });
-  const session = await fixtures.groupSession(tenant.id, programme.id, 1, new Date('2027-06-01T09:00:00Z'));
+  const session = await fixtures.groupSession(tenant.id, programme.id, 1, SESSION_AT);
   await fixtures.enrolment(tenant.id, programme.id, participant.id);
   await fixtures.enrolment(tenant.id, programme.id, admin.id);
   // The session's feedback: a request, the participant's unspent link and the admin's spent one
@@ -400,7 +412,7 @@ describe('lists', () => {
     ['programmes', '{ programmes { id title tenantName teamName } }'],
     ['myProgrammes', '{ myProgrammes { id title tenantName teamName } }'],
     ['viewer', '{ viewer { tenantId memberships { tenantId tenantName } tenant { id name } } }'],
-    ['myGroupSessions', '{ myGroupSessions(from: "2027-01-01T00:00:00Z", to: "2027-12-31T00:00:00Z") { items { id tenantId tenantName programmeTitle } } }'],
+    ['myGroupSessions', `{ myGroupSessions(${AROUND_THE_SESSION}) { items { id tenantId tenantName programmeTitle } } }`],
   ])('%s never includes the other tenant’s rows', async (_name, query) => {
     for (const [me, other] of [
       [a, b],
@@ -422,9 +434,7 @@ describe('lists', () => {
     const myTeams = expectData(await a.participantClient.gql<{ myTeams: { id: string }[] }>('{ myTeams { id } }')).myTeams.map((team) => team.id);
     expect(myTeams).toEqual([a.team.id]);
     const sessions = expectData(
-      await a.adminClient.gql<{ myGroupSessions: { items: { tenantId: string }[] } }>(
-        '{ myGroupSessions(from: "2027-01-01T00:00:00Z", to: "2027-12-31T00:00:00Z") { items { tenantId } } }',
-      ),
+      await a.adminClient.gql<{ myGroupSessions: { items: { tenantId: string }[] } }>(`{ myGroupSessions(${AROUND_THE_SESSION}) { items { tenantId } } }`),
     ).myGroupSessions.items;
     expect(sessions).toEqual([{ tenantId: a.tenant.id }]);
   });
@@ -440,7 +450,7 @@ async function programmeInState(world: World, status: string): Promise<string> {
 /** An accepted programme with one session, as the session edits need. */
 async function acceptedSession(world: World): Promise<{ programmeId: string; sessionId: string }> {
   const programmeId = await programmeInState(world, 'ACCEPTED');
-  const session = await api.fixtures.groupSession(world.tenant.id, programmeId, 1, new Date('2027-06-01T09:00:00Z'));
+  const session = await api.fixtures.groupSession(world.tenant.id, programmeId, 1, SESSION_AT);
   return { programmeId, sessionId: session.id };
 }
 
@@ -689,7 +699,7 @@ describe('roles', () => {
     [
       'rescheduleSession',
       'mutation($input: RescheduleSessionInput!) { rescheduleSession(input: $input) { id } }',
-      (w) => ({ input: { programmeId: w.programme.id, sessionId: w.session.id, version: 1, scope: 'THIS', newStartLocal: '2027-06-02T10:00', reason: 'Moved' } }),
+      (w) => ({ input: { programmeId: w.programme.id, sessionId: w.session.id, version: 1, scope: 'THIS', newStartLocal: MOVED_TO, reason: 'Moved' } }),
     ],
     [
       'addTenantInstrument',
@@ -834,7 +844,7 @@ describe('roles', () => {
       // A programme in the state each step needs.
       activateProgramme: async () => ({ input: { programmeId: await programmeInState(world, 'ACCEPTED'), version: 1 } }),
       completeProgramme: async () => ({ input: { programmeId: await programmeInState(world, 'ACTIVE'), version: 1 } }),
-      rescheduleSession: async () => ({ input: { ...(await acceptedSession(world)), version: 1, scope: 'THIS', newStartLocal: '2027-06-02T10:00', reason: 'Moved' } }),
+      rescheduleSession: async () => ({ input: { ...(await acceptedSession(world)), version: 1, scope: 'THIS', newStartLocal: MOVED_TO, reason: 'Moved' } }),
       cancelSession: async () => ({ input: { ...(await acceptedSession(world)), version: 1, scope: 'THIS', reason: 'Cancelled' } }),
       // An instrument of the world's own to supersede.
       supersedeTenantInstrument: async () => {

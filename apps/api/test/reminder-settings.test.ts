@@ -11,13 +11,21 @@ let tenant: TenantFixture;
 let adminClient: TestClient;
 let sessionId: string;
 
+/**
+ * 09:00 UTC eight weeks from today: reminders are planned only while they are still to come, so a
+ * fixed date would leave the session with none once its earliest reminder had passed.
+ */
+const STARTS_AT = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 56, 9));
+/** When a reminder `minutes` before the session falls due. */
+const dueAt = (minutes: number) => new Date(STARTS_AT.getTime() - minutes * 60_000).toISOString();
+
 beforeAll(async () => {
   api = await startTestApi();
   tenant = await api.fixtures.tenant({ name: `Reminder Trust ${unique()}` });
   adminClient = await signedIn(api, await api.fixtures.orgAdmin(tenant.id));
   const team = await api.fixtures.team(tenant.id, `Team ${unique()}`);
   const programme = await api.fixtures.programme(tenant.id, team.id);
-  sessionId = (await api.fixtures.groupSession(tenant.id, programme.id, 1, new Date('2027-05-04T09:00:00Z'))).id;
+  sessionId = (await api.fixtures.groupSession(tenant.id, programme.id, 1, STARTS_AT)).id;
 });
 
 afterAll(async () => {
@@ -36,14 +44,14 @@ const planned = async () =>
 describe('an organisation’s reminders', () => {
   it('are a day and an hour before each session until the org admin chooses others, which re-plans every session to come', async () => {
     expect(await planned()).toEqual([
-      [1440, '2027-05-03T09:00:00.000Z'],
-      [60, '2027-05-04T08:00:00.000Z'],
+      [1440, dueAt(1440)],
+      [60, dueAt(60)],
     ]);
     const tenantAfter = expectData(await adminClient.gql<{ setReminderOffsets: { reminderOffsetsMinutes: number[] } }>(SET_REMINDERS, { offsets: [30, 2880] })).setReminderOffsets;
     expect(tenantAfter.reminderOffsetsMinutes).toEqual([2880, 30]);
     expect(await planned()).toEqual([
-      [2880, '2027-05-02T09:00:00.000Z'],
-      [30, '2027-05-04T08:30:00.000Z'],
+      [2880, dueAt(2880)],
+      [30, dueAt(30)],
     ]);
     const [audit] = (await api.owner.query<{ detail: Record<string, unknown> }>(`SELECT detail FROM audit_event WHERE tenant_id = $1 AND action = 'TENANT_UPDATED'`, [tenant.id]))
       .rows;

@@ -43,9 +43,33 @@ afterAll(async () => {
   await api?.close();
 });
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The first Tuesday of the series in `year`: four weeks before the last Sunday of March, when London's clocks go forward. */
+function firstTuesdayOf(year: number): number {
+  const march31 = Date.UTC(year, 2, 31);
+  return march31 - new Date(march31).getUTCDay() * DAY_MS - 26 * DAY_MS;
+}
+
+/**
+ * The series' first Tuesday, in the first spring whose series is still a fortnight or more away:
+ * only sessions still to come can be moved, so a fixed year would fail once its March had begun.
+ */
+const THIS_YEAR = new Date().getUTCFullYear();
+const FIRST_TUESDAY = firstTuesdayOf(THIS_YEAR) > Date.now() + 14 * DAY_MS ? firstTuesdayOf(THIS_YEAR) : firstTuesdayOf(THIS_YEAR + 1);
+
+/** `days` after the first Tuesday at `time` London time, as the API takes it (YYYY-MM-DDTHH:MM). */
+const local = (days: number, time: string) => `${new Date(FIRST_TUESDAY + days * DAY_MS).toISOString().slice(0, 10)}T${time}`;
+
+/** The instant of `local(days, time)`: London is on GMT until the clocks go forward 26 days in, then on BST. */
+const instant = (days: number, time: string) => {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return new Date(FIRST_TUESDAY + days * DAY_MS + ((days > 26 ? hours - 1 : hours) * 60 + minutes) * 60_000).toISOString();
+};
+
 /**
  * An accepted programme in `tenantId` led by `lead`, with the six weekly sessions the worker
- * would have written: Tuesdays at 10:00 London time from 2 March 2027 (GMT until 28 March, then BST).
+ * would have written: Tuesdays at 10:00 London time, the last two after the clocks go forward.
  */
 async function acceptedSeries(tenantId: string, given?: UserFixture, title = `Series ${unique()}`) {
   // A facilitator of its own unless given: series at the same times with one lead would clash.
@@ -54,7 +78,7 @@ async function acceptedSeries(tenantId: string, given?: UserFixture, title = `Se
   const programme = await api.fixtures.programme(tenantId, team.id, { title });
   await api.fixtures.asTenant(tenantId, `UPDATE programme SET status = 'ACCEPTED', sessions_expanded_at = now() WHERE id = $1`, [programme.id]);
   await api.fixtures.programmeFacilitator(tenantId, programme.id, lead.id);
-  const starts = ['2027-03-02T10:00:00Z', '2027-03-09T10:00:00Z', '2027-03-16T10:00:00Z', '2027-03-23T10:00:00Z', '2027-03-30T09:00:00Z', '2027-04-06T09:00:00Z'];
+  const starts = [0, 7, 14, 21, 28, 35].map((days) => instant(days, '10:00'));
   const sessions = [];
   for (const [index, startsAt] of starts.entries()) sessions.push(await api.fixtures.groupSession(tenantId, programme.id, index + 1, new Date(startsAt)));
   return { programme, sessions, lead };
@@ -82,12 +106,12 @@ describe('moving sessions', () => {
     const third = sessions[2]!;
     const moved = expectData(
       await platformClient.gql<{ rescheduleSession: { sessions: SessionView[] } }>(RESCHEDULE, {
-        input: { programmeId: programme.id, sessionId: third.id, version: 1, scope: 'THIS', newStartLocal: '2027-03-17T14:00', reason: 'Room double-booked' },
+        input: { programmeId: programme.id, sessionId: third.id, version: 1, scope: 'THIS', newStartLocal: local(15, '14:00'), reason: 'Room double-booked' },
       }),
     ).rescheduleSession.sessions;
     expect(moved.find((session) => session.id === third.id)).toMatchObject({
-      startsAt: '2027-03-17T14:00:00.000Z',
-      endsAt: '2027-03-17T15:30:00.000Z',
+      startsAt: instant(15, '14:00'),
+      endsAt: instant(15, '15:30'),
       version: 2,
       statusReason: 'Room double-booked',
     });
@@ -96,7 +120,7 @@ describe('moving sessions', () => {
     expect(after.filter((row) => row.sequence !== 3)).toEqual(before.filter((row) => row.sequence !== 3));
     expect(after).toHaveLength(6);
     expect(after[2]?.calendar_sequence).toBe(1);
-    expect((await reminders(tenant.id, third.id)).map((reminder) => reminder.due_at.toISOString())).toEqual(['2027-03-17T13:00:00.000Z', '2027-03-16T14:00:00.000Z']);
+    expect((await reminders(tenant.id, third.id)).map((reminder) => reminder.due_at.toISOString())).toEqual([instant(15, '13:00'), instant(14, '14:00')]);
     expect((await auditActions(programme.id)).map((row) => [row.action, row.detail.scope, row.detail.reason])).toEqual([['SESSION_RESCHEDULED', 'THIS', 'Room double-booked']]);
   });
 
@@ -104,28 +128,28 @@ describe('moving sessions', () => {
     const { programme, sessions } = await acceptedSeries(tenant.id);
     const moved = expectData(
       await platformClient.gql<{ rescheduleSession: { sessions: SessionView[] } }>(RESCHEDULE, {
-        input: { programmeId: programme.id, sessionId: sessions[2]!.id, version: 1, scope: 'FOLLOWING', newStartLocal: '2027-03-16T11:00', reason: 'Later start suits the team' },
+        input: { programmeId: programme.id, sessionId: sessions[2]!.id, version: 1, scope: 'FOLLOWING', newStartLocal: local(14, '11:00'), reason: 'Later start suits the team' },
       }),
     ).rescheduleSession.sessions;
     expect(moved.map((session) => session.startsAt)).toEqual([
-      '2027-03-02T10:00:00.000Z',
-      '2027-03-09T10:00:00.000Z',
-      '2027-03-16T11:00:00.000Z',
-      '2027-03-23T11:00:00.000Z',
-      // 11:00 BST after 28 March.
-      '2027-03-30T10:00:00.000Z',
-      '2027-04-06T10:00:00.000Z',
+      instant(0, '10:00'),
+      instant(7, '10:00'),
+      instant(14, '11:00'),
+      instant(21, '11:00'),
+      // 11:00 BST after the clocks go forward: 10:00 UTC.
+      instant(28, '11:00'),
+      instant(35, '11:00'),
     ]);
     expect(moved.map((session) => session.version)).toEqual([1, 1, 2, 2, 2, 2]);
   });
 
   it('an edit made against an older version is CONFLICT and changes nothing', async () => {
     const { programme, sessions } = await acceptedSeries(tenant.id);
-    const input = { programmeId: programme.id, sessionId: sessions[1]!.id, version: 1, scope: 'THIS', newStartLocal: '2027-03-10T10:00', reason: 'Moved' };
+    const input = { programmeId: programme.id, sessionId: sessions[1]!.id, version: 1, scope: 'THIS', newStartLocal: local(8, '10:00'), reason: 'Moved' };
     expectData(await platformClient.gql(RESCHEDULE, { input }));
     const before = await stored(tenant.id, programme.id);
     expectError(
-      await platformClient.gql(RESCHEDULE, { input: { ...input, newStartLocal: '2027-03-11T10:00' } }),
+      await platformClient.gql(RESCHEDULE, { input: { ...input, newStartLocal: local(9, '10:00') } }),
       'CONFLICT',
       'Someone else changed this session since you opened it. Look at it again and make your change once more.',
     );
@@ -140,7 +164,7 @@ describe('moving sessions', () => {
     const { programme, sessions } = await acceptedSeries(tenant.id);
     const before = await stored(tenant.id, programme.id);
     const result = await platformClient.gql(RESCHEDULE, {
-      input: { programmeId: programme.id, sessionId: sessions[3]!.id, version: 1, scope: 'THIS', newStartLocal: '2027-03-24T10:00', reason: 'Moved', ...override },
+      input: { programmeId: programme.id, sessionId: sessions[3]!.id, version: 1, scope: 'THIS', newStartLocal: local(22, '10:00'), reason: 'Moved', ...override },
     });
     fieldProblem(expectError(result, 'BAD_USER_INPUT'), field);
     expectNoInternals(result.body);
@@ -152,9 +176,9 @@ describe('moving sessions', () => {
     const hiddenTitle = `Confidential series ${unique()}`;
     const elsewhere = await api.fixtures.programme(otherTenant.id, (await api.fixtures.team(otherTenant.id, `Team ${unique()}`)).id, { title: hiddenTitle });
     await api.fixtures.programmeFacilitator(otherTenant.id, elsewhere.id, lead.id);
-    await api.fixtures.groupSession(otherTenant.id, elsewhere.id, 1, new Date('2027-03-25T14:00:00Z'));
+    await api.fixtures.groupSession(otherTenant.id, elsewhere.id, 1, new Date(instant(23, '14:00')));
 
-    const input = { programmeId: programme.id, sessionId: sessions[3]!.id, version: 1, scope: 'THIS', newStartLocal: '2027-03-25T14:30', reason: 'Team away day' };
+    const input = { programmeId: programme.id, sessionId: sessions[3]!.id, version: 1, scope: 'THIS', newStartLocal: local(23, '14:30'), reason: 'Team away day' };
     const refused = await platformClient.gql(RESCHEDULE, { input });
     const error = expectError(refused, 'CONFLICT');
     expect(error.extensions?.conflicts).toEqual([
@@ -178,7 +202,7 @@ describe('moving sessions', () => {
     const { programme, sessions } = await acceptedSeries(tenant.id);
     expectError(
       await platformClient.gql(RESCHEDULE, {
-        input: { programmeId: programme.id, sessionId: sessions[2]!.id, version: 1, scope: 'THIS', newStartLocal: '2027-03-23T10:30', reason: 'Moved' },
+        input: { programmeId: programme.id, sessionId: sessions[2]!.id, version: 1, scope: 'THIS', newStartLocal: local(21, '10:30'), reason: 'Moved' },
       }),
       'CONFLICT',
       'That would make two sessions of this group overlap. Choose another time.',
@@ -203,7 +227,7 @@ describe('cancelling sessions', () => {
     // A cancelled session cannot then be moved.
     expectError(
       await platformClient.gql(RESCHEDULE, {
-        input: { programmeId: programme.id, sessionId: sessions[3]!.id, version: 2, scope: 'THIS', newStartLocal: '2027-03-24T10:00', reason: 'Back on' },
+        input: { programmeId: programme.id, sessionId: sessions[3]!.id, version: 2, scope: 'THIS', newStartLocal: local(22, '10:00'), reason: 'Back on' },
       }),
       'CONFLICT',
       'That session has been cancelled, so it cannot be changed.',
@@ -220,7 +244,7 @@ describe('who may change sessions', () => {
     const { programme, sessions } = await acceptedSeries(tenant.id, facilitator);
     const before = await stored(tenant.id, programme.id);
     const edit = { programmeId: programme.id, sessionId: sessions[3]!.id, version: 1, scope: 'THIS', reason: 'Moved' };
-    expectError(await client().gql(RESCHEDULE, { input: { ...edit, newStartLocal: '2027-03-24T10:00' } }), 'FORBIDDEN');
+    expectError(await client().gql(RESCHEDULE, { input: { ...edit, newStartLocal: local(22, '10:00') } }), 'FORBIDDEN');
     expectError(await client().gql(CANCEL, { input: edit }), 'FORBIDDEN');
     expect(await stored(tenant.id, programme.id)).toEqual(before);
   });
@@ -232,7 +256,7 @@ describe('who may change sessions', () => {
     for (const sessionId of [theirs.sessions[3]!.id, '7c1bd7a4-0f7e-4a53-9d5e-1d5a0b4f7a10']) {
       expectError(
         await platformClient.gql(RESCHEDULE, {
-          input: { programmeId: mine.programme.id, sessionId, version: 1, scope: 'THIS', newStartLocal: '2027-03-24T10:00', reason: 'Moved' },
+          input: { programmeId: mine.programme.id, sessionId, version: 1, scope: 'THIS', newStartLocal: local(22, '10:00'), reason: 'Moved' },
         }),
         'NOT_FOUND',
       );

@@ -33,7 +33,9 @@ describe('publish-feedback-results (the feedback queue)', () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);
     worker = await startWorker(
       { DATABASE_URL: database.ownerUrl, APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, LENA_OUTBOX_KEY: TEST_OUTBOX_KEY },
-      { config: { retry: { attempts: 1 } }, logger: false },
+      // No recurring sweeps: the feedback sweep (every minute) publishes what is due too, and one landing
+      // between a test's responses and its job would leave the job nothing to publish.
+      { config: { retry: { attempts: 1 }, recurringJobs: false }, logger: false },
     );
     fixtures = await SchedulingFixtures.connect(database.ownerUrl);
     events = await listenToQueue(QueueName.feedback, { redisUrl: testRedisUrl(), prefix });

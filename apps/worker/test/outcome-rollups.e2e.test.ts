@@ -55,12 +55,20 @@ describe('outcome rollups (the outcomes queue)', () => {
   let tenantId: string;
   let otherTenantId: string;
 
+  const env = () => ({
+    DATABASE_URL: database.ownerUrl,
+    APP_DATABASE_URL: database.appUrl,
+    REDIS_URL: testRedisUrl(),
+    LENA_QUEUE_PREFIX: prefix,
+    LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
+  });
+
   beforeAll(async () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);
-    worker = await startWorker(
-      { DATABASE_URL: database.ownerUrl, APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, LENA_OUTBOX_KEY: TEST_OUTBOX_KEY },
-      { config: { retry: { attempts: 1 }, outcomeRollupDelayMs: DELAY_MS }, logger: false },
-    );
+    // No recurring sweeps: the scheduling sweep (every minute) would deliver the past sessions these
+    // tests hold or leave scheduled themselves, and a rollup refreshed before it would no longer match
+    // the recompute. The last test starts a worker with them, to see the nightly one scheduled.
+    worker = await startWorker(env(), { config: { retry: { attempts: 1 }, outcomeRollupDelayMs: DELAY_MS, recurringJobs: false }, logger: false });
     fixtures = await SchedulingFixtures.connect(database.ownerUrl);
     events = await listenToQueue(QueueName.outcomes, { redisUrl: testRedisUrl(), prefix });
     tenantId = await fixtures.tenant();
@@ -240,11 +248,16 @@ describe('outcome rollups (the outcomes queue)', () => {
   });
 
   it('upserts the nightly recompute’s job scheduler at start', async () => {
-    const schedulers = await worker.queues.queue(QueueName.outcomes).getJobSchedulers();
-    // The queue also carries the outcomes sweep's scheduler (outcome-sweep.e2e.test.ts).
-    expect(schedulers.map((scheduler) => ({ key: scheduler.key, every: Number(scheduler.every) }))).toContainEqual({
-      key: Jobs.refreshOutcomeRollups.name,
-      every: 24 * 60 * 60 * 1000,
-    });
+    const scheduling = await startWorker(env(), { logger: false });
+    try {
+      const schedulers = await scheduling.queues.queue(QueueName.outcomes).getJobSchedulers();
+      // The queue also carries the outcomes sweep's scheduler (outcome-sweep.e2e.test.ts).
+      expect(schedulers.map((scheduler) => ({ key: scheduler.key, every: Number(scheduler.every) }))).toContainEqual({
+        key: Jobs.refreshOutcomeRollups.name,
+        every: 24 * 60 * 60 * 1000,
+      });
+    } finally {
+      await scheduling.close();
+    }
   });
 });

@@ -43,7 +43,9 @@ describe('outcomes sweep (the outcomes queue)', () => {
         SMTP_URL: smtp.url,
         PUBLIC_CLIENT_PORTAL_URL: `${PORTAL}/`,
       },
-      { config: { retry: { backoffDelayMs: 50 } }, logger: createLogger({ service: 'worker', destination: logs.stream }) },
+      // No recurring sweeps: each test runs the sweep itself and counts what one did, and a scheduled
+      // sweep (every five minutes) landing between its steps would have done that work first.
+      { config: { retry: { backoffDelayMs: 50 }, recurringJobs: false }, logger: createLogger({ service: 'worker', destination: logs.stream }) },
     );
 
   beforeAll(async () => {

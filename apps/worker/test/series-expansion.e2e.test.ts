@@ -10,10 +10,40 @@ import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, 
 
 const londonTime = (instant: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(instant);
 
-/** A weekly 10:00 London series across the clocks going forward on 28 March 2027. */
-const SPRING_SERIES = { rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=4', startLocal: '2027-03-17T10:00:00', timeZone: 'Europe/London', sessionCount: 4 };
-
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The Wednesday eleven days before the last Sunday of March in `year`, when London's clocks go forward. */
+function springWednesdayOf(year: number): number {
+  const march31 = Date.UTC(year, 2, 31);
+  return march31 - new Date(march31).getUTCDay() * DAY_MS - 11 * DAY_MS;
+}
+
+/**
+ * The spring series' first Wednesday, in the first spring still a fortnight or more away: reminders
+ * are planned only while they are to come, so a fixed year would have lost them once its March began.
+ */
+const THIS_YEAR = new Date().getUTCFullYear();
+const SPRING = springWednesdayOf(THIS_YEAR) > Date.now() + 14 * DAY_MS ? springWednesdayOf(THIS_YEAR) : springWednesdayOf(THIS_YEAR + 1);
+
+/** `days` after SPRING at `time` London time, as an instant: GMT until the clocks go forward 11 days in, then BST. */
+function spring(days: number, time: string, minutesBefore = 0): string {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return new Date(SPRING + days * DAY_MS + ((days > 11 ? hours - 1 : hours) * 60 + minutes - minutesBefore) * 60_000).toISOString();
+}
+
+/** The day `days` after SPRING as londonTime shows it ("17 Mar 2027") and as the emails name it ("Wednesday 17 March 2027"). */
+const springDay = (days: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(SPRING + days * DAY_MS));
+function springDayInFull(days: number): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).formatToParts(
+    new Date(SPRING + days * DAY_MS),
+  );
+  const part = (type: string) => parts.find((entry) => entry.type === type)!.value;
+  // Put together from its parts, as ICU versions differ on the comma.
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+}
+
+/** A weekly 10:00 London series across the clocks going forward. */
+const SPRING_SERIES = { rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=4', startLocal: `${new Date(SPRING).toISOString().slice(0, 10)}T10:00:00`, timeZone: 'Europe/London', sessionCount: 4 };
 
 /** A weekly series in UTC whose first session is `days` from now (negative: in the past), at the next whole hour. */
 function weeklyFrom(days: number, count = 3) {
@@ -44,8 +74,10 @@ describe('series expansion', () => {
   beforeAll(async () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);
     smtp = await startSmtpCapture();
-    worker = await startWorker(env(), { config: { retry: { backoffDelayMs: 50 } }, logger: false });
-    secondWorker = await startWorker(env(), { config: { retry: { backoffDelayMs: 50 } }, logger: false });
+    // No recurring sweeps: the tests run the organisation's sweep themselves and count what it did, and
+    // a scheduled sweep (every minute) landing between their steps would have done that work first.
+    worker = await startWorker(env(), { config: { retry: { backoffDelayMs: 50 }, recurringJobs: false }, logger: false });
+    secondWorker = await startWorker(env(), { config: { retry: { backoffDelayMs: 50 }, recurringJobs: false }, logger: false });
     fixtures = await SchedulingFixtures.connect(database.ownerUrl);
     events = await listenToQueue(QueueName.scheduling, { redisUrl: testRedisUrl(), prefix });
     tenantId = await fixtures.tenant();
@@ -78,20 +110,15 @@ describe('series expansion', () => {
 
     const sessions = await fixtures.sessions(tenantId, programme.id);
     expect(sessions.map((session) => session.sequence)).toEqual([1, 2, 3, 4]);
-    expect(sessions.map((session) => londonTime(session.starts_at))).toEqual(['17 Mar 2027, 10:00', '24 Mar 2027, 10:00', '31 Mar 2027, 10:00', '7 Apr 2027, 10:00']);
-    expect(sessions.map((session) => session.starts_at.toISOString())).toEqual([
-      '2027-03-17T10:00:00.000Z',
-      '2027-03-24T10:00:00.000Z',
-      '2027-03-31T09:00:00.000Z',
-      '2027-04-07T09:00:00.000Z',
-    ]);
+    expect(sessions.map((session) => londonTime(session.starts_at))).toEqual([0, 7, 14, 21].map((days) => `${springDay(days)}, 10:00`));
+    expect(sessions.map((session) => session.starts_at.toISOString())).toEqual([spring(0, '10:00'), spring(7, '10:00'), spring(14, '10:00'), spring(21, '10:00')]);
     expect(sessions.every((session) => session.ends_at.getTime() - session.starts_at.getTime() === 90 * 60_000)).toBe(true);
 
     // The organisation's default reminders: a day and an hour before each session.
     const reminders = await fixtures.reminders(tenantId, sessions[2]!.id);
     expect(reminders.map((reminder) => [reminder.offset_minutes, reminder.due_at.toISOString(), reminder.sent_at])).toEqual([
-      [1440, '2027-03-30T09:00:00.000Z', null],
-      [60, '2027-03-31T08:00:00.000Z', null],
+      [1440, spring(14, '10:00', 1440), null],
+      [60, spring(14, '10:00', 60), null],
     ]);
 
     const [row] = await fixtures.query<{ status: string; sessions_expanded_at: Date | null }>(tenantId, 'SELECT status, sessions_expanded_at FROM programme WHERE id = $1', [
@@ -112,7 +139,7 @@ describe('series expansion', () => {
     for (const [index, mail] of mails.entries()) {
       const recipient = everyone[index]!;
       expect(mail.to).toEqual([recipient.email]);
-      expect(mail.text).toContain('Wednesday 31 March 2027 at 10:00 (Europe/London)');
+      expect(mail.text).toContain(`${springDayInFull(14)} at 10:00 (Europe/London)`);
       const ics = mail.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'));
       expect(ics).toBeDefined();
       const content = ics!.content.toString('utf8');
@@ -190,11 +217,11 @@ describe('series expansion', () => {
 
     for (const person of [ada, ben]) {
       const changed = await smtp.waitForMessage((mail) => mail.to.includes(person.email) && mail.subject === `Changed: ${programme.title}, session 2`);
-      expect(changed.text).toContain('is now on Wednesday 24 March 2027 at 12:00 (Europe/London)');
+      expect(changed.text).toContain(`is now on ${springDayInFull(7)} at 12:00 (Europe/London)`);
       const update = new ICAL.Component(ICAL.parse(changed.attachments.find((file) => file.contentType.startsWith('text/calendar'))!.content.toString('utf8')));
       expect(update.getFirstPropertyValue('method')).toBe('REQUEST');
       const [updated] = update.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-      expect([updated!.uid, updated!.sequence, updated!.startDate.toJSDate().toISOString()]).toEqual([`${second!.id}@lena`, 1, '2027-03-24T12:00:00.000Z']);
+      expect([updated!.uid, updated!.sequence, updated!.startDate.toJSDate().toISOString()]).toEqual([`${second!.id}@lena`, 1, spring(7, '12:00')]);
 
       const cancelled = await smtp.waitForMessage((mail) => mail.to.includes(person.email) && mail.subject === `Cancelled: ${programme.title}, session 3`);
       expect(cancelled.text).toContain('Reason: The facilitator is unwell.');
@@ -262,8 +289,8 @@ describe('series expansion', () => {
     // The day-ahead reminder already sent stays sent (never twice); the hour-ahead one becomes half an hour.
     const reminders = await fixtures.reminders(otherTenant, first!.id);
     expect(reminders.map((reminder) => [reminder.offset_minutes, reminder.due_at.toISOString(), reminder.sent_at !== null])).toEqual([
-      [1440, '2027-03-16T10:00:00.000Z', true],
-      [30, '2027-03-17T09:30:00.000Z', false],
+      [1440, spring(0, '10:00', 1440), true],
+      [30, spring(0, '10:00', 30), false],
     ]);
     const [{ count }] = (await fixtures.query<{ count: number }>(otherTenant, 'SELECT count(*)::int AS count FROM session_reminder WHERE tenant_id = $1 AND offset_minutes = 60', [
       otherTenant,

@@ -37,7 +37,9 @@ describe('session reminders', () => {
         LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
         SMTP_URL: smtp.url,
       },
-      { config: { retry: { backoffDelayMs: 50 } }, logger: false },
+      // No recurring sweeps: each test runs the sweep itself once a reminder is due and counts what it
+      // sent, and a scheduled sweep (every minute) landing in between would have sent it first.
+      { config: { retry: { backoffDelayMs: 50 }, recurringJobs: false }, logger: false },
     );
 
   beforeAll(async () => {

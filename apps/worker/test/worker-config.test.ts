@@ -12,6 +12,7 @@ describe('worker configuration', () => {
       smtpUrl: 'smtp://127.0.0.1:1025',
       mailFrom: '"Lena" <no-reply@lena.test>',
       outboxRelayEveryMs: 30_000,
+      recurringJobs: true,
     });
   });
 

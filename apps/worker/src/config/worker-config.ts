@@ -27,6 +27,12 @@ export interface WorkerConfig {
   retry: JobRetryOptions;
   /** How long a programme's rollup refresh waits for more answers before it runs (the debounce). */
   outcomeRollupDelayMs: number;
+  /**
+   * Whether this worker creates the recurring schedules (the sweeps, the relay, the purge, the
+   * nightly rollups) at start. Always in production; a test that runs each sweep itself and counts
+   * what it did turns it off, so that a scheduled sweep never does the work between its steps.
+   */
+  recurringJobs: boolean;
 }
 
 /**
@@ -47,6 +53,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     outboxRelayEveryMs: positiveInteger(env.LENA_OUTBOX_RELAY_EVERY_MS, 30_000, 'LENA_OUTBOX_RELAY_EVERY_MS'),
     retry: {},
     outcomeRollupDelayMs: 3_000,
+    recurringJobs: true,
     ...overrides,
   };
 }

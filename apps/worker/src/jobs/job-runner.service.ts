@@ -61,7 +61,7 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
-    await this.jobQueues.upsertRecurringJobs({ [Jobs.relayOutbox.name]: this.config.outboxRelayEveryMs });
+    if (this.config.recurringJobs) await this.jobQueues.upsertRecurringJobs({ [Jobs.relayOutbox.name]: this.config.outboxRelayEveryMs });
     this.logger.log(`Processing queues ${queues.join(', ')} under prefix ${this.config.queuePrefix}`);
   }
 
