@@ -71,6 +71,12 @@ describe('the feedback page on a phone', () => {
     await stack?.stop();
   });
 
+  /** Records, from before the page's first script, every directive of its Content-Security-Policy that refused something: read with `refused`. */
+  const watchRefusals = async (page: Page): Promise<void> => {
+    await page.addInitScript('window.lenaRefused = []; document.addEventListener("securitypolicyviolation", (event) => window.lenaRefused.push(event.effectiveDirective));');
+  };
+  const refused = (page: Page): Promise<string[]> => page.evaluate('window.lenaRefused') as Promise<string[]>;
+
   const overflow = (page: Page): Promise<number> => page.evaluate(`Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - ${PHONE.width}`) as Promise<number>;
 
   async function expectAccessible(page: Page): Promise<void> {
@@ -82,6 +88,7 @@ describe('the feedback page on a phone', () => {
   it('takes one set of answers from a phone, then refuses the link as already used', async () => {
     await withPage(async (page) => {
       await page.setViewportSize(PHONE);
+      await watchRefusals(page);
       await page.goto(`${stack.clientPortalUrl}/feedback.html#${open}`);
       await page.getByRole('heading', { level: 1, name: 'How was this session for you?' }).waitFor();
       await expectAccessible(page);
@@ -105,6 +112,9 @@ describe('the feedback page on a phone', () => {
         { answers: { safe_to_share: 4, useful_for_practice: 4, held_well: 4, protected_time: 4, feel_about_work: 4, take_away: 'Taking a breath before the next call.' } },
       ]);
 
+      // The whole form, its errors and its thanks, under the page's Content-Security-Policy.
+      expect(await refused(page)).toEqual([]);
+
       // Opening the same link again (a reload: the address has not changed).
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'You have already given feedback' }).waitFor();
@@ -127,11 +137,11 @@ describe('the feedback page on a phone', () => {
   it('runs its own early form call, and refuses a script or a call an attacker injects', async () => {
     await withPage(async (page) => {
       await page.setViewportSize(PHONE);
-      await page.addInitScript('window.lenaRefused = []; document.addEventListener("securitypolicyviolation", (event) => window.lenaRefused.push(event.effectiveDirective));');
+      await watchRefusals(page);
       await page.goto(`${stack.clientPortalUrl}/feedback.html#${randomBytes(32).toString('base64url')}`);
       await page.getByRole('heading', { level: 1, name: 'We do not recognise this link' }).waitFor();
       // Nothing of the page's own was refused: its inline early call is allowed by its hash.
-      expect(await page.evaluate('window.lenaRefused')).toEqual([]);
+      expect(await refused(page)).toEqual([]);
       // Injected as a cross-site script would be: an inline script, then a call carrying the page's secret elsewhere.
       const injected = await page.evaluate(`new Promise((resolve) => {
         document.addEventListener('securitypolicyviolation', (event) => resolve({ refused: event.effectiveDirective, ran: window.lenaInjected === true }), { once: true });
