@@ -7,7 +7,7 @@ import { FeedbackPublicationRepository } from '../src/feedback/feedback-publicat
 import { startWorker, type WorkerHandle } from '../src';
 import { listenToQueue } from './support/queue-events';
 import { SchedulingFixtures } from './support/scheduling-fixtures';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 const SERIES = { rrule: 'FREQ=WEEKLY;COUNT=2', startLocal: '2026-11-04T10:00:00', timeZone: 'UTC', sessionCount: 2 };
 const ITEMS = ['safe_to_share', 'useful_for_practice', 'held_well', 'protected_time', 'feel_about_work'];
@@ -32,7 +32,7 @@ describe('publish-feedback-results (the feedback queue)', () => {
   beforeAll(async () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);
     worker = await startWorker(
-      { DATABASE_URL: database.ownerUrl, APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, LENA_OUTBOX_KEY: TEST_OUTBOX_KEY },
+      workerEnv(database, prefix),
       // No recurring sweeps: the feedback sweep (every minute) publishes what is due too, and one landing
       // between a test's responses and its job would leave the job nothing to publish.
       { config: { retry: { attempts: 1 }, recurringJobs: false }, logger: false },

@@ -12,7 +12,7 @@ import { startWorker, type WorkerHandle } from '../src';
 import type { TenantFeedbackSweepOutcome } from '../src/feedback/services/feedback-sweep.service';
 import { listenToQueue } from './support/queue-events';
 import { SchedulingFixtures, type Person } from './support/scheduling-fixtures';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 const HOUR_MS = 3_600_000;
 const PORTAL = 'https://portal.example.org';
@@ -40,15 +40,7 @@ describe('feedback sweep (the feedback queue)', () => {
 
   const start = () =>
     startWorker(
-      {
-        DATABASE_URL: database.ownerUrl,
-        APP_DATABASE_URL: database.appUrl,
-        REDIS_URL: testRedisUrl(),
-        LENA_QUEUE_PREFIX: prefix,
-        LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
-        SMTP_URL: smtp.url,
-        PUBLIC_CLIENT_PORTAL_URL: `${PORTAL}/`,
-      },
+      workerEnv(database, prefix, { SMTP_URL: smtp.url, PUBLIC_CLIENT_PORTAL_URL: `${PORTAL}/` }),
       // No recurring sweeps: each test runs the sweeps itself and counts what one did, and a scheduled
       // sweep (every minute) landing between its steps would have done that work first.
       { config: { retry: { backoffDelayMs: 50 }, recurringJobs: false }, logger: createLogger({ service: 'worker', destination: logs.stream }) },

@@ -9,7 +9,7 @@ import { jobLogFields } from '../src/jobs/job-log-context';
 import { emailAddressHash } from '../src/notifications/services/redact-email-addresses';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { listenToQueue, nextJobEvent } from './support/queue-events';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 // The worker with its log captured, and an SMTP server that refuses some recipients.
 describe('worker logs and SMTP errors', () => {
@@ -27,7 +27,7 @@ describe('worker logs and SMTP errors', () => {
     smtp = await startSmtpCapture({ refuseRecipient: (address) => address.startsWith('refused-') });
     logs = captureLogs();
     worker = await startWorker(
-      { APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, LENA_OUTBOX_KEY: TEST_OUTBOX_KEY, SMTP_URL: smtp.url },
+      workerEnv(database, prefix, { SMTP_URL: smtp.url }),
       // A long backoff: the first failure is all these tests look at.
       { config: { retry: { backoffDelayMs: 60_000 } }, logger: createLogger({ service: 'worker', destination: logs.stream }) },
     );

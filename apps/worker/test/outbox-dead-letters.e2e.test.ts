@@ -6,7 +6,7 @@ import type { QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { listenToQueue, nextJobEvent } from './support/queue-events';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 // Nothing listens on the SMTP port, so every attempt fails. Jobs get two attempts each (a round).
 describe('email that cannot be delivered', () => {
@@ -20,13 +20,7 @@ describe('email that cannot be delivered', () => {
   beforeAll(async () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);
     worker = await startWorker(
-      {
-        APP_DATABASE_URL: database.appUrl,
-        REDIS_URL: testRedisUrl(),
-        LENA_QUEUE_PREFIX: prefix,
-        LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
-        SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
-      },
+      workerEnv(database, prefix, { SMTP_URL: `smtp://127.0.0.1:${await freePort()}` }),
       // No recurring relay: the tests run it themselves and count what it handed over, and the scheduled
       // one (every 30 seconds) landing between a test's update and its run would have handed it over first.
       { config: { retry: { attempts: 2, backoffDelayMs: 20 }, recurringJobs: false }, logger: false },

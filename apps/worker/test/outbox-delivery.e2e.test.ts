@@ -6,7 +6,7 @@ import { Job, type Queue, type QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { listenToQueue } from './support/queue-events';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 // The worker as it runs in production, in this process: real PostgreSQL, Redis and SMTP.
 describe('outbox email delivery', () => {
@@ -22,17 +22,7 @@ describe('outbox email delivery', () => {
   beforeAll(async () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);
     smtp = await startSmtpCapture();
-    worker = await startWorker(
-      {
-        DATABASE_URL: database.ownerUrl,
-        APP_DATABASE_URL: database.appUrl,
-        REDIS_URL: testRedisUrl(),
-        LENA_QUEUE_PREFIX: prefix,
-        LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
-        SMTP_URL: smtp.url,
-      },
-      { config: { retry: { backoffDelayMs: 50 } }, logger: false },
-    );
+    worker = await startWorker(workerEnv(database, prefix, { SMTP_URL: smtp.url }), { config: { retry: { backoffDelayMs: 50 } }, logger: false });
     outbox = await OutboxFixtures.connect(database.appUrl);
     notifications = worker.queues.queue(QueueName.notifications);
     notificationEvents = await listenToQueue(QueueName.notifications, { redisUrl: testRedisUrl(), prefix });
@@ -142,10 +132,7 @@ describe('outbox email delivery', () => {
   });
 
   it('schedules each recurring job once, whatever the number of replicas', async () => {
-    const second = await startWorker(
-      { APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, LENA_OUTBOX_KEY: TEST_OUTBOX_KEY, SMTP_URL: smtp.url },
-      { logger: false },
-    );
+    const second = await startWorker(workerEnv(database, prefix, { SMTP_URL: smtp.url }), { logger: false });
     try {
       const schedulers = await worker.queues.queue(QueueName.maintenance).getJobSchedulers();
       expect(schedulers.map((scheduler) => scheduler.name).sort()).toEqual([Jobs.purgeExpiredRecords.name, Jobs.relayOutbox.name].sort());

@@ -6,7 +6,7 @@ import type { QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
 import { listenToQueue, nextJobEvent } from './support/queue-events';
 import { SchedulingFixtures, type Person } from './support/scheduling-fixtures';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 const SERIES = { rrule: 'FREQ=WEEKLY;COUNT=4', startLocal: '2026-10-05T10:00:00', timeZone: 'Europe/London', sessionCount: 6 };
 
@@ -66,10 +66,7 @@ describe('outcome reports (the reports queue)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);
-    worker = await startWorker(
-      { DATABASE_URL: database.ownerUrl, APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, LENA_OUTBOX_KEY: TEST_OUTBOX_KEY },
-      { config: { retry: { attempts: 1 } }, logger: false },
-    );
+    worker = await startWorker(workerEnv(database, prefix), { config: { retry: { attempts: 1 } }, logger: false });
     fixtures = await SchedulingFixtures.connect(database.ownerUrl);
     events = await listenToQueue(QueueName.reports, { redisUrl: testRedisUrl(), prefix });
     tenantId = await fixtures.tenant();

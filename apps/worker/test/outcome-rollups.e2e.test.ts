@@ -5,7 +5,7 @@ import type { QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
 import { listenToQueue, nextJobEvent } from './support/queue-events';
 import { SchedulingFixtures } from './support/scheduling-fixtures';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 const SERIES = { rrule: 'FREQ=WEEKLY;COUNT=4', startLocal: '2026-10-05T10:00:00', timeZone: 'Europe/London', sessionCount: 6 };
 /** The debounce under test: long enough to see a burst collapse into one job. */
@@ -55,13 +55,7 @@ describe('outcome rollups (the outcomes queue)', () => {
   let tenantId: string;
   let otherTenantId: string;
 
-  const env = () => ({
-    DATABASE_URL: database.ownerUrl,
-    APP_DATABASE_URL: database.appUrl,
-    REDIS_URL: testRedisUrl(),
-    LENA_QUEUE_PREFIX: prefix,
-    LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
-  });
+  const env = () => workerEnv(database, prefix);
 
   beforeAll(async () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);

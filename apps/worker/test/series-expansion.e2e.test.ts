@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import { startWorker, type WorkerHandle } from '../src';
 import { listenToQueue } from './support/queue-events';
 import { SchedulingFixtures, type Person } from './support/scheduling-fixtures';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 const londonTime = (instant: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(instant);
 
@@ -62,14 +62,7 @@ describe('series expansion', () => {
   let events: QueueEvents;
   let tenantId: string;
 
-  const env = () => ({
-    DATABASE_URL: database.ownerUrl,
-    APP_DATABASE_URL: database.appUrl,
-    REDIS_URL: testRedisUrl(),
-    LENA_QUEUE_PREFIX: prefix,
-    LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
-    SMTP_URL: smtp.url,
-  });
+  const env = () => workerEnv(database, prefix, { SMTP_URL: smtp.url });
 
   beforeAll(async () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { startWorker, type WorkerHandle } from '../src';
 import { listenToQueue } from './support/queue-events';
 import { SchedulingFixtures, type Person } from './support/scheduling-fixtures';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 const HOUR_MS = 60 * 60_000;
 /** A session this far ahead has its one-hour reminder due in a moment (and its day-ahead one already past, so never planned). */
@@ -29,14 +29,7 @@ describe('session reminders', () => {
 
   const start = () =>
     startWorker(
-      {
-        DATABASE_URL: database.ownerUrl,
-        APP_DATABASE_URL: database.appUrl,
-        REDIS_URL: testRedisUrl(),
-        LENA_QUEUE_PREFIX: prefix,
-        LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
-        SMTP_URL: smtp.url,
-      },
+      workerEnv(database, prefix, { SMTP_URL: smtp.url }),
       // No recurring sweeps: each test runs the sweep itself once a reminder is due and counts what it
       // sent, and a scheduled sweep (every minute) landing in between would have sent it first.
       { config: { retry: { backoffDelayMs: 50 }, recurringJobs: false }, logger: false },

@@ -5,7 +5,7 @@ import type { QueueEvents } from 'bullmq';
 import { startWorker, type WorkerHandle } from '../src';
 import { OutboxFixtures } from './support/outbox-fixtures';
 import { listenToQueue, nextJobEvent } from './support/queue-events';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 describe('email delivery while the SMTP server is down', () => {
   const prefix = uniqueQueuePrefix();
@@ -20,14 +20,10 @@ describe('email delivery while the SMTP server is down', () => {
     database = await createTestDatabase(testDatabaseServerUrl(), WORKER_SUITE);
     smtpPort = await freePort();
     worker = await startWorker(
-      {
-        APP_DATABASE_URL: database.appUrl,
-        REDIS_URL: testRedisUrl(),
-        LENA_QUEUE_PREFIX: prefix,
-        LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
+      workerEnv(database, prefix, {
         // Nothing listens here until the test starts the SMTP capture on this port.
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      },
+      }),
       { config: { retry: { backoffDelayMs: 200 } }, logger: false },
     );
     outbox = await OutboxFixtures.connect(database.appUrl);

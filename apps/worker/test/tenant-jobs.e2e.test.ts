@@ -17,7 +17,7 @@ import { JobHandler } from '../src/jobs/job-handler.decorator';
 import { JobsModule } from '../src/jobs/jobs.module';
 import { tenantJobContext } from '../src/jobs/tenant-job-context';
 import { listenToQueue } from './support/queue-events';
-import { deleteQueueKeys, TEST_OUTBOX_KEY, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE } from './support/test-environment';
+import { deleteQueueKeys, testDatabaseServerUrl, testRedisUrl, uniqueQueuePrefix, WORKER_SUITE, workerEnv } from './support/test-environment';
 
 /*
  * Two tenant jobs of this test's own, run by the worker's real job runner (real PostgreSQL as the
@@ -91,10 +91,7 @@ describe('tenant jobs', () => {
     tenantA = await createTenant('Northshire', ['A: Night shift', 'A: Duty desk']);
     tenantB = await createTenant('Coastal', ['B: Control room']);
 
-    const config = loadWorkerConfig(
-      { DATABASE_URL: database.ownerUrl, APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, LENA_OUTBOX_KEY: TEST_OUTBOX_KEY },
-      { retry: { attempts: 1 } },
-    );
+    const config = loadWorkerConfig(workerEnv(database, prefix), { retry: { attempts: 1 } });
     app = await NestFactory.createApplicationContext(
       {
         module: class TenantJobsTestApp {},

@@ -17,6 +17,15 @@ export function testRedisUrl(): string {
   return process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 }
 
+/**
+ * The environment a file's worker runs with: the file's database (a worker connects as the
+ * application role alone), the shared Redis, and the file's queue prefix and outbox key; `more`
+ * adds to it (an SMTP server, the portals' addresses).
+ */
+export function workerEnv(database: { appUrl: string }, prefix: string, more: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { APP_DATABASE_URL: database.appUrl, REDIS_URL: testRedisUrl(), LENA_QUEUE_PREFIX: prefix, LENA_OUTBOX_KEY: TEST_OUTBOX_KEY, ...more };
+}
+
 /** Each test file works under a queue prefix of its own, so files never see each other's jobs. */
 export function uniqueQueuePrefix(): string {
   return `{lena-worker-test-${randomBytes(5).toString('hex')}}`;
