@@ -1,53 +1,37 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { programme } from '../../test/fakes.js';
 import { openPortal } from '../../test/open-portal.js';
 import { MySessionsPage } from './my-sessions-page.js';
 
 afterEach(cleanup);
 
-const programme = (agreementCurrent: boolean) => ({
-  __typename: 'Programme',
-  id: 'p-1',
-  tenantId: 't1',
-  tenantName: 'Northshire',
-  teamId: 'team-1',
-  teamName: 'Night Shift',
-  needsAssessmentId: null,
-  serviceType: 'GRP',
-  title: 'Reflective Practice',
-  status: 'ACCEPTED',
-  waitingOn: null,
-  availableActions: [],
-  numberOfSessions: 6,
-  cadence: 'WEEKLY',
-  cadenceSummary: 'Every Wednesday, 6 sessions',
-  rrule: 'FREQ=WEEKLY;COUNT=6',
-  startDate: '2027-03-17',
-  startTimes: ['10:00'],
-  sessionLengthMinutes: 90,
-  timeZone: 'Europe/London',
-  deliveryMode: 'ONLINE',
-  videoLink: 'https://meet.example.org/reflect',
-  location: null,
-  minGroupSize: 2,
-  maxGroupSize: 8,
-  membership: 'CLOSED',
-  cancelledReason: null,
-  version: 3,
-  enrolledCount: 5,
-  createdAt: '2027-01-05T09:00:00.000Z',
-  updatedAt: '2027-01-06T09:00:00.000Z',
-  facilitators: [],
-  schedulePreview: [],
-  myEnrolment: {
-    __typename: 'MyEnrolment',
-    enrolledAt: '2027-01-07T09:00:00.000Z',
-    agreementVersion: agreementCurrent ? '2026-12' : null,
-    agreementAcceptedAt: agreementCurrent ? '2027-01-08T09:00:00.000Z' : null,
-    agreementCurrent,
-  },
+/** Sam's enrolment, with the group agreement accepted or not. */
+const enrolment = (agreementCurrent: boolean) => ({
+  __typename: 'MyEnrolment',
+  enrolledAt: '2027-01-07T09:00:00.000Z',
+  agreementVersion: agreementCurrent ? '2026-12' : null,
+  agreementAcceptedAt: agreementCurrent ? '2027-01-08T09:00:00.000Z' : null,
+  agreementCurrent,
 });
+
+/** Sam's accepted programme. */
+const enrolledProgramme = (agreementCurrent: boolean) =>
+  programme({
+    serviceType: 'GRP',
+    title: 'Reflective Practice',
+    status: 'ACCEPTED',
+    waitingOn: null,
+    availableActions: [],
+    videoLink: 'https://meet.example.org/reflect',
+    maxGroupSize: 8,
+    version: 3,
+    enrolledCount: 5,
+    facilitators: [],
+    schedulePreview: [],
+    myEnrolment: enrolment(agreementCurrent),
+  });
 
 const SESSION = {
   __typename: 'AgendaSession',
@@ -83,13 +67,13 @@ describe('a participant’s sessions', () => {
     const user = userEvent.setup();
     let accepted = false;
     const { asked } = openPortal('/sessions', [{ path: '/sessions', element: <MySessionsPage timeZone="Europe/Paris" /> }], {
-      MyProgrammes: () => ({ data: { myProgrammes: [programme(accepted)] } }),
+      MyProgrammes: () => ({ data: { myProgrammes: [enrolledProgramme(accepted)] } }),
       MyGroupSessions: { data: { myGroupSessions: { __typename: 'AgendaPage', items: [SESSION], nextCursor: null } } },
       GroupAgreement: { data: { groupAgreement: AGREEMENT } },
       CalendarSubscription: { data: { calendarSubscription: null } },
       AcceptGroupAgreement: () => {
         accepted = true;
-        return { data: { acceptGroupAgreement: programme(true).myEnrolment } };
+        return { data: { acceptGroupAgreement: enrolment(true) } };
       },
     });
 
