@@ -42,3 +42,18 @@ describe('configuration secrets', () => {
     expect(config.outboxKey.toString('base64')).toBe(DEVELOPMENT_OUTBOX_KEY);
   });
 });
+
+describe('the feedback publication delay', () => {
+  const base = { NODE_ENV: 'development', DATABASE_URL: 'postgres://lena@127.0.0.1:5432/lena' };
+
+  it('is read as whole milliseconds, 0 included', () => {
+    expect(configFromEnv({ ...base, LENA_FEEDBACK_PUBLICATION_DELAY_MS: '0' }).feedbackPublicationDelayMs).toBe(0);
+    expect(configFromEnv({ ...base, LENA_FEEDBACK_PUBLICATION_DELAY_MS: ' 120000 ' }).feedbackPublicationDelayMs).toBe(120_000);
+  });
+
+  it.each([['soon'], ['-1'], ['1.5'], ['1e3']])('refuses %p at start-up, naming the setting', (value) => {
+    expect(() => configFromEnv({ ...base, LENA_FEEDBACK_PUBLICATION_DELAY_MS: value })).toThrow(
+      `LENA_FEEDBACK_PUBLICATION_DELAY_MS must be a whole number of milliseconds (0 or more), not "${value}".`,
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { oneRow, withUnitOfWork } from '@lena/database';
 import { createTestDatabase, type TestDatabase } from '@lena/database/testing';
-import { feedbackPublicationDedupId, Jobs, QueueName } from '@lena/jobs';
+import { feedbackPublicationDedupId, JobQueues, Jobs, QueueName } from '@lena/jobs';
 import { Job, type QueueEvents } from 'bullmq';
 import { Client, Pool } from 'pg';
 import { FeedbackPublicationRepository } from '../src/feedback/feedback-publication.repository';
@@ -183,6 +183,30 @@ describe('publish-feedback-results (the feedback queue)', () => {
       expect(await worker.queues.queue(QueueName.feedback).getDeduplicationJobId(feedbackPublicationDedupId(requestId))).toBe(waiting[0]!.id);
     } finally {
       await worker.queues.queue(QueueName.feedback).resume();
+    }
+  });
+
+  it('waits the publication delay, so the answers arriving meanwhile make one job and one publication', async () => {
+    const { sessionId, requestId } = await requestFor(tenantId);
+    // A producer like the API, whose publication jobs wait a second.
+    const api = new JobQueues({ redisUrl: testRedisUrl(), prefix, feedbackPublicationDelayMs: 1_000 });
+    try {
+      const firstNudge = Date.now();
+      for (let index = 0; index < 7; index += 1) {
+        await respond(tenantId, requestId, 1, 4);
+        await api.enqueueFeedbackPublication(tenantId, requestId);
+      }
+      const queue = worker.queues.queue(QueueName.feedback);
+      const jobs = (await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter((job) => job.data.requestId === requestId);
+      expect(jobs).toHaveLength(1);
+      expect(await jobs[0]!.getState()).toBe('delayed');
+      expect(await jobs[0]!.waitUntilFinished(events, 15_000)).toEqual({ found: true, scoresPublished: true, commentsPublished: false });
+      expect(Date.now() - firstNudge).toBeGreaterThanOrEqual(1_000);
+      // One publication, of all seven.
+      expect((await snapshot(tenantId, sessionId))?.tallies.held_well).toEqual([0, 0, 0, 7, 0]);
+      expect((await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter((job) => job.data.requestId === requestId)).toHaveLength(1);
+    } finally {
+      await api.close();
     }
   });
 

@@ -28,3 +28,10 @@ export type OutboxKind = (typeof OutboxKind)[keyof typeof OutboxKind];
  */
 export const DEFAULT_QUEUE_PREFIX = '{lena}';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/**
+ * How long the API has a feedback request's publication job wait after an answer, unless
+ * `LENA_FEEDBACK_PUBLICATION_DELAY_MS` says otherwise: the answers arriving meanwhile make one
+ * publication. Half a minute is soon enough for results screens, which nobody watches live.
+ */
+export const DEFAULT_FEEDBACK_PUBLICATION_DELAY_MS = 30_000;

@@ -18,6 +18,12 @@ export interface JobQueuesOptions {
   enqueueTimeoutMs?: number;
   /** How long a programme's rollup refresh waits, so a burst of answers makes one job. Default 3000 ms. */
   outcomeRollupDelayMs?: number;
+  /**
+   * How long a feedback request's publication job waits, so a burst of answers makes one job.
+   * Default 0 (at once); the API's is `LENA_FEEDBACK_PUBLICATION_DELAY_MS`, or
+   * DEFAULT_FEEDBACK_PUBLICATION_DELAY_MS.
+   */
+  feedbackPublicationDelayMs?: number;
   /** Called for Redis connection errors; by default they are logged once per distinct message. */
   onError?: (error: Error) => void;
   /** The jobs that may be enqueued; defaults to every declared job (tests add one of their own). */
@@ -66,6 +72,7 @@ export class JobQueues {
   private readonly enqueueTimeoutMs: number;
   private readonly catalogue: JobCatalogue;
   private readonly outcomeRollupDelayMs: number;
+  private readonly feedbackPublicationDelayMs: number;
   private closed = false;
 
   constructor(options: JobQueuesOptions) {
@@ -73,6 +80,7 @@ export class JobQueues {
     this.enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5_000;
     this.catalogue = options.catalogue ?? jobCatalogue;
     this.outcomeRollupDelayMs = options.outcomeRollupDelayMs ?? 3_000;
+    this.feedbackPublicationDelayMs = options.feedbackPublicationDelayMs ?? 0;
     const onError = options.onError ?? warnOncePerMessage();
     this.connection = new Redis(options.redisUrl, {
       enableOfflineQueue: false,
@@ -204,9 +212,13 @@ export class JobQueues {
    * alone. Deduplicated per request: while one job waits, more responses add nothing; while one
    * runs, one more is kept to follow it (`keepLastIfActive`), so a response that arrives after the
    * running job counted is never left unconsidered.
+   *
+   * The job waits `feedbackPublicationDelayMs` first, so a session's answers arriving together make
+   * one publication, not one for every few answers: publishing tallies all of the session's
+   * answers, so without the wait a busy worker took as much of the database as the submissions.
    */
   async enqueueFeedbackPublication(tenantId: string, requestId: string): Promise<void> {
-    await this.enqueue(Jobs.publishFeedbackResults, { tenantId, requestId }, { deduplicationId: feedbackPublicationDedupId(requestId) });
+    await this.enqueue(Jobs.publishFeedbackResults, { tenantId, requestId }, { deduplicationId: feedbackPublicationDedupId(requestId), delayMs: this.feedbackPublicationDelayMs });
   }
 
   /**

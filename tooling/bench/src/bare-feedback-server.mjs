@@ -1,6 +1,7 @@
 // The baseline for feedback submissions: a bare Fastify route that stores the same row (the
 // answers, against the request) and adds the same BullMQ job (`publish-feedback-results`, the
-// tenant and request ids, deduplicated per request as the API adds it) after the insert, and does nothing else: no link, no lookup, no
+// tenant and request ids, deduplicated per request and waiting the API's default publication delay,
+// as the API adds it) after the insert, and does nothing else: no link, no lookup, no
 // validation, no transaction of its own. The insert is one autocommit statement as the same
 // application role, on the same pool size as the API: the organisation's setting, which row-level
 // security reads, is the connection's own (`options`), so it costs no round trip.
@@ -9,12 +10,12 @@ import Fastify from 'fastify';
 import pg from 'pg';
 
 const require = createRequire(import.meta.url);
-const { JobQueues } = require('@lena/jobs');
+const { DEFAULT_FEEDBACK_PUBLICATION_DELAY_MS, JobQueues } = require('@lena/jobs');
 
 const { APP_DATABASE_URL, REDIS_URL, LENA_QUEUE_PREFIX, TENANT_ID, REQUEST_IDS, PORT, POOL_SIZE = '10' } = process.env;
 const requestIds = REQUEST_IDS.split(',');
 const pool = new pg.Pool({ connectionString: APP_DATABASE_URL, max: Number(POOL_SIZE), options: `-c app.tenant_id=${TENANT_ID}` });
-const queues = new JobQueues({ redisUrl: REDIS_URL, prefix: LENA_QUEUE_PREFIX });
+const queues = new JobQueues({ redisUrl: REDIS_URL, prefix: LENA_QUEUE_PREFIX, feedbackPublicationDelayMs: DEFAULT_FEEDBACK_PUBLICATION_DELAY_MS });
 const app = Fastify({ logger: false });
 let next = 0;
 

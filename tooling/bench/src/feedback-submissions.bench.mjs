@@ -6,8 +6,9 @@
 // as the feedback page sends it (the secret, the form it was shown, the answers), has its answers
 // checked against that form, then in one statement finds its link by the secret's hash, checks the
 // link asks that form and is open, spends it and stores the answers; after the commit it enqueues `publish-feedback-results`
-// (deduplicated per request: one waiting and one running at most), which the worker processes (the
-// session's results published once the rule says they are due). The links are distinct, unspent,
+// (deduplicated per request: one waiting and one running at most; it waits the API's default
+// publication delay, 30 s, so a request's answers meanwhile make one job), which the worker processes
+// (the session's results published once the rule says they are due). The links are distinct, unspent,
 // seeded beforehand with COPY (BENCH_LINKS, 150,000 by default: enough for 2,500/s for a minute).
 // Bare: a Fastify route that inserts the same row and adds the same job, nothing else
 // (bare-feedback-server.mjs), with the same worker processing its jobs.
@@ -198,9 +199,12 @@ async function drain(worker, side, owner) {
   const started = performance.now();
   let idleSince = null;
   for (;;) {
-    // Not 'delayed': the recurring feedback sweep always has its next run waiting there.
-    const counts = await queues.queue(QueueName.feedback).getJobCounts('waiting', 'prioritized', 'active');
-    const idle = Object.values(counts).every((count) => count === 0);
+    // Of the delayed jobs, the publications waiting their delay: the recurring feedback sweep always
+    // has its next run waiting there too.
+    const queue = queues.queue(QueueName.feedback);
+    const counts = await queue.getJobCounts('waiting', 'prioritized', 'active');
+    const publicationsDelayed = (await queue.getDelayed()).filter((job) => job.name === Jobs.publishFeedbackResults.name).length;
+    const idle = publicationsDelayed === 0 && Object.values(counts).every((count) => count === 0);
     idleSince = idle ? (idleSince ?? performance.now()) : null;
     if (idle) {
       const due = await duePublications(owner, side);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { databaseUrlsFromEnv } from '@lena/database';
-import { outboxKeyFromEnv } from '@lena/jobs';
+import { DEFAULT_FEEDBACK_PUBLICATION_DELAY_MS, outboxKeyFromEnv } from '@lena/jobs';
 import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
 
 /** Everything the API reads from its environment, read once at start-up. */
@@ -21,6 +21,12 @@ export interface AppConfig {
   trustedProxies: TrustedProxies;
   clientPortalUrl: string;
   facilitatorPortalUrl: string;
+  /**
+   * How long after an answer its session's results are considered for publication
+   * (LENA_FEEDBACK_PUBLICATION_DELAY_MS, default DEFAULT_FEEDBACK_PUBLICATION_DELAY_MS): the answers
+   * arriving meanwhile make one publication job, not one each.
+   */
+  feedbackPublicationDelayMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -43,7 +49,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustedProxies: parseTrustedProxies(env.LENA_TRUSTED_PROXIES),
     clientPortalUrl: env.PUBLIC_CLIENT_PORTAL_URL || 'http://localhost:5173',
     facilitatorPortalUrl: env.PUBLIC_FACILITATOR_PORTAL_URL || 'http://localhost:5174',
+    feedbackPublicationDelayMs: millisecondsFromEnv(env, 'LENA_FEEDBACK_PUBLICATION_DELAY_MS', DEFAULT_FEEDBACK_PUBLICATION_DELAY_MS),
   };
+}
+
+/** A whole number of milliseconds, 0 or more, from `name`; `fallback` when it is unset or empty. */
+function millisecondsFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new Error(`${name} must be a whole number of milliseconds (0 or more), not "${env[name]}".`);
+  return Number(text);
 }
 
 /** HS256 wants a key at least as long as its 32-byte hash. */

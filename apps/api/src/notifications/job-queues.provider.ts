@@ -21,5 +21,6 @@ export type ApiJobQueues = Pick<
 export const jobQueuesProvider: Provider = {
   provide: JOB_QUEUES,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig): ApiJobQueues => new JobQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix }),
+  useFactory: (config: AppConfig): ApiJobQueues =>
+    new JobQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, feedbackPublicationDelayMs: config.feedbackPublicationDelayMs }),
 };

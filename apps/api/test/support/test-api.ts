@@ -64,6 +64,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       LENA_JWT_SECRET: TEST_JWT_SECRET,
       LENA_OUTBOX_KEY: TEST_OUTBOX_KEY,
       LENA_COOKIE_SECURE: 'true',
+      // Tests that run a worker see each answer's publication job at once.
+      LENA_FEEDBACK_PUBLICATION_DELAY_MS: '0',
       ...options.env,
     });
     app = await createApi(config, { logger: options.logger ?? false });

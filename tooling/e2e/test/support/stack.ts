@@ -54,6 +54,8 @@ export async function startStack({ worker = true }: { worker?: boolean } = {}): 
       LENA_JWT_SECRET: randomBytes(32).toString('hex'),
       // The API seals email bodies in the outbox with this key and the worker opens them with it.
       LENA_OUTBOX_KEY: randomBytes(32).toString('base64'),
+      // Each answer's publication job runs at once: the browser tests follow them one by one.
+      LENA_FEEDBACK_PUBLICATION_DELAY_MS: '0',
       PUBLIC_CLIENT_PORTAL_URL: clientPortalUrl,
       PUBLIC_FACILITATOR_PORTAL_URL: facilitatorPortalUrl,
       LENA_API_URL: apiUrl,
