@@ -83,6 +83,16 @@ function preparedName(sql: string): string {
   return name;
 }
 
+/**
+ * Runs one statement on its own (autocommit, on any pooled connection, outside every unit of
+ * work) as a named prepared statement, so each connection parses and plans it once. For the
+ * anonymous pages' one-statement calls (a feedback answer is `feedback_respond` and nothing
+ * else), whose parsing and planning were about an eighth of the database’s work for each. Fixed texts only.
+ */
+export async function queryOnItsOwn<T = Record<string, unknown>>(source: ConnectionSource, sql: string, params: unknown[]): Promise<T[]> {
+  return (await poolOf(source).query({ name: preparedName(sql), text: sql, values: params })).rows as T[];
+}
+
 function poolOf(source: ConnectionSource): Pool {
   // TypeORM's postgres driver keeps its pg pool as `master`; a pg Pool has `connect` itself.
   return 'driver' in source ? (source.driver as unknown as { master: Pool }).master : source;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { oneRow } from '@lena/database';
+import { oneRow, queryOnItsOwn } from '@lena/database';
 import type { InstrumentLicence, MeasurementPoint, OutcomeInstrument, ScoredMeasurement } from '@lena/domain';
 import { DataSource } from 'typeorm';
 import { requestContext } from '../common/request-context';
@@ -45,7 +45,7 @@ export class OutcomeLinkRepository {
 
   /** The link with this hash, in any organisation, in one autocommit statement before the unit of work acts anywhere. */
   async findByHash(tokenHash: Buffer): Promise<PresentedOutcomeLink | null> {
-    const rows = (await this.dataSource.query('SELECT * FROM outcome_link_by_token($1)', [tokenHash])) as PresentedLinkRow[];
+    const rows = await queryOnItsOwn<PresentedLinkRow>(this.dataSource, 'SELECT * FROM outcome_link_by_token($1)', [tokenHash]);
     const row = rows[0];
     return row
       ? { tenantId: row.tenant_id, linkId: row.link_id, requestId: row.request_id, programmeId: row.programme_id, point: row.point, closesAt: row.closes_at, unspent: row.unspent }
