@@ -81,7 +81,7 @@ describe('a programme’s feedback results', () => {
     open(results(shown, [], '2026-12-07', 6));
     await screen.findByText('6 responses.');
     // The organisation's own minimum group size, and the day the results were published.
-    expect(screen.getByText(/Results update after every 6 new responses to a session/)).toBeTruthy();
+    expect(screen.getByText(/Results update shortly after every 6 new responses to a session/)).toBeTruthy();
     expect(screen.getByText('Last updated 7 December 2026.')).toBeTruthy();
     expect(screen.getByText('Average 4.17 out of 5, from 6 answers.')).toBeTruthy();
     const table = screen.getByRole('table', { name: 'The whole programme: The facilitator held the group well.' });

@@ -75,8 +75,8 @@ export function FeedbackResultsSection({ programmeId }: { programmeId: string })
           <>
             <p className="lena-muted">
               Anonymous answers to “{feedbackResults.instrument?.title ?? 'How was this session for you?'}”. Figures are shown only once at least {feedbackResults.minGroupSize}{' '}
-              people have answered, and only where no smaller group could be worked out from them. Results update after every {feedbackResults.minGroupSize} new responses to a
-              session, so no change between two visits can point to one person; a session with fewer than {feedbackResults.minGroupSize} responses is not counted anywhere.
+              people have answered, and only where no smaller group could be worked out from them. Results update shortly after every {feedbackResults.minGroupSize} new responses
+              to a session, so no change between two visits can point to one person; a session with fewer than {feedbackResults.minGroupSize} responses is not counted anywhere.
             </p>
             <p>{feedbackResults.updatedOn ? `Last updated ${publishedDate(feedbackResults.updatedOn)}.` : 'No results have been published yet.'}</p>
             <h3>The whole programme</h3>
