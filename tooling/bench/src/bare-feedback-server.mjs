@@ -4,7 +4,9 @@
 // as the API adds it) after the insert, and does nothing else: no link, no lookup, no
 // validation, no transaction of its own. The insert is one autocommit statement as the same
 // application role, on the same pool size as the API: the organisation's setting, which row-level
-// security reads, is the connection's own (`options`), so it costs no round trip.
+// security reads, is the connection's own (`options`), so it costs no round trip. It is not a
+// prepared statement, while the API's `feedback_respond` is (prepared here too, two 20 s runs on
+// 2026-12-08 gave ratios of 0.518 and 0.562 against 0.586-0.663 unprepared).
 import { createRequire } from 'node:module';
 import Fastify from 'fastify';
 import pg from 'pg';
